@@ -1,0 +1,686 @@
+package itinerary
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The fields allowed in each mapping, in the order the format document
+// gives them; error messages list them in this order.
+var (
+	topFields    = []string{"version", "title", "subtitle", "timezone", "summary", "sources", "orgs", "people", "events"}
+	sourceFields = []string{"id", "publisher", "title", "date", "url"}
+	orgFields    = []string{"id", "name", "native", "color"}
+	personFields = []string{"id", "name", "native", "org", "role", "group", "note"}
+	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources"}
+)
+
+var (
+	slugPattern  = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	colorPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+)
+
+// loader walks the yaml.Node tree of one file, collecting problems.
+type loader struct {
+	problems []Problem
+	nodes    int
+}
+
+func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) warnf(n *yaml.Node, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// deref follows aliases, counting every node against maxNodes.
+func (l *loader) deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	l.nodes++
+	if l.nodes > maxNodes {
+		panic("too many YAML nodes (alias expansion?)")
+	}
+	return n
+}
+
+// field is one key and its value in a mapping.
+type field struct {
+	key, val *yaml.Node
+}
+
+// fields checks that n is a mapping with only allowed, non-repeated keys, and
+// returns its fields by name. ctx names the mapping in messages.
+func (l *loader) fields(n *yaml.Node, ctx string, allowed []string) (map[string]field, bool) {
+	n = l.deref(n)
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "%s must be a mapping of fields (%s), not %s", ctx, strings.Join(allowed, ", "), describe(n))
+		return nil, false
+	}
+	out := make(map[string]field, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := l.deref(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			l.errorf(k, "%s: a field name must be a plain word, not %s", ctx, describe(k))
+			continue
+		}
+		name := k.Value
+		if !contains(allowed, name) {
+			hint := ""
+			if s := suggest(name, allowed); s != "" {
+				hint = fmt.Sprintf("; did you mean %q?", s)
+			}
+			l.errorf(k, "%s: unknown field %q%s (allowed: %s)", ctx, name, hint, strings.Join(allowed, ", "))
+			continue
+		}
+		if prev, dup := out[name]; dup {
+			l.errorf(k, "%s: field %q is given twice (first at line %d)", ctx, name, prev.key.Line)
+			continue
+		}
+		out[name] = field{key: k, val: v}
+	}
+	return out, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// describe names the YAML type of n for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "empty"
+		case "!!bool":
+			return "true/false"
+		case "!!int", "!!float":
+			return "a number"
+		}
+		return fmt.Sprintf("the text %q", n.Value)
+	}
+	return "an alias"
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// str reads an optional one-line string field; ok is false when the field is
+// absent or empty.
+func (l *loader) str(fs map[string]field, name, ctx string) (string, bool) {
+	s, n, ok := l.rawStr(fs, name, ctx)
+	if !ok {
+		return "", false
+	}
+	s = CleanLine(s)
+	if s == "" {
+		l.errorf(n, "%s: %s is empty", ctx, name)
+		return "", false
+	}
+	return s, true
+}
+
+// text reads an optional multi-line string field.
+func (l *loader) text(fs map[string]field, name, ctx string) string {
+	s, _, ok := l.rawStr(fs, name, ctx)
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(Clean(s))
+}
+
+func (l *loader) rawStr(fs map[string]field, name, ctx string) (string, *yaml.Node, bool) {
+	f, ok := fs[name]
+	if !ok {
+		return "", nil, false
+	}
+	n := l.deref(f.val)
+	if isNull(n) {
+		return "", nil, false
+	}
+	if n.Kind != yaml.ScalarNode {
+		l.errorf(n, "%s: %s must be text, not %s", ctx, name, describe(n))
+		return "", nil, false
+	}
+	return n.Value, n, true
+}
+
+// required reports a missing required field at the mapping's position.
+func (l *loader) required(m *yaml.Node, fs map[string]field, ctx string, names ...string) {
+	for _, name := range names {
+		f, ok := fs[name]
+		if !ok || isNull(l.deref(f.val)) {
+			at := m
+			if ok {
+				at = f.key
+			}
+			l.errorf(at, "%s: missing required field %q", ctx, name)
+		}
+	}
+}
+
+func (l *loader) boolean(fs map[string]field, name, ctx string) bool {
+	f, ok := fs[name]
+	if !ok {
+		return false
+	}
+	n := l.deref(f.val)
+	if isNull(n) {
+		return false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		l.errorf(n, "%s: %s must be true or false, not %s", ctx, name, describe(n))
+		return false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+// list returns the items of an optional list field.
+func (l *loader) list(fs map[string]field, name, ctx string) []*yaml.Node {
+	f, ok := fs[name]
+	if !ok {
+		return nil
+	}
+	n := l.deref(f.val)
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s: %s must be a list, not %s", ctx, name, describe(n))
+		return nil
+	}
+	return n.Content
+}
+
+// strList reads a list of one-line strings, returning each with its node.
+func (l *loader) strList(fs map[string]field, name, ctx string) ([]string, []*yaml.Node) {
+	var vals []string
+	var nodes []*yaml.Node
+	for _, item := range l.list(fs, name, ctx) {
+		item = l.deref(item)
+		if item.Kind != yaml.ScalarNode || isNull(item) {
+			l.errorf(item, "%s: each entry of %s must be text, not %s", ctx, name, describe(item))
+			continue
+		}
+		vals = append(vals, CleanLine(item.Value))
+		nodes = append(nodes, item)
+	}
+	return vals, nodes
+}
+
+// slug reads an id field and checks it is unique among seen.
+func (l *loader) slug(fs map[string]field, kind, ctx string, seen map[string]Pos) (string, bool) {
+	f, ok := fs["id"]
+	if !ok {
+		return "", false
+	}
+	n := l.deref(f.val)
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		l.errorf(n, "%s: id must be text, not %s", ctx, describe(n))
+		return "", false
+	}
+	id := n.Value
+	if !slugPattern.MatchString(id) {
+		l.errorf(n, "%s: id %q is not a slug (letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit)", ctx, CleanLine(id))
+		return "", false
+	}
+	if prev, dup := seen[id]; dup {
+		l.errorf(n, "duplicate %s id %q (first at line %d, column %d)", kind, id, prev.Line, prev.Column)
+		return id, true
+	}
+	seen[id] = Pos{n.Line, n.Column}
+	return id, true
+}
+
+// zone reads a timezone field.
+func (l *loader) zone(fs map[string]field, ctx string) (*time.Location, bool) {
+	name, n, ok := l.rawStr(fs, "timezone", ctx)
+	if !ok {
+		return nil, false
+	}
+	loc, err := LoadZone(name)
+	if err != nil {
+		l.errorf(n, "%s: %v", ctx, err)
+		return nil, false
+	}
+	return loc, true
+}
+
+// LoadZone loads an IANA zone by name, refusing "Local" and "" (which depend
+// on the machine) with a message that says what is wanted.
+func LoadZone(name string) (*time.Location, error) {
+	if name != "" && name != "Local" && !strings.ContainsAny(name, " \t") {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc, nil
+		}
+	}
+	msg := fmt.Sprintf("unknown time zone %q (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\")", CleanLine(name))
+	if s := suggest(name, commonZones); s != "" {
+		msg = fmt.Sprintf("unknown time zone %q; did you mean %q?", CleanLine(name), s)
+	}
+	return nil, fmt.Errorf("%s", msg)
+}
+
+// commonZones are offered as "did you mean" for misspelt zone names.
+var commonZones = []string{
+	"UTC", "Asia/Seoul", "Asia/Tokyo", "Asia/Taipei", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Singapore",
+	"Asia/Kolkata", "Asia/Dubai", "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Zurich",
+	"Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "America/New_York", "America/Chicago",
+	"America/Denver", "America/Los_Angeles", "America/Toronto", "America/Sao_Paulo", "Australia/Sydney",
+	"Pacific/Auckland", "Africa/Lagos", "Africa/Johannesburg", "Africa/Nairobi",
+}
+
+// itinerary walks the top-level mapping.
+func (l *loader) itinerary(root *yaml.Node) *Itinerary {
+	it := &Itinerary{Version: 1, Zone: time.UTC}
+	root = l.deref(root)
+	fs, ok := l.fields(root, "the top level", topFields)
+	if !ok {
+		return it
+	}
+	l.required(root, fs, "itinerary", "title", "timezone")
+	if _, ok := fs["events"]; !ok {
+		l.errorf(root, "itinerary: missing required field %q (it may be an empty list: events: [])", "events")
+	}
+	if f, ok := fs["version"]; ok {
+		n := l.deref(f.val)
+		v, err := strconv.Atoi(n.Value)
+		switch {
+		case n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil:
+			l.errorf(n, "version must be the number 1, not %s", describe(n))
+		case v != 1:
+			l.errorf(n, "version %d is not supported; this program reads version 1", v)
+		}
+	}
+	it.Title, _ = l.str(fs, "title", "itinerary")
+	it.Subtitle, _ = l.str(fs, "subtitle", "itinerary")
+	it.Summary = l.text(fs, "summary", "itinerary")
+	zoneOK := false
+	if loc, ok := l.zone(fs, "itinerary"); ok {
+		it.Zone, zoneOK = loc, true
+	}
+
+	sourceIDs := map[string]Pos{}
+	for i, n := range l.list(fs, "sources", "itinerary") {
+		if s, ok := l.source(n, i, sourceIDs); ok {
+			it.Sources = append(it.Sources, s)
+		}
+	}
+	orgIDs := map[string]Pos{}
+	for i, n := range l.list(fs, "orgs", "itinerary") {
+		if o, ok := l.org(n, i, orgIDs); ok {
+			it.Orgs = append(it.Orgs, o)
+		}
+	}
+	personIDs := map[string]Pos{}
+	var orgRefs []*yaml.Node
+	for i, n := range l.list(fs, "people", "itinerary") {
+		if p, ref, ok := l.person(n, i, personIDs); ok {
+			it.People = append(it.People, p)
+			orgRefs = append(orgRefs, ref)
+		}
+	}
+	// References are resolved once every list is read: a file may name
+	// people before it defines them.
+	orgIndex := indexOf(len(it.Orgs), func(i int) string { return it.Orgs[i].ID })
+	for i := range it.People {
+		p := &it.People[i]
+		p.Org = -1
+		if ref := orgRefs[i]; ref != nil {
+			p.Org = l.resolve(ref, orgIndex, "org", fmt.Sprintf("person %q", p.ID))
+		}
+	}
+	personIndex := indexOf(len(it.People), func(i int) string { return it.People[i].ID })
+	sourceIndex := indexOf(len(it.Sources), func(i int) string { return it.Sources[i].ID })
+
+	eventIDs := map[string]Pos{}
+	for i, n := range l.list(fs, "events", "itinerary") {
+		if e, ok := l.event(n, i, it.Zone, zoneOK, eventIDs, personIndex, sourceIndex); ok {
+			it.Events = append(it.Events, e)
+		}
+	}
+	sort.SliceStable(it.Events, func(i, j int) bool {
+		a, b := &it.Events[i], &it.Events[j]
+		if !a.Start.Equal(b.Start) {
+			return a.Start.Before(b.Start)
+		}
+		return a.AllDay && !b.AllDay
+	})
+	for i := range it.Events {
+		it.Events[i].Index = i
+	}
+	return it
+}
+
+// indexOf maps ids to indexes for resolving references.
+type idIndex struct {
+	byID map[string]int
+	ids  []string
+}
+
+func indexOf(n int, id func(int) string) idIndex {
+	x := idIndex{byID: make(map[string]int, n), ids: make([]string, 0, n)}
+	for i := 0; i < n; i++ {
+		if _, dup := x.byID[id(i)]; !dup {
+			x.byID[id(i)] = i
+			x.ids = append(x.ids, id(i))
+		}
+	}
+	return x
+}
+
+// resolve looks up the id in ref, reporting an undefined one with the known
+// ids and a suggestion.
+func (l *loader) resolve(ref *yaml.Node, x idIndex, kind, ctx string) int {
+	if i, ok := x.byID[ref.Value]; ok {
+		return i
+	}
+	hint := ""
+	if s := suggest(ref.Value, x.ids); s != "" {
+		hint = fmt.Sprintf("; did you mean %q?", s)
+	}
+	l.errorf(ref, "%s: %s %q is not defined%s (known: %s)", ctx, kind, CleanLine(ref.Value), hint, quoteList(x.ids, 12))
+	return -1
+}
+
+func (l *loader) source(n *yaml.Node, i int, seen map[string]Pos) (Source, bool) {
+	ctx := fmt.Sprintf("source #%d", i+1)
+	fs, ok := l.fields(n, ctx, sourceFields)
+	if !ok {
+		return Source{}, false
+	}
+	n = l.deref(n)
+	id, hasID := l.slug(fs, "source", ctx, seen)
+	if hasID {
+		ctx = fmt.Sprintf("source %q", id)
+	}
+	l.required(n, fs, ctx, "id", "publisher")
+	s := Source{ID: id, Pos: Pos{n.Line, n.Column}}
+	s.Publisher, _ = l.str(fs, "publisher", ctx)
+	s.Title, _ = l.str(fs, "title", ctx)
+	s.URL, _ = l.str(fs, "url", ctx)
+	if d, dn, ok := l.rawStr(fs, "date", ctx); ok {
+		if _, err := time.Parse("2006-01-02", d); err != nil {
+			l.errorf(dn, "%s: date %q is not a date; write it as YYYY-MM-DD", ctx, CleanLine(d))
+		} else {
+			s.Date = d
+		}
+	}
+	return s, hasID
+}
+
+func (l *loader) org(n *yaml.Node, i int, seen map[string]Pos) (Org, bool) {
+	ctx := fmt.Sprintf("org #%d", i+1)
+	fs, ok := l.fields(n, ctx, orgFields)
+	if !ok {
+		return Org{}, false
+	}
+	n = l.deref(n)
+	id, hasID := l.slug(fs, "org", ctx, seen)
+	if hasID {
+		ctx = fmt.Sprintf("org %q", id)
+	}
+	l.required(n, fs, ctx, "id", "name")
+	o := Org{ID: id, Pos: Pos{n.Line, n.Column}}
+	o.Name, _ = l.str(fs, "name", ctx)
+	o.Native, _ = l.str(fs, "native", ctx)
+	if f, ok := fs["color"]; ok {
+		v := l.deref(f.val)
+		switch {
+		case isNull(v) && strings.HasPrefix(strings.TrimSpace(f.key.LineComment+v.LineComment), "#"):
+			l.errorf(v, "%s: color is empty: quote it, as color: \"#RRGGBB\" (an unquoted # starts a comment)", ctx)
+		case isNull(v):
+		case v.Kind != yaml.ScalarNode || !colorPattern.MatchString(v.Value):
+			l.errorf(v, "%s: color must be \"#RRGGBB\" (six hex digits), not %s", ctx, describe(v))
+		default:
+			o.Color = strings.ToLower(v.Value)
+		}
+	}
+	return o, hasID
+}
+
+func (l *loader) person(n *yaml.Node, i int, seen map[string]Pos) (Person, *yaml.Node, bool) {
+	ctx := fmt.Sprintf("person #%d", i+1)
+	fs, ok := l.fields(n, ctx, personFields)
+	if !ok {
+		return Person{}, nil, false
+	}
+	n = l.deref(n)
+	id, hasID := l.slug(fs, "person", ctx, seen)
+	if hasID {
+		ctx = fmt.Sprintf("person %q", id)
+	}
+	l.required(n, fs, ctx, "id", "name")
+	p := Person{ID: id, Org: -1, Pos: Pos{n.Line, n.Column}}
+	p.Name, _ = l.str(fs, "name", ctx)
+	p.Native, _ = l.str(fs, "native", ctx)
+	p.Role, _ = l.str(fs, "role", ctx)
+	p.Group = l.boolean(fs, "group", ctx)
+	p.Note = l.text(fs, "note", ctx)
+	var orgRef *yaml.Node
+	if _, on, ok := l.rawStr(fs, "org", ctx); ok {
+		orgRef = on
+	}
+	return p, orgRef, hasID
+}
+
+func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool, seen map[string]Pos, people, sources idIndex) (Event, bool) {
+	ctx := fmt.Sprintf("event #%d", i+1)
+	fs, ok := l.fields(n, ctx, eventFields)
+	if !ok {
+		return Event{}, false
+	}
+	n = l.deref(n)
+	id, hasID := l.slug(fs, "event", ctx, seen)
+	if hasID {
+		ctx = fmt.Sprintf("event %q", id)
+	}
+	l.required(n, fs, ctx, "title", "start")
+	e := Event{ID: id, FileIndex: i, Zone: topZone, Kind: KindOther, Status: StatusConfirmed, Pos: Pos{n.Line, n.Column}}
+	e.Title, _ = l.str(fs, "title", ctx)
+	e.Approximate = l.boolean(fs, "approximate", ctx)
+	e.Track, _ = l.str(fs, "track", ctx)
+	e.Place, _ = l.str(fs, "place", ctx)
+	e.City, _ = l.str(fs, "city", ctx)
+	e.Notes = l.text(fs, "notes", ctx)
+	e.Topics, _ = l.strList(fs, "topics", ctx)
+	if k, kn, ok := l.rawStr(fs, "kind", ctx); ok {
+		e.Kind = Kind(enum(l, kn, k, ctx, "kind", kindNames()))
+	}
+	if s, sn, ok := l.rawStr(fs, "status", ctx); ok {
+		e.Status = Status(enum(l, sn, s, ctx, "status", statusNames()))
+	}
+
+	timesOK := zoneOK
+	if _, has := fs["timezone"]; has {
+		loc, ok := l.zone(fs, ctx)
+		if ok {
+			e.Zone, e.OwnZone, timesOK = loc, true, true
+		} else {
+			timesOK = false
+		}
+	}
+	l.times(fs, &e, ctx, timesOK)
+
+	_, refs := l.strList(fs, "participants", ctx)
+	listed := map[int]bool{}
+	for _, ref := range refs {
+		p := l.resolve(ref, people, "participant", ctx)
+		if p < 0 {
+			continue
+		}
+		if listed[p] {
+			l.warnf(ref, "%s: participant %q is listed twice", ctx, ref.Value)
+			continue
+		}
+		listed[p] = true
+		e.Participants = append(e.Participants, p)
+	}
+	_, refs = l.strList(fs, "sources", ctx)
+	for _, ref := range refs {
+		if s := l.resolve(ref, sources, "source", ctx); s >= 0 {
+			e.Sources = append(e.Sources, s)
+		}
+	}
+	return e, true
+}
+
+func enum(l *loader, n *yaml.Node, v, ctx, what string, allowed []string) string {
+	if contains(allowed, v) {
+		return v
+	}
+	hint := ""
+	if s := suggest(v, allowed); s != "" {
+		hint = fmt.Sprintf("; did you mean %q?", s)
+	}
+	l.errorf(n, "%s: unknown %s %q%s (allowed: %s)", ctx, what, CleanLine(v), hint, strings.Join(allowed, ", "))
+	return allowed[0]
+}
+
+func kindNames() []string {
+	out := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func statusNames() []string {
+	out := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// times reads start, end and duration. When the zone is unusable the times
+// are still parsed (in UTC) so their syntax is checked, without cascading
+// errors.
+func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
+	loc := e.Zone
+	if !zoneOK {
+		loc = time.UTC
+	}
+	start, sn, ok := l.rawStr(fs, "start", ctx)
+	if !ok {
+		return
+	}
+	st, err := l.parseTime(sn, start, loc, ctx, "start", zoneOK)
+	if err {
+		return
+	}
+	e.Start, e.End, e.AllDay = st.t, st.t, st.allDay
+	if st.allDay {
+		e.Date = time.Date(st.t.Year(), st.t.Month(), st.t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	endStr, en, hasEnd := l.rawStr(fs, "end", ctx)
+	durStr, dn, hasDur := l.rawStr(fs, "duration", ctx)
+	if hasEnd && hasDur {
+		l.errorf(fs["duration"].key, "%s: give either end or duration, not both", ctx)
+		return
+	}
+	switch {
+	case hasEnd:
+		et, bad := l.parseTime(en, endStr, loc, ctx, "end", zoneOK)
+		if bad {
+			return
+		}
+		end := et.t
+		if et.allDay {
+			end = end.AddDate(0, 0, 1) // a date-only end includes that whole day
+		}
+		if end.Before(e.Start) {
+			l.errorf(en, "%s: end %s is before start %s", ctx, CleanLine(endStr), CleanLine(start))
+			return
+		}
+		e.End, e.HasEnd = end, true
+	case hasDur:
+		d, err := time.ParseDuration(durStr)
+		switch {
+		case err != nil && dn.Tag == "!!int":
+			l.errorf(dn, "%s: duration %s has no unit; write it as %q or %q", ctx, durStr, durStr+"m", durStr+"h")
+		case err != nil:
+			l.errorf(dn, "%s: duration %q is not a duration; write it as \"90m\", \"2h\" or \"2h30m\"", ctx, CleanLine(durStr))
+		case d < 0:
+			l.errorf(dn, "%s: duration %q is negative", ctx, durStr)
+		default:
+			e.End, e.HasEnd = e.Start.Add(d), true
+		}
+	}
+}
+
+type parsedTime struct {
+	t      time.Time
+	allDay bool
+}
+
+// acceptedTimes is shown when a time does not parse.
+const acceptedTimes = `accepted forms: "2024-01-26 09:30" (wall clock in the event's zone), "2024-01-26" (a date without a clock time) or RFC 3339 with an offset, "2024-01-26T09:30:00+09:00"`
+
+// parseTime parses one of the three forms of Times in the format, warning
+// about wall-clock times that do not exist or are ambiguous in loc.
+func (l *loader) parseTime(n *yaml.Node, s string, loc *time.Location, ctx, what string, zoneOK bool) (parsedTime, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return parsedTime{t: t}, false
+		}
+	}
+	if d, err := time.Parse("2006-01-02", s); err == nil {
+		return parsedTime{t: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc), allDay: true}, false
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02 15:04:05"} {
+		w, err := time.Parse(layout, s)
+		if err != nil {
+			continue
+		}
+		t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+		if zoneOK {
+			if msg := wallClockTrouble(w, t, loc); msg != "" {
+				l.warnf(n, "%s: %s %q %s", ctx, what, s, msg)
+			}
+		}
+		return parsedTime{t: t}, false
+	}
+	l.errorf(n, "%s: %s %q is not a time; %s", ctx, what, CleanLine(s), acceptedTimes)
+	return parsedTime{}, true
+}
+
+// wallClockTrouble says how the wall-clock time w was resolved to t in loc
+// when it does not exist (a DST gap) or exists twice (a DST overlap).
+func wallClockTrouble(w, t time.Time, loc *time.Location) string {
+	if t.Hour() != w.Hour() || t.Minute() != w.Minute() || t.Day() != w.Day() {
+		return fmt.Sprintf("does not exist in %s (the clocks skip it); read as %s", loc, t.Format("2006-01-02 15:04 MST"))
+	}
+	_, off := t.Zone()
+	for _, probe := range []time.Time{t.Add(-3 * time.Hour), t.Add(3 * time.Hour)} {
+		_, other := probe.Zone()
+		if other == off {
+			continue
+		}
+		alt := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, time.UTC).Add(-time.Duration(other) * time.Second).In(loc)
+		if _, altOff := alt.Zone(); altOff == other && alt.Hour() == w.Hour() && alt.Minute() == w.Minute() {
+			return fmt.Sprintf("happens twice in %s (the clocks go back); read as %s", loc, t.Format("2006-01-02 15:04 MST (-07:00)"))
+		}
+	}
+	return ""
+}

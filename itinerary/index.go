@@ -1,0 +1,110 @@
+package itinerary
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// index precomputes what the queries use on every keystroke: each person's
+// events, each event's search text and each event's overlaps.
+func (it *Itinerary) index() {
+	it.byPerson = make([][]int, len(it.People))
+	for i := range it.Events {
+		for _, p := range it.Events[i].Participants {
+			it.byPerson[p] = append(it.byPerson[p], i)
+		}
+	}
+	it.search = make([]string, len(it.Events))
+	var b strings.Builder
+	for i := range it.Events {
+		e := &it.Events[i]
+		b.Reset()
+		for _, s := range []string{e.Title, e.Place, e.City, e.Notes, e.Track} {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+		for _, t := range e.Topics {
+			b.WriteString(t)
+			b.WriteByte('\n')
+		}
+		for _, p := range e.Participants {
+			b.WriteString(it.People[p].Name)
+			b.WriteByte('\n')
+			b.WriteString(it.People[p].Native)
+			b.WriteByte('\n')
+		}
+		it.search[i] = Fold(b.String())
+	}
+	it.overlaps = it.findOverlaps()
+	it.personText = make([]personText, len(it.People))
+	for i := range it.People {
+		p := &it.People[i]
+		pt := personText{id: Fold(p.ID), name: Fold(p.Name), native: Fold(p.Native), role: Fold(p.Role)}
+		if o := it.OrgOf(i); o != nil {
+			pt.org = Fold(o.Name + " " + o.Native + " " + o.ID)
+		}
+		it.personText[i] = pt
+	}
+}
+
+// Fold is the form text is compared in: NFC, lower case.
+func Fold(s string) string {
+	return strings.ToLower(norm.NFC.String(s))
+}
+
+// Overlap is a person due at two events at once.
+type Overlap struct {
+	Person int
+	// Other is the index of the event that overlaps the one asked about.
+	Other int
+}
+
+// Overlaps returns the overlaps of event i: for each person in it who is
+// also in another event at the same time, that event. Cancelled and all-day
+// events never overlap.
+func (it *Itinerary) Overlaps(i int) []Overlap {
+	return it.overlaps[i]
+}
+
+// OverlapCount returns how many events overlap with some other event for
+// some person.
+func (it *Itinerary) OverlapCount() int { return len(it.overlaps) }
+
+func overlapping(a, b *Event) bool {
+	if a.AllDay || b.AllDay || a.Status == StatusCancelled || b.Status == StatusCancelled {
+		return false
+	}
+	return a.Start.Before(b.End) && b.Start.Before(a.End)
+}
+
+// findOverlaps sweeps each person's events in start order, keeping the ones
+// still running.
+func (it *Itinerary) findOverlaps() map[int][]Overlap {
+	out := map[int][]Overlap{}
+	for p, evs := range it.byPerson {
+		var running []int
+		for _, i := range evs {
+			e := &it.Events[i]
+			kept := running[:0]
+			for _, r := range running {
+				if it.Events[r].End.After(e.Start) {
+					kept = append(kept, r)
+				}
+			}
+			running = kept
+			for _, r := range running {
+				if overlapping(&it.Events[r], e) {
+					out[r] = append(out[r], Overlap{Person: p, Other: i})
+					out[i] = append(out[i], Overlap{Person: p, Other: r})
+				}
+			}
+			running = append(running, i)
+		}
+	}
+	for i := range out {
+		sort.SliceStable(out[i], func(a, b int) bool { return out[i][a].Other < out[i][b].Other })
+	}
+	return out
+}

@@ -1,0 +1,349 @@
+package itinerary
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// personText is a person's fields folded for matching.
+type personText struct {
+	id, name, native, role, org string
+}
+
+// PersonMatch is one person matching a typed name, with how well it matches.
+type PersonMatch struct {
+	Person int
+	Score  int
+}
+
+// Match scores. Higher is better; the picker lists matches by score, then
+// by order in the file.
+const (
+	scoreID         = 100
+	scoreName       = 90
+	scoreWordPrefix = 70
+	scoreNamePart   = 50
+	scoreIDPart     = 40
+	scoreOrgOrRole  = 20
+	scoreEveryone   = 1
+)
+
+// MatchPeople ranks the people matching q by id, name, native name,
+// organisation and role, case-insensitively and in NFC. An empty q matches
+// everyone in file order.
+func (it *Itinerary) MatchPeople(q string) []PersonMatch {
+	q = strings.TrimSpace(Fold(q))
+	out := make([]PersonMatch, 0, len(it.People))
+	for i := range it.People {
+		if s := it.matchPerson(i, q, true); s > 0 {
+			out = append(out, PersonMatch{Person: i, Score: s})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
+	return out
+}
+
+// matchPerson scores person i against the folded query q; withOrg also
+// matches organisation and role.
+func (it *Itinerary) matchPerson(i int, q string, withOrg bool) int {
+	pt := &it.personText[i]
+	switch {
+	case q == "":
+		return scoreEveryone
+	case pt.id == q:
+		return scoreID
+	case pt.name == q || pt.native == q:
+		return scoreName
+	case wordPrefix(pt.name, q) || wordPrefix(pt.native, q):
+		return scoreWordPrefix
+	case strings.Contains(pt.name, q) || strings.Contains(pt.native, q):
+		return scoreNamePart
+	case strings.Contains(pt.id, q):
+		return scoreIDPart
+	case withOrg && (strings.Contains(pt.org, q) || strings.Contains(pt.role, q)):
+		return scoreOrgOrRole
+	}
+	return 0
+}
+
+// wordPrefix reports whether some word of s starts with q.
+func wordPrefix(s, q string) bool {
+	for i := 0; i < len(s); {
+		if strings.HasPrefix(s[i:], q) {
+			return true
+		}
+		j := strings.IndexAny(s[i:], " -")
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// PersonError is an unknown or ambiguous person given on the command line.
+type PersonError struct {
+	Query      string
+	Candidates []int // the people who matched, or everyone when none did
+	Ambiguous  bool
+}
+
+func (e *PersonError) Error() string {
+	return e.Query
+}
+
+// ResolvePerson finds the one person q names: an id, or a case-insensitive
+// part of a name or native name. A q matching several people is ambiguous
+// unless exactly one of them matches it as an id or a whole name.
+func (it *Itinerary) ResolvePerson(q string) (int, error) {
+	fq := strings.TrimSpace(Fold(q))
+	var best []int
+	bestScore := 0
+	for i := range it.People {
+		s := it.matchPerson(i, fq, false)
+		if fq == "" {
+			s = 0
+		}
+		switch {
+		case s == 0:
+		case s > bestScore && s >= scoreName:
+			best, bestScore = []int{i}, s
+		case s == bestScore || (s < scoreName && bestScore < scoreName):
+			best = append(best, i)
+			bestScore = max(bestScore, s)
+		}
+	}
+	switch {
+	case len(best) == 1:
+		return best[0], nil
+	case len(best) == 0:
+		all := make([]int, len(it.People))
+		for i := range all {
+			all[i] = i
+		}
+		return -1, &PersonError{Query: q, Candidates: all}
+	}
+	return -1, &PersonError{Query: q, Candidates: best, Ambiguous: true}
+}
+
+// DescribePersonError writes the usage message for a PersonError, listing
+// the candidates by id and name.
+func (it *Itinerary) DescribePersonError(e *PersonError) string {
+	var b strings.Builder
+	if e.Ambiguous {
+		fmt.Fprintf(&b, "--person %q is ambiguous; it matches:", CleanLine(e.Query))
+	} else {
+		fmt.Fprintf(&b, "--person %q matches nobody in this itinerary; the people are:", CleanLine(e.Query))
+	}
+	for _, p := range e.Candidates {
+		fmt.Fprintf(&b, "\n  %s", it.PersonLabel(p))
+	}
+	return b.String()
+}
+
+// PersonLabel is "id (Name, Native)" for lists of candidates.
+func (it *Itinerary) PersonLabel(p int) string {
+	pp := &it.People[p]
+	if pp.Native != "" {
+		return fmt.Sprintf("%s (%s, %s)", pp.ID, pp.Name, pp.Native)
+	}
+	return fmt.Sprintf("%s (%s)", pp.ID, pp.Name)
+}
+
+// Filter selects events: every person in People must attend, and Query must
+// match. The zero Filter selects everything.
+type Filter struct {
+	People []int
+	Query  Query
+}
+
+// Empty reports whether the filter selects everything.
+func (f Filter) Empty() bool { return len(f.People) == 0 && f.Query.Empty() }
+
+// Select returns the indexes of the events f keeps, in instant order. With
+// people it walks only the rarest person's events.
+func (it *Itinerary) Select(f Filter) []int {
+	var base []int
+	if len(f.People) > 0 {
+		base = it.byPerson[f.People[0]]
+		for _, p := range f.People[1:] {
+			if len(it.byPerson[p]) < len(base) {
+				base = it.byPerson[p]
+			}
+		}
+	}
+	keep := func(i int) bool {
+		for _, p := range f.People {
+			if !it.attends(i, p) {
+				return false
+			}
+		}
+		return f.Query.matches(it, i)
+	}
+	out := []int{}
+	if base != nil || len(f.People) > 0 {
+		for _, i := range base {
+			if keep(i) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	if f.Query.Empty() {
+		out = make([]int, len(it.Events))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	for i := range it.Events {
+		if keep(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// SelectFrom is Select over a subset of events, for narrowing a previous
+// result when a search only grows.
+func (it *Itinerary) SelectFrom(f Filter, from []int) []int {
+	out := []int{}
+	for _, i := range from {
+		ok := true
+		for _, p := range f.People {
+			if !it.attends(i, p) {
+				ok = false
+				break
+			}
+		}
+		if ok && f.Query.matches(it, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (it *Itinerary) attends(event, person int) bool {
+	for _, p := range it.Events[event].Participants {
+		if p == person {
+			return true
+		}
+	}
+	return false
+}
+
+// Gap is free time between two consecutive events of a list.
+type Gap struct {
+	// After is the index of the event the gap follows.
+	After      int
+	Start, End time.Time
+}
+
+// Gaps returns the free time between consecutive timed events of events
+// (indexes in instant order), measured from the latest end so far.
+func (it *Itinerary) Gaps(events []int) []Gap {
+	var out []Gap
+	var busyUntil time.Time
+	last := -1
+	for _, i := range events {
+		e := &it.Events[i]
+		if e.AllDay || e.Status == StatusCancelled {
+			continue
+		}
+		if last >= 0 && e.Start.After(busyUntil) {
+			out = append(out, Gap{After: last, Start: busyUntil, End: e.Start})
+		}
+		if e.End.After(busyUntil) {
+			busyUntil = e.End
+		}
+		last = i
+	}
+	return out
+}
+
+// Day is one calendar day of a timeline in a display zone.
+type Day struct {
+	// Date is the day, at midnight UTC.
+	Date   time.Time
+	Events []int
+}
+
+// DayOf returns the calendar day event i falls on in loc; nil loc means the
+// event's own zone. An all-day entry keeps its own date in every zone.
+func (it *Itinerary) DayOf(i int, loc *time.Location) time.Time {
+	e := &it.Events[i]
+	if e.AllDay {
+		return e.Date
+	}
+	if loc == nil {
+		loc = e.Zone
+	}
+	t := e.Start.In(loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Days groups events (indexes in instant order) by their day in loc (nil
+// loc: each event's own zone). Within a day all-day entries come first, then
+// the rest in instant order.
+func (it *Itinerary) Days(events []int, loc *time.Location) []Day {
+	var days []Day
+	pos := map[time.Time]int{}
+	for _, i := range events {
+		d := it.DayOf(i, loc)
+		k, ok := pos[d]
+		if !ok {
+			k = len(days)
+			pos[d] = k
+			days = append(days, Day{Date: d})
+		}
+		days[k].Events = append(days[k].Events, i)
+	}
+	sort.SliceStable(days, func(a, b int) bool { return days[a].Date.Before(days[b].Date) })
+	for k := range days {
+		evs := days[k].Events
+		sort.SliceStable(evs, func(a, b int) bool { return it.Events[evs[a]].AllDay && !it.Events[evs[b]].AllDay })
+	}
+	return days
+}
+
+// Moment says where an event stands against a current time.
+type Moment int
+
+// The moments of an event.
+const (
+	Future Moment = iota
+	Current
+	Past
+)
+
+// MomentOf says whether event i is past, current or future at now. An
+// event without an end is current for the minute it starts.
+func (it *Itinerary) MomentOf(i int, now time.Time) Moment {
+	e := &it.Events[i]
+	end := e.End
+	if !e.HasEnd {
+		end = e.Start.Add(time.Minute)
+		if e.AllDay {
+			end = e.Start.AddDate(0, 0, 1)
+		}
+	}
+	switch {
+	case now.Before(e.Start):
+		return Future
+	case now.Before(end):
+		return Current
+	}
+	return Past
+}
+
+// NextAfter returns the first event of events (instant order) starting at or
+// after now, or -1.
+func (it *Itinerary) NextAfter(events []int, now time.Time) int {
+	k := sort.Search(len(events), func(k int) bool { return !it.Events[events[k]].Start.Before(now) })
+	if k == len(events) {
+		return -1
+	}
+	return events[k]
+}
