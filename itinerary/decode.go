@@ -30,6 +30,9 @@ var (
 type loader struct {
 	problems []Problem
 	nodes    int
+	// typos records, for each mapping, the fields an unknown key was taken
+	// for, so that "missing required field" is not said twice.
+	typos map[*yaml.Node]map[string]bool
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -77,6 +80,13 @@ func (l *loader) fields(n *yaml.Node, ctx string, allowed []string) (map[string]
 			hint := ""
 			if s := suggest(name, allowed); s != "" {
 				hint = fmt.Sprintf("; did you mean %q?", s)
+				if l.typos == nil {
+					l.typos = map[*yaml.Node]map[string]bool{}
+				}
+				if l.typos[n] == nil {
+					l.typos[n] = map[string]bool{}
+				}
+				l.typos[n][s] = true
 			}
 			l.errorf(k, "%s: unknown field %q%s (allowed: %s)", ctx, name, hint, strings.Join(allowed, ", "))
 			continue
@@ -167,6 +177,9 @@ func (l *loader) rawStr(fs map[string]field, name, ctx string) (string, *yaml.No
 // required reports a missing required field at the mapping's position.
 func (l *loader) required(m *yaml.Node, fs map[string]field, ctx string, names ...string) {
 	for _, name := range names {
+		if l.typos[m][name] {
+			continue // already reported as a misspelt field
+		}
 		f, ok := fs[name]
 		if !ok || isNull(l.deref(f.val)) {
 			at := m
@@ -215,10 +228,10 @@ func (l *loader) list(fs map[string]field, name, ctx string) []*yaml.Node {
 func (l *loader) strList(fs map[string]field, name, ctx string) ([]string, []*yaml.Node) {
 	var vals []string
 	var nodes []*yaml.Node
-	for _, item := range l.list(fs, name, ctx) {
-		item = l.deref(item)
+	for _, orig := range l.list(fs, name, ctx) {
+		item := l.deref(orig)
 		if item.Kind != yaml.ScalarNode || isNull(item) {
-			l.errorf(item, "%s: each entry of %s must be text, not %s", ctx, name, describe(item))
+			l.errorf(orig, "%s: each entry of %s must be text, not %s", ctx, name, describe(item))
 			continue
 		}
 		vals = append(vals, CleanLine(item.Value))

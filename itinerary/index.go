@@ -1,6 +1,7 @@
 package itinerary
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -107,4 +108,30 @@ func (it *Itinerary) findOverlaps() map[int][]Overlap {
 		sort.SliceStable(out[i], func(a, b int) bool { return out[i][a].Other < out[i][b].Other })
 	}
 	return out
+}
+
+// OverlapWarnings lists each pair of overlapping events once, as warnings at
+// the later event: "event "x": Adaeze Okafor is also at "Working lunch" (12:00–13:30)".
+func (it *Itinerary) OverlapWarnings() []Problem {
+	var out []Problem
+	for i := range it.Events {
+		for _, o := range it.overlaps[i] {
+			if o.Other > i {
+				continue
+			}
+			e := &it.Events[i]
+			out = append(out, Problem{
+				Line: e.Pos.Line, Column: e.Pos.Column, Warning: true,
+				Message: fmt.Sprintf("%s: %s is also at %q (%s) at the same time", eventName(e), it.People[o.Person].Name, it.Events[o.Other].Title, it.TimeRange(o.Other, nil)),
+			})
+		}
+	}
+	return sortProblems(out)
+}
+
+func eventName(e *Event) string {
+	if e.ID != "" {
+		return fmt.Sprintf("event %q", e.ID)
+	}
+	return fmt.Sprintf("event #%d", e.FileIndex+1)
 }

@@ -79,7 +79,7 @@ func Load(name string, data []byte) (it *Itinerary, err error) {
 	}
 	l := &loader{}
 	it = l.itinerary(doc)
-	sortProblems(l.problems)
+	l.problems = sortProblems(l.problems)
 	var errs, warns []Problem
 	for _, p := range l.problems {
 		if p.Warning {
@@ -178,26 +178,29 @@ func parseYAML(data []byte) (doc *yaml.Node, p Problem, ok bool) {
 }
 
 // syntaxProblem turns a yaml.v3 error into a problem. yaml.v3 gives at most
-// a line; tabs get a column from the line itself, and errors with no line get
-// one by finding the shortest prefix of the file that fails the same way.
+// a line, and for many errors the line where the enclosing construct began
+// (sometimes counted from zero), so the line is found instead as the
+// shortest prefix of the file that fails with the same message. Tabs get a
+// column from the line itself.
 func syntaxProblem(data []byte, err error) Problem {
-	msg := err.Error()
-	line := 0
-	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	reported := 0
+	if m := yamlLineError.FindStringSubmatch(err.Error()); m != nil {
+		reported, _ = strconv.Atoi(m[1])
 		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		line = firstFailingLine(data, err.Error())
 	}
-	msg = "YAML syntax: " + msg
-	col := 0
-	if strings.Contains(msg, "tab") && line > 0 {
-		if c := tabColumn(data, line); c > 0 {
-			return Problem{Line: line, Column: c, Message: "tab character in indentation; YAML indents with spaces"}
+	line := firstFailingLine(data, msg)
+	if line == 0 {
+		line = reported
+	}
+	if strings.Contains(msg, "tab character") && line > 0 {
+		for _, l := range []int{line, line + 1} {
+			if c := tabColumn(data, l); c > 0 {
+				return Problem{Line: l, Column: c, Message: "tab character in indentation; YAML indents with spaces"}
+			}
 		}
 	}
-	return Problem{Line: line, Column: col, Message: msg}
+	return Problem{Line: line, Message: "YAML syntax: " + msg}
 }
 
 func tabColumn(data []byte, line int) int {
@@ -231,7 +234,14 @@ func firstFailingLine(data []byte, msg string) int {
 			if err == nil {
 				continue
 			}
-			return !errors.Is(err, io.EOF) && err.Error() == msg
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			got := strings.TrimPrefix(err.Error(), "yaml: ")
+			if m := yamlLineError.FindStringSubmatch(err.Error()); m != nil {
+				got = m[2]
+			}
+			return got == msg
 		}
 	}
 	lo, hi := 1, len(lines)

@@ -68,13 +68,23 @@ func FormatProblems(file string, problems []Problem) []string {
 	return lines
 }
 
-func sortProblems(ps []Problem) {
+// sortProblems sorts problems by position and drops exact repeats (an
+// alias used in several places reports once).
+func sortProblems(ps []Problem) []Problem {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Line != ps[j].Line {
 			return ps[i].Line < ps[j].Line
 		}
 		return ps[i].Column < ps[j].Column
 	})
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // suggest returns the candidate closest to s when it is close enough to be a

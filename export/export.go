@@ -1,0 +1,42 @@
+// Package export writes an itinerary, as selected by the itinerary package's
+// filter engine, as a plain-text agenda, JSON or RFC 5545 iCalendar.
+package export
+
+import (
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// Options are what every exporter needs besides the itinerary.
+type Options struct {
+	// Zone is the display zone; nil shows each event in its own zone.
+	Zone *time.Location
+	// Now, when not zero, marks past, current and next events (text) and
+	// stamps the calendar (ics).
+	Now time.Time
+	// People are the person filter, for the header and the JSON "filter".
+	People []int
+	// Width is the text agenda's line width in cells (default 80).
+	Width int
+}
+
+// Format is an output format of --print.
+type Format string
+
+// The formats --format accepts.
+const (
+	FormatText Format = "text"
+	FormatJSON Format = "json"
+	FormatICS  Format = "ics"
+)
+
+// Formats lists the accepted formats.
+var Formats = []Format{FormatText, FormatJSON, FormatICS}
+
+func displayZone(it *itinerary.Itinerary, opt Options) *time.Location {
+	if opt.Zone == nil {
+		return it.Zone
+	}
+	return opt.Zone
+}

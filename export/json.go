@@ -1,0 +1,171 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// JSONVersion is the version of the JSON shape written by JSON. Fields may
+// be added within a version; none are renamed or removed.
+const JSONVersion = 1
+
+// Document is the JSON shape written by --format json.
+type Document struct {
+	Format          string       `json:"format"`
+	Version         int          `json:"version"`
+	Title           string       `json:"title"`
+	Subtitle        string       `json:"subtitle,omitempty"`
+	Summary         string       `json:"summary,omitempty"`
+	Timezone        string       `json:"timezone"`
+	DisplayTimezone string       `json:"display_timezone"`
+	Filter          *FilterJSON  `json:"filter,omitempty"`
+	Sources         []SourceJSON `json:"sources"`
+	Orgs            []OrgJSON    `json:"orgs"`
+	People          []PersonJSON `json:"people"`
+	Events          []EventJSON  `json:"events"`
+}
+
+// FilterJSON records the person filter the events were selected with.
+type FilterJSON struct {
+	People []string `json:"people"`
+}
+
+// SourceJSON is a source.
+type SourceJSON struct {
+	ID        string `json:"id"`
+	Publisher string `json:"publisher"`
+	Title     string `json:"title,omitempty"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+// OrgJSON is an organisation.
+type OrgJSON struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Native string `json:"native,omitempty"`
+	Color  string `json:"color,omitempty"`
+}
+
+// PersonJSON is a person.
+type PersonJSON struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Native string `json:"native,omitempty"`
+	Org    string `json:"org,omitempty"`
+	Role   string `json:"role,omitempty"`
+	Group  bool   `json:"group"`
+	Note   string `json:"note,omitempty"`
+}
+
+// EventJSON is an event. Start and end are RFC 3339 instants with the offset
+// of the display zone; all-day entries also give their date.
+type EventJSON struct {
+	ID           string        `json:"id,omitempty"`
+	Title        string        `json:"title"`
+	Start        string        `json:"start"`
+	End          string        `json:"end,omitempty"`
+	AllDay       bool          `json:"all_day"`
+	Date         string        `json:"date,omitempty"`
+	Timezone     string        `json:"timezone"`
+	Approximate  bool          `json:"approximate"`
+	Kind         string        `json:"kind"`
+	Status       string        `json:"status"`
+	Track        string        `json:"track,omitempty"`
+	Place        string        `json:"place,omitempty"`
+	City         string        `json:"city,omitempty"`
+	Participants []string      `json:"participants"`
+	Topics       []string      `json:"topics"`
+	Notes        string        `json:"notes,omitempty"`
+	Sources      []string      `json:"sources"`
+	Overlaps     []OverlapJSON `json:"overlaps,omitempty"`
+}
+
+// OverlapJSON is a person due at another event at the same time.
+type OverlapJSON struct {
+	Person string `json:"person"`
+	Event  string `json:"event"`
+}
+
+// NewDocument builds the JSON document of events.
+func NewDocument(it *itinerary.Itinerary, events []int, opt Options) Document {
+	d := Document{
+		Format: "visitline", Version: JSONVersion,
+		Title: it.Title, Subtitle: it.Subtitle, Summary: it.Summary,
+		Timezone: it.ZoneName(), DisplayTimezone: "own",
+		Sources: []SourceJSON{}, Orgs: []OrgJSON{}, People: []PersonJSON{}, Events: []EventJSON{},
+	}
+	if opt.Zone != nil {
+		d.DisplayTimezone = opt.Zone.String()
+	}
+	if len(opt.People) > 0 {
+		d.Filter = &FilterJSON{}
+		for _, p := range opt.People {
+			d.Filter.People = append(d.Filter.People, it.People[p].ID)
+		}
+	}
+	for _, s := range it.Sources {
+		d.Sources = append(d.Sources, SourceJSON{s.ID, s.Publisher, s.Title, s.Date, s.URL})
+	}
+	for _, o := range it.Orgs {
+		d.Orgs = append(d.Orgs, OrgJSON{o.ID, o.Name, o.Native, o.Color})
+	}
+	for i, p := range it.People {
+		pj := PersonJSON{ID: p.ID, Name: p.Name, Native: p.Native, Role: p.Role, Group: p.Group, Note: p.Note}
+		if o := it.OrgOf(i); o != nil {
+			pj.Org = o.ID
+		}
+		d.People = append(d.People, pj)
+	}
+	for _, i := range events {
+		d.Events = append(d.Events, eventJSON(it, i, opt.Zone))
+	}
+	return d
+}
+
+func eventJSON(it *itinerary.Itinerary, i int, zone *time.Location) EventJSON {
+	e := &it.Events[i]
+	loc := it.ZoneFor(i, zone)
+	ej := EventJSON{
+		ID: e.ID, Title: e.Title, Start: e.Start.In(loc).Format(time.RFC3339),
+		AllDay: e.AllDay, Timezone: e.Zone.String(), Approximate: e.Approximate,
+		Kind: string(e.Kind), Status: string(e.Status), Track: e.Track, Place: e.Place, City: e.City,
+		Participants: []string{}, Topics: []string{}, Notes: e.Notes, Sources: []string{},
+	}
+	if e.HasEnd {
+		ej.End = e.End.In(loc).Format(time.RFC3339)
+	}
+	if e.AllDay {
+		ej.Date = e.Date.Format("2006-01-02")
+	}
+	for _, p := range e.Participants {
+		ej.Participants = append(ej.Participants, it.People[p].ID)
+	}
+	ej.Topics = append(ej.Topics, e.Topics...)
+	for _, s := range e.Sources {
+		ej.Sources = append(ej.Sources, it.Sources[s].ID)
+	}
+	for _, o := range it.Overlaps(i) {
+		ej.Overlaps = append(ej.Overlaps, OverlapJSON{Person: it.People[o.Person].ID, Event: eventRef(it, o.Other)})
+	}
+	return ej
+}
+
+// eventRef names an event for cross-references: its id, or its title.
+func eventRef(it *itinerary.Itinerary, i int) string {
+	if id := it.Events[i].ID; id != "" {
+		return id
+	}
+	return it.Events[i].Title
+}
+
+// JSON writes the document of events, indented, with a final newline.
+func JSON(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewDocument(it, events, opt))
+}

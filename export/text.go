@@ -1,0 +1,119 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// timeColumn is the width of the time column of the text agenda.
+const timeColumn = 14
+
+// Text writes the plain agenda of events: a header, then a line per day in
+// the display zone and a line per event, each cut to opt.Width cells. It
+// writes no escape codes.
+func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
+	width := opt.Width
+	if width <= 0 {
+		width = 80
+	}
+	bw := bufio.NewWriter(w)
+	line := func(s string) {
+		bw.WriteString(ansi.Truncate(s, width, "…"))
+		bw.WriteByte('\n')
+	}
+	loc := displayZone(it, opt)
+	line(it.Title)
+	if it.Subtitle != "" {
+		line(it.Subtitle)
+	}
+	zone := "Times in " + loc.String()
+	if opt.Zone == nil {
+		zone = "Times in each event's own zone"
+	}
+	meta := []string{zone, countLabel(len(events), len(it.Events))}
+	if len(opt.People) > 0 {
+		names := make([]string, len(opt.People))
+		for k, p := range opt.People {
+			names[k] = it.People[p].Name
+		}
+		meta = append(meta, "with "+strings.Join(names, " and "))
+	}
+	line(strings.Join(meta, " · "))
+
+	hasNow := !opt.Now.IsZero()
+	next := -1
+	if hasNow {
+		next = it.NextAfter(events, opt.Now)
+	}
+	nowShown := !hasNow
+	for _, day := range it.Days(events, opt.Zone) {
+		bw.WriteByte('\n')
+		line(itinerary.DayLabel(day.Date))
+		for _, i := range day.Events {
+			if !nowShown && i == next {
+				line(fmt.Sprintf("  ── now %s ──", opt.Now.In(loc).Format("Mon 2 Jan 15:04")))
+				nowShown = true
+			}
+			line(eventLine(it, i, opt, next))
+		}
+	}
+	if len(events) == 0 {
+		bw.WriteString("\nNo events match.\n")
+	}
+	return bw.Flush()
+}
+
+func countLabel(shown, total int) string {
+	if shown == total {
+		return fmt.Sprintf("%d events", total)
+	}
+	return fmt.Sprintf("%d of %d events", shown, total)
+}
+
+// eventLine is "  ~09:00–11:30  Title (reported) · Place, City — A, B +4".
+func eventLine(it *itinerary.Itinerary, i int, opt Options, next int) string {
+	e := &it.Events[i]
+	marker := "  "
+	if !opt.Now.IsZero() {
+		switch it.MomentOf(i, opt.Now) {
+		case itinerary.Past:
+			marker = "✓ "
+		case itinerary.Current:
+			marker = "▶ "
+		default:
+			if i == next {
+				marker = "→ "
+			}
+		}
+	}
+	when := it.TimeRange(i, opt.Zone)
+	if opt.Zone == nil && e.OwnZone {
+		abbr, _ := e.Start.In(e.Zone).Zone()
+		when += " " + abbr
+	}
+	var b strings.Builder
+	b.WriteString(marker)
+	b.WriteString(when)
+	for pad := timeColumn - ansi.StringWidth(when); pad > 0; pad-- {
+		b.WriteByte(' ')
+	}
+	b.WriteByte(' ')
+	b.WriteString(e.Title)
+	if e.Status != itinerary.StatusConfirmed {
+		fmt.Fprintf(&b, " (%s)", e.Status)
+	}
+	if where := e.Where(); where != "" {
+		b.WriteString(" · ")
+		b.WriteString(where)
+	}
+	if len(e.Participants) > 0 {
+		b.WriteString(" — ")
+		b.WriteString(it.PeopleSummary(i, 3, false))
+	}
+	return b.String()
+}

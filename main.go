@@ -1,0 +1,246 @@
+// Command visitline shows a visit itinerary as a scrollable timeline in the
+// terminal, or prints it as a plain agenda, JSON or iCalendar.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+	_ "time/tzdata" // zones resolve on machines without a zone database
+
+	"github.com/mattn/go-isatty"
+	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// Exit codes of the command-line contract.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, isatty.IsTerminal(os.Stdout.Fd())))
+}
+
+// options are the parsed flags.
+type options struct {
+	check, print, noWatch, version bool
+	format                         string
+	people                         []string
+	tz, now                        string
+	file                           string
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// parseArgs parses flags and at most one FILE, in any order.
+func parseArgs(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("visitline", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.check, "check", false, "")
+	fs.BoolVar(&o.print, "print", false, "")
+	fs.StringVar(&o.format, "format", "", "")
+	fs.Var((*multiFlag)(&o.people), "person", "")
+	fs.StringVar(&o.tz, "tz", "", "")
+	fs.StringVar(&o.now, "now", "", "")
+	fs.BoolVar(&o.noWatch, "no-watch", false, "")
+	fs.BoolVar(&o.version, "version", false, "")
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return o, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
+	switch {
+	case len(files) > 1:
+		return o, fmt.Errorf("one FILE at most, got %d: %s", len(files), strings.Join(files, " "))
+	case len(files) == 1:
+		o.file = files[0]
+	}
+	return o, nil
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool) int {
+	o, err := parseArgs(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage())
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
+		return exitUsage
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "visitline", version())
+		return exitOK
+	}
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "visitline: "+format+"\n", a...)
+		return exitUsage
+	}
+	format := export.FormatText
+	if o.format != "" {
+		format = export.Format(o.format)
+		if !validFormat(format) {
+			return usageErr("--format %q is not one of text, json, ics", o.format)
+		}
+		o.print = true
+	}
+	var zone *time.Location
+	switch o.tz {
+	case "":
+	case "local":
+		zone = time.Local
+	default:
+		if zone, err = itinerary.LoadZone(o.tz); err != nil {
+			return usageErr("--tz: %v, or \"local\"", err)
+		}
+	}
+	var now time.Time
+	if o.now != "" {
+		if now, err = time.Parse(time.RFC3339, o.now); err != nil {
+			return usageErr("--now %q is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00", o.now)
+		}
+	}
+
+	name, it, err := load(o.file, stdin)
+	if err != nil {
+		var le *itinerary.LoadError
+		if errors.As(err, &le) {
+			for _, l := range le.Lines() {
+				fmt.Fprintln(stderr, l)
+			}
+		} else {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		}
+		return exitInvalid
+	}
+	var people []int
+	for _, p := range o.people {
+		idx, err := it.ResolvePerson(p)
+		var pe *itinerary.PersonError
+		if errors.As(err, &pe) {
+			return usageErr("%s", it.DescribePersonError(pe))
+		}
+		if !slices.Contains(people, idx) {
+			people = append(people, idx)
+		}
+	}
+
+	if o.check {
+		for _, l := range itinerary.FormatProblems(name, append(it.Warnings, it.OverlapWarnings()...)) {
+			fmt.Fprintln(stderr, l)
+		}
+		fmt.Fprintf(stdout, "%s: ok (%d events, %d people)\n", name, len(it.Events), len(it.People))
+		return exitOK
+	}
+	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
+		fmt.Fprintln(stderr, l)
+	}
+	if zone == nil {
+		zone = it.Zone
+	}
+	opt := export.Options{Zone: zone, Now: now, People: people}
+	events := it.Select(itinerary.Filter{People: people})
+	write := map[export.Format]func(io.Writer, *itinerary.Itinerary, []int, export.Options) error{
+		export.FormatText: export.Text, export.FormatJSON: export.JSON, export.FormatICS: export.ICS,
+	}[format]
+	if err := write(stdout, it, events, opt); err != nil {
+		fmt.Fprintf(stderr, "visitline: %v\n", err)
+		return exitInvalid
+	}
+	return exitOK
+}
+
+func validFormat(f export.Format) bool {
+	for _, g := range export.Formats {
+		if f == g {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads FILE, standard input for "-", or the embedded default.
+func load(file string, stdin io.Reader) (string, *itinerary.Itinerary, error) {
+	switch file {
+	case "":
+		it, err := itinerary.Load(data.DefaultName, data.Default)
+		return data.DefaultName, it, err
+	case "-":
+		it, err := itinerary.LoadReader("<stdin>", stdin)
+		return "<stdin>", it, err
+	}
+	it, err := itinerary.LoadFile(file)
+	return file, it, err
+}
+
+// version is the module version from the build info, or "devel" with the
+// commit for a build from a work tree.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	v := info.Main.Version
+	if v != "" && v != "(devel)" {
+		return v
+	}
+	v = "devel"
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
+
+func usage() string {
+	var b strings.Builder
+	b.WriteString(`visitline shows a visit itinerary as a timeline in the terminal.
+
+Usage:
+  visitline [flags] [FILE]
+
+FILE is a YAML itinerary (format v1); "-" reads standard input. Without FILE
+the built-in itinerary is shown: Sam Altman's visit to Korea, January 2024.
+On a terminal the interactive timeline opens; otherwise the agenda is printed.
+
+Flags:
+  --check            validate only: "FILE: ok (N events, M people)" or every
+                     problem as FILE:LINE:COLUMN: message on stderr
+  --print            print the agenda instead of opening the timeline
+  --format FORMAT    what --print writes: text, json or ics (implies --print)
+  --person P         keep only events with P: a person id or part of a name
+                     or native name (경계현, kyung); repeat to require several
+  --tz ZONE          show times in this IANA zone, or "local"
+  --now TIME         pretend it is TIME (RFC 3339) for the now marker
+  --no-watch         do not reload FILE when it changes
+  --version          print the version and exit
+  -h, --help         this help
+
+Exit codes: 0 success, 1 the itinerary has errors or cannot be read,
+2 usage error (unknown flag, bad --person, --tz, --now or --format).
+
+`)
+	return b.String()
+}
