@@ -73,7 +73,7 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 	}
 	cases := []struct {
 		file, tz, from string
-		want          []string
+		want           []string
 	}{
 		{"examples/lagos-london.yaml", "Europe/London", "2025-03-28", []string{
 			"2025-03-28 08:40|2025-03-28 16:05|Flight Lagos to London Heathrow",
