@@ -18,6 +18,7 @@ import (
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/itinerary"
+	"github.com/visitline/visitline/tui"
 )
 
 // Exit codes of the command-line contract.
@@ -160,6 +161,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		zone = it.Zone
 	}
 	opt := export.Options{Zone: zone, Now: now, People: people}
+	if terminal && !o.print {
+		watch := ""
+		if o.file != "" && o.file != "-" && !o.noWatch {
+			watch = o.file
+		}
+		cfg := tui.Config{Itinerary: it, Name: name, Watch: watch, Zone: zone, Now: now, People: people}
+		if err := tui.Run(cfg); err != nil {
+			fmt.Fprintf(stderr, "visitline: %v\n", err)
+			return exitInvalid
+		}
+		return exitOK
+	}
 	events := it.Select(itinerary.Filter{People: people})
 	write := map[export.Format]func(io.Writer, *itinerary.Itinerary, []int, export.Options) error{
 		export.FormatText: export.Text, export.FormatJSON: export.JSON, export.FormatICS: export.ICS,
@@ -242,5 +255,6 @@ Exit codes: 0 success, 1 the itinerary has errors or cannot be read,
 2 usage error (unknown flag, bad --person, --tz, --now or --format).
 
 `)
+	b.WriteString(tui.HelpText())
 	return b.String()
 }

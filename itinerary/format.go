@@ -159,3 +159,38 @@ func (e *Event) Where() string {
 	}
 	return e.City
 }
+
+// Paragraphs splits free text (notes, summaries) for reflowing to a width,
+// as Markdown reads it: a blank line ends a paragraph, the lines within one
+// are joined with spaces, and a line starting with "- ", "* " or "• " starts
+// a list item of its own.
+func Paragraphs(s string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "":
+			flush()
+			if len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "")
+			}
+		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• "):
+			flush()
+			cur = append(cur, t)
+		default:
+			cur = append(cur, t)
+		}
+	}
+	flush()
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}

@@ -287,3 +287,11 @@ func TestLabels(t *testing.T) {
 		t.Errorf("zone %q", got)
 	}
 }
+
+func TestParagraphs(t *testing.T) {
+	got := Paragraphs("one\ntwo\n\n\nthree\n- a\n- b\n  c\n\n")
+	want := []string{"one two", "", "three", "- a", "- b c"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q", got)
+	}
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// tmuxSession drives the built binary in a detached tmux server of its own.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	conf   string
+	exit   string // file the wrapper writes the exit code to
+}
+
+func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install tmux); .ci/run installs it")
+	}
+	dir := t.TempDir()
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("visitline-test-%d-%d", os.Getpid(), time.Now().UnixNano()),
+		conf: filepath.Join(dir, "tmux.conf"), exit: filepath.Join(dir, "exit")}
+	os.WriteFile(s.conf, []byte("set -g default-terminal \"xterm-256color\"\nset -g status off\nset -g escape-time 0\n"), 0o644)
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	cmd := fmt.Sprintf("cd %q && %q %s; echo $? > %q; sleep 60", mustGetwd(t), binary, strings.Join(quoted, " "), s.exit)
+	s.tmux("new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "TZ=UTC", "LANG=C.UTF-8", "sh", "-c", cmd)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func mustGetwd(t *testing.T) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket, "-f", s.conf}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "main") }
+
+// waitFor polls the screen until it holds every want, or fails.
+func (s *tmuxSession) waitFor(what string, want ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := s.screen()
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(scr, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s: %q never appeared; screen:\n%s", what, missing, scr)
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+// key sends one key and waits for the screen to change.
+func (s *tmuxSession) key(k string) string {
+	s.t.Helper()
+	before := s.screen()
+	s.tmux("send-keys", "-t", "main", k)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if scr := s.screen(); scr != before {
+			time.Sleep(30 * time.Millisecond) // let the frame finish
+			return s.screen()
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("key %q changed nothing; screen:\n%s", k, before)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// resize changes the window size and waits for a new frame that stays.
+func (s *tmuxSession) resize(w, h int) string {
+	s.t.Helper()
+	before := s.screen()
+	s.tmux("resize-window", "-t", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h))
+	deadline := time.Now().Add(10 * time.Second)
+	prev := ""
+	for {
+		scr := s.screen()
+		if scr != before && scr == prev && strings.Contains(scr, "↓/j down") {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("no steady frame at %d×%d:\n%s", w, h, scr)
+		}
+		prev = scr
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (s *tmuxSession) exitCode() string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(s.exit); err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	s.t.Fatal("the program did not exit")
+	return ""
+}
+
+func assertFits(t *testing.T, scr string, w int) {
+	t.Helper()
+	for _, l := range strings.Split(scr, "\n") {
+		if n := ansi.StringWidth(l); n > w {
+			t.Errorf("line of %d cells in a %d-column window: %q", n, w, l)
+		}
+	}
+}
+
+// TestTimelineInTmux drives the real binary in a real terminal: select the
+// Pyeongtaek tour, read its participants, open Kyung Kye-hyun's card, jump
+// to his dinner, resize, and quit.
+func TestTimelineInTmux(t *testing.T) {
+	s := startTmux(t, 120, 40, "--now", "2024-01-01T00:00:00Z")
+	s.waitFor("first frame", "Sam Altman in Korea", "❯ all day", "Davos panel")
+	s.key("j")
+	s.key("j")
+	scr := s.key("j")
+	if !strings.Contains(scr, "❯ ~09:00–11:30  ⌖ Tour of Samsung's Pyeongtaek") {
+		t.Fatalf("the tour is not selected:\n%s", scr)
+	}
+	for _, want := range []string{"Participants (6)", "Sam Altman 샘 올트먼", "Kyung Kye-hyun 경계현", "Lee Jung-bae 이정배", "Park Yong-in 박용인", "Choi Si-young 최시영"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("detail pane lacks %q", want)
+		}
+	}
+	s.key("Tab")
+	scr = s.key("j")
+	if !strings.Contains(scr, "❯ Kyung Kye-hyun 경계현") {
+		t.Fatalf("Kyung is not focused:\n%s", scr)
+	}
+	scr = s.key("Enter")
+	for _, want := range []string{"Card · Kyung Kye-hyun", "Events (3)", "Kyung Kye-hyun flies back from Japan", "Tour of Samsung's Pyeongtaek", "Dinner with Kyung Kye-hyun"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("card lacks %q:\n%s", want, scr)
+		}
+	}
+	s.key("j")
+	scr = s.key("Enter")
+	if !strings.Contains(scr, "❯ ~17:30–18:45  ⚘ Dinner with Kyung Kye-hyun") || !strings.Contains(scr, "❯ Timeline") {
+		t.Fatalf("enter on the dinner did not select it in the timeline:\n%s", scr)
+	}
+	assertFits(t, s.resize(80, 24), 80)
+	scr = s.resize(50, 15)
+	assertFits(t, scr, 50)
+	if !strings.Contains(scr, "❯ ~17:30 ⚘ Dinner with Kyung") {
+		t.Errorf("selection lost on resize:\n%s", scr)
+	}
+	assertFits(t, s.resize(120, 40), 120)
+	s.tmux("send-keys", "-t", "main", "q")
+	if code := s.exitCode(); code != "0" {
+		t.Errorf("exit code %s", code)
+	}
+}

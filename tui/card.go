@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// card is a person's card: who they are and every event they attend, one of
+// which is highlighted and can be jumped to.
+type card struct {
+	vp        viewport.Model
+	person    int
+	events    []int // the person's events, instant order
+	cur       int   // highlighted position in events
+	eventLine []int // content line of each event
+}
+
+func newCard() card { return card{vp: viewport.New(0, 0), person: -1} }
+
+func (c *card) setSize(w, h int) {
+	c.vp.Width, c.vp.Height = w, max(h, 1)
+}
+
+// open shows person p's card with event `at` highlighted when it is theirs.
+func (c *card) open(rc *renderCtx, p, at int) {
+	c.person = p
+	c.events = rc.it.EventsOf(p)
+	c.cur = 0
+	for k, i := range c.events {
+		if i == at {
+			c.cur = k
+		}
+	}
+	c.vp.GotoTop()
+	c.render(rc)
+}
+
+// move moves the highlight by n events.
+func (c *card) move(rc *renderCtx, n int) {
+	if len(c.events) == 0 {
+		return
+	}
+	c.cur = min(max(c.cur+n, 0), len(c.events)-1)
+	c.render(rc)
+}
+
+// selected returns the highlighted event, or -1.
+func (c *card) selected() int {
+	if c.cur < 0 || c.cur >= len(c.events) {
+		return -1
+	}
+	return c.events[c.cur]
+}
+
+func (c *card) render(rc *renderCtx) {
+	if c.person < 0 {
+		return
+	}
+	content, lines := cardContent(rc, c.person, c.events, c.cur, c.vp.Width)
+	c.eventLine = lines
+	c.vp.SetContent(content)
+	if c.cur < len(lines) {
+		l := lines[c.cur]
+		if l < c.vp.YOffset {
+			c.vp.SetYOffset(l)
+		} else if l >= c.vp.YOffset+c.vp.Height {
+			c.vp.SetYOffset(l - c.vp.Height + 1)
+		}
+	}
+}
+
+func (c *card) view() string { return c.vp.View() }
+
+// cardContent lays out person p's card.
+func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []int) {
+	it, st := c.it, c.st
+	pp := &it.People[p]
+	var lines []string
+	add := func(s string) { lines = append(lines, s) }
+	wrap := func(s string, indent int) {
+		pad := strings.Repeat(" ", indent)
+		for _, l := range strings.Split(ansi.Wrap(s, max(width-indent, 10), ""), "\n") {
+			add(pad + l)
+		}
+	}
+	name, other := pp.Name, pp.Native
+	if c.native && pp.Native != "" {
+		name, other = pp.Native, pp.Name
+	}
+	if other != "" {
+		name = st.Title.Render(name) + " " + other
+	} else {
+		name = st.Title.Render(name)
+	}
+	wrap(name, 0)
+	if pp.Group {
+		wrap(st.Faint.Render("(a group of people)"), 0)
+	}
+	if pp.Role != "" {
+		wrap(pp.Role, 0)
+	}
+	if o := it.OrgOf(p); o != nil {
+		org := o.Name
+		if o.Native != "" {
+			org += " · " + o.Native
+		}
+		wrap(c.orgStyle[pp.Org].Render(org), 0)
+	}
+	if pp.Note != "" {
+		add("")
+		for _, para := range itinerary.Paragraphs(pp.Note) {
+			wrap(para, 0)
+		}
+	}
+	add("")
+	add(st.Heading.Render(fmt.Sprintf("Events (%d)", len(events))))
+	overlapping := map[int]bool{}
+	for _, i := range events {
+		for _, o := range it.Overlaps(i) {
+			if o.Person == p {
+				overlapping[i] = true
+			}
+		}
+	}
+	var eventLines []int
+	for k, i := range events {
+		eventLines = append(eventLines, len(lines))
+		mark := "  "
+		if k == cur {
+			mark = "❯ "
+		}
+		flag := ""
+		if overlapping[i] {
+			flag = " ! overlap"
+		}
+		day := it.DayOf(i, c.zone).Format("Mon 2 Jan")
+		line := mark + day + "  " + padRight(it.TimeRange(i, c.zone), timeColumn) + it.Events[i].Title
+		if k == cur {
+			add(st.Selected.Render(fit(line+flag, width)))
+			continue
+		}
+		add(fit(line+st.Warning.Render(flag), width))
+	}
+	if len(events) == 0 {
+		add(st.Faint.Render("  no events"))
+	}
+	return strings.Join(lines, "\n"), eventLines
+}

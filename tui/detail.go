@@ -1,0 +1,203 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// detail is the pane with everything about the selected event. Its
+// participants can take the focus, one at a time.
+type detail struct {
+	vp       viewport.Model
+	event    int
+	part     int   // focused participant (position in the event's list); -1 when the pane has no focus
+	partLine []int // content line of each participant
+}
+
+func newDetail() detail {
+	return detail{vp: viewport.New(0, 0), event: -1, part: -1}
+}
+
+func (d *detail) setSize(w, h int) {
+	d.vp.Width, d.vp.Height = w, max(h, 1)
+}
+
+// show renders event i (or nothing for -1) into the viewport, keeping the
+// scroll position when the event is the same and the focused participant in
+// view.
+func (d *detail) show(c *renderCtx, i int) {
+	if i != d.event {
+		d.vp.GotoTop()
+	}
+	d.event = i
+	if i < 0 {
+		d.partLine = nil
+		d.vp.SetContent("")
+		return
+	}
+	content, lines := detailContent(c, i, d.vp.Width, d.part)
+	d.partLine = lines
+	d.vp.SetContent(content)
+	if d.part >= 0 && d.part < len(lines) {
+		l := lines[d.part]
+		if l < d.vp.YOffset {
+			d.vp.SetYOffset(l)
+		} else if l >= d.vp.YOffset+d.vp.Height {
+			d.vp.SetYOffset(l - d.vp.Height + 1)
+		}
+	}
+}
+
+func (d *detail) view() string { return d.vp.View() }
+
+// detailContent lays out event i for a pane width cells wide, marking the
+// focused participant; it returns the content and the line of each
+// participant.
+func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
+	it, st := c.it, c.st
+	e := &it.Events[i]
+	var lines []string
+	add := func(s string) { lines = append(lines, s) }
+	wrap := func(s string, indent int) {
+		pad := strings.Repeat(" ", indent)
+		for _, l := range strings.Split(ansi.Wrap(s, max(width-indent, 10), ""), "\n") {
+			add(pad + l)
+		}
+	}
+	section := func(name string) {
+		add("")
+		add(st.Heading.Render(name))
+	}
+
+	wrap(st.Title.Render(e.Title), 0)
+	loc := it.ZoneFor(i, c.zone)
+	when := itinerary.DayLabel(it.DayOf(i, c.zone)) + " · " + it.TimeRange(i, c.zone)
+	if !e.AllDay {
+		when += " " + zoneAbbr(e.Start, loc)
+	}
+	if e.HasEnd && !e.AllDay && e.Duration() > 0 {
+		when += " · " + itinerary.DurationLabel(e.Duration())
+	}
+	wrap(when, 0)
+	if e.OwnZone && !e.AllDay && loc != e.Zone {
+		wrap(st.Faint.Render(fmt.Sprintf("at the venue: %s %s (%s)", it.TimeRange(i, nil), zoneAbbr(e.Start, e.Zone), e.Zone)), 0)
+	}
+	if e.Approximate {
+		wrap(st.Badge.Render("~ approximate: the clock times are indicative"), 0)
+	}
+	status := string(e.Status)
+	if e.Status != itinerary.StatusConfirmed {
+		status = st.Badge.Render("[" + status + "]")
+	}
+	facts := []string{status, string(e.Kind)}
+	if e.Track != "" {
+		facts = append(facts, e.Track)
+	}
+	wrap(strings.Join(facts, " · "), 0)
+	if where := e.Where(); where != "" {
+		wrap("@ "+where, 0)
+	}
+
+	var partLines []int
+	if len(e.Participants) > 0 {
+		section(fmt.Sprintf("Participants (%d)", len(e.Participants)))
+		for k, p := range e.Participants {
+			partLines = append(partLines, len(lines))
+			mark := "  "
+			if k == focused {
+				mark = "❯ "
+			}
+			line := mark + personLine(c, p)
+			if k == focused {
+				line = st.Selected.Render(fit(ansi.Strip(line), width))
+			}
+			add(fit(line, width))
+		}
+	}
+	if ov := it.Overlaps(i); len(ov) > 0 {
+		section("Overlaps")
+		for _, o := range ov {
+			wrap(st.Warning.Render(fmt.Sprintf("! %s is also at %q (%s)", it.Name(o.Person, c.native), it.Events[o.Other].Title, it.TimeRange(o.Other, c.zone))), 2)
+		}
+	}
+	if len(e.Topics) > 0 {
+		section("Topics")
+		wrap(strings.Join(e.Topics, " · "), 2)
+	}
+	if e.Notes != "" {
+		section("Notes")
+		for _, para := range itinerary.Paragraphs(e.Notes) {
+			wrap(para, 2)
+		}
+	}
+	if len(e.Sources) > 0 {
+		section("Sources")
+		for _, s := range e.Sources {
+			wrap(sourceLine(it.Sources[s]), 2)
+		}
+	}
+	return strings.Join(lines, "\n"), partLines
+}
+
+// personLine is "Name 이름 — role, Organisation" with the organisation in
+// its colour.
+func personLine(c *renderCtx, p int) string {
+	it := c.it
+	pp := &it.People[p]
+	name, other := pp.Name, pp.Native
+	if c.native && pp.Native != "" {
+		name, other = pp.Native, pp.Name
+	}
+	s := c.st.DayHeader.Render(name)
+	if other != "" {
+		s += " " + other
+	}
+	var about []string
+	if pp.Role != "" {
+		about = append(about, pp.Role)
+	}
+	if o := it.OrgOf(p); o != nil {
+		about = append(about, c.orgStyle[pp.Org].Render(orgName(o, c.native)))
+	}
+	if len(about) > 0 {
+		s += c.st.Faint.Render(" — ") + strings.Join(about, ", ")
+	}
+	return s
+}
+
+func orgName(o *itinerary.Org, native bool) string {
+	if native && o.Native != "" {
+		return o.Native
+	}
+	return o.Name
+}
+
+func sourceLine(s itinerary.Source) string {
+	parts := []string{s.Publisher}
+	if s.Title != "" {
+		parts = append(parts, s.Title)
+	}
+	if s.Date != "" {
+		parts = append(parts, s.Date)
+	}
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// zoneAbbr is the abbreviation of loc at t ("KST"), or its UTC offset
+// ("UTC+08:00") where the zone has no abbreviation.
+func zoneAbbr(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	abbr, _ := t.Zone()
+	if abbr == "" || abbr[0] == '+' || abbr[0] == '-' {
+		return "UTC" + t.Format("-07:00")
+	}
+	return abbr
+}

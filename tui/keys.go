@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// KeyMap is every key the interactive view handles, each declared once with
+// its help text. Model.updateKeys enables the ones that do something in the
+// current state, so the help line never lists a key that does nothing.
+type KeyMap struct {
+	Up, Down             key.Binding
+	PageUp, PageDown     key.Binding
+	Top, Bottom          key.Binding
+	DetailUp, DetailDown key.Binding
+	Focus, FocusBack     key.Binding
+	Open                 key.Binding
+	Back                 key.Binding
+	Names                key.Binding
+	Help                 key.Binding
+	Quit                 key.Binding
+}
+
+// DefaultKeyMap returns the keys of the view.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn/ctrl+d", "page down")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+		DetailUp:   key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "scroll details up")),
+		DetailDown: key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "scroll details down")),
+		Focus:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "participants")),
+		FocusBack:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "timeline")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Names:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "한글/Latin names")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the one-line help of the footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.Focus, k.FocusBack, k.Open, k.Back, k.Names, k.Help, k.Quit}
+}
+
+// FullHelp is the help shown by "?", in columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
+		{k.Names, k.Help, k.Quit},
+	}
+}
+
+// all lists every binding once, for --help.
+func (k KeyMap) all() []key.Binding {
+	var out []key.Binding
+	for _, col := range k.FullHelp() {
+		out = append(out, col...)
+	}
+	return out
+}
+
+// HelpText describes the keys of the interactive view for --help, from the
+// same key map as the in-app help.
+func HelpText() string {
+	var b strings.Builder
+	b.WriteString("Keys of the interactive view:\n")
+	for _, kb := range DefaultKeyMap().all() {
+		keys := make([]string, len(kb.Keys()))
+		for i, k := range kb.Keys() {
+			keys[i] = keyName(k)
+		}
+		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), kb.Help().Desc)
+	}
+	b.WriteString("  mouse                  wheel scrolls, a click selects a row\n")
+	return b.String()
+}
+
+// keyName spells a key as a user types it.
+func keyName(k string) string {
+	switch k {
+	case "pgup":
+		return "PgUp"
+	case "pgdown":
+		return "PgDn"
+	case "home":
+		return "Home"
+	case "end":
+		return "End"
+	case "esc":
+		return "Esc"
+	case "enter":
+		return "Enter"
+	case "tab":
+		return "Tab"
+	case "shift+tab":
+		return "Shift+Tab"
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	}
+	return k
+}

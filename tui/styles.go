@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// Styles are every style of the view, built once, with semantic names. The
+// colours adapt to light and dark terminals; everything they say is also
+// said by a glyph or a word, so the view reads the same without colour.
+type Styles struct {
+	Title    lipgloss.Style
+	Subtitle lipgloss.Style
+	Faint    lipgloss.Style
+	Accent   lipgloss.Style
+	Warning  lipgloss.Style
+	Error    lipgloss.Style
+
+	PaneTitle        lipgloss.Style
+	PaneTitleFocused lipgloss.Style
+	Separator        lipgloss.Style
+
+	DayHeader lipgloss.Style
+	Selected  lipgloss.Style
+	Past      lipgloss.Style
+	Cancelled lipgloss.Style
+	Badge     lipgloss.Style
+	Now       lipgloss.Style
+	Match     lipgloss.Style
+
+	Heading lipgloss.Style
+	Label   lipgloss.Style
+
+	renderer *lipgloss.Renderer
+}
+
+// DefaultStyles builds the styles for renderer r (which knows the colour
+// profile and the background).
+func DefaultStyles(r *lipgloss.Renderer) Styles {
+	accent := lipgloss.AdaptiveColor{Light: "#5a3fc0", Dark: "#b7a6ff"}
+	faint := lipgloss.AdaptiveColor{Light: "#6b6b6b", Dark: "#8a8a8a"}
+	selBg := lipgloss.AdaptiveColor{Light: "#dcd3ff", Dark: "#3b3266"}
+	return Styles{
+		Title:    r.NewStyle().Bold(true).Foreground(accent),
+		Subtitle: r.NewStyle().Foreground(faint),
+		Faint:    r.NewStyle().Foreground(faint),
+		Accent:   r.NewStyle().Foreground(accent),
+		Warning:  r.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#9a5b00", Dark: "#f0b35a"}),
+		Error:    r.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#b00020", Dark: "#ff6b81"}),
+
+		PaneTitle:        r.NewStyle().Foreground(faint),
+		PaneTitleFocused: r.NewStyle().Bold(true).Foreground(accent).Underline(true),
+		Separator:        r.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#c8c8c8", Dark: "#444444"}),
+
+		DayHeader: r.NewStyle().Bold(true),
+		Selected:  r.NewStyle().Bold(true).Background(selBg).Foreground(lipgloss.AdaptiveColor{Light: "#000000", Dark: "#ffffff"}),
+		Past:      r.NewStyle().Foreground(faint),
+		Cancelled: r.NewStyle().Foreground(faint).Strikethrough(true),
+		Badge:     r.NewStyle().Italic(true).Foreground(lipgloss.AdaptiveColor{Light: "#8a5a00", Dark: "#e0b060"}),
+		Now:       r.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#b00020", Dark: "#ff6b81"}),
+		Match:     r.NewStyle().Underline(true).Bold(true),
+
+		Heading: r.NewStyle().Bold(true).Foreground(accent),
+		Label:   r.NewStyle().Foreground(faint),
+
+		renderer: r,
+	}
+}
+
+// orgStyles builds one style per organisation from its colour, once per
+// itinerary; people without an organisation colour get the accent.
+func (s Styles) orgStyles(it *itinerary.Itinerary) []lipgloss.Style {
+	out := make([]lipgloss.Style, len(it.Orgs))
+	for i, o := range it.Orgs {
+		if o.Color == "" {
+			out[i] = s.Accent
+			continue
+		}
+		out[i] = s.renderer.NewStyle().Foreground(lipgloss.Color(o.Color))
+	}
+	return out
+}
+
+// kindGlyph marks each kind of event with a symbol one cell wide in every
+// terminal (none of East Asian ambiguous width).
+var kindGlyph = map[itinerary.Kind]string{
+	itinerary.KindArrival:   "⇘",
+	itinerary.KindDeparture: "⇗",
+	itinerary.KindTravel:    "⇢",
+	itinerary.KindVisit:     "⌂",
+	itinerary.KindTour:      "⌖",
+	itinerary.KindMeal:      "⚘",
+	itinerary.KindMeeting:   "⇄",
+	itinerary.KindTalk:      "✎",
+	itinerary.KindOther:     "⋄",
+}

@@ -1,0 +1,349 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// rowKind is what a row of the timeline shows.
+type rowKind int
+
+const (
+	rowDay rowKind = iota
+	rowEvent
+)
+
+// row is one line of the timeline.
+type row struct {
+	kind  rowKind
+	event int       // rowEvent: index into Itinerary.Events
+	date  time.Time // rowDay
+	count int       // rowDay: events that day
+}
+
+// buildRows lays out events (instant order) under day headers in zone.
+func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location) []row {
+	days := it.Days(events, zone)
+	rows := make([]row, 0, len(events)+len(days))
+	for _, d := range days {
+		rows = append(rows, row{kind: rowDay, date: d.Date, count: len(d.Events)})
+		for _, i := range d.Events {
+			rows = append(rows, row{kind: rowEvent, event: i})
+		}
+	}
+	return rows
+}
+
+// timeline is the scrolling list of days and events with one selected
+// event. It renders only the rows on screen.
+type timeline struct {
+	rows      []row
+	eventRows []int       // the row of each event, in order
+	posOf     map[int]int // event index -> position in eventRows
+	cur       int         // selected position in eventRows; -1 when empty
+	offset    int         // first row on screen
+	width     int
+	height    int // rows on screen
+}
+
+// setRows replaces the rows, keeping the selection on the same event when
+// it is still there, else on the nearest one in time (want).
+func (t *timeline) setRows(rows []row, want int, it *itinerary.Itinerary) {
+	t.rows = rows
+	t.eventRows = t.eventRows[:0]
+	t.posOf = make(map[int]int, len(rows))
+	for r, rw := range rows {
+		if rw.kind == rowEvent {
+			t.posOf[rw.event] = len(t.eventRows)
+			t.eventRows = append(t.eventRows, r)
+		}
+	}
+	t.cur = -1
+	if len(t.eventRows) == 0 {
+		t.offset = 0
+		return
+	}
+	t.cur = 0
+	if want >= 0 {
+		if p, ok := t.posOf[want]; ok {
+			t.cur = p
+		} else {
+			t.cur = t.nearest(it, it.Events[want].Start)
+		}
+	}
+	t.ensureVisible()
+}
+
+// nearest returns the position of the event whose start is closest to at.
+func (t *timeline) nearest(it *itinerary.Itinerary, at time.Time) int {
+	best, bestD := 0, time.Duration(-1)
+	for p, r := range t.eventRows {
+		d := it.Events[t.rows[r].event].Start.Sub(at)
+		if d < 0 {
+			d = -d
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = p, d
+		}
+	}
+	return best
+}
+
+func (t *timeline) setSize(w, h int) {
+	t.width, t.height = w, max(h, 1)
+	t.ensureVisible()
+}
+
+// selected returns the selected event, or -1.
+func (t *timeline) selected() int {
+	if t.cur < 0 {
+		return -1
+	}
+	return t.rows[t.eventRows[t.cur]].event
+}
+
+// move moves the selection by n events, stopping at the ends.
+func (t *timeline) move(n int) {
+	if t.cur < 0 {
+		return
+	}
+	t.cur = min(max(t.cur+n, 0), len(t.eventRows)-1)
+	t.ensureVisible()
+}
+
+// page moves the selection by a screenful of rows.
+func (t *timeline) page(dir int) {
+	if t.cur < 0 {
+		return
+	}
+	target := t.eventRows[t.cur] + dir*max(t.height-1, 1)
+	// The first event row at or past the target in the direction of travel.
+	p := t.cur
+	for p+dir >= 0 && p+dir < len(t.eventRows) && (t.eventRows[p]-target)*dir < 0 {
+		p += dir
+	}
+	t.cur = p
+	t.offset += dir * max(t.height-1, 1)
+	t.clampOffset()
+	t.ensureVisible()
+}
+
+// selectEvent selects event i if it is in the timeline.
+func (t *timeline) selectEvent(i int) bool {
+	p, ok := t.posOf[i]
+	if ok {
+		t.cur = p
+		t.ensureVisible()
+	}
+	return ok
+}
+
+// scroll moves the view by n rows without leaving the selection off screen.
+func (t *timeline) scroll(n int) {
+	t.offset += n
+	t.clampOffset()
+	if t.cur < 0 {
+		return
+	}
+	r := t.eventRows[t.cur]
+	switch {
+	case r < t.offset:
+		t.cur = t.firstEventAtOrAfter(t.offset)
+	case r >= t.offset+t.height:
+		t.cur = t.lastEventBefore(t.offset + t.height)
+	}
+}
+
+func (t *timeline) firstEventAtOrAfter(row int) int {
+	for p, r := range t.eventRows {
+		if r >= row {
+			return p
+		}
+	}
+	return len(t.eventRows) - 1
+}
+
+func (t *timeline) lastEventBefore(row int) int {
+	for p := len(t.eventRows) - 1; p >= 0; p-- {
+		if t.eventRows[p] < row {
+			return p
+		}
+	}
+	return 0
+}
+
+func (t *timeline) clampOffset() {
+	t.offset = min(t.offset, len(t.rows)-t.height)
+	t.offset = max(t.offset, 0)
+}
+
+// ensureVisible scrolls so the selected row is on screen, with its day
+// header too when the selection is the first event of its day.
+func (t *timeline) ensureVisible() {
+	if t.cur < 0 {
+		t.offset = 0
+		return
+	}
+	r := t.eventRows[t.cur]
+	top := r
+	if r > 0 && t.rows[r-1].kind == rowDay {
+		top = r - 1
+	}
+	if top < t.offset {
+		t.offset = top
+	}
+	if r >= t.offset+t.height {
+		t.offset = r - t.height + 1
+	}
+	t.clampOffset()
+}
+
+// eventAt returns the event on screen row y (0 is the first row of the
+// list), if there is one.
+func (t *timeline) eventAt(y int) (int, bool) {
+	r := t.offset + y
+	if y < 0 || y >= t.height || r >= len(t.rows) || t.rows[r].kind != rowEvent {
+		return -1, false
+	}
+	return t.rows[r].event, true
+}
+
+// view renders the rows on screen, each exactly t.width cells wide.
+func (t *timeline) view(c *renderCtx) string {
+	lines := make([]string, 0, t.height)
+	sel := -1
+	if t.cur >= 0 {
+		sel = t.eventRows[t.cur]
+	}
+	for r := t.offset; r < len(t.rows) && len(lines) < t.height; r++ {
+		rw := t.rows[r]
+		switch rw.kind {
+		case rowDay:
+			lines = append(lines, c.dayRow(rw, t.width))
+		case rowEvent:
+			lines = append(lines, c.eventRow(rw.event, t.width, r == sel))
+		}
+	}
+	for len(lines) < t.height {
+		lines = append(lines, strings.Repeat(" ", t.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// renderCtx is what rendering a row needs to know of the model.
+type renderCtx struct {
+	it       *itinerary.Itinerary
+	st       *Styles
+	orgStyle []lipgloss.Style
+	zone     *time.Location // nil: each event's own zone
+	native   bool
+	now      time.Time
+}
+
+func (c *renderCtx) dayRow(rw row, width int) string {
+	label := itinerary.DayLabel(rw.date)
+	count := fmt.Sprintf(" · %d", rw.count)
+	if rw.count == 1 {
+		count += " event"
+	} else {
+		count += " events"
+	}
+	return fit(c.st.DayHeader.Render(label)+c.st.Faint.Render(count), width)
+}
+
+// The time column: wide enough for "~22:00–06:10+1", or in panes narrower
+// than compactWidth, for the start time alone.
+const (
+	timeColumn        = 14
+	compactTimeColumn = 7
+	compactWidth      = 60
+)
+
+// eventRow renders one event: selection mark, time range, kind glyph in the
+// main participant's organisation colour, title, status badge, place and
+// participants.
+func (c *renderCtx) eventRow(i, width int, selected bool) string {
+	it, st := c.it, c.st
+	e := &it.Events[i]
+	when := it.TimeRange(i, c.zone)
+	if width < compactWidth {
+		// Narrow panes show the start only: the detail pane has the rest.
+		when, _, _ = strings.Cut(when, "–")
+		when = padRight(when, compactTimeColumn)
+	} else {
+		when = padRight(when, timeColumn)
+	}
+	glyph := kindGlyph[e.Kind]
+	badge := ""
+	if e.Status != itinerary.StatusConfirmed {
+		badge = " [" + string(e.Status) + "]"
+	}
+	where := ""
+	if w := e.Where(); w != "" {
+		where = " · " + w
+	}
+	people := ""
+	if len(e.Participants) > 0 {
+		people = " — " + it.PeopleSummary(i, 2, c.native)
+	}
+	if selected {
+		plain := "❯ " + when + glyph + " " + e.Title + badge + where + people
+		return st.Selected.Render(fit(plain, width))
+	}
+	titleStyle := lipgloss.Style{}
+	moment := itinerary.Future
+	if !c.now.IsZero() {
+		moment = it.MomentOf(i, c.now)
+	}
+	switch {
+	case e.Status == itinerary.StatusCancelled:
+		titleStyle = st.Cancelled
+	case moment == itinerary.Past:
+		titleStyle = st.Past
+	}
+	glyphStyle := st.Accent
+	if len(e.Participants) > 0 {
+		if o := it.People[e.Participants[0]].Org; o >= 0 {
+			glyphStyle = c.orgStyle[o]
+		}
+	}
+	var b strings.Builder
+	b.WriteString("  ")
+	b.WriteString(st.Faint.Render(when))
+	b.WriteString(glyphStyle.Render(glyph))
+	b.WriteByte(' ')
+	b.WriteString(titleStyle.Render(e.Title))
+	if badge != "" {
+		b.WriteString(st.Badge.Render(badge))
+	}
+	b.WriteString(st.Faint.Render(where + people))
+	return fit(b.String(), width)
+}
+
+// fit cuts s to width cells with "…" and pads it with spaces to exactly
+// width cells. Widths are display widths: Hangul takes two cells.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > width {
+		s = ansi.Truncate(s, width, "…")
+	}
+	if pad := width - ansi.StringWidth(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}
+
+// padRight pads plain s with spaces to n cells.
+func padRight(s string, n int) string {
+	if w := ansi.StringWidth(s); w < n {
+		return s + strings.Repeat(" ", n-w)
+	}
+	return s + " "
+}
