@@ -36,12 +36,8 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		zone = "Times in each event's own zone"
 	}
 	meta := []string{zone, countLabel(len(events), len(it.Events))}
-	if len(opt.People) > 0 {
-		names := make([]string, len(opt.People))
-		for k, p := range opt.People {
-			names[k] = it.People[p].Name
-		}
-		meta = append(meta, "with "+strings.Join(names, " and "))
+	if what := it.DescribeFilter(itinerary.Filter{People: opt.People}, false); what != "" {
+		meta = append(meta, what)
 	}
 	line(strings.Join(meta, " · "))
 

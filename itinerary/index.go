@@ -11,6 +11,14 @@ import (
 // index precomputes what the queries use on every keystroke: each person's
 // events, each event's search text and each event's overlaps.
 func (it *Itinerary) index() {
+	if len(it.Events) > 0 {
+		it.first = it.Events[0].Start
+		for i := range it.Events {
+			if end := it.Events[i].End; end.After(it.last) {
+				it.last = end
+			}
+		}
+	}
 	it.byPerson = make([][]int, len(it.People))
 	for i := range it.Events {
 		for _, p := range it.Events[i].Participants {

@@ -152,11 +152,13 @@ func (it *Itinerary) PersonLabel(p int) string {
 	return fmt.Sprintf("%s (%s)", pp.ID, pp.Name)
 }
 
-// Filter selects events: every person in People must attend, and Query must
-// match. The zero Filter selects everything.
+// Filter selects events: every person in People must attend (or, with
+// AnyPerson, at least one of them), and Query must match. The zero Filter
+// selects everything.
 type Filter struct {
-	People []int
-	Query  Query
+	People    []int
+	AnyPerson bool
+	Query     Query
 }
 
 // Empty reports whether the filter selects everything.
@@ -165,6 +167,9 @@ func (f Filter) Empty() bool { return len(f.People) == 0 && f.Query.Empty() }
 // Select returns the indexes of the events f keeps, in instant order. With
 // people it walks only the rarest person's events.
 func (it *Itinerary) Select(f Filter) []int {
+	if f.AnyPerson && len(f.People) > 1 {
+		return it.selectAny(f)
+	}
 	var base []int
 	if len(f.People) > 0 {
 		base = it.byPerson[f.People[0]]
@@ -174,14 +179,7 @@ func (it *Itinerary) Select(f Filter) []int {
 			}
 		}
 	}
-	keep := func(i int) bool {
-		for _, p := range f.People {
-			if !it.attends(i, p) {
-				return false
-			}
-		}
-		return f.Query.matches(it, i)
-	}
+	keep := func(i int) bool { return it.keeps(&f, i) }
 	out := []int{}
 	if base != nil || len(f.People) > 0 {
 		for _, i := range base {
@@ -206,19 +204,53 @@ func (it *Itinerary) Select(f Filter) []int {
 	return out
 }
 
+// selectAny keeps the events with any of f.People that match f.Query,
+// merging the people's event lists.
+func (it *Itinerary) selectAny(f Filter) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, p := range f.People {
+		for _, i := range it.byPerson[p] {
+			if !seen[i] && f.Query.matches(it, i) {
+				seen[i] = true
+				out = append(out, i)
+			}
+		}
+	}
+	sort.Ints(out)
+	if out == nil {
+		out = []int{}
+	}
+	return out
+}
+
+// keeps reports whether f keeps event i.
+func (it *Itinerary) keeps(f *Filter, i int) bool {
+	if len(f.People) > 0 {
+		any := false
+		for _, p := range f.People {
+			has := it.attends(i, p)
+			if has && f.AnyPerson {
+				any = true
+				break
+			}
+			if !has && !f.AnyPerson {
+				return false
+			}
+		}
+		if f.AnyPerson && !any {
+			return false
+		}
+	}
+	return f.Query.matches(it, i)
+}
+
 // SelectFrom is Select over a subset of events, for narrowing a previous
 // result when a search only grows.
 func (it *Itinerary) SelectFrom(f Filter, from []int) []int {
 	out := []int{}
 	for _, i := range from {
-		ok := true
-		for _, p := range f.People {
-			if !it.attends(i, p) {
-				ok = false
-				break
-			}
-		}
-		if ok && f.Query.matches(it, i) {
+		if it.keeps(&f, i) {
 			out = append(out, i)
 		}
 	}

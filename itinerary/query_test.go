@@ -96,6 +96,8 @@ func TestSelect(t *testing.T) {
 		{"one person", Filter{People: []int{p("kyung")}}, "kyung-returns pyeongtaek-tour dinner-kyung"},
 		{"all of two people", Filter{People: []int{p("kyung"), p("altman")}}, "pyeongtaek-tour dinner-kyung"},
 		{"nobody in common", Filter{People: []int{p("chey"), p("lee-jb")}}, ""},
+		{"any of two people", Filter{People: []int{p("chey"), p("lee-jb")}, AnyPerson: true}, "pyeongtaek-tour chey-meeting"},
+		{"any of, with a search", Filter{People: []int{p("chey"), p("lee-jb")}, AnyPerson: true, Query: it.ParseQuery("chairman")}, "chey-meeting"},
 		{"words", Filter{Query: it.ParseQuery("Seoul meeting")}, "startups-skhynix chey-meeting"},
 		{"hangul search", Filter{Query: it.ParseQuery("최태원")}, "chey-meeting"},
 		{"person term and negation", Filter{Query: it.ParseQuery("@kyung !dinner")}, "kyung-returns pyeongtaek-tour"},

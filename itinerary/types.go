@@ -146,6 +146,8 @@ type Itinerary struct {
 	byPerson   [][]int  // event indexes for each person, in instant order
 	search     []string // folded search text for each event
 	overlaps   map[int][]Overlap
+	first      time.Time // start of the first event
+	last       time.Time // latest end
 	personText []personText
 }
 
@@ -180,14 +182,5 @@ func (it *Itinerary) EventsOf(p int) []int {
 
 // Span returns the first start and the last end of the itinerary's events.
 func (it *Itinerary) Span() (first, last time.Time, ok bool) {
-	if len(it.Events) == 0 {
-		return first, last, false
-	}
-	first = it.Events[0].Start
-	for i := range it.Events {
-		if end := it.Events[i].End; end.After(last) {
-			last = end
-		}
-	}
-	return first, last, true
+	return it.first, it.last, len(it.Events) > 0
 }

@@ -19,8 +19,18 @@ type KeyMap struct {
 	Open                 key.Binding
 	Back                 key.Binding
 	Names                key.Binding
-	Help                 key.Binding
-	Quit                 key.Binding
+
+	People             key.Binding
+	Search             key.Binding
+	NextPerson         key.Binding
+	PrevPerson         key.Binding
+	AnyAll             key.Binding
+	FilterPerson       key.Binding
+	InputUp, InputDown key.Binding
+	Accept, Cancel     key.Binding
+
+	Help key.Binding
+	Quit key.Binding
 }
 
 // DefaultKeyMap returns the keys of the view.
@@ -39,14 +49,27 @@ func DefaultKeyMap() KeyMap {
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Names:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "한글/Latin names")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		People:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "filter by person")),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextPerson:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next person")),
+		PrevPerson:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous person")),
+		AnyAll:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all of / any of")),
+		FilterPerson: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter to this person")),
+		InputUp:      key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		InputDown:    key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
 // ShortHelp is the one-line help of the footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Focus, k.FocusBack, k.Open, k.Back, k.Names, k.Help, k.Quit}
+	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
+		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
+		k.AnyAll, k.FocusBack, k.Names}
 }
 
 // FullHelp is the help shown by "?", in columns.
@@ -54,17 +77,24 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
+		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
 		{k.Names, k.Help, k.Quit},
 	}
 }
 
-// all lists every binding once, for --help.
+// all lists every binding of the list view once, for --help; the keys of
+// the text fields come after, from inputKeys.
 func (k KeyMap) all() []key.Binding {
 	var out []key.Binding
 	for _, col := range k.FullHelp() {
 		out = append(out, col...)
 	}
 	return out
+}
+
+// inputKeys are the keys of the people picker and the search field.
+func (k KeyMap) inputKeys() []key.Binding {
+	return []key.Binding{k.InputUp, k.InputDown, k.Accept, k.Cancel}
 }
 
 // HelpText describes the keys of the interactive view for --help, from the
@@ -80,6 +110,15 @@ func HelpText() string {
 		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), kb.Help().Desc)
 	}
 	b.WriteString("  mouse                  wheel scrolls, a click selects a row\n")
+	b.WriteString("In the people picker (p) and the search field (/):\n")
+	for _, kb := range DefaultKeyMap().inputKeys() {
+		keys := make([]string, len(kb.Keys()))
+		for i, k := range kb.Keys() {
+			keys[i] = keyName(k)
+		}
+		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), inputHelp[kb.Help().Key])
+	}
+	b.WriteString("  other keys             type into the field\n")
 	return b.String()
 }
 
@@ -108,4 +147,12 @@ func keyName(k string) string {
 		return "↓"
 	}
 	return k
+}
+
+// inputHelp says what the keys of the text fields do, for --help.
+var inputHelp = map[string]string{
+	"↑":     "previous person (picker)",
+	"↓":     "next person (picker)",
+	"enter": "add or remove the highlighted person / keep the search",
+	"esc":   "close the picker / clear the search",
 }

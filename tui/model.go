@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -59,13 +60,25 @@ type Model struct {
 	visible []int // events the filter keeps, instant order
 
 	focus    focus
+	mode     mode
 	showHelp bool
 	status   string // a one-off message for the footer
 
-	tl   timeline
-	det  detail
-	card card
+	tl     timeline
+	det    detail
+	card   card
+	picker picker
+	search searchBar
 }
+
+// mode is whether a text field has the keys.
+type mode int
+
+const (
+	modeList mode = iota
+	modePicker
+	modeSearch
+)
 
 // New builds the model for cfg, rendering with r (nil: the default
 // renderer, which detects the terminal's colours).
@@ -74,15 +87,17 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		r = lipgloss.DefaultRenderer()
 	}
 	m := Model{
-		it:    cfg.Itinerary,
-		cfg:   cfg,
-		keys:  DefaultKeyMap(),
-		st:    DefaultStyles(r),
-		help:  help.New(),
-		zone:  cfg.Zone,
-		clock: time.Now,
-		det:   newDetail(),
-		card:  newCard(),
+		it:     cfg.Itinerary,
+		cfg:    cfg,
+		keys:   DefaultKeyMap(),
+		st:     DefaultStyles(r),
+		help:   help.New(),
+		zone:   cfg.Zone,
+		clock:  time.Now,
+		det:    newDetail(),
+		card:   newCard(),
+		picker: newPicker(),
+		search: newSearchBar(),
 	}
 	if m.zone == nil {
 		m.zone = m.it.Zone
@@ -96,7 +111,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.help.Styles.FullKey = m.st.Accent
 	m.help.Styles.ShortDesc = m.st.Faint
 	m.help.Styles.FullDesc = m.st.Faint
-	m.filter.People = cfg.People
+	m.filter.People = append([]int(nil), cfg.People...)
 	m.refilter(m.startEvent())
 	m.updateKeys()
 	return m
@@ -123,12 +138,38 @@ func (m *Model) startEvent() int {
 // selected (or the nearest in time).
 func (m *Model) refilter(want int) {
 	m.visible = m.it.Select(m.filter)
+	m.relayRows(want)
+}
+
+// relayRows rebuilds the timeline rows from m.visible.
+func (m *Model) relayRows(want int) {
 	m.tl.setRows(buildRows(m.it, m.visible, m.zone), want, m.it)
 	m.showSelected()
 }
 
+// setQuery applies a new search text, narrowing the previous result when
+// the query only grew.
+func (m *Model) setQuery(text string) {
+	want := m.tl.selected()
+	q := m.it.ParseQuery(text)
+	prev := m.filter.Query
+	m.filter.Query = q
+	if q.Narrows(prev) {
+		m.visible = m.it.SelectFrom(m.filter, m.visible)
+	} else {
+		m.visible = m.it.Select(m.filter)
+	}
+	m.relayRows(want)
+}
+
+// setPeople replaces the person filter, keeping the selection.
+func (m *Model) setPeople(people []int) {
+	m.filter.People = people
+	m.refilter(m.tl.selected())
+}
+
 func (m *Model) ctx() *renderCtx {
-	return &renderCtx{it: m.it, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native, now: m.clock()}
+	return &renderCtx{it: m.it, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native, now: m.clock(), words: m.filter.Query.Words}
 }
 
 // showSelected renders the selected event into the detail pane.
@@ -152,6 +193,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 	case tea.KeyMsg:
+		if m.mode != modeList {
+			// A text field gets every key first, pasted runes and all.
+			return m.inputKey(msg)
+		}
 		// Bubble Tea v1 merges runes read together (key repeat, paste) into
 		// one KeyMsg: handle each rune as its own key.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
@@ -183,6 +228,28 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.rerender()
 	case m.showHelp && key.Matches(msg, k.Back):
 		m.showHelp = false
+	case key.Matches(msg, k.People):
+		m.showHelp = false
+		m.mode = modePicker
+		cmd := m.picker.open(m.it)
+		m.updateKeys()
+		return m, cmd
+	case key.Matches(msg, k.Search):
+		m.showHelp = false
+		m.mode = modeSearch
+		m.focus = focusTimeline
+		m.det.part = -1
+		cmd := m.search.input.Focus()
+		m.search.input.CursorEnd()
+		m.updateKeys()
+		return m, cmd
+	case key.Matches(msg, k.NextPerson):
+		m.stepPerson(1)
+	case key.Matches(msg, k.PrevPerson):
+		m.stepPerson(-1)
+	case key.Matches(msg, k.AnyAll):
+		m.filter.AnyPerson = !m.filter.AnyPerson
+		m.refilter(m.tl.selected())
 	default:
 		switch m.focus {
 		case focusTimeline:
@@ -195,6 +262,108 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	m.updateKeys()
 	return m, nil
+}
+
+// inputKey handles a key while the picker or the search field is open.
+func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	var cmd tea.Cmd
+	switch m.mode {
+	case modePicker:
+		switch {
+		case msg.Type == tea.KeyCtrlC:
+			return m, tea.Quit
+		case key.Matches(msg, k.InputUp):
+			m.picker.move(-1)
+		case key.Matches(msg, k.InputDown):
+			m.picker.move(1)
+		case key.Matches(msg, k.Accept):
+			if p := m.picker.selected(); p >= 0 {
+				m.togglePerson(p)
+			}
+			m.closeInput()
+		case key.Matches(msg, k.Cancel):
+			m.closeInput()
+		default:
+			cmd = m.picker.update(m.it, msg)
+		}
+	case modeSearch:
+		switch {
+		case msg.Type == tea.KeyCtrlC:
+			return m, tea.Quit
+		case key.Matches(msg, k.Accept):
+			m.closeInput()
+		case key.Matches(msg, k.Cancel):
+			m.search.input.SetValue("")
+			m.setQuery("")
+			m.closeInput()
+		default:
+			var changed bool
+			changed, cmd = m.search.update(msg)
+			if changed {
+				m.setQuery(m.search.input.Value())
+			}
+		}
+	}
+	m.updateKeys()
+	return m, cmd
+}
+
+func (m *Model) closeInput() {
+	m.mode = modeList
+	m.picker.close()
+	m.search.input.Blur()
+}
+
+// togglePerson adds person p to the filter, or takes them out when they
+// are in it already.
+func (m *Model) togglePerson(p int) {
+	people := make([]int, 0, len(m.filter.People)+1)
+	found := false
+	for _, q := range m.filter.People {
+		if q == p {
+			found = true
+			continue
+		}
+		people = append(people, q)
+	}
+	if !found {
+		people = append(people, p)
+	}
+	m.setPeople(people)
+}
+
+// stepPerson filters to the next (dir 1) or previous (dir -1) person with
+// events, in file order, from the last person of the filter.
+func (m *Model) stepPerson(dir int) {
+	n := len(m.it.People)
+	if n == 0 {
+		return
+	}
+	from := -1
+	if len(m.filter.People) > 0 {
+		from = m.filter.People[len(m.filter.People)-1]
+	} else if dir < 0 {
+		from = n
+	}
+	for step := 1; step <= n; step++ {
+		p := ((from+dir*step)%n + n) % n
+		if len(m.it.EventsOf(p)) > 0 {
+			m.setPeople([]int{p})
+			return
+		}
+	}
+}
+
+// popFilter removes the last person of the filter, or else the search.
+func (m *Model) popFilter() {
+	switch {
+	case len(m.filter.People) > 0:
+		m.setPeople(m.filter.People[:len(m.filter.People)-1])
+	case !m.filter.Query.Empty():
+		m.search.input.SetValue("")
+		m.setQuery("")
+	}
 }
 
 func (m *Model) timelineKey(msg tea.KeyMsg) {
@@ -220,6 +389,9 @@ func (m *Model) timelineKey(msg tea.KeyMsg) {
 		return
 	case key.Matches(msg, k.Focus):
 		m.focusParticipants(0)
+		return
+	case key.Matches(msg, k.Back):
+		m.popFilter()
 		return
 	}
 	m.showSelected()
@@ -254,6 +426,9 @@ func (m *Model) participantsKey(msg tea.KeyMsg) {
 		m.focus = focusCard
 		m.card.open(m.ctx(), m.it.Events[i].Participants[m.det.part], i)
 		return
+	case key.Matches(msg, k.FilterPerson):
+		m.filterTo(m.it.Events[i].Participants[m.det.part])
+		return
 	case key.Matches(msg, k.Back, k.FocusBack, k.Focus):
 		m.focus = focusTimeline
 		m.det.part = -1
@@ -274,6 +449,8 @@ func (m *Model) cardKey(msg tea.KeyMsg) {
 		m.card.move(m.ctx(), len(m.card.events))
 	case key.Matches(msg, k.Open):
 		m.jumpTo(m.card.selected())
+	case key.Matches(msg, k.FilterPerson):
+		m.filterTo(m.card.person)
 	case key.Matches(msg, k.Back, k.FocusBack):
 		m.focus = focusParticipants
 		m.det.show(m.ctx(), m.tl.selected())
@@ -294,6 +471,14 @@ func (m *Model) jumpTo(i int) {
 	m.focus = focusTimeline
 	m.det.part = -1
 	m.showSelected()
+}
+
+// filterTo makes person p the whole person filter and returns to the
+// timeline.
+func (m *Model) filterTo(p int) {
+	m.focus = focusTimeline
+	m.det.part = -1
+	m.setPeople([]int{p})
 }
 
 // rerender redraws the panes' content after a change of names or zone.
@@ -353,6 +538,41 @@ func (m *Model) paneShown(f focus) bool {
 // every change of state.
 func (m *Model) updateKeys() {
 	k := &m.keys
+	input := m.mode != modeList
+	for _, b := range []*key.Binding{&k.InputUp, &k.InputDown} {
+		b.SetEnabled(m.mode == modePicker)
+	}
+	k.Accept.SetEnabled(input)
+	k.Cancel.SetEnabled(input)
+	if m.mode == modePicker {
+		k.Accept.SetHelp("enter", "add/remove person")
+		k.Cancel.SetHelp("esc", "close")
+	} else {
+		k.Accept.SetHelp("enter", "keep search")
+		k.Cancel.SetHelp("esc", "clear search")
+	}
+	if input {
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
+			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
+			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit} {
+			b.SetEnabled(false)
+		}
+		return
+	}
+	k.Names.SetEnabled(true)
+	k.Help.SetEnabled(true)
+	k.Quit.SetEnabled(true)
+	k.People.SetEnabled(len(m.it.People) > 0)
+	k.Search.SetEnabled(true)
+	k.NextPerson.SetEnabled(len(m.it.People) > 0)
+	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
+	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
+	if m.filter.AnyPerson {
+		k.AnyAll.SetHelp("a", "all of them")
+	} else {
+		k.AnyAll.SetHelp("a", "any of them")
+	}
+	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
 	sel := m.tl.selected()
 	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
 	inList := m.focus == focusTimeline
@@ -381,7 +601,18 @@ func (m *Model) updateKeys() {
 	case focusCard:
 		k.Open.SetHelp("enter", "go to event")
 	}
-	k.Back.SetEnabled(!inList || m.showHelp)
+	filtered := !m.filter.Empty()
+	k.Back.SetEnabled(!inList || m.showHelp || filtered)
+	switch {
+	case m.showHelp:
+		k.Back.SetHelp("esc", "close help")
+	case inList && len(m.filter.People) > 0:
+		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
+	case inList && filtered:
+		k.Back.SetHelp("esc", "clear search")
+	default:
+		k.Back.SetHelp("esc", "back")
+	}
 	if m.showHelp {
 		k.Help.SetHelp("?", "close help")
 	} else {
@@ -397,6 +628,8 @@ func (m *Model) resize() {
 	m.tl.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.det.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.card.setSize(m.lay.detail.w, m.lay.detail.h-1)
+	m.picker.setSize(m.width, m.lay.body.h-2)
+	m.search.input.Width = max(m.width-20, 1)
 	m.rerender()
 }
 
@@ -410,9 +643,13 @@ func (m Model) View() string {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
 	}
 	var body string
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		body = m.helpView()
-	} else {
+	case m.mode == modePicker:
+		title := m.paneTitle("Filter by person · type to narrow", true, m.width)
+		body = title + "\n" + fitBlock(m.picker.view(m.ctx(), m.filter.People), m.width, m.lay.body.h-1)
+	default:
 		body = m.bodyView()
 	}
 	return m.headerView() + "\n" + body + "\n" + m.footerView()
@@ -432,11 +669,42 @@ func (m Model) headerView() string {
 	if m.native {
 		names = "names: 한글"
 	}
-	info := []string{it.SpanLabel(m.zone), zone, fmt.Sprintf("%d events · %d people", len(it.Events), len(it.People)), names}
-	return fit(title, m.width) + "\n" + fit(m.st.Faint.Render(strings.Join(info, " · ")), m.width)
+	info := m.st.Faint.Render(strings.Join([]string{it.SpanLabel(m.zone), zone, fmt.Sprintf("%d events · %d people", len(it.Events), len(it.People)), names}, " · "))
+	if !m.filter.Empty() {
+		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join([]string{zone, names}, " · "))
+	}
+	return fit(title, m.width) + "\n" + fit(info, m.width)
+}
+
+// filterChips shows the active filter: a chip per person, the search, and
+// how many events are left: "[Chey Tae-won] · 1 of 11 events".
+func (m Model) filterChips() string {
+	var chips []string
+	for _, p := range m.filter.People {
+		chips = append(chips, m.st.Selected.Render("["+m.it.Name(p, m.native)+"]"))
+	}
+	s := strings.Join(chips, " ")
+	if len(m.filter.People) > 1 {
+		if m.filter.AnyPerson {
+			s += m.st.Faint.Render(" any of")
+		} else {
+			s += m.st.Faint.Render(" all of")
+		}
+	}
+	if q := strings.TrimSpace(m.filter.Query.Text); q != "" {
+		if s != "" {
+			s += " "
+		}
+		s += m.st.Selected.Render("[/" + q + "]")
+	}
+	return s + m.st.Accent.Render(fmt.Sprintf(" · %d of %d events", len(m.visible), len(m.it.Events)))
 }
 
 func (m Model) footerView() string {
+	if m.mode == modeSearch {
+		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · enter keep · esc clear", len(m.visible), len(m.it.Events)))
+		return fit(m.search.input.View()+count, m.width)
+	}
 	if m.status != "" {
 		return fit(m.st.Warning.Render(m.status), m.width)
 	}
@@ -459,10 +727,31 @@ func (m Model) paneTitle(title string, focused bool, width int) string {
 
 func (m Model) listPane() string {
 	title := fmt.Sprintf("Timeline · %d events", len(m.visible))
-	if len(m.visible) == 0 {
-		title = "Timeline · no events"
+	if len(m.visible) != len(m.it.Events) {
+		title = fmt.Sprintf("Timeline · %d of %d events", len(m.visible), len(m.it.Events))
 	}
-	return m.paneTitle(title, m.focus == focusTimeline, m.lay.list.w) + "\n" + m.tl.view(m.ctx())
+	head := m.paneTitle(title, m.focus == focusTimeline && m.mode == modeList, m.lay.list.w) + "\n"
+	if len(m.visible) == 0 {
+		return head + fitBlock(m.emptyMessage(), m.lay.list.w, m.lay.list.h-1)
+	}
+	return head + m.tl.view(m.ctx())
+}
+
+// emptyMessage says why the timeline is empty and how to get back.
+func (m Model) emptyMessage() string {
+	if len(m.it.Events) == 0 {
+		return "\n  This itinerary has no events yet."
+	}
+	what := m.it.DescribeFilter(m.filter, m.native)
+	hint := "esc clears"
+	if n := len(m.filter.People); n > 1 {
+		hint = "esc drops " + m.it.Name(m.filter.People[n-1], m.native)
+		if !m.filter.AnyPerson {
+			hint += " · a shows any of them"
+		}
+	}
+	text := ansi.Wrap("No events "+what+" — "+hint, max(m.lay.list.w-4, 10), "")
+	return "\n  " + m.st.Warning.Render(strings.ReplaceAll(text, "\n", "\n  "))
 }
 
 func (m Model) detailPane() string {

@@ -243,6 +243,7 @@ type renderCtx struct {
 	zone     *time.Location // nil: each event's own zone
 	native   bool
 	now      time.Time
+	words    []string // search words to highlight
 }
 
 func (c *renderCtx) dayRow(rw row, width int) string {
@@ -317,11 +318,11 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	b.WriteString(st.Faint.Render(when))
 	b.WriteString(glyphStyle.Render(glyph))
 	b.WriteByte(' ')
-	b.WriteString(titleStyle.Render(e.Title))
+	b.WriteString(highlight(e.Title, c.words, titleStyle, st.Match))
 	if badge != "" {
 		b.WriteString(st.Badge.Render(badge))
 	}
-	b.WriteString(st.Faint.Render(where + people))
+	b.WriteString(highlight(where+people, c.words, st.Faint, st.Match))
 	return fit(b.String(), width)
 }
 

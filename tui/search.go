@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// searchBar is the search field of the footer.
+type searchBar struct {
+	input textinput.Model
+}
+
+func newSearchBar() searchBar {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.Placeholder = "words, @person, !exclude"
+	in.CharLimit = 500
+	return searchBar{input: in}
+}
+
+// update passes a key to the field and reports whether the text changed.
+func (s *searchBar) update(msg tea.Msg) (bool, tea.Cmd) {
+	before := s.input.Value()
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s.input.Value() != before, cmd
+}
+
+func stripStyles(s string) string { return ansi.Strip(s) }
+
+// highlight renders s in base with every occurrence of the (folded) words
+// in match. Matching is case-insensitive rune by rune, so offsets stay
+// right for Hangul and any other script.
+func highlight(s string, words []string, base, match lipgloss.Style) string {
+	if len(words) == 0 || s == "" {
+		return base.Render(s)
+	}
+	runes := []rune(s)
+	lower := make([]rune, len(runes))
+	for i, r := range runes {
+		lower[i] = unicode.ToLower(r)
+	}
+	marked := make([]bool, len(runes))
+	any := false
+	for _, w := range words {
+		wr := []rune(w)
+		if len(wr) == 0 {
+			continue
+		}
+		for i := 0; i+len(wr) <= len(lower); i++ {
+			if equalRunes(lower[i:i+len(wr)], wr) {
+				for k := i; k < i+len(wr); k++ {
+					marked[k] = true
+				}
+				any = true
+			}
+		}
+	}
+	if !any {
+		return base.Render(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(runes); {
+		j := i
+		for j < len(runes) && marked[j] == marked[i] {
+			j++
+		}
+		if marked[i] {
+			b.WriteString(match.Render(string(runes[i:j])))
+		} else {
+			b.WriteString(base.Render(string(runes[i:j])))
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
