@@ -237,3 +237,63 @@ func TestFilterAndSearchInTmux(t *testing.T) {
 		t.Errorf("exit code %s", code)
 	}
 }
+
+// saveByRename writes content the way many editors save: to a temporary
+// file in the same directory, then renamed over the target.
+func saveByRename(t *testing.T, path string, content []byte) {
+	t.Helper()
+	tmp := path + ".tmp~"
+	if err := os.WriteFile(tmp, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTimeAndReloadInTmux: the now marker and countdown with --now inside
+// the example, z to UTC, then edits of the file while the view is open: a
+// good save, a broken one (the old events stay, the error shows), a fix.
+func TestTimeAndReloadInTmux(t *testing.T) {
+	orig, err := os.ReadFile("data/examples/lagos-london.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "trip.yaml")
+	os.WriteFile(path, orig, 0o644)
+	s := startTmux(t, 120, 40, path, "--now", "2025-03-29T12:10:00Z")
+	scr := s.waitFor("first frame", "── now 12:10", "[now · 20 min left]", "now 12:10 · times: Europe/London (GMT)")
+	if !strings.Contains(scr, "❯ 10:00–12:30") {
+		t.Errorf("the current event should be selected:\n%s", scr)
+	}
+	// London, each venue's zone, this machine's (UTC here, so the cycle
+	// has no separate UTC step).
+	s.key("z")
+	scr = s.key("z")
+	if !strings.Contains(scr, "(UTC)") || !strings.Contains(scr, "13:35–20:10") {
+		t.Fatalf("z should reach UTC (the flight home leaves 14:35 BST, 13:35 UTC):\n%s", scr)
+	}
+	saveByRename(t, path, []byte(strings.Replace(string(orig), "title: Lagos fintech delegation to London", "title: Revised delegation plan", 1)))
+	s.waitFor("good save", "Revised delegation plan", "(UTC)", "❯ 10:00–12:30")
+	saveByRename(t, path, []byte(strings.Replace(string(orig), "    kind: meal\n", "    kind: lunch\n", 1)))
+	scr = s.waitFor("broken save", "the file did not reload", "trip.yaml:")
+	if !strings.Contains(scr, `unknown kind "lunch"`) || !strings.Contains(scr, "Revised delegation plan") || !strings.Contains(scr, "Working lunch") {
+		t.Errorf("the error and the last good version should both show:\n%s", scr)
+	}
+	saveByRename(t, path, orig)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr = s.screen()
+		if !strings.Contains(scr, "did not reload") && strings.Contains(scr, "Lagos fintech delegation to London") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the fix should clear the error:\n%s", scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.tmux("send-keys", "-t", "main", "q")
+	if code := s.exitCode(); code != "0" {
+		t.Errorf("exit code %s", code)
+	}
+}

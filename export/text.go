@@ -44,14 +44,18 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 	hasNow := !opt.Now.IsZero()
 	next := -1
 	if hasNow {
-		next = it.NextAfter(events, opt.Now)
+		next = it.NextActive(events, opt.Now)
 	}
 	nowShown := !hasNow
+	nowBefore := -1 // the now line goes before the first event after now
+	if hasNow && len(events) > 0 && !opt.Now.Before(it.Events[events[0]].Start) {
+		nowBefore = it.NextAfter(events, opt.Now)
+	}
 	for _, day := range it.Days(events, opt.Zone) {
 		bw.WriteByte('\n')
 		line(itinerary.DayLabel(day.Date))
 		for _, i := range day.Events {
-			if !nowShown && i == next {
+			if !nowShown && i == nowBefore {
 				line(fmt.Sprintf("  ── now %s ──", opt.Now.In(loc).Format("Mon 2 Jan 15:04")))
 				nowShown = true
 			}

@@ -114,7 +114,10 @@ func (it *Itinerary) SpanLabel(loc *time.Location) string {
 // ZoneLabel names a zone with its abbreviation at t, e.g. "Asia/Seoul (KST)".
 func ZoneLabel(loc *time.Location, t time.Time) string {
 	abbr, _ := t.In(loc).Zone()
-	if abbr == loc.String() || strings.HasPrefix(abbr, "+") || strings.HasPrefix(abbr, "-") {
+	if abbr == loc.String() {
+		return abbr
+	}
+	if strings.HasPrefix(abbr, "+") || strings.HasPrefix(abbr, "-") {
 		return fmt.Sprintf("%s (UTC%s)", loc, t.In(loc).Format("-07:00"))
 	}
 	return fmt.Sprintf("%s (%s)", loc, abbr)
@@ -193,4 +196,28 @@ func Paragraphs(s string) []string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// ZoneShift says whether event next is in another zone than event prev and
+// by how much the clock moves at next's start ("Asia/Taipei, −1 h").
+func (it *Itinerary) ZoneShift(prev, next int) (bool, time.Duration) {
+	a, b := &it.Events[prev], &it.Events[next]
+	if a.Zone.String() == b.Zone.String() {
+		return false, 0
+	}
+	_, offA := b.Start.In(a.Zone).Zone()
+	_, offB := b.Start.In(b.Zone).Zone()
+	return true, time.Duration(offB-offA) * time.Second
+}
+
+// SignedHours says a clock shift as "+8 h", "−1 h" or "+5 h 30 min", and
+// no shift as "same clock".
+func SignedHours(d time.Duration) string {
+	if d == 0 {
+		return "same clock"
+	}
+	if d < 0 {
+		return "−" + DurationLabel(-d)
+	}
+	return "+" + DurationLabel(d)
 }

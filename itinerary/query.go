@@ -370,6 +370,18 @@ func (it *Itinerary) MomentOf(i int, now time.Time) Moment {
 	return Past
 }
 
+// NextActive returns the first event of events (instant order) starting at
+// or after now that is not cancelled, or -1: the one to count down to.
+func (it *Itinerary) NextActive(events []int, now time.Time) int {
+	k := sort.Search(len(events), func(k int) bool { return !it.Events[events[k]].Start.Before(now) })
+	for ; k < len(events); k++ {
+		if it.Events[events[k]].Status != StatusCancelled {
+			return events[k]
+		}
+	}
+	return -1
+}
+
 // NextAfter returns the first event of events (instant order) starting at or
 // after now, or -1.
 func (it *Itinerary) NextAfter(events []int, now time.Time) int {

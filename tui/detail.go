@@ -122,7 +122,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if ov := it.Overlaps(i); len(ov) > 0 {
 		section("Overlaps")
 		for _, o := range ov {
-			wrap(st.Warning.Render(fmt.Sprintf("! %s is also at %q (%s)", it.Name(o.Person, c.native), it.Events[o.Other].Title, it.TimeRange(o.Other, c.zone))), 2)
+			wrap(st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), it.TimeRange(o.Other, c.zone))), 2)
 		}
 	}
 	if len(e.Topics) > 0 {

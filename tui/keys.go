@@ -19,6 +19,9 @@ type KeyMap struct {
 	Open                 key.Binding
 	Back                 key.Binding
 	Names                key.Binding
+	Zone                 key.Binding
+	Now                  key.Binding
+	Gaps                 key.Binding
 
 	People             key.Binding
 	Search             key.Binding
@@ -50,6 +53,9 @@ func DefaultKeyMap() KeyMap {
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Names:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "한글/Latin names")),
 
+		Zone:         key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "next time zone")),
+		Now:          key.NewBinding(key.WithKeys("."), key.WithHelp(".", "jump to now")),
+		Gaps:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "show free time")),
 		People:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "filter by person")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextPerson:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next person")),
@@ -69,7 +75,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
-		k.AnyAll, k.FocusBack, k.Names}
+		k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Names, k.Gaps}
 }
 
 // FullHelp is the help shown by "?", in columns.
@@ -78,7 +84,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
 		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
-		{k.Names, k.Help, k.Quit},
+		{k.Zone, k.Now, k.Gaps, k.Names, k.Help, k.Quit},
 	}
 }
 

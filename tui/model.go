@@ -28,6 +28,9 @@ type Config struct {
 	Now time.Time
 	// People is the starting person filter.
 	People []int
+
+	// changes signals that Watch changed on disk (set by Run).
+	changes <-chan struct{}
 }
 
 // focus is which part of the view takes the keys.
@@ -52,9 +55,14 @@ type Model struct {
 	width, height int
 	lay           layout
 
-	zone   *time.Location
+	zone   *time.Location // display zone; nil shows each event in its own
+	zones  []*time.Location
 	native bool
 	clock  func() time.Time
+	frozen bool
+	gaps   bool
+
+	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
 
 	filter  itinerary.Filter
 	visible []int // events the filter keeps, instant order
@@ -102,9 +110,11 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if m.zone == nil {
 		m.zone = m.it.Zone
 	}
+	m.zones = zoneCycle(m.zone, m.it.Zone)
 	if !cfg.Now.IsZero() {
 		frozen := cfg.Now
 		m.clock = func() time.Time { return frozen }
+		m.frozen = true
 	}
 	m.orgStyle = m.st.orgStyles(m.it)
 	m.help.Styles.ShortKey = m.st.Accent
@@ -143,7 +153,73 @@ func (m *Model) refilter(want int) {
 
 // relayRows rebuilds the timeline rows from m.visible.
 func (m *Model) relayRows(want int) {
-	m.tl.setRows(buildRows(m.it, m.visible, m.zone), want, m.it)
+	m.tl.setRows(buildRows(m.it, m.visible, m.zone, rowOptions{now: m.clock(), gaps: m.gaps}), want, m.it)
+	m.showSelected()
+}
+
+// zoneCycle is the order z steps through: the starting zone, the
+// itinerary's, each event's own (nil), this machine's, UTC.
+func zoneCycle(start, own *time.Location) []*time.Location {
+	var out []*time.Location
+	seen := map[string]bool{}
+	for _, z := range []*time.Location{start, own, nil, time.Local, time.UTC} {
+		name := "own"
+		if z != nil {
+			name = z.String()
+		}
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+// zoneName names the display zone for the header.
+func (m *Model) zoneName() string {
+	switch {
+	case m.zone == nil:
+		return "each venue's own zone"
+	case m.zone == time.Local:
+		abbr, _ := m.clock().In(time.Local).Zone()
+		return "this machine's zone (" + abbr + ")"
+	}
+	at := m.clock()
+	if first, _, ok := m.it.Span(); ok {
+		at = first
+	}
+	return itinerary.ZoneLabel(m.zone, at)
+}
+
+// nextZone moves the display zone one step along the cycle.
+func (m *Model) nextZone() {
+	k := 0
+	for i, z := range m.zones {
+		if z == m.zone {
+			k = i
+		}
+	}
+	m.zone = m.zones[(k+1)%len(m.zones)]
+	m.relayRows(m.tl.selected())
+	m.rerender()
+}
+
+// jumpToNow selects the current event, else the next one.
+func (m *Model) jumpToNow() {
+	now := m.clock()
+	for _, i := range m.visible {
+		if m.it.MomentOf(i, now) == itinerary.Current {
+			m.tl.selectEvent(i)
+			m.showSelected()
+			return
+		}
+	}
+	if i := m.it.NextAfter(m.visible, now); i >= 0 {
+		m.tl.selectEvent(i)
+	} else if len(m.visible) > 0 {
+		m.tl.selectEvent(m.visible[len(m.visible)-1])
+		m.status = "the itinerary is over; the last event is selected"
+	}
 	m.showSelected()
 }
 
@@ -169,7 +245,9 @@ func (m *Model) setPeople(people []int) {
 }
 
 func (m *Model) ctx() *renderCtx {
-	return &renderCtx{it: m.it, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native, now: m.clock(), words: m.filter.Query.Words}
+	now := m.clock()
+	return &renderCtx{it: m.it, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native, now: now,
+		next: m.it.NextActive(m.visible, now), words: m.filter.Query.Words}
 }
 
 // showSelected renders the selected event into the detail pane.
@@ -183,8 +261,27 @@ func (m *Model) showSelected() {
 	m.det.show(m.ctx(), m.tl.selected())
 }
 
-// Init starts nothing: the first frame waits for the window size.
-func (m Model) Init() tea.Cmd { return nil }
+// Init starts the minute clock (unless --now froze it) and the wait for
+// changes of the file.
+func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if !m.frozen {
+		cmds = append(cmds, tick(m.clock()))
+	}
+	if m.cfg.changes != nil {
+		cmds = append(cmds, waitForChange(m.cfg.changes))
+	}
+	return tea.Batch(cmds...)
+}
+
+// tickMsg is the minute clock.
+type tickMsg time.Time
+
+// tick fires at the start of the next minute, so the now marker moves with
+// the clock and nothing runs in between.
+func tick(now time.Time) tea.Cmd {
+	return tea.Tick(now.Truncate(time.Minute).Add(time.Minute).Sub(now), func(t time.Time) tea.Msg { return tickMsg(t) })
+}
 
 // Update dispatches messages.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -211,6 +308,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	case tea.MouseMsg:
 		m.handleMouse(msg)
+	case tickMsg:
+		m.relayRows(m.tl.selected())
+		return m, tick(time.Time(msg))
+	case fileChangedMsg:
+		return m, tea.Batch(loadFile(m.cfg.Watch), waitForChange(m.cfg.changes))
+	case reloadedMsg:
+		m.reloaded(msg)
+		m.updateKeys()
 	}
 	return m, nil
 }
@@ -247,6 +352,15 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.stepPerson(1)
 	case key.Matches(msg, k.PrevPerson):
 		m.stepPerson(-1)
+	case key.Matches(msg, k.Zone):
+		m.nextZone()
+	case key.Matches(msg, k.Now):
+		m.focus = focusTimeline
+		m.det.part = -1
+		m.jumpToNow()
+	case key.Matches(msg, k.Gaps):
+		m.gaps = !m.gaps
+		m.relayRows(m.tl.selected())
 	case key.Matches(msg, k.AnyAll):
 		m.filter.AnyPerson = !m.filter.AnyPerson
 		m.refilter(m.tl.selected())
@@ -554,12 +668,20 @@ func (m *Model) updateKeys() {
 	if input {
 		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
 			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
-			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit} {
+			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps} {
 			b.SetEnabled(false)
 		}
 		return
 	}
 	k.Names.SetEnabled(true)
+	k.Zone.SetEnabled(true)
+	k.Now.SetEnabled(len(m.visible) > 0)
+	k.Gaps.SetEnabled(true)
+	if m.gaps {
+		k.Gaps.SetHelp("b", "hide free time")
+	} else {
+		k.Gaps.SetHelp("b", "show free time")
+	}
 	k.Help.SetEnabled(true)
 	k.Quit.SetEnabled(true)
 	k.People.SetEnabled(len(m.it.People) > 0)
@@ -652,7 +774,28 @@ func (m Model) View() string {
 	default:
 		body = m.bodyView()
 	}
+	if len(m.reloadErrors) > 0 {
+		body = m.withErrorPanel(body)
+	}
 	return m.headerView() + "\n" + body + "\n" + m.footerView()
+}
+
+// withErrorPanel lays the errors of the last failed reload over the bottom
+// of the body, at most a third of it.
+func (m Model) withErrorPanel(body string) string {
+	lines := strings.Split(body, "\n")
+	room := max(len(lines)/3, 2)
+	panel := []string{m.st.Error.Render(fit("✗ the file did not reload; showing the last good version. Fix it and save:", m.width))}
+	for k, e := range m.reloadErrors {
+		if len(panel) == room-1 && k < len(m.reloadErrors)-1 {
+			panel = append(panel, fit(m.st.Error.Render(fmt.Sprintf("  … and %d more", len(m.reloadErrors)-k)), m.width))
+			break
+		}
+		panel = append(panel, fit(m.st.Error.Render("  "+e), m.width))
+	}
+	panel = panel[:min(len(panel), room)]
+	copy(lines[len(lines)-len(panel):], panel)
+	return strings.Join(lines, "\n")
 }
 
 func (m Model) headerView() string {
@@ -661,9 +804,10 @@ func (m Model) headerView() string {
 	if it.Subtitle != "" {
 		title += m.st.Subtitle.Render(" — " + it.Subtitle)
 	}
-	zone := itinerary.ZoneLabel(m.zone, m.clock())
-	if first, _, ok := it.Span(); ok {
-		zone = itinerary.ZoneLabel(m.zone, first)
+	zone := "times: " + m.zoneName()
+	now := m.clock()
+	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {
+		zone = m.st.Now.Render("now "+now.In(m.ctx().displayZone()).Format("15:04")) + m.st.Faint.Render(" · "+zone)
 	}
 	names := "names: Latin"
 	if m.native {

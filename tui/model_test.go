@@ -218,8 +218,8 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 func TestMouse(t *testing.T) {
 	m := newModel(t, 120, 40)
 	// Row 0 of the list is at y = header (2) + pane title (1); the tour is
-	// the 8th row (day, davos, day, kyung, altman, day, tour).
-	next, _ := m.Update(tea.MouseMsg{X: 10, Y: 3 + 6, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	// the 8th row (day, davos, day, zone change, kyung, altman, day, tour).
+	next, _ := m.Update(tea.MouseMsg{X: 10, Y: 3 + 7, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	m = next.(Model)
 	if got := selectedID(m); got != "pyeongtaek-tour" {
 		t.Errorf("click selected %s", got)

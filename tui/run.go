@@ -3,8 +3,17 @@ package tui
 import tea "github.com/charmbracelet/bubbletea"
 
 // Run opens the interactive view on the terminal and returns when the user
-// quits. Bubble Tea restores the terminal on return and on a panic.
+// quits. Bubble Tea restores the terminal on return and on a panic. When
+// cfg.Watch names a file, the view reloads it when it changes.
 func Run(cfg Config) error {
+	if cfg.Watch != "" {
+		changes, stop, err := watch(cfg.Watch)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		cfg.changes = changes
+	}
 	p := tea.NewProgram(New(cfg, nil), tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err

@@ -14,26 +14,63 @@ import (
 type rowKind int
 
 const (
-	rowDay rowKind = iota
-	rowEvent
+	rowDay   rowKind = iota // a day header
+	rowEvent                // an event
+	rowNow                  // the now marker
+	rowGap                  // free time between events
+	rowZone                 // the venue's zone changes
 )
 
 // row is one line of the timeline.
 type row struct {
 	kind  rowKind
-	event int       // rowEvent: index into Itinerary.Events
-	date  time.Time // rowDay
-	count int       // rowDay: events that day
+	event int           // rowEvent; rowZone: the event in the new zone
+	prev  int           // rowZone: the event before it
+	date  time.Time     // rowDay
+	count int           // rowDay: events that day
+	gap   time.Duration // rowGap
 }
 
-// buildRows lays out events (instant order) under day headers in zone.
-func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location) []row {
+// rowOptions are the extra rows a timeline shows.
+type rowOptions struct {
+	now  time.Time // the now marker goes before the first event after now, when now is inside the events
+	gaps bool      // free-time rows
+}
+
+// buildRows lays out events (instant order) under day headers in zone, with
+// the now marker, zone changes and, when asked, free time.
+func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location, opt rowOptions) []row {
 	days := it.Days(events, zone)
-	rows := make([]row, 0, len(events)+len(days))
+	rows := make([]row, 0, len(events)+len(days)+2)
+	nowAt := -1 // the event the now marker goes before
+	if !opt.now.IsZero() && len(events) > 0 && !opt.now.Before(it.Events[events[0]].Start) {
+		nowAt = it.NextAfter(events, opt.now)
+	}
+	var gapAfter map[int]time.Duration
+	if opt.gaps {
+		gaps := it.Gaps(events)
+		gapAfter = make(map[int]time.Duration, len(gaps))
+		for _, g := range gaps {
+			gapAfter[g.After] = g.End.Sub(g.Start)
+		}
+	}
+	prev := -1
 	for _, d := range days {
 		rows = append(rows, row{kind: rowDay, date: d.Date, count: len(d.Events)})
 		for _, i := range d.Events {
+			if prev >= 0 {
+				if moved, _ := it.ZoneShift(prev, i); moved {
+					rows = append(rows, row{kind: rowZone, event: i, prev: prev})
+				}
+			}
+			if i == nowAt {
+				rows = append(rows, row{kind: rowNow})
+			}
 			rows = append(rows, row{kind: rowEvent, event: i})
+			if g, ok := gapAfter[i]; ok {
+				rows = append(rows, row{kind: rowGap, gap: g})
+			}
+			prev = i
 		}
 	}
 	return rows
@@ -220,6 +257,7 @@ func (t *timeline) view(c *renderCtx) string {
 	if t.cur >= 0 {
 		sel = t.eventRows[t.cur]
 	}
+	c.width = t.width
 	for r := t.offset; r < len(t.rows) && len(lines) < t.height; r++ {
 		rw := t.rows[r]
 		switch rw.kind {
@@ -227,6 +265,15 @@ func (t *timeline) view(c *renderCtx) string {
 			lines = append(lines, c.dayRow(rw, t.width))
 		case rowEvent:
 			lines = append(lines, c.eventRow(rw.event, t.width, r == sel))
+		case rowNow:
+			lines = append(lines, c.nowRow(t.width))
+		case rowGap:
+			lines = append(lines, fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth())+"┄ free "+itinerary.DurationLabel(rw.gap)), t.width))
+		case rowZone:
+			_, shift := c.it.ZoneShift(rw.prev, rw.event)
+			e := &c.it.Events[rw.event]
+			label := fmt.Sprintf("  ⇢ venue in %s (%s), %s", e.Zone, zoneAbbr(e.Start, e.Zone), itinerary.SignedHours(shift))
+			lines = append(lines, fit(c.st.Faint.Render(label), t.width))
 		}
 	}
 	for len(lines) < t.height {
@@ -243,7 +290,58 @@ type renderCtx struct {
 	zone     *time.Location // nil: each event's own zone
 	native   bool
 	now      time.Time
+	next     int      // the next event after now, or -1
 	words    []string // search words to highlight
+	width    int      // of the pane being drawn
+}
+
+func (c *renderCtx) nowRow(width int) string {
+	label := "── now " + c.now.In(c.displayZone()).Format("15:04") + " "
+	return fit(c.st.Now.Render(label+strings.Repeat("─", max(width-ansi.StringWidth(label), 0))), width)
+}
+
+// displayZone is the zone clock times are shown in: the display zone, or
+// the itinerary's when each event shows its own.
+func (c *renderCtx) displayZone() *time.Location {
+	if c.zone == nil {
+		return c.it.Zone
+	}
+	return c.zone
+}
+
+// timeWidth is the width of the time column for the pane width.
+func (c *renderCtx) timeWidth() int {
+	switch {
+	case c.width < compactWidth:
+		return compactTimeColumn
+	case c.zone == nil:
+		return ownZoneTimeColumn
+	}
+	return timeColumn
+}
+
+// momentBadge says "now · 35 min left" for a current event and "in 1 h 20
+// min" for the next one.
+func (c *renderCtx) momentBadge(i int) string {
+	e := &c.it.Events[i]
+	if c.now.IsZero() || e.Status == itinerary.StatusCancelled {
+		return ""
+	}
+	switch c.it.MomentOf(i, c.now) {
+	case itinerary.Current:
+		if e.HasEnd && !e.AllDay {
+			return "now · " + itinerary.DurationLabel(e.End.Sub(c.now)) + " left"
+		}
+		return "now"
+	case itinerary.Future:
+		// The countdown matters on the day: within a day of the start, or
+		// once the itinerary is under way.
+		first, _, _ := c.it.Span()
+		if i == c.next && (e.Start.Sub(c.now) <= 24*time.Hour || !c.now.Before(first)) {
+			return "in " + itinerary.DurationLabel(e.Start.Sub(c.now))
+		}
+	}
+	return ""
 }
 
 func (c *renderCtx) dayRow(rw row, width int) string {
@@ -261,6 +359,7 @@ func (c *renderCtx) dayRow(rw row, width int) string {
 // than compactWidth, for the start time alone.
 const (
 	timeColumn        = 14
+	ownZoneTimeColumn = 19
 	compactTimeColumn = 7
 	compactWidth      = 60
 )
@@ -271,18 +370,27 @@ const (
 func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	it, st := c.it, c.st
 	e := &it.Events[i]
+	c.width = width
 	when := it.TimeRange(i, c.zone)
 	if width < compactWidth {
 		// Narrow panes show the start only: the detail pane has the rest.
 		when, _, _ = strings.Cut(when, "–")
-		when = padRight(when, compactTimeColumn)
-	} else {
-		when = padRight(when, timeColumn)
 	}
+	if c.zone == nil && e.OwnZone && !e.AllDay {
+		when += " " + zoneAbbr(e.Start, e.Zone)
+	}
+	when = padRight(when, c.timeWidth())
 	glyph := kindGlyph[e.Kind]
 	badge := ""
 	if e.Status != itinerary.StatusConfirmed {
 		badge = " [" + string(e.Status) + "]"
+	}
+	if len(it.Overlaps(i)) > 0 {
+		badge += " [! overlap]"
+	}
+	moment := ""
+	if mb := c.momentBadge(i); mb != "" {
+		moment = " [" + mb + "]"
 	}
 	where := ""
 	if w := e.Where(); w != "" {
@@ -293,18 +401,14 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 		people = " — " + it.PeopleSummary(i, 2, c.native)
 	}
 	if selected {
-		plain := "❯ " + when + glyph + " " + e.Title + badge + where + people
+		plain := "❯ " + when + glyph + moment + " " + e.Title + badge + where + people
 		return st.Selected.Render(fit(plain, width))
 	}
 	titleStyle := lipgloss.Style{}
-	moment := itinerary.Future
-	if !c.now.IsZero() {
-		moment = it.MomentOf(i, c.now)
-	}
 	switch {
 	case e.Status == itinerary.StatusCancelled:
 		titleStyle = st.Cancelled
-	case moment == itinerary.Past:
+	case !c.now.IsZero() && it.MomentOf(i, c.now) == itinerary.Past:
 		titleStyle = st.Past
 	}
 	glyphStyle := st.Accent
@@ -317,6 +421,9 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	b.WriteString("  ")
 	b.WriteString(st.Faint.Render(when))
 	b.WriteString(glyphStyle.Render(glyph))
+	if moment != "" {
+		b.WriteString(st.Now.Render(moment))
+	}
 	b.WriteByte(' ')
 	b.WriteString(highlight(e.Title, c.words, titleStyle, st.Match))
 	if badge != "" {
