@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/internal/synth"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -138,6 +141,25 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("calcurse shows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// BenchmarkTextAgenda prints the whole text agenda, as --print does.
+func BenchmarkTextAgenda(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		it, err := itinerary.Load("synth.yaml", synth.Generate(n, max(n/20, 50), 1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		events := it.Select(itinerary.Filter{})
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := Text(io.Discard, it, events, Options{Zone: it.Zone}); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

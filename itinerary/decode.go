@@ -33,6 +33,7 @@ type loader struct {
 	// typos records, for each mapping, the fields an unknown key was taken
 	// for, so that "missing required field" is not said twice.
 	typos map[*yaml.Node]map[string]bool
+	zones map[string]*time.Location
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -270,11 +271,20 @@ func (l *loader) zone(fs map[string]field, ctx string) (*time.Location, bool) {
 	if !ok {
 		return nil, false
 	}
+	if loc, ok := l.zones[name]; ok {
+		return loc, true
+	}
 	loc, err := LoadZone(name)
 	if err != nil {
 		l.errorf(n, "%s: %v", ctx, err)
 		return nil, false
 	}
+	// One *Location per name, so that events in the same zone share it and
+	// comparing zones is comparing pointers.
+	if l.zones == nil {
+		l.zones = map[string]*time.Location{}
+	}
+	l.zones[name] = loc
 	return loc, true
 }
 

@@ -202,7 +202,7 @@ func Paragraphs(s string) []string {
 // by how much the clock moves at next's start ("Asia/Taipei, −1 h").
 func (it *Itinerary) ZoneShift(prev, next int) (bool, time.Duration) {
 	a, b := &it.Events[prev], &it.Events[next]
-	if a.Zone.String() == b.Zone.String() {
+	if a.Zone == b.Zone { // zones are interned at load: one pointer per name
 		return false, 0
 	}
 	_, offA := b.Start.In(a.Zone).Zone()

@@ -25,7 +25,11 @@ func (it *Itinerary) index() {
 			it.byPerson[p] = append(it.byPerson[p], i)
 		}
 	}
+	// All the search texts live in one string, each followed by a NUL, so
+	// that a search can jump from match to match with strings.Index.
 	it.search = make([]string, len(it.Events))
+	it.searchStart = make([]int32, len(it.Events)+1)
+	var all strings.Builder
 	var b strings.Builder
 	for i := range it.Events {
 		e := &it.Events[i]
@@ -44,7 +48,14 @@ func (it *Itinerary) index() {
 			b.WriteString(it.People[p].Native)
 			b.WriteByte('\n')
 		}
-		it.search[i] = Fold(b.String())
+		it.searchStart[i] = int32(all.Len())
+		all.WriteString(Fold(b.String()))
+		all.WriteByte(0)
+	}
+	it.searchAll = all.String()
+	it.searchStart[len(it.Events)] = int32(len(it.searchAll))
+	for i := range it.Events {
+		it.search[i] = it.searchAll[it.searchStart[i] : it.searchStart[i+1]-1]
 	}
 	it.overlaps = it.findOverlaps()
 	it.personText = make([]personText, len(it.People))

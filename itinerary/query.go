@@ -196,10 +196,34 @@ func (it *Itinerary) Select(f Filter) []int {
 		}
 		return out
 	}
+	if w := f.Query.longestWord(); w != "" {
+		return it.scan(w, keep)
+	}
 	for i := range it.Events {
 		if keep(i) {
 			out = append(out, i)
 		}
+	}
+	return out
+}
+
+// scan finds the events whose search text holds word by jumping through
+// the joined texts with strings.Index, and keeps those keep accepts.
+func (it *Itinerary) scan(word string, keep func(int) bool) []int {
+	out := []int{}
+	all, starts := it.searchAll, it.searchStart
+	for from := 0; from < len(all); {
+		k := strings.Index(all[from:], word)
+		if k < 0 {
+			break
+		}
+		pos := int32(from + k)
+		// The event whose text holds pos: the last start at or before it.
+		i := sort.Search(len(it.Events), func(i int) bool { return starts[i+1] > pos })
+		if keep(i) {
+			out = append(out, i)
+		}
+		from = int(starts[i+1])
 	}
 	return out
 }
@@ -318,26 +342,59 @@ func (it *Itinerary) DayOf(i int, loc *time.Location) time.Time {
 
 // Days groups events (indexes in instant order) by their day in loc (nil
 // loc: each event's own zone). Within a day all-day entries come first, then
-// the rest in instant order.
+// the rest in instant order. The days share one backing array.
 func (it *Itinerary) Days(events []int, loc *time.Location) []Day {
-	var days []Day
-	pos := map[time.Time]int{}
-	for _, i := range events {
-		d := it.DayOf(i, loc)
-		k, ok := pos[d]
-		if !ok {
-			k = len(days)
-			pos[d] = k
-			days = append(days, Day{Date: d})
+	nums := it.dayNumbers(loc)
+	order := make([]int, len(events))
+	copy(order, events)
+	// Instant order is day order, except where an all-day entry's own date
+	// or an event's own zone disagrees: then sort by day, stably.
+	for k := 1; k < len(order); k++ {
+		if nums[order[k]] < nums[order[k-1]] {
+			sort.SliceStable(order, func(a, b int) bool { return nums[order[a]] < nums[order[b]] })
+			break
 		}
-		days[k].Events = append(days[k].Events, i)
 	}
-	sort.SliceStable(days, func(a, b int) bool { return days[a].Date.Before(days[b].Date) })
-	for k := range days {
-		evs := days[k].Events
-		sort.SliceStable(evs, func(a, b int) bool { return it.Events[evs[a]].AllDay && !it.Events[evs[b]].AllDay })
+	var days []Day
+	for a := 0; a < len(order); {
+		b := a + 1
+		for b < len(order) && nums[order[b]] == nums[order[a]] {
+			b++
+		}
+		evs := order[a:b:b]
+		for k := 1; k < len(evs); k++ {
+			if it.Events[evs[k]].AllDay && !it.Events[evs[k-1]].AllDay {
+				sort.SliceStable(evs, func(x, y int) bool { return it.Events[evs[x]].AllDay && !it.Events[evs[y]].AllDay })
+				break
+			}
+		}
+		days = append(days, Day{Date: time.Unix(int64(nums[order[a]])*86400, 0).UTC(), Events: evs})
+		a = b
 	}
 	return days
+}
+
+// dayNumbers returns, for every event, the number of its day in loc (days
+// since 1970-01-01), computed once per zone and kept.
+func (it *Itinerary) dayNumbers(loc *time.Location) []int32 {
+	key := "own"
+	if loc != nil {
+		key = loc.String()
+	}
+	it.daysMu.Lock()
+	defer it.daysMu.Unlock()
+	if nums, ok := it.dayCache[key]; ok {
+		return nums
+	}
+	nums := make([]int32, len(it.Events))
+	for i := range it.Events {
+		nums[i] = int32(it.DayOf(i, loc).Unix() / 86400)
+	}
+	if it.dayCache == nil {
+		it.dayCache = map[string][]int32{}
+	}
+	it.dayCache[key] = nums
+	return nums
 }
 
 // Moment says where an event stands against a current time.

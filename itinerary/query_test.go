@@ -2,11 +2,13 @@ package itinerary
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/internal/synth"
 )
 
 func defaultVisit(t testing.TB) *Itinerary {
@@ -295,5 +297,22 @@ func TestParagraphs(t *testing.T) {
 	want := []string{"one two", "", "three", "- a", "- b c"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q", got)
+	}
+}
+
+var benchSizes = []int{100, 10_000, 100_000}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		src := synth.Generate(n, max(n/20, 50), 1)
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Load("synth.yaml", src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

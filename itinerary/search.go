@@ -72,6 +72,18 @@ func (q Query) Narrows(prev Query) bool {
 	return true
 }
 
+// longestWord is the word a scan looks for first: the longest is the
+// rarest, as a rule.
+func (q *Query) longestWord() string {
+	best := ""
+	for _, w := range q.Words {
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
+
 func (q *Query) matches(it *Itinerary, i int) bool {
 	text := it.search[i]
 	for _, w := range q.Words {

@@ -5,7 +5,10 @@
 // It imports no UI code; the TUI and the printers render what it computes.
 package itinerary
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Kind is what sort of event an event is.
 type Kind string
@@ -143,11 +146,16 @@ type Itinerary struct {
 	// Warnings are problems that did not stop the load (DST gaps and overlaps).
 	Warnings []Problem
 
-	byPerson   [][]int  // event indexes for each person, in instant order
-	search     []string // folded search text for each event
-	overlaps   map[int][]Overlap
-	first      time.Time // start of the first event
-	last       time.Time // latest end
+	byPerson    [][]int  // event indexes for each person, in instant order
+	search      []string // folded search text for each event (slices of searchAll)
+	searchAll   string   // every search text, each ended by a NUL
+	searchStart []int32  // where each event's text starts in searchAll; one more at the end
+	overlaps    map[int][]Overlap
+	first       time.Time // start of the first event
+	last        time.Time // latest end
+
+	daysMu     sync.Mutex
+	dayCache   map[string][]int32 // day numbers of the events by zone name
 	personText []personText
 }
 

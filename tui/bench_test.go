@@ -106,3 +106,38 @@ func BenchmarkOpenCard(b *testing.B) {
 		run(b, m, "enter", "esc")
 	})
 }
+
+// BenchmarkSearchKeystrokeCold is BenchmarkSearchKeystroke without the
+// cache of recent results: every keystroke searches.
+func BenchmarkSearchKeystrokeCold(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := typeText(press(benchModel(b, n), "/"), "memor")
+		keys := []string{"y", "backspace"}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			m.recent.results = nil
+			next, _ := m.Update(benchKeys[keys[i%2]])
+			m = next.(Model)
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkSearchEveryEvent is the worst case: the first letter of a
+// search that every event matches, so every event is laid out again.
+func BenchmarkSearchEveryEvent(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := press(benchModel(b, n), "/")
+		keys := []string{"e", "backspace"}
+		benchKeys["e"] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e")}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			m.recent.results = nil
+			next, _ := m.Update(benchKeys[keys[i%2]])
+			m = next.(Model)
+			_ = m.View()
+		}
+	})
+}

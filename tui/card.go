@@ -12,7 +12,8 @@ import (
 // card is a person's card: who they are and every event they attend, one of
 // which is highlighted and can be jumped to.
 type card struct {
-	vp        viewport.Model
+	vp        viewport.Model // scroll position; its View is not used
+	lines     []string       // the content, each line exactly the pane's width
 	person    int
 	events    []int // the person's events, instant order
 	cur       int   // highlighted position in events
@@ -63,6 +64,7 @@ func (c *card) render(rc *renderCtx) {
 	content, lines := cardContent(rc, c.person, c.events, c.cur, c.vp.Width)
 	c.eventLine = lines
 	c.vp.SetContent(content)
+	c.lines = fitLines(content, c.vp.Width)
 	if c.cur < len(lines) {
 		l := lines[c.cur]
 		if l < c.vp.YOffset {
@@ -73,7 +75,7 @@ func (c *card) render(rc *renderCtx) {
 	}
 }
 
-func (c *card) view() string { return c.vp.View() }
+func (c *card) view() string { return window(c.lines, c.vp.YOffset, c.vp.Height, c.vp.Width) }
 
 // cardContent lays out person p's card.
 func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []int) {

@@ -72,6 +72,9 @@ type Model struct {
 	showHelp bool
 	status   string // a one-off message for the footer
 
+	chrome *chromeCache
+	recent *recentResults
+
 	tl     timeline
 	det    detail
 	card   card
@@ -106,6 +109,8 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		card:   newCard(),
 		picker: newPicker(),
 		search: newSearchBar(),
+		chrome: &chromeCache{},
+		recent: &recentResults{},
 	}
 	if m.zone == nil {
 		m.zone = m.it.Zone
@@ -224,18 +229,45 @@ func (m *Model) jumpToNow() {
 }
 
 // setQuery applies a new search text, narrowing the previous result when
-// the query only grew.
+// the query only grew, and reusing recent results when it shrinks again
+// (backspace).
 func (m *Model) setQuery(text string) {
 	want := m.tl.selected()
 	q := m.it.ParseQuery(text)
 	prev := m.filter.Query
 	m.filter.Query = q
-	if q.Narrows(prev) {
+	key := m.filterKey()
+	switch cached, ok := m.recent.results[key]; {
+	case ok:
+		m.visible = cached
+	case q.Narrows(prev):
 		m.visible = m.it.SelectFrom(m.filter, m.visible)
-	} else {
+	default:
 		m.visible = m.it.Select(m.filter)
 	}
+	m.recent.remember(key, m.visible)
 	m.relayRows(want)
+}
+
+// filterKey identifies the current filter for the results cache.
+func (m *Model) filterKey() string {
+	return fmt.Sprintf("%v|%v|%s", m.filter.People, m.filter.AnyPerson, m.filter.Query.Text)
+}
+
+// recentResults keeps the events of the last few searches. Results are
+// never modified once made, so they can be shared.
+type recentResults struct {
+	results map[string][]int
+}
+
+// maxRecent bounds the results cache; past it the cache starts again.
+const maxRecent = 64
+
+func (r *recentResults) remember(key string, events []int) {
+	if r.results == nil || len(r.results) >= maxRecent {
+		r.results = map[string][]int{}
+	}
+	r.results[key] = events
 }
 
 // setPeople replaces the person filter, keeping the selection.
@@ -852,7 +884,32 @@ func (m Model) footerView() string {
 	if m.status != "" {
 		return fit(m.st.Warning.Render(m.status), m.width)
 	}
-	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+	return m.helpLine()
+}
+
+// helpLine renders the short help, reusing the last rendering while the
+// enabled keys and the width are the same.
+func (m Model) helpLine() string {
+	var sig strings.Builder
+	fmt.Fprint(&sig, m.width)
+	for _, b := range m.keys.ShortHelp() {
+		if b.Enabled() {
+			sig.WriteString("|" + b.Help().Key + " " + b.Help().Desc)
+		}
+	}
+	if m.chrome != nil && m.chrome.helpSig == sig.String() {
+		return m.chrome.help
+	}
+	line := fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+	if m.chrome != nil {
+		m.chrome.helpSig, m.chrome.help = sig.String(), line
+	}
+	return line
+}
+
+// chromeCache keeps the rendered help line between frames.
+type chromeCache struct {
+	helpSig, help string
 }
 
 func (m Model) helpView() string {
@@ -912,7 +969,7 @@ func (m Model) detailPane() string {
 		title = "Details"
 		content = m.det.view()
 	}
-	return m.paneTitle(title, m.focus != focusTimeline, w) + "\n" + fitBlock(content, w, m.lay.detail.h-1)
+	return m.paneTitle(title, m.focus != focusTimeline, w) + "\n" + content
 }
 
 func (m Model) bodyView() string {
@@ -921,10 +978,11 @@ func (m Model) bodyView() string {
 	case sideBySide:
 		left := strings.Split(m.listPane(), "\n")
 		right := strings.Split(m.detailPane(), "\n")
+		// Both panes draw lines of exactly their width: no measuring here.
 		sep := m.st.Separator.Render("│")
 		lines := make([]string, l.body.h)
 		for y := range lines {
-			lines[y] = lineAt(left, y, l.list.w) + sep + lineAt(right, y, l.detail.w)
+			lines[y] = paneLine(left, y, l.list.w) + sep + paneLine(right, y, l.detail.w)
 		}
 		return strings.Join(lines, "\n")
 	case stacked:
@@ -934,6 +992,14 @@ func (m Model) bodyView() string {
 		return m.listPane()
 	}
 	return m.detailPane()
+}
+
+// paneLine is line y of a pane whose lines are already w cells wide.
+func paneLine(lines []string, y, w int) string {
+	if y < len(lines) {
+		return lines[y]
+	}
+	return strings.Repeat(" ", w)
 }
 
 func lineAt(lines []string, y, w int) string {

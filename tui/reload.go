@@ -119,6 +119,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 
 	it := msg.it
 	m.it = it
+	m.recent.results = nil // results of the old itinerary
 	m.reloadErrors = nil
 	m.orgStyle = m.st.orgStyles(it)
 	var people []int

@@ -21,15 +21,18 @@ const (
 	rowZone                 // the venue's zone changes
 )
 
-// row is one line of the timeline.
+// row is one line of the timeline, kept small: a search can lay out a
+// hundred thousand of them.
 type row struct {
 	kind  rowKind
-	event int           // rowEvent; rowZone: the event in the new zone
-	prev  int           // rowZone: the event before it
-	date  time.Time     // rowDay
-	count int           // rowDay: events that day
-	gap   time.Duration // rowGap
+	event int32 // rowEvent; rowZone: the event in the new zone
+	// prev is, for rowZone, the event before the change; for rowDay, the
+	// number of events that day; for rowGap, the free minutes.
+	prev int32
+	day  int32 // rowDay: days since 1970-01-01
 }
+
+func (r row) date() time.Time { return time.Unix(int64(r.day)*86400, 0).UTC() }
 
 // rowOptions are the extra rows a timeline shows.
 type rowOptions struct {
@@ -56,19 +59,19 @@ func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location, opt r
 	}
 	prev := -1
 	for _, d := range days {
-		rows = append(rows, row{kind: rowDay, date: d.Date, count: len(d.Events)})
+		rows = append(rows, row{kind: rowDay, day: int32(d.Date.Unix() / 86400), prev: int32(len(d.Events))})
 		for _, i := range d.Events {
 			if prev >= 0 {
 				if moved, _ := it.ZoneShift(prev, i); moved {
-					rows = append(rows, row{kind: rowZone, event: i, prev: prev})
+					rows = append(rows, row{kind: rowZone, event: int32(i), prev: int32(prev)})
 				}
 			}
 			if i == nowAt {
 				rows = append(rows, row{kind: rowNow})
 			}
-			rows = append(rows, row{kind: rowEvent, event: i})
+			rows = append(rows, row{kind: rowEvent, event: int32(i)})
 			if g, ok := gapAfter[i]; ok {
-				rows = append(rows, row{kind: rowGap, gap: g})
+				rows = append(rows, row{kind: rowGap, prev: int32(g / time.Minute)})
 			}
 			prev = i
 		}
@@ -80,26 +83,60 @@ func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location, opt r
 // event. It renders only the rows on screen.
 type timeline struct {
 	rows      []row
-	eventRows []int       // the row of each event, in order
-	posOf     map[int]int // event index -> position in eventRows
-	cur       int         // selected position in eventRows; -1 when empty
-	offset    int         // first row on screen
+	eventRows []int   // the row of each event, in order
+	posOf     []int32 // event index -> position in eventRows, or -1; reused between filters
+	cur       int     // selected position in eventRows; -1 when empty
+	offset    int     // first row on screen
 	width     int
 	height    int // rows on screen
+	cache     *rowCache
+	prevRows  []row // the rows posOf was filled from
+}
+
+// rowCache keeps rendered rows between frames, so that a key that moves the
+// selection re-renders two rows, not the screen. It is emptied when the rows
+// change or anything a row shows does (see renderCtx.signature).
+type rowCache struct {
+	sig   string
+	lines map[int]string // by row index
+}
+
+// maxCachedRows bounds the cache; past it the cache starts again.
+const maxCachedRows = 2000
+
+func (rc *rowCache) reset(sig string) {
+	rc.sig = sig
+	clear(rc.lines)
 }
 
 // setRows replaces the rows, keeping the selection on the same event when
 // it is still there, else on the nearest one in time (want).
 func (t *timeline) setRows(rows []row, want int, it *itinerary.Itinerary) {
 	t.rows = rows
+	if t.cache == nil {
+		t.cache = &rowCache{lines: map[int]string{}}
+	}
+	t.cache.reset("")
+	if len(t.posOf) != len(it.Events) {
+		t.posOf = make([]int32, len(it.Events))
+		for i := range t.posOf {
+			t.posOf[i] = -1
+		}
+	} else {
+		for _, r := range t.eventRows { // only the entries set last time
+			if ev := t.oldEvent(r); ev >= 0 {
+				t.posOf[ev] = -1
+			}
+		}
+	}
 	t.eventRows = t.eventRows[:0]
-	t.posOf = make(map[int]int, len(rows))
 	for r, rw := range rows {
 		if rw.kind == rowEvent {
-			t.posOf[rw.event] = len(t.eventRows)
+			t.posOf[rw.event] = int32(len(t.eventRows))
 			t.eventRows = append(t.eventRows, r)
 		}
 	}
+	t.prevRows = rows
 	t.cur = -1
 	if len(t.eventRows) == 0 {
 		t.offset = 0
@@ -107,8 +144,8 @@ func (t *timeline) setRows(rows []row, want int, it *itinerary.Itinerary) {
 	}
 	t.cur = 0
 	if want >= 0 {
-		if p, ok := t.posOf[want]; ok {
-			t.cur = p
+		if p := t.posOf[want]; p >= 0 {
+			t.cur = int(p)
 		} else {
 			t.cur = t.nearest(it, it.Events[want].Start)
 		}
@@ -141,7 +178,7 @@ func (t *timeline) selected() int {
 	if t.cur < 0 {
 		return -1
 	}
-	return t.rows[t.eventRows[t.cur]].event
+	return int(t.rows[t.eventRows[t.cur]].event)
 }
 
 // move moves the selection by n events, stopping at the ends.
@@ -172,12 +209,20 @@ func (t *timeline) page(dir int) {
 
 // selectEvent selects event i if it is in the timeline.
 func (t *timeline) selectEvent(i int) bool {
-	p, ok := t.posOf[i]
-	if ok {
-		t.cur = p
-		t.ensureVisible()
+	if i < 0 || i >= len(t.posOf) || t.posOf[i] < 0 {
+		return false
 	}
-	return ok
+	t.cur = int(t.posOf[i])
+	t.ensureVisible()
+	return true
+}
+
+// oldEvent is the event of row r of the rows before the last setRows.
+func (t *timeline) oldEvent(r int) int {
+	if r < len(t.prevRows) && t.prevRows[r].kind == rowEvent {
+		return int(t.prevRows[r].event)
+	}
+	return -1
 }
 
 // scroll moves the view by n rows without leaving the selection off screen.
@@ -247,7 +292,7 @@ func (t *timeline) eventAt(y int) (int, bool) {
 	if y < 0 || y >= t.height || r >= len(t.rows) || t.rows[r].kind != rowEvent {
 		return -1, false
 	}
-	return t.rows[r].event, true
+	return int(t.rows[r].event), true
 }
 
 // view renders the rows on screen, each exactly t.width cells wide.
@@ -258,22 +303,39 @@ func (t *timeline) view(c *renderCtx) string {
 		sel = t.eventRows[t.cur]
 	}
 	c.width = t.width
+	cache := t.cache
+	if cache == nil {
+		cache = &rowCache{lines: map[int]string{}}
+		t.cache = cache
+	}
+	if sig := c.signature(); sig != cache.sig || len(cache.lines) > maxCachedRows {
+		cache.reset(sig)
+	}
 	for r := t.offset; r < len(t.rows) && len(lines) < t.height; r++ {
 		rw := t.rows[r]
+		if r != sel {
+			if line, ok := cache.lines[r]; ok {
+				lines = append(lines, line)
+				continue
+			}
+		}
 		switch rw.kind {
 		case rowDay:
 			lines = append(lines, c.dayRow(rw, t.width))
 		case rowEvent:
-			lines = append(lines, c.eventRow(rw.event, t.width, r == sel))
+			lines = append(lines, c.eventRow(int(rw.event), t.width, r == sel))
 		case rowNow:
 			lines = append(lines, c.nowRow(t.width))
 		case rowGap:
-			lines = append(lines, fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth())+"┄ free "+itinerary.DurationLabel(rw.gap)), t.width))
+			lines = append(lines, fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth())+"┄ free "+itinerary.DurationLabel(time.Duration(rw.prev)*time.Minute)), t.width))
 		case rowZone:
-			_, shift := c.it.ZoneShift(rw.prev, rw.event)
+			_, shift := c.it.ZoneShift(int(rw.prev), int(rw.event))
 			e := &c.it.Events[rw.event]
 			label := fmt.Sprintf("  ⇢ venue in %s (%s), %s", e.Zone, zoneAbbr(e.Start, e.Zone), itinerary.SignedHours(shift))
 			lines = append(lines, fit(c.st.Faint.Render(label), t.width))
+		}
+		if r != sel {
+			cache.lines[r] = lines[len(lines)-1]
 		}
 	}
 	for len(lines) < t.height {
@@ -293,6 +355,12 @@ type renderCtx struct {
 	next     int      // the next event after now, or -1
 	words    []string // search words to highlight
 	width    int      // of the pane being drawn
+}
+
+// signature sums up everything besides the row itself that decides how a
+// row looks; rows rendered under one signature can be reused.
+func (c *renderCtx) signature() string {
+	return fmt.Sprintf("%d|%p|%v|%q|%d|%d", c.width, c.zone, c.native, c.words, c.now.Unix()/60, c.next)
 }
 
 func (c *renderCtx) nowRow(width int) string {
@@ -345,9 +413,9 @@ func (c *renderCtx) momentBadge(i int) string {
 }
 
 func (c *renderCtx) dayRow(rw row, width int) string {
-	label := itinerary.DayLabel(rw.date)
-	count := fmt.Sprintf(" · %d", rw.count)
-	if rw.count == 1 {
+	label := itinerary.DayLabel(rw.date())
+	count := fmt.Sprintf(" · %d", rw.prev)
+	if rw.prev == 1 {
 		count += " event"
 	} else {
 		count += " events"
