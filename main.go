@@ -123,7 +123,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		}
 	}
 
-	name, it, err := load(o.file, stdin)
+	name, it, err := load(o.file, stdin, progressTo(stderr))
 	if err != nil {
 		var le *itinerary.LoadError
 		if errors.As(err, &le) {
@@ -193,8 +193,9 @@ func validFormat(f export.Format) bool {
 	return false
 }
 
-// load reads FILE, standard input for "-", or the embedded default.
-func load(file string, stdin io.Reader) (string, *itinerary.Itinerary, error) {
+// load reads FILE, standard input for "-", or the embedded default. A
+// large FILE reports its progress through progress, when not nil.
+func load(file string, stdin io.Reader, progress *progressLine) (string, *itinerary.Itinerary, error) {
 	switch file {
 	case "":
 		it, err := itinerary.Load(data.DefaultName, data.Default)
@@ -203,7 +204,12 @@ func load(file string, stdin io.Reader) (string, *itinerary.Itinerary, error) {
 		it, err := itinerary.LoadReader("<stdin>", stdin)
 		return "<stdin>", it, err
 	}
-	it, err := itinerary.LoadFile(file)
+	if progress == nil {
+		it, err := itinerary.LoadFile(file)
+		return file, it, err
+	}
+	defer progress.start(file)()
+	it, err := itinerary.LoadFileProgress(file, progress.update)
 	return file, it, err
 }
 

@@ -9,7 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
@@ -293,4 +295,43 @@ func TestStdinAndFlagsAfterFile(t *testing.T) {
 	if r.code != 0 || r.stdout != "<stdin>: ok (11 events, 13 people)\n" {
 		t.Errorf("%+v", r)
 	}
+}
+
+// TestProgressLine: a quick load prints nothing; a slow one shows how far
+// it got, then clears its line.
+func TestProgressLine(t *testing.T) {
+	var quick bytes.Buffer
+	p := &progressLine{w: &quick}
+	p.start("a.yaml")()
+	if quick.Len() != 0 {
+		t.Errorf("quick load printed %q", quick.String())
+	}
+	var slow syncBuffer
+	p = &progressLine{w: &slow}
+	stop := p.start("big.yaml")
+	p.update(3000, 10000)
+	time.Sleep(progressDelay + 250*time.Millisecond)
+	stop()
+	out := slow.String()
+	if !strings.Contains(out, "visitline: reading big.yaml… 3000 of 10000 events") || !strings.HasSuffix(out, "\r\x1b[K") {
+		t.Errorf("slow load printed %q", out)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the progress goroutine.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

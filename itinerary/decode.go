@@ -2,7 +2,9 @@ package itinerary
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -312,8 +314,10 @@ var commonZones = []string{
 	"Pacific/Auckland", "Africa/Lagos", "Africa/Johannesburg", "Africa/Nairobi",
 }
 
-// itinerary walks the top-level mapping.
-func (l *loader) itinerary(root *yaml.Node) *Itinerary {
+// itinerary walks the top-level mapping. events, when not nil, yields the
+// items of the events list instead of the mapping's own "events" value (the
+// chunked loader parses them apart).
+func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itinerary {
 	it := &Itinerary{Version: 1, Zone: time.UTC}
 	root = l.deref(root)
 	fs, ok := l.fields(root, "the top level", topFields)
@@ -376,10 +380,15 @@ func (l *loader) itinerary(root *yaml.Node) *Itinerary {
 	sourceIndex := indexOf(len(it.Sources), func(i int) string { return it.Sources[i].ID })
 
 	eventIDs := map[string]Pos{}
-	for i, n := range l.list(fs, "events", "itinerary") {
+	if events == nil {
+		events = slices.Values(l.list(fs, "events", "itinerary"))
+	}
+	i := 0
+	for n := range events {
 		if e, ok := l.event(n, i, it.Zone, zoneOK, eventIDs, personIndex, sourceIndex); ok {
 			it.Events = append(it.Events, e)
 		}
+		i++
 	}
 	sort.SliceStable(it.Events, func(i, j int) bool {
 		a, b := &it.Events[i], &it.Events[j]

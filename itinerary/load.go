@@ -27,6 +27,12 @@ const maxNodes = 5_000_000
 // LoadFile reads and loads the itinerary at path. Every failure, from a
 // missing file to a bad field, is a *LoadError naming path.
 func LoadFile(path string) (*Itinerary, error) {
+	return LoadFileProgress(path, nil)
+}
+
+// LoadFileProgress is LoadFile that calls progress(done, total) as the
+// events of a large file are read (from the loading goroutine).
+func LoadFileProgress(path string, progress func(done, total int)) (*Itinerary, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fileError(path, err)
@@ -42,7 +48,14 @@ func LoadFile(path string) (*Itinerary, error) {
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
-	return LoadReader(path, f)
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, single(path, fmt.Sprintf("input is larger than the limit of %s", byteSize(MaxFileSize)))
+	}
+	return load(path, data, len(data) >= chunkThreshold, progress)
 }
 
 // LoadReader reads at most MaxFileSize bytes from r and loads them as the
@@ -60,7 +73,13 @@ func LoadReader(name string, r io.Reader) (*Itinerary, error) {
 
 // Load parses and validates data as an itinerary of format v1. On failure
 // the error is a *LoadError with every problem found, sorted by position.
-func Load(name string, data []byte) (it *Itinerary, err error) {
+func Load(name string, data []byte) (*Itinerary, error) {
+	return load(name, data, len(data) >= chunkThreshold, nil)
+}
+
+// load is Load, parsing the events list in chunks when chunked is set and
+// the file's shape allows it.
+func load(name string, data []byte, chunked bool, progress func(done, total int)) (it *Itinerary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			it = nil
@@ -73,12 +92,18 @@ func Load(name string, data []byte) (it *Itinerary, err error) {
 	if p, bad := prescan(data); bad {
 		return nil, &LoadError{File: name, Problems: []Problem{p}}
 	}
-	doc, p, ok := parseYAML(data)
-	if !ok {
-		return nil, &LoadError{File: name, Problems: []Problem{p}}
+	var l *loader
+	if chunked {
+		l, it = loadChunked(data, progress)
 	}
-	l := &loader{}
-	it = l.itinerary(doc)
+	if it == nil {
+		doc, p, ok := parseYAML(data)
+		if !ok {
+			return nil, &LoadError{File: name, Problems: []Problem{p}}
+		}
+		l = &loader{}
+		it = l.itinerary(doc, nil)
+	}
 	l.problems = sortProblems(l.problems)
 	var errs, warns []Problem
 	for _, p := range l.problems {
