@@ -68,3 +68,27 @@ func TestChunkedLoadMatchesWholeLoad(t *testing.T) {
 		t.Error("a semantic error should not stop the chunked path")
 	}
 }
+
+// TestParallelScanMatchesSerial searches a file large enough to be scanned
+// on every core and checks the answer against a plain loop.
+func TestParallelScanMatchesSerial(t *testing.T) {
+	it, err := Load("big.yaml", synth.Generate(25_000, 500, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(it.searchAll) < parallelScanBytes {
+		t.Fatalf("search text of %d bytes is too small for the parallel scan", len(it.searchAll))
+	}
+	for _, text := range []string{"memor", "e", "zzz", "notes for event 2499", "kim !seoul", "p1 chips"} {
+		f := Filter{Query: it.ParseQuery(text)}
+		var want []int
+		for i := range it.Events {
+			if it.keeps(&f, i) {
+				want = append(want, i)
+			}
+		}
+		if got := it.Select(f); fmt.Sprint(got) != fmt.Sprint(want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("%q: %d events, want %d", text, len(got), len(want))
+		}
+	}
+}

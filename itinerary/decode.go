@@ -543,7 +543,7 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	}
 
 	timesOK := zoneOK
-	if _, has := fs["timezone"]; has {
+	if f, has := fs["timezone"]; has && !isNull(l.deref(f.val)) {
 		loc, ok := l.zone(fs, ctx)
 		if ok {
 			e.Zone, e.OwnZone, timesOK = loc, true, true

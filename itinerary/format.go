@@ -198,6 +198,12 @@ func Paragraphs(s string) []string {
 	return out
 }
 
+// ZoneChanged reports whether event next is in another zone than event
+// prev: the cheap half of ZoneShift, for laying out rows.
+func (it *Itinerary) ZoneChanged(prev, next int) bool {
+	return it.Events[prev].Zone != it.Events[next].Zone // zones are interned at load
+}
+
 // ZoneShift says whether event next is in another zone than event prev and
 // by how much the clock moves at next's start ("Asia/Taipei, −1 h").
 func (it *Itinerary) ZoneShift(prev, next int) (bool, time.Duration) {

@@ -28,6 +28,14 @@ func loadErrors(t *testing.T, src string) []string {
 	return le.Lines()
 }
 
+func TestEmptyOptionalFieldsAreAbsent(t *testing.T) {
+	it := mustLoad(t, header+"subtitle:\nevents:\n  - {title: x, start: \"2024-01-26 09:00\", timezone: , kind: , status: , end: , notes: }\n")
+	e := it.Events[0]
+	if e.Zone.String() != "Asia/Seoul" || e.OwnZone || e.Kind != KindOther || e.Status != StatusConfirmed || e.HasEnd || e.Start.UTC().Hour() != 0 {
+		t.Errorf("got zone %v own %v kind %v status %v end %v start %v", e.Zone, e.OwnZone, e.Kind, e.Status, e.HasEnd, e.Start.UTC())
+	}
+}
+
 func TestLoadMinimal(t *testing.T) {
 	it := mustLoad(t, header+"events: []\n")
 	if it.Title != "T" || it.ZoneName() != "Asia/Seoul" || len(it.Events) != 0 || it.Version != 1 {

@@ -2,8 +2,10 @@ package itinerary
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -208,18 +210,54 @@ func (it *Itinerary) Select(f Filter) []int {
 }
 
 // scan finds the events whose search text holds word by jumping through
-// the joined texts with strings.Index, and keeps those keep accepts.
+// the joined texts with strings.Index, and keeps those keep accepts. Large
+// itineraries are scanned in parts, one per core.
 func (it *Itinerary) scan(word string, keep func(int) bool) []int {
-	out := []int{}
-	all, starts := it.searchAll, it.searchStart
-	for from := 0; from < len(all); {
+	parts := 1
+	if len(it.searchAll) >= parallelScanBytes {
+		parts = max(runtime.GOMAXPROCS(0), 1)
+	}
+	if parts == 1 {
+		return it.scanRange(word, keep, 0, len(it.Events), []int{})
+	}
+	results := make([][]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(it.Events)/parts, (p+1)*len(it.Events)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[p] = it.scanRange(word, keep, lo, hi, nil)
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for _, r := range results {
+		n += len(r)
+	}
+	out := make([]int, 0, n)
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// parallelScanBytes is the size of the joined search texts from which a
+// scan runs on every core.
+const parallelScanBytes = 4 << 20
+
+// scanRange scans the events lo to hi (not included), appending to out.
+func (it *Itinerary) scanRange(word string, keep func(int) bool, lo, hi int, out []int) []int {
+	starts := it.searchStart
+	all := it.searchAll[:starts[hi]]
+	for from := int(starts[lo]); from < len(all); {
 		k := strings.Index(all[from:], word)
 		if k < 0 {
 			break
 		}
 		pos := int32(from + k)
 		// The event whose text holds pos: the last start at or before it.
-		i := sort.Search(len(it.Events), func(i int) bool { return starts[i+1] > pos })
+		i := lo + sort.Search(hi-lo, func(j int) bool { return starts[lo+j+1] > pos })
 		if keep(i) {
 			out = append(out, i)
 		}
@@ -355,7 +393,13 @@ func (it *Itinerary) Days(events []int, loc *time.Location) []Day {
 			break
 		}
 	}
-	var days []Day
+	n := 0
+	for k := range order {
+		if k == 0 || nums[order[k]] != nums[order[k-1]] {
+			n++
+		}
+	}
+	days := make([]Day, 0, n)
 	for a := 0; a < len(order); {
 		b := a + 1
 		for b < len(order) && nums[order[b]] == nums[order[a]] {

@@ -14,7 +14,9 @@ func Run(cfg Config) error {
 		defer stop()
 		cfg.changes = changes
 	}
-	p := tea.NewProgram(New(cfg, nil), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	// 120 frames a second: once View is fast, the frame ticker is most of
+	// the time between a key and the screen.
+	p := tea.NewProgram(New(cfg, nil), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
 	_, err := p.Run()
 	return err
 }

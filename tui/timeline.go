@@ -44,7 +44,17 @@ type rowOptions struct {
 // the now marker, zone changes and, when asked, free time.
 func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location, opt rowOptions) []row {
 	days := it.Days(events, zone)
-	rows := make([]row, 0, len(events)+len(days)+2)
+	changes := 0
+	for k := 1; k < len(events); k++ {
+		if it.ZoneChanged(events[k-1], events[k]) {
+			changes++
+		}
+	}
+	size := len(events) + len(days) + changes + 16 // the +16: day order may differ a little from instant order
+	if opt.gaps {
+		size += len(events)
+	}
+	rows := make([]row, 0, size)
 	nowAt := -1 // the event the now marker goes before
 	if !opt.now.IsZero() && len(events) > 0 && !opt.now.Before(it.Events[events[0]].Start) {
 		nowAt = it.NextAfter(events, opt.now)
@@ -62,7 +72,7 @@ func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location, opt r
 		rows = append(rows, row{kind: rowDay, day: int32(d.Date.Unix() / 86400), prev: int32(len(d.Events))})
 		for _, i := range d.Events {
 			if prev >= 0 {
-				if moved, _ := it.ZoneShift(prev, i); moved {
+				if it.ZoneChanged(prev, i) {
 					rows = append(rows, row{kind: rowZone, event: int32(i), prev: int32(prev)})
 				}
 			}
