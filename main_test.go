@@ -170,7 +170,7 @@ func TestCheckShippedFiles(t *testing.T) {
 
 func TestCheckWarnsAboutOverlaps(t *testing.T) {
 	r := runBinary(t, ".", nil, "--check", "data/examples/lagos-london.yaml")
-	want := "data/examples/lagos-london.yaml:88:5: warning: event \"working-lunch\": Adaeze Okafor is also at \"Meeting with the trade envoy\" (10:00–12:30) at the same time\n"
+	want := "data/examples/lagos-london.yaml:89:5: warning: event \"working-lunch\": Adaeze Okafor is also at \"Meeting with the trade envoy\" (10:00–12:30) at the same time\n"
 	if r.code != 0 || r.stderr != want {
 		t.Errorf("got code %d stderr %q, want %q", r.code, r.stderr, want)
 	}

@@ -113,7 +113,11 @@ func HelpText() string {
 		for i, k := range kb.Keys() {
 			keys[i] = keyName(k)
 		}
-		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), kb.Help().Desc)
+		desc := kb.Help().Desc
+		if long, ok := longHelp[desc]; ok {
+			desc = long
+		}
+		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), desc)
 	}
 	b.WriteString("  mouse                  wheel scrolls, a click selects a row\n")
 	b.WriteString("In the people picker (p) and the search field (/):\n")
@@ -161,4 +165,24 @@ var inputHelp = map[string]string{
 	"↓":     "next person (picker)",
 	"enter": "add or remove the highlighted person / keep the search",
 	"esc":   "close the picker / clear the search",
+}
+
+// longHelp says more, for --help, than the footer has room for.
+var longHelp = map[string]string{
+	"up":               "previous event (in a list: previous item)",
+	"down":             "next event (in a list: next item)",
+	"participants":     "move the focus into the selected event's participants",
+	"timeline":         "move the focus back to the timeline",
+	"open":             "open: a participant's card, or the card's event in the timeline",
+	"back":             "back (card, participants, timeline); in the timeline, drop the last filter",
+	"filter by person": "people picker: type a name, 한글, organisation or role",
+	"search":           "search as you type: words, @person, !exclude",
+	"next person":      "filter to the next person, one at a time",
+	"previous person":  "filter to the previous person",
+	"all of / any of":  "with several people: events with all of them, or any",
+	"next time zone":   "times in the itinerary's zone, each venue's, this machine's, UTC",
+	"jump to now":      "select the current event, else the next",
+	"show free time":   "show or hide free time between events",
+	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
+	"more keys":        "all keys",
 }
