@@ -150,7 +150,7 @@ func TestTimelineInTmux(t *testing.T) {
 	s.key("j")
 	s.key("j")
 	scr := s.key("j")
-	if !strings.Contains(scr, "❯ ~09:00–11:30  ⌖ Tour of Samsung's Pyeongtaek") {
+	if !strings.Contains(scr, "❯ ~09:00–11:30  ◎ Tour of Samsung's Pyeongtaek") {
 		t.Fatalf("the tour is not selected:\n%s", scr)
 	}
 	for _, want := range []string{"Participants (6)", "Sam Altman 샘 올트먼", "Kyung Kye-hyun 경계현", "Lee Jung-bae 이정배", "Park Yong-in 박용인", "Choi Si-young 최시영"} {
@@ -171,13 +171,13 @@ func TestTimelineInTmux(t *testing.T) {
 	}
 	s.key("j")
 	scr = s.key("Enter")
-	if !strings.Contains(scr, "❯ ~17:30–18:45  ⚘ Dinner with Kyung Kye-hyun") || !strings.Contains(scr, "❯ Timeline") {
+	if !strings.Contains(scr, "❯ ~17:30–18:45  ⊙ Dinner with Kyung Kye-hyun") || !strings.Contains(scr, "❯ Timeline") {
 		t.Fatalf("enter on the dinner did not select it in the timeline:\n%s", scr)
 	}
 	assertFits(t, s.resize(80, 24), 80)
 	scr = s.resize(50, 15)
 	assertFits(t, scr, 50)
-	if !strings.Contains(scr, "❯ ~17:30 ⚘ Dinner with Kyung") {
+	if !strings.Contains(scr, "❯ ~17:30 ⊙ Dinner with Kyung") {
 		t.Errorf("selection lost on resize:\n%s", scr)
 	}
 	assertFits(t, s.resize(120, 40), 120)

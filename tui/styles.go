@@ -81,16 +81,17 @@ func (s Styles) orgStyles(it *itinerary.Itinerary) []lipgloss.Style {
 	return out
 }
 
-// kindGlyph marks each kind of event with a symbol one cell wide in every
-// terminal (none of East Asian ambiguous width).
+// kindGlyph marks each kind of event with a symbol one cell wide that
+// common programming fonts (JetBrains Mono, DejaVu Sans Mono) draw, so
+// nothing falls back to another font's widths.
 var kindGlyph = map[itinerary.Kind]string{
-	itinerary.KindArrival:   "⇘",
-	itinerary.KindDeparture: "⇗",
-	itinerary.KindTravel:    "⇢",
+	itinerary.KindArrival:   "↘",
+	itinerary.KindDeparture: "↗",
+	itinerary.KindTravel:    "→",
 	itinerary.KindVisit:     "⌂",
-	itinerary.KindTour:      "⌖",
-	itinerary.KindMeal:      "⚘",
-	itinerary.KindMeeting:   "⇄",
-	itinerary.KindTalk:      "✎",
-	itinerary.KindOther:     "⋄",
+	itinerary.KindTour:      "◎",
+	itinerary.KindMeal:      "⊙",
+	itinerary.KindMeeting:   "●",
+	itinerary.KindTalk:      "►",
+	itinerary.KindOther:     "◇",
 }

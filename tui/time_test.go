@@ -169,7 +169,7 @@ func TestZoneCycle(t *testing.T) {
 
 func TestZoneChangeRows(t *testing.T) {
 	v := newModel(t, 120, 40).View()
-	for _, want := range []string{"⇢ venue in Asia/Seoul (KST), +8 h", "⇢ venue in Asia/Taipei (CST), −1 h"} {
+	for _, want := range []string{"⟶ venue in Asia/Seoul (KST), +8 h", "⟶ venue in Asia/Taipei (CST), −1 h"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q:\n%s", want, v)
 		}

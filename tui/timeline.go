@@ -341,7 +341,7 @@ func (t *timeline) view(c *renderCtx) string {
 		case rowZone:
 			_, shift := c.it.ZoneShift(int(rw.prev), int(rw.event))
 			e := &c.it.Events[rw.event]
-			label := fmt.Sprintf("  ⇢ venue in %s (%s), %s", e.Zone, zoneAbbr(e.Start, e.Zone), itinerary.SignedHours(shift))
+			label := fmt.Sprintf("  ⟶ venue in %s (%s), %s", e.Zone, zoneAbbr(e.Start, e.Zone), itinerary.SignedHours(shift))
 			lines = append(lines, fit(c.st.Faint.Render(label), t.width))
 		}
 		if r != sel {
