@@ -21,6 +21,11 @@ type tmuxSession struct {
 }
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	return startTmuxIn(t, "UTC", w, h, args...)
+}
+
+// startTmuxIn starts the binary with this machine's zone set to tz.
+func startTmuxIn(t *testing.T, tz string, w, h int, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (apt-get install tmux); .ci/run installs it")
@@ -34,7 +39,7 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
 	cmd := fmt.Sprintf("cd %q && %q %s; echo $? > %q; sleep 60", mustGetwd(t), binary, strings.Join(quoted, " "), s.exit)
-	s.tmux("new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "TZ=UTC", "LANG=C.UTF-8", "sh", "-c", cmd)
+	s.tmux("new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "TZ="+tz, "LANG=C.UTF-8", "sh", "-c", cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
@@ -261,20 +266,23 @@ func TestTimeAndReloadInTmux(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "trip.yaml")
 	os.WriteFile(path, orig, 0o644)
-	s := startTmux(t, 120, 40, path, "--now", "2025-03-29T12:10:00Z")
+	s := startTmuxIn(t, "Asia/Tokyo", 120, 40, path, "--now", "2025-03-29T12:10:00Z")
 	scr := s.waitFor("first frame", "── now 12:10", "[now · 20 min left]", "now 12:10 · times: Europe/London (GMT)")
 	if !strings.Contains(scr, "❯ 10:00–12:30") {
 		t.Errorf("the current event should be selected:\n%s", scr)
 	}
-	// London, each venue's zone, this machine's (UTC here, so the cycle
-	// has no separate UTC step).
+	// London, each venue's zone, this machine's (Tokyo), UTC.
 	s.key("z")
 	scr = s.key("z")
-	if !strings.Contains(scr, "(UTC)") || !strings.Contains(scr, "13:35–20:10") {
-		t.Fatalf("z should reach UTC (the flight home leaves 14:35 BST, 13:35 UTC):\n%s", scr)
+	if !strings.Contains(scr, "times: this machine's zone (JST)") || !strings.Contains(scr, "22:35–05:10+1") {
+		t.Fatalf("the second z should show Tokyo time (the flight home leaves 22:35 JST):\n%s", scr)
+	}
+	scr = s.key("z")
+	if !strings.Contains(scr, "times: UTC") || !strings.Contains(scr, "13:35–20:10") {
+		t.Fatalf("the third z should show UTC (the flight home leaves 14:35 BST, 13:35 UTC):\n%s", scr)
 	}
 	saveByRename(t, path, []byte(strings.Replace(string(orig), "title: Lagos fintech delegation to London", "title: Revised delegation plan", 1)))
-	s.waitFor("good save", "Revised delegation plan", "(UTC)", "❯ 10:00–12:30")
+	s.waitFor("good save", "Revised delegation plan", "times: UTC", "❯ 10:00–12:30")
 	saveByRename(t, path, []byte(strings.Replace(string(orig), "    kind: meal\n", "    kind: lunch\n", 1)))
 	scr = s.waitFor("broken save", "the file did not reload", "trip.yaml:")
 	if !strings.Contains(scr, `unknown kind "lunch"`) || !strings.Contains(scr, "Revised delegation plan") || !strings.Contains(scr, "Working lunch") {
