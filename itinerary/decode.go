@@ -434,18 +434,38 @@ func (l *loader) resolve(ref *yaml.Node, x idIndex, kind, ctx string) int {
 	return -1
 }
 
+// entity reads what sources, orgs and people share: a mapping of the
+// allowed fields with a unique id and the required fields. ctx names the
+// entity in messages, by id when it has one.
+type entity struct {
+	node  *yaml.Node
+	fs    map[string]field
+	id    string
+	hasID bool
+	ctx   string
+}
+
+func (l *loader) entity(n *yaml.Node, i int, kind string, allowed []string, seen map[string]Pos, required ...string) (entity, bool) {
+	e := entity{ctx: fmt.Sprintf("%s #%d", kind, i+1)}
+	fs, ok := l.fields(n, e.ctx, allowed)
+	if !ok {
+		return e, false
+	}
+	e.node, e.fs = l.deref(n), fs
+	e.id, e.hasID = l.slug(fs, kind, e.ctx, seen)
+	if e.hasID {
+		e.ctx = fmt.Sprintf("%s %q", kind, e.id)
+	}
+	l.required(e.node, fs, e.ctx, required...)
+	return e, true
+}
+
 func (l *loader) source(n *yaml.Node, i int, seen map[string]Pos) (Source, bool) {
-	ctx := fmt.Sprintf("source #%d", i+1)
-	fs, ok := l.fields(n, ctx, sourceFields)
+	en, ok := l.entity(n, i, "source", sourceFields, seen, "id", "publisher")
 	if !ok {
 		return Source{}, false
 	}
-	n = l.deref(n)
-	id, hasID := l.slug(fs, "source", ctx, seen)
-	if hasID {
-		ctx = fmt.Sprintf("source %q", id)
-	}
-	l.required(n, fs, ctx, "id", "publisher")
+	n, fs, id, hasID, ctx := en.node, en.fs, en.id, en.hasID, en.ctx
 	s := Source{ID: id, Pos: Pos{n.Line, n.Column}}
 	s.Publisher, _ = l.str(fs, "publisher", ctx)
 	s.Title, _ = l.str(fs, "title", ctx)
@@ -461,17 +481,11 @@ func (l *loader) source(n *yaml.Node, i int, seen map[string]Pos) (Source, bool)
 }
 
 func (l *loader) org(n *yaml.Node, i int, seen map[string]Pos) (Org, bool) {
-	ctx := fmt.Sprintf("org #%d", i+1)
-	fs, ok := l.fields(n, ctx, orgFields)
+	en, ok := l.entity(n, i, "org", orgFields, seen, "id", "name")
 	if !ok {
 		return Org{}, false
 	}
-	n = l.deref(n)
-	id, hasID := l.slug(fs, "org", ctx, seen)
-	if hasID {
-		ctx = fmt.Sprintf("org %q", id)
-	}
-	l.required(n, fs, ctx, "id", "name")
+	n, fs, id, hasID, ctx := en.node, en.fs, en.id, en.hasID, en.ctx
 	o := Org{ID: id, Pos: Pos{n.Line, n.Column}}
 	o.Name, _ = l.str(fs, "name", ctx)
 	o.Native, _ = l.str(fs, "native", ctx)
@@ -491,17 +505,11 @@ func (l *loader) org(n *yaml.Node, i int, seen map[string]Pos) (Org, bool) {
 }
 
 func (l *loader) person(n *yaml.Node, i int, seen map[string]Pos) (Person, *yaml.Node, bool) {
-	ctx := fmt.Sprintf("person #%d", i+1)
-	fs, ok := l.fields(n, ctx, personFields)
+	en, ok := l.entity(n, i, "person", personFields, seen, "id", "name")
 	if !ok {
 		return Person{}, nil, false
 	}
-	n = l.deref(n)
-	id, hasID := l.slug(fs, "person", ctx, seen)
-	if hasID {
-		ctx = fmt.Sprintf("person %q", id)
-	}
-	l.required(n, fs, ctx, "id", "name")
+	n, fs, id, hasID, ctx := en.node, en.fs, en.id, en.hasID, en.ctx
 	p := Person{ID: id, Org: -1, Pos: Pos{n.Line, n.Column}}
 	p.Name, _ = l.str(fs, "name", ctx)
 	p.Native, _ = l.str(fs, "native", ctx)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/itinerary"
 )
@@ -12,19 +11,14 @@ import (
 // card is a person's card: who they are and every event they attend, one of
 // which is highlighted and can be jumped to.
 type card struct {
-	vp        viewport.Model // scroll position; its View is not used
-	lines     []string       // the content, each line exactly the pane's width
+	scrollPane
 	person    int
 	events    []int // the person's events, instant order
 	cur       int   // highlighted position in events
 	eventLine []int // content line of each event
 }
 
-func newCard() card { return card{vp: viewport.New(0, 0), person: -1} }
-
-func (c *card) setSize(w, h int) {
-	c.vp.Width, c.vp.Height = w, max(h, 1)
-}
+func newCard() card { return card{scrollPane: newScrollPane(), person: -1} }
 
 // open shows person p's card with event `at` highlighted when it is theirs.
 func (c *card) open(rc *renderCtx, p, at int) {
@@ -63,19 +57,11 @@ func (c *card) render(rc *renderCtx) {
 	}
 	content, lines := cardContent(rc, c.person, c.events, c.cur, c.vp.Width)
 	c.eventLine = lines
-	c.vp.SetContent(content)
-	c.lines = fitLines(content, c.vp.Width)
+	c.set(content)
 	if c.cur < len(lines) {
-		l := lines[c.cur]
-		if l < c.vp.YOffset {
-			c.vp.SetYOffset(l)
-		} else if l >= c.vp.YOffset+c.vp.Height {
-			c.vp.SetYOffset(l - c.vp.Height + 1)
-		}
+		c.reveal(lines[c.cur])
 	}
 }
-
-func (c *card) view() string { return window(c.lines, c.vp.YOffset, c.vp.Height, c.vp.Width) }
 
 // cardContent lays out person p's card.
 func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []int) {

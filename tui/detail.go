@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/itinerary"
 )
@@ -13,19 +12,14 @@ import (
 // detail is the pane with everything about the selected event. Its
 // participants can take the focus, one at a time.
 type detail struct {
-	vp       viewport.Model // scroll position and keys; its View is not used
-	lines    []string       // the content, each line exactly the pane's width
+	scrollPane
 	event    int
 	part     int   // focused participant (position in the event's list); -1 when the pane has no focus
 	partLine []int // content line of each participant
 }
 
 func newDetail() detail {
-	return detail{vp: viewport.New(0, 0), event: -1, part: -1}
-}
-
-func (d *detail) setSize(w, h int) {
-	d.vp.Width, d.vp.Height = w, max(h, 1)
+	return detail{scrollPane: newScrollPane(), event: -1, part: -1}
 }
 
 // show renders event i (or nothing for -1) into the viewport, keeping the
@@ -38,52 +32,15 @@ func (d *detail) show(c *renderCtx, i int) {
 	d.event = i
 	if i < 0 {
 		d.partLine = nil
-		d.vp.SetContent("")
-		d.lines = nil
+		d.set("")
 		return
 	}
 	content, lines := detailContent(c, i, d.vp.Width, d.part)
 	d.partLine = lines
-	d.vp.SetContent(content)
-	d.lines = fitLines(content, d.vp.Width)
+	d.set(content)
 	if d.part >= 0 && d.part < len(lines) {
-		l := lines[d.part]
-		if l < d.vp.YOffset {
-			d.vp.SetYOffset(l)
-		} else if l >= d.vp.YOffset+d.vp.Height {
-			d.vp.SetYOffset(l - d.vp.Height + 1)
-		}
+		d.reveal(lines[d.part])
 	}
-}
-
-func (d *detail) view() string { return window(d.lines, d.vp.YOffset, d.vp.Height, d.vp.Width) }
-
-// fitLines splits content into lines of exactly width cells, once, so that
-// drawing a frame only slices them.
-func fitLines(content string, width int) []string {
-	lines := strings.Split(content, "\n")
-	for k, l := range lines {
-		lines[k] = fit(l, width)
-	}
-	return lines
-}
-
-// window returns h lines of lines from offset, padded with blank lines of
-// width cells.
-func window(lines []string, offset, h, width int) string {
-	out := make([]string, h)
-	blank := ""
-	for y := range out {
-		if k := offset + y; k >= 0 && k < len(lines) {
-			out[y] = lines[k]
-			continue
-		}
-		if blank == "" {
-			blank = strings.Repeat(" ", width)
-		}
-		out[y] = blank
-	}
-	return strings.Join(out, "\n")
 }
 
 // detailContent lays out event i for a pane width cells wide, marking the
