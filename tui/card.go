@@ -67,18 +67,9 @@ func (c *card) render(rc *renderCtx) {
 func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []int) {
 	it, st := c.it, c.st
 	pp := &it.People[p]
-	var lines []string
-	add := func(s string) { lines = append(lines, s) }
-	wrap := func(s string, indent int) {
-		pad := strings.Repeat(" ", indent)
-		for _, l := range strings.Split(ansi.Wrap(s, max(width-indent, 10), ""), "\n") {
-			add(pad + l)
-		}
-	}
-	name, other := pp.Name, pp.Native
-	if c.native && pp.Native != "" {
-		name, other = pp.Native, pp.Name
-	}
+	out := &textLines{width: width}
+	add, wrap := out.add, out.wrap
+	name, other := c.names(p)
 	if other != "" {
 		name = st.Title.Render(name) + " " + other
 	} else {
@@ -116,7 +107,7 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	}
 	var eventLines []int
 	for k, i := range events {
-		eventLines = append(eventLines, len(lines))
+		eventLines = append(eventLines, len(out.lines))
 		mark := "  "
 		if k == cur {
 			mark = "❯ "
@@ -136,5 +127,5 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	if len(events) == 0 {
 		add(st.Faint.Render("  no events"))
 	}
-	return strings.Join(lines, "\n"), eventLines
+	return out.String(), eventLines
 }

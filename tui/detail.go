@@ -49,14 +49,8 @@ func (d *detail) show(c *renderCtx, i int) {
 func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	it, st := c.it, c.st
 	e := &it.Events[i]
-	var lines []string
-	add := func(s string) { lines = append(lines, s) }
-	wrap := func(s string, indent int) {
-		pad := strings.Repeat(" ", indent)
-		for _, l := range strings.Split(ansi.Wrap(s, max(width-indent, 10), ""), "\n") {
-			add(pad + l)
-		}
-	}
+	out := &textLines{width: width}
+	add, wrap := out.add, out.wrap
 	section := func(name string) {
 		add("")
 		add(st.Heading.Render(name))
@@ -95,7 +89,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if len(e.Participants) > 0 {
 		section(fmt.Sprintf("Participants (%d)", len(e.Participants)))
 		for k, p := range e.Participants {
-			partLines = append(partLines, len(lines))
+			partLines = append(partLines, len(out.lines))
 			mark := "  "
 			if k == focused {
 				mark = "❯ "
@@ -129,7 +123,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 			wrap(sourceLine(it.Sources[s]), 2)
 		}
 	}
-	return strings.Join(lines, "\n"), partLines
+	return out.String(), partLines
 }
 
 // personLine is "Name 이름 — role, Organisation" with the organisation in
@@ -137,10 +131,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 func personLine(c *renderCtx, p int) string {
 	it := c.it
 	pp := &it.People[p]
-	name, other := pp.Name, pp.Native
-	if c.native && pp.Native != "" {
-		name, other = pp.Native, pp.Name
-	}
+	name, other := c.names(p)
 	s := c.st.DayHeader.Render(name)
 	if other != "" {
 		s += " " + other
@@ -156,6 +147,16 @@ func personLine(c *renderCtx, p int) string {
 		s += c.st.Faint.Render(" — ") + strings.Join(about, ", ")
 	}
 	return s
+}
+
+// names returns person p's name in the script the reader chose, then the
+// other one ("" when there is none).
+func (c *renderCtx) names(p int) (first, second string) {
+	pp := &c.it.People[p]
+	if c.native && pp.Native != "" {
+		return pp.Native, pp.Name
+	}
+	return pp.Name, pp.Native
 }
 
 func orgName(o *itinerary.Org, native bool) string {

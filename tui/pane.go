@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // scrollPane is scrolling text whose lines are fitted to the pane's width
@@ -66,3 +67,21 @@ func window(lines []string, offset, h, width int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// textLines builds the content of a pane of a given width, line by line.
+type textLines struct {
+	lines []string
+	width int
+}
+
+func (t *textLines) add(s string) { t.lines = append(t.lines, s) }
+
+// wrap adds s wrapped to the width, each line indented.
+func (t *textLines) wrap(s string, indent int) {
+	pad := strings.Repeat(" ", indent)
+	for _, l := range strings.Split(ansi.Wrap(s, max(t.width-indent, 10), ""), "\n") {
+		t.add(pad + l)
+	}
+}
+
+func (t *textLines) String() string { return strings.Join(t.lines, "\n") }
