@@ -2,9 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/itinerary"
 )
 
