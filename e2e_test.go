@@ -92,28 +92,35 @@ func (s *tmuxSession) key(k string) string {
 	before := s.screen()
 	s.tmux("send-keys", "-t", "main", k)
 	deadline := time.Now().Add(10 * time.Second)
+	prev := before
 	for {
-		if scr := s.screen(); scr != before {
-			time.Sleep(30 * time.Millisecond) // let the frame finish
-			return s.screen()
+		// Changed, then the same twice in a row: the frame is whole.
+		if scr := s.screen(); scr != before && scr == prev {
+			return scr
+		} else {
+			prev = scr
 		}
 		if time.Now().After(deadline) {
 			s.t.Fatalf("key %q changed nothing; screen:\n%s", k, before)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(40 * time.Millisecond)
 	}
 }
 
-// resize changes the window size and waits for a new frame that stays.
-func (s *tmuxSession) resize(w, h int) string {
+// resize changes the window size and waits for a whole new frame that
+// stays: the header on the first line, the help on the last, unchanged for
+// 100 ms. (A frame drawn for the old size in the new window shows without
+// its top lines, which Bubble Tea drops when a frame is too tall.)
+func (s *tmuxSession) resize(w, h int, header string) string {
 	s.t.Helper()
-	before := s.screen()
 	s.tmux("resize-window", "-t", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h))
 	deadline := time.Now().Add(10 * time.Second)
 	prev := ""
 	for {
 		scr := s.screen()
-		if scr != before && scr == prev && strings.Contains(scr, "↓/j down") {
+		lines := strings.Split(strings.TrimRight(scr, "\n"), "\n")
+		whole := len(lines) == h && strings.HasPrefix(lines[0], header) && strings.Contains(lines[h-1], "↓/j down")
+		if whole && scr == prev {
 			return scr
 		}
 		if time.Now().After(deadline) {
@@ -179,13 +186,13 @@ func TestTimelineInTmux(t *testing.T) {
 	if !strings.Contains(scr, "❯ ~17:30–18:45  ⊙ Dinner with Kyung Kye-hyun") || !strings.Contains(scr, "❯ Timeline") {
 		t.Fatalf("enter on the dinner did not select it in the timeline:\n%s", scr)
 	}
-	assertFits(t, s.resize(80, 24), 80)
-	scr = s.resize(50, 15)
+	assertFits(t, s.resize(80, 24, "Sam Altman in Korea"), 80)
+	scr = s.resize(50, 15, "Sam Altman in Korea")
 	assertFits(t, scr, 50)
 	if !strings.Contains(scr, "❯ ~17:30 ⊙ Dinner with Kyung") {
 		t.Errorf("selection lost on resize:\n%s", scr)
 	}
-	assertFits(t, s.resize(120, 40), 120)
+	assertFits(t, s.resize(120, 40, "Sam Altman in Korea"), 120)
 	s.tmux("send-keys", "-t", "main", "q")
 	if code := s.exitCode(); code != "0" {
 		t.Errorf("exit code %s", code)
