@@ -32,8 +32,9 @@ type KeyMap struct {
 	InputUp, InputDown key.Binding
 	Accept, Cancel     key.Binding
 
-	Help key.Binding
-	Quit key.Binding
+	About key.Binding
+	Help  key.Binding
+	Quit  key.Binding
 }
 
 // DefaultKeyMap returns the keys of the view.
@@ -66,6 +67,7 @@ func DefaultKeyMap() KeyMap {
 		InputDown:    key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		About:        key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -84,7 +86,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
 		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
-		{k.Zone, k.Now, k.Gaps, k.Names, k.Help, k.Quit},
+		{k.Zone, k.Now, k.Gaps, k.Names, k.About, k.Help, k.Quit},
 	}
 }
 
@@ -185,4 +187,5 @@ var longHelp = map[string]string{
 	"show free time":   "show or hide free time between events",
 	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
 	"more keys":        "all keys",
+	"about":            "about this itinerary: summary and sources",
 }

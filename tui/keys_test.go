@@ -22,6 +22,9 @@ func TestHelpTextListsEveryBinding(t *testing.T) {
 			continue
 		}
 		n++
+		if len(b.Keys()) == 0 || b.Help().Desc == "" {
+			t.Errorf("%s has no keys or no help", v.Type().Field(i).Name)
+		}
 		for _, k := range b.Keys() {
 			if !strings.Contains(text, keyName(k)) {
 				t.Errorf("%s: key %q is not in --help", v.Type().Field(i).Name, keyName(k))

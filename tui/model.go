@@ -67,10 +67,11 @@ type Model struct {
 	filter  itinerary.Filter
 	visible []int // events the filter keeps, instant order
 
-	focus    focus
-	mode     mode
-	showHelp bool
-	status   string // a one-off message for the footer
+	focus     focus
+	mode      mode
+	showHelp  bool
+	showAbout bool
+	status    string // a one-off message for the footer
 
 	chrome *chromeCache
 	recent *recentResults
@@ -360,19 +361,23 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
+		m.showAbout = false
+	case key.Matches(msg, k.About):
+		m.showAbout = !m.showAbout
+		m.showHelp = false
 	case key.Matches(msg, k.Names):
 		m.native = !m.native
 		m.rerender()
-	case m.showHelp && key.Matches(msg, k.Back):
-		m.showHelp = false
+	case (m.showHelp || m.showAbout) && key.Matches(msg, k.Back):
+		m.showHelp, m.showAbout = false, false
 	case key.Matches(msg, k.People):
-		m.showHelp = false
+		m.showHelp, m.showAbout = false, false
 		m.mode = modePicker
 		cmd := m.picker.open(m.it)
 		m.updateKeys()
 		return m, cmd
 	case key.Matches(msg, k.Search):
-		m.showHelp = false
+		m.showHelp, m.showAbout = false, false
 		m.mode = modeSearch
 		m.focus = focusTimeline
 		m.det.part = -1
@@ -637,7 +642,7 @@ func (m *Model) rerender() {
 
 func (m *Model) handleMouse(msg tea.MouseMsg) {
 	l := m.lay
-	if l.mode == tooSmall || m.showHelp {
+	if l.mode == tooSmall || m.showHelp || m.showAbout {
 		return
 	}
 	inList := m.paneShown(focusTimeline) && msg.X >= l.list.x && msg.X < l.list.x+l.list.w && msg.Y >= l.list.y && msg.Y < l.list.y+l.list.h
@@ -700,12 +705,18 @@ func (m *Model) updateKeys() {
 	if input {
 		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
 			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
-			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps} {
+			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About} {
 			b.SetEnabled(false)
 		}
 		return
 	}
 	k.Names.SetEnabled(true)
+	k.About.SetEnabled(true)
+	if m.showAbout {
+		k.About.SetHelp("i", "close about")
+	} else {
+		k.About.SetHelp("i", "about")
+	}
 	k.Zone.SetEnabled(true)
 	k.Now.SetEnabled(len(m.visible) > 0)
 	k.Gaps.SetEnabled(true)
@@ -756,10 +767,12 @@ func (m *Model) updateKeys() {
 		k.Open.SetHelp("enter", "go to event")
 	}
 	filtered := !m.filter.Empty()
-	k.Back.SetEnabled(!inList || m.showHelp || filtered)
+	k.Back.SetEnabled(!inList || m.showHelp || m.showAbout || filtered)
 	switch {
 	case m.showHelp:
 		k.Back.SetHelp("esc", "close help")
+	case m.showAbout:
+		k.Back.SetHelp("esc", "close about")
 	case inList && len(m.filter.People) > 0:
 		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
 	case inList && filtered:
@@ -778,7 +791,6 @@ func (m *Model) updateKeys() {
 func (m *Model) resize() {
 	m.help.Width = m.width
 	m.lay = computeLayout(m.width, m.height, lipgloss.Height(m.headerView()), 1)
-	m.tl.width, m.tl.height = m.lay.list.w, max(m.lay.list.h-1, 1)
 	m.tl.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.det.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.card.setSize(m.lay.detail.w, m.lay.detail.h-1)
@@ -800,6 +812,8 @@ func (m Model) View() string {
 	switch {
 	case m.showHelp:
 		body = m.helpView()
+	case m.showAbout:
+		body = m.aboutView()
 	case m.mode == modePicker:
 		title := m.paneTitle("Filter by person · type to narrow", true, m.width)
 		body = title + "\n" + fitBlock(m.picker.view(m.ctx(), m.filter.People), m.width, m.lay.body.h-1)
@@ -910,6 +924,34 @@ func (m Model) helpLine() string {
 // chromeCache keeps the rendered help line between frames.
 type chromeCache struct {
 	helpSig, help string
+}
+
+// aboutView is the itinerary's own description: title, subtitle, span,
+// summary and sources.
+func (m Model) aboutView() string {
+	it := m.it
+	out := &textLines{width: m.width - 2}
+	out.add(m.paneTitle("About this itinerary · esc closes", true, m.width))
+	out.wrap(m.st.Title.Render(it.Title), 2)
+	if it.Subtitle != "" {
+		out.wrap(it.Subtitle, 2)
+	}
+	out.wrap(m.st.Faint.Render(fmt.Sprintf("%s · %s · %d events · %d people · %d organisations",
+		it.SpanLabel(m.it.Zone), it.ZoneName(), len(it.Events), len(it.People), len(it.Orgs))), 2)
+	if it.Summary != "" {
+		out.add("")
+		for _, para := range itinerary.Paragraphs(it.Summary) {
+			out.wrap(para, 2)
+		}
+	}
+	if len(it.Sources) > 0 {
+		out.add("")
+		out.add("  " + m.st.Heading.Render("Sources"))
+		for _, src := range it.Sources {
+			out.wrap(sourceLine(src), 4)
+		}
+	}
+	return fitBlock(out.String(), m.width, m.lay.body.h)
 }
 
 func (m Model) helpView() string {
