@@ -373,7 +373,7 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 		p := &it.People[i]
 		p.Org = -1
 		if ref := orgRefs[i]; ref != nil {
-			p.Org = l.resolve(ref, orgIndex, "org", fmt.Sprintf("person %q", p.ID))
+			p.Org = l.resolve(ref, orgIndex, "org", "org", fmt.Sprintf("person %q", p.ID))
 		}
 	}
 	personIndex := indexOf(len(it.People), func(i int) string { return it.People[i].ID })
@@ -420,9 +420,10 @@ func indexOf(n int, id func(int) string) idIndex {
 	return x
 }
 
-// resolve looks up the id in ref, reporting an undefined one with the known
-// ids and a suggestion.
-func (l *loader) resolve(ref *yaml.Node, x idIndex, kind, ctx string) int {
+// resolve looks up the id in ref, reporting an undefined one with what kind
+// of thing it should name, the known ids and a suggestion. field is the
+// field that refers ("participant"), kind what it names ("person").
+func (l *loader) resolve(ref *yaml.Node, x idIndex, field, kind, ctx string) int {
 	if i, ok := x.byID[ref.Value]; ok {
 		return i
 	}
@@ -430,7 +431,11 @@ func (l *loader) resolve(ref *yaml.Node, x idIndex, kind, ctx string) int {
 	if s := suggest(ref.Value, x.ids); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
 	}
-	l.errorf(ref, "%s: %s %q is not defined%s (known: %s)", ctx, kind, CleanLine(ref.Value), hint, quoteList(x.ids, 12))
+	known := "none are defined"
+	if len(x.ids) > 0 {
+		known = "known: " + quoteList(x.ids, 12)
+	}
+	l.errorf(ref, "%s: %s %q is not a defined %s%s (%s)", ctx, field, CleanLine(ref.Value), kind, hint, known)
 	return -1
 }
 
@@ -564,7 +569,7 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	_, refs := l.strList(fs, "participants", ctx)
 	listed := map[int]bool{}
 	for _, ref := range refs {
-		p := l.resolve(ref, people, "participant", ctx)
+		p := l.resolve(ref, people, "participant", "person", ctx)
 		if p < 0 {
 			continue
 		}
@@ -577,7 +582,7 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	}
 	_, refs = l.strList(fs, "sources", ctx)
 	for _, ref := range refs {
-		if s := l.resolve(ref, sources, "source", ctx); s >= 0 {
+		if s := l.resolve(ref, sources, "source", "source", ctx); s >= 0 {
 			e.Sources = append(e.Sources, s)
 		}
 	}

@@ -225,7 +225,30 @@ func syntaxProblem(data []byte, err error) Problem {
 			}
 		}
 	}
-	return Problem{Line: line, Message: "YAML syntax: " + msg}
+	// The YAML library gives no column: point at the start of the line's
+	// content, so the error still has the FILE:LINE:COLUMN form editors use.
+	return Problem{Line: line, Column: contentColumn(data, line), Message: "YAML syntax: " + msg}
+}
+
+// contentColumn is the column of the first character on line that is not
+// a space or a tab, or 1; 0 when the line does not exist.
+func contentColumn(data []byte, line int) int {
+	if line < 1 {
+		return 0
+	}
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line > len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	col := 1
+	for _, c := range l {
+		if c != ' ' && c != '\t' {
+			return col
+		}
+		col++
+	}
+	return 1
 }
 
 func tabColumn(data []byte, line int) int {

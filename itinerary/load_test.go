@@ -67,7 +67,7 @@ func TestLoadErrors(t *testing.T) {
 		{"end and duration", header + "events:\n  - {title: x, start: \"2024-01-26 10:00\", end: \"2024-01-26 11:00\", duration: 1h}\n",
 			[]string{`f.yaml:4:68: event #1: give either end or duration, not both`}},
 		{"participant undefined with suggestion", header + "people: [{id: kyung, name: K}]\nevents:\n  - {id: d, title: x, start: 2024-01-26, participants: [kyugn]}\n",
-			[]string{`f.yaml:5:57: event "d": participant "kyugn" is not defined; did you mean "kyung"? (known: kyung)`}},
+			[]string{`f.yaml:5:57: event "d": participant "kyugn" is not a defined person; did you mean "kyung"? (known: kyung)`}},
 		{"zone in event", header + "events:\n  - {title: x, start: 2024-01-26, timezone: Asia/Tokio}\n",
 			[]string{`f.yaml:4:45: event #1: unknown time zone "Asia/Tokio"; did you mean "Asia/Tokyo"?`}},
 		{"color", header + "orgs: [{id: a, name: A, color: \"#12345\"}]\nevents: []\n",
@@ -79,7 +79,7 @@ func TestLoadErrors(t *testing.T) {
 		{"invalid utf-8 after hangul", header + "subtitle: 경계\xff\nevents: []\n",
 			[]string{`f.yaml:3:13: invalid UTF-8 (byte 0xff); save the file as UTF-8`}},
 		{"syntax error with no line from yaml", header + "events: []\nsubtitle: a: b\n",
-			[]string{`f.yaml:4: YAML syntax: mapping values are not allowed in this context`}},
+			[]string{`f.yaml:4:1: YAML syntax: mapping values are not allowed in this context`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

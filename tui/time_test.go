@@ -252,7 +252,7 @@ func TestReloadKeepsSelectionAndFilter(t *testing.T) {
 	next, _ = m.Update(reloadedMsg{err: err})
 	m = next.(Model)
 	v = m.View()
-	if !strings.Contains(v, "the file did not reload") || !strings.Contains(v, "r.yaml:1: YAML syntax") || !strings.Contains(v, "Three") {
+	if !strings.Contains(v, "the file did not reload") || !strings.Contains(v, "r.yaml:1:1: YAML syntax") || !strings.Contains(v, "Three") {
 		t.Errorf("broken save:\n%s", v)
 	}
 	next, _ = m.Update(reloadedMsg{it: it})
