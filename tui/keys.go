@@ -189,3 +189,105 @@ var longHelp = map[string]string{
 	"more keys":        "all keys",
 	"about":            "about this itinerary: summary and sources",
 }
+
+// updateKeys enables the bindings that do something now; it runs after
+// every change of state.
+func (m *Model) updateKeys() {
+	k := &m.keys
+	input := m.mode != modeList
+	for _, b := range []*key.Binding{&k.InputUp, &k.InputDown} {
+		b.SetEnabled(m.mode == modePicker)
+	}
+	k.Accept.SetEnabled(input)
+	k.Cancel.SetEnabled(input)
+	if m.mode == modePicker {
+		k.Accept.SetHelp("enter", "add/remove person")
+		k.Cancel.SetHelp("esc", "close")
+	} else {
+		k.Accept.SetHelp("enter", "keep search")
+		k.Cancel.SetHelp("esc", "clear search")
+	}
+	if input {
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
+			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
+			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About} {
+			b.SetEnabled(false)
+		}
+		return
+	}
+	k.Names.SetEnabled(true)
+	k.About.SetEnabled(true)
+	if m.showAbout {
+		k.About.SetHelp("i", "close about")
+	} else {
+		k.About.SetHelp("i", "about")
+	}
+	k.Zone.SetEnabled(true)
+	k.Now.SetEnabled(len(m.visible) > 0)
+	k.Gaps.SetEnabled(true)
+	if m.gaps {
+		k.Gaps.SetHelp("b", "hide free time")
+	} else {
+		k.Gaps.SetHelp("b", "show free time")
+	}
+	k.Help.SetEnabled(true)
+	k.Quit.SetEnabled(true)
+	k.People.SetEnabled(len(m.it.People) > 0)
+	k.Search.SetEnabled(true)
+	k.NextPerson.SetEnabled(len(m.it.People) > 0)
+	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
+	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
+	if m.filter.AnyPerson {
+		k.AnyAll.SetHelp("a", "all of them")
+	} else {
+		k.AnyAll.SetHelp("a", "any of them")
+	}
+	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
+	sel := m.tl.selected()
+	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
+	inList := m.focus == focusTimeline
+	k.PageUp.SetEnabled(m.focus != focusCard)
+	k.PageDown.SetEnabled(m.focus != focusCard)
+	k.Top.SetEnabled(m.focus != focusParticipants)
+	k.Bottom.SetEnabled(m.focus != focusParticipants)
+	k.Up.SetEnabled(sel >= 0)
+	k.Down.SetEnabled(sel >= 0)
+	k.DetailUp.SetEnabled(m.focus != focusCard && sel >= 0)
+	k.DetailDown.SetEnabled(m.focus != focusCard && sel >= 0)
+	k.Focus.SetEnabled(inList && hasParts)
+	k.FocusBack.SetEnabled(!inList)
+	// In the timeline enter does what tab does; the help says so once.
+	k.Open.SetEnabled(!inList)
+	if inList {
+		k.Focus.SetKeys("tab", "enter")
+		k.Focus.SetHelp("tab/enter", "participants")
+	} else {
+		k.Focus.SetKeys("tab")
+		k.Focus.SetHelp("tab", "participants")
+	}
+	switch m.focus {
+	case focusParticipants:
+		k.Open.SetHelp("enter", "open card")
+	case focusCard:
+		k.Open.SetHelp("enter", "go to event")
+	}
+	filtered := !m.filter.Empty()
+	k.Back.SetEnabled(!inList || m.showHelp || m.showAbout || filtered)
+	switch {
+	case m.showHelp:
+		k.Back.SetHelp("esc", "close help")
+	case m.showAbout:
+		k.Back.SetHelp("esc", "close about")
+	case inList && len(m.filter.People) > 0:
+		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
+	case inList && filtered:
+		k.Back.SetHelp("esc", "clear search")
+	default:
+		k.Back.SetHelp("esc", "back")
+	}
+	if m.showHelp {
+		k.Help.SetHelp("?", "close help")
+	} else {
+		k.Help.SetHelp("?", "more keys")
+	}
+}

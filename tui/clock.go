@@ -1,0 +1,84 @@
+package tui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// zoneCycle is the order z steps through: the starting zone, the
+// itinerary's, each event's own (nil), this machine's, UTC.
+func zoneCycle(start, own *time.Location) []*time.Location {
+	var out []*time.Location
+	seen := map[string]bool{}
+	for _, z := range []*time.Location{start, own, nil, time.Local, time.UTC} {
+		name := "own"
+		if z != nil {
+			name = z.String()
+		}
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+// zoneName names the display zone for the header.
+func (m *Model) zoneName() string {
+	switch {
+	case m.zone == nil:
+		return "each venue's own zone"
+	case m.zone == time.Local:
+		abbr, _ := m.clock().In(time.Local).Zone()
+		return "this machine's zone (" + abbr + ")"
+	}
+	at := m.clock()
+	if first, _, ok := m.it.Span(); ok {
+		at = first
+	}
+	return itinerary.ZoneLabel(m.zone, at)
+}
+
+// nextZone moves the display zone one step along the cycle.
+func (m *Model) nextZone() {
+	k := 0
+	for i, z := range m.zones {
+		if z == m.zone {
+			k = i
+		}
+	}
+	m.zone = m.zones[(k+1)%len(m.zones)]
+	m.relayRows(m.tl.selected())
+	m.rerender()
+}
+
+// jumpToNow selects the current event, else the next one.
+func (m *Model) jumpToNow() {
+	now := m.clock()
+	for _, i := range m.visible {
+		if m.it.MomentOf(i, now) == itinerary.Current {
+			m.tl.selectEvent(i)
+			m.showSelected()
+			return
+		}
+	}
+	if i := m.it.NextAfter(m.visible, now); i >= 0 {
+		m.tl.selectEvent(i)
+	} else if len(m.visible) > 0 {
+		m.tl.selectEvent(m.visible[len(m.visible)-1])
+		m.status = "the itinerary is over; the last event is selected"
+	}
+	m.showSelected()
+}
+
+// tickMsg is the minute clock.
+type tickMsg time.Time
+
+// tick fires at the start of the next minute, so the now marker moves with
+// the clock and nothing runs in between.
+func tick(now time.Time) tea.Cmd {
+	return tea.Tick(now.Truncate(time.Minute).Add(time.Minute).Sub(now), func(t time.Time) tea.Msg { return tickMsg(t) })
+}

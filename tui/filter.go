@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// setQuery applies a new search text, narrowing the previous result when
+// the query only grew, and reusing recent results when it shrinks again
+// (backspace).
+func (m *Model) setQuery(text string) {
+	want := m.tl.selected()
+	q := m.it.ParseQuery(text)
+	prev := m.filter.Query
+	m.filter.Query = q
+	key := m.filterKey()
+	switch cached, ok := m.recent.results[key]; {
+	case ok:
+		m.visible = cached
+	case q.Narrows(prev):
+		m.visible = m.it.SelectFrom(m.filter, m.visible)
+	default:
+		m.visible = m.it.Select(m.filter)
+	}
+	m.recent.remember(key, m.visible)
+	m.relayRows(want)
+}
+
+// filterKey identifies the current filter for the results cache.
+func (m *Model) filterKey() string {
+	return fmt.Sprintf("%v|%v|%s", m.filter.People, m.filter.AnyPerson, m.filter.Query.Text)
+}
+
+// recentResults keeps the events of the last few searches. Results are
+// never modified once made, so they can be shared.
+type recentResults struct {
+	results map[string][]int
+}
+
+// maxRecent bounds the results cache; past it the cache starts again.
+const maxRecent = 64
+
+func (r *recentResults) remember(key string, events []int) {
+	if r.results == nil || len(r.results) >= maxRecent {
+		r.results = map[string][]int{}
+	}
+	r.results[key] = events
+}
+
+// setPeople replaces the person filter, keeping the selection.
+func (m *Model) setPeople(people []int) {
+	m.filter.People = people
+	m.refilter(m.tl.selected())
+}
+
+// inputKey handles a key while the picker or the search field is open.
+func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	var cmd tea.Cmd
+	switch m.mode {
+	case modePicker:
+		switch {
+		case msg.Type == tea.KeyCtrlC:
+			return m, tea.Quit
+		case key.Matches(msg, k.InputUp):
+			m.picker.move(-1)
+		case key.Matches(msg, k.InputDown):
+			m.picker.move(1)
+		case key.Matches(msg, k.Accept):
+			if p := m.picker.selected(); p >= 0 {
+				m.togglePerson(p)
+			}
+			m.closeInput()
+		case key.Matches(msg, k.Cancel):
+			m.closeInput()
+		default:
+			cmd = m.picker.update(m.it, msg)
+		}
+	case modeSearch:
+		switch {
+		case msg.Type == tea.KeyCtrlC:
+			return m, tea.Quit
+		case key.Matches(msg, k.Accept):
+			m.closeInput()
+		case key.Matches(msg, k.Cancel):
+			m.search.input.SetValue("")
+			m.setQuery("")
+			m.closeInput()
+		default:
+			var changed bool
+			changed, cmd = m.search.update(msg)
+			if changed {
+				m.setQuery(m.search.input.Value())
+			}
+		}
+	}
+	m.updateKeys()
+	return m, cmd
+}
+
+func (m *Model) closeInput() {
+	m.mode = modeList
+	m.picker.close()
+	m.search.input.Blur()
+}
+
+// togglePerson adds person p to the filter, or takes them out when they
+// are in it already.
+func (m *Model) togglePerson(p int) {
+	people := make([]int, 0, len(m.filter.People)+1)
+	found := false
+	for _, q := range m.filter.People {
+		if q == p {
+			found = true
+			continue
+		}
+		people = append(people, q)
+	}
+	if !found {
+		people = append(people, p)
+	}
+	m.setPeople(people)
+}
+
+// stepPerson filters to the next (dir 1) or previous (dir -1) person with
+// events, in file order, from the last person of the filter.
+func (m *Model) stepPerson(dir int) {
+	n := len(m.it.People)
+	if n == 0 {
+		return
+	}
+	from := -1
+	if len(m.filter.People) > 0 {
+		from = m.filter.People[len(m.filter.People)-1]
+	} else if dir < 0 {
+		from = n
+	}
+	for step := 1; step <= n; step++ {
+		p := ((from+dir*step)%n + n) % n
+		if len(m.it.EventsOf(p)) > 0 {
+			m.setPeople([]int{p})
+			return
+		}
+	}
+}
+
+// popFilter removes the last person of the filter, or else the search.
+func (m *Model) popFilter() {
+	switch {
+	case len(m.filter.People) > 0:
+		m.setPeople(m.filter.People[:len(m.filter.People)-1])
+	case !m.filter.Query.Empty():
+		m.search.input.SetValue("")
+		m.setQuery("")
+	}
+}
+
+// filterTo makes person p the whole person filter and returns to the
+// timeline.
+func (m *Model) filterTo(p int) {
+	m.focus = focusTimeline
+	m.det.part = -1
+	m.setPeople([]int{p})
+}

@@ -1,0 +1,272 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// View renders the whole screen.
+func (m Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.lay.mode == tooSmall {
+		msg := fmt.Sprintf("Terminal too small: %d×%d.\nvisitline needs at least %d×%d.\nq quits.", m.width, m.height, minWidth, minHeight)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
+	}
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.helpView()
+	case m.showAbout:
+		body = m.aboutView()
+	case m.mode == modePicker:
+		title := m.paneTitle("Filter by person · type to narrow", true, m.width)
+		body = title + "\n" + fitBlock(m.picker.view(m.ctx(), m.filter.People), m.width, m.lay.body.h-1)
+	default:
+		body = m.bodyView()
+	}
+	if len(m.reloadErrors) > 0 {
+		body = m.withErrorPanel(body)
+	}
+	return m.headerView() + "\n" + body + "\n" + m.footerView()
+}
+
+// withErrorPanel lays the errors of the last failed reload over the bottom
+// of the body, at most a third of it.
+func (m Model) withErrorPanel(body string) string {
+	lines := strings.Split(body, "\n")
+	room := max(len(lines)/3, 2)
+	panel := []string{m.st.Error.Render(fit("✗ the file did not reload; showing the last good version. Fix it and save:", m.width))}
+	for k, e := range m.reloadErrors {
+		if len(panel) == room-1 && k < len(m.reloadErrors)-1 {
+			panel = append(panel, fit(m.st.Error.Render(fmt.Sprintf("  … and %d more", len(m.reloadErrors)-k)), m.width))
+			break
+		}
+		panel = append(panel, fit(m.st.Error.Render("  "+e), m.width))
+	}
+	panel = panel[:min(len(panel), room)]
+	copy(lines[len(lines)-len(panel):], panel)
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) headerView() string {
+	it := m.it
+	title := m.st.Title.Render(it.Title)
+	if it.Subtitle != "" {
+		title += m.st.Subtitle.Render(" — " + it.Subtitle)
+	}
+	zone := "times: " + m.zoneName()
+	now := m.clock()
+	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {
+		zone = m.st.Now.Render("now "+now.In(m.ctx().displayZone()).Format("15:04")) + m.st.Faint.Render(" · "+zone)
+	}
+	names := "names: Latin"
+	if m.native {
+		names = "names: 한글"
+	}
+	info := m.st.Faint.Render(strings.Join([]string{it.SpanLabel(m.zone), zone, fmt.Sprintf("%d events · %d people", len(it.Events), len(it.People)), names}, " · "))
+	if !m.filter.Empty() {
+		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join([]string{zone, names}, " · "))
+	}
+	return fit(title, m.width) + "\n" + fit(info, m.width)
+}
+
+// filterChips shows the active filter: a chip per person, the search, and
+// how many events are left: "[Chey Tae-won] · 1 of 11 events".
+func (m Model) filterChips() string {
+	var chips []string
+	for _, p := range m.filter.People {
+		chips = append(chips, m.st.Selected.Render("["+m.it.Name(p, m.native)+"]"))
+	}
+	s := strings.Join(chips, " ")
+	if len(m.filter.People) > 1 {
+		if m.filter.AnyPerson {
+			s += m.st.Faint.Render(" any of")
+		} else {
+			s += m.st.Faint.Render(" all of")
+		}
+	}
+	if q := strings.TrimSpace(m.filter.Query.Text); q != "" {
+		if s != "" {
+			s += " "
+		}
+		s += m.st.Selected.Render("[/" + q + "]")
+	}
+	return s + m.st.Accent.Render(fmt.Sprintf(" · %d of %d events", len(m.visible), len(m.it.Events)))
+}
+
+func (m Model) footerView() string {
+	if m.mode == modeSearch {
+		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · enter keep · esc clear", len(m.visible), len(m.it.Events)))
+		return fit(m.search.input.View()+count, m.width)
+	}
+	if m.status != "" {
+		return fit(m.st.Warning.Render(m.status), m.width)
+	}
+	return m.helpLine()
+}
+
+// helpLine renders the short help, reusing the last rendering while the
+// enabled keys and the width are the same.
+func (m Model) helpLine() string {
+	var sig strings.Builder
+	fmt.Fprint(&sig, m.width)
+	for _, b := range m.keys.ShortHelp() {
+		if b.Enabled() {
+			sig.WriteString("|" + b.Help().Key + " " + b.Help().Desc)
+		}
+	}
+	if m.chrome != nil && m.chrome.helpSig == sig.String() {
+		return m.chrome.help
+	}
+	line := fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+	if m.chrome != nil {
+		m.chrome.helpSig, m.chrome.help = sig.String(), line
+	}
+	return line
+}
+
+// chromeCache keeps the rendered help line between frames.
+type chromeCache struct {
+	helpSig, help string
+}
+
+// aboutView is the itinerary's own description: title, subtitle, span,
+// summary and sources.
+func (m Model) aboutView() string {
+	it := m.it
+	out := &textLines{width: m.width - 2}
+	out.add(m.paneTitle("About this itinerary · esc closes", true, m.width))
+	out.wrap(m.st.Title.Render(it.Title), 2)
+	if it.Subtitle != "" {
+		out.wrap(it.Subtitle, 2)
+	}
+	out.wrap(m.st.Faint.Render(fmt.Sprintf("%s · %s · %d events · %d people · %d organisations",
+		it.SpanLabel(m.it.Zone), it.ZoneName(), len(it.Events), len(it.People), len(it.Orgs))), 2)
+	if it.Summary != "" {
+		out.add("")
+		for _, para := range itinerary.Paragraphs(it.Summary) {
+			out.wrap(para, 2)
+		}
+	}
+	if len(it.Sources) > 0 {
+		out.add("")
+		out.add("  " + m.st.Heading.Render("Sources"))
+		for _, src := range it.Sources {
+			out.wrap(sourceLine(src), 4)
+		}
+	}
+	return fitBlock(out.String(), m.width, m.lay.body.h)
+}
+
+func (m Model) helpView() string {
+	h := m.help
+	h.ShowAll = true
+	return fitBlock("\n"+h.FullHelpView(m.keys.FullHelp()), m.width, m.lay.body.h)
+}
+
+// paneTitle renders a pane's title row; the focused pane's is marked.
+func (m Model) paneTitle(title string, focused bool, width int) string {
+	if focused {
+		return fit("❯ "+m.st.PaneTitleFocused.Render(title), width)
+	}
+	return fit("  "+m.st.PaneTitle.Render(title), width)
+}
+
+func (m Model) listPane() string {
+	title := fmt.Sprintf("Timeline · %d events", len(m.visible))
+	if len(m.visible) != len(m.it.Events) {
+		title = fmt.Sprintf("Timeline · %d of %d events", len(m.visible), len(m.it.Events))
+	}
+	head := m.paneTitle(title, m.focus == focusTimeline && m.mode == modeList, m.lay.list.w) + "\n"
+	if len(m.visible) == 0 {
+		return head + fitBlock(m.emptyMessage(), m.lay.list.w, m.lay.list.h-1)
+	}
+	return head + m.tl.view(m.ctx())
+}
+
+// emptyMessage says why the timeline is empty and how to get back.
+func (m Model) emptyMessage() string {
+	if len(m.it.Events) == 0 {
+		return "\n  This itinerary has no events yet."
+	}
+	what := m.it.DescribeFilter(m.filter, m.native)
+	hint := "esc clears"
+	if n := len(m.filter.People); n > 1 {
+		hint = "esc drops " + m.it.Name(m.filter.People[n-1], m.native)
+		if !m.filter.AnyPerson {
+			hint += " · a shows any of them"
+		}
+	}
+	text := ansi.Wrap("No events "+what+" — "+hint, max(m.lay.list.w-4, 10), "")
+	return "\n  " + m.st.Warning.Render(strings.ReplaceAll(text, "\n", "\n  "))
+}
+
+func (m Model) detailPane() string {
+	w := m.lay.detail.w
+	var title, content string
+	switch m.focus {
+	case focusCard:
+		title = "Card · " + m.it.Name(m.card.person, m.native) + " · esc back"
+		content = m.card.view()
+	case focusParticipants:
+		title = "Details · participants"
+		content = m.det.view()
+	default:
+		title = "Details"
+		content = m.det.view()
+	}
+	return m.paneTitle(title, m.focus != focusTimeline, w) + "\n" + content
+}
+
+func (m Model) bodyView() string {
+	l := m.lay
+	switch l.mode {
+	case sideBySide:
+		left := strings.Split(m.listPane(), "\n")
+		right := strings.Split(m.detailPane(), "\n")
+		// Both panes draw lines of exactly their width: no measuring here.
+		sep := m.st.Separator.Render("│")
+		lines := make([]string, l.body.h)
+		for y := range lines {
+			lines[y] = paneLine(left, y, l.list.w) + sep + paneLine(right, y, l.detail.w)
+		}
+		return strings.Join(lines, "\n")
+	case stacked:
+		return m.listPane() + "\n" + m.st.Separator.Render(strings.Repeat("─", l.body.w)) + "\n" + m.detailPane()
+	}
+	if m.focus == focusTimeline {
+		return m.listPane()
+	}
+	return m.detailPane()
+}
+
+// paneLine is line y of a pane whose lines are already w cells wide.
+func paneLine(lines []string, y, w int) string {
+	if y < len(lines) {
+		return lines[y]
+	}
+	return strings.Repeat(" ", w)
+}
+
+func lineAt(lines []string, y, w int) string {
+	if y < len(lines) {
+		return fit(lines[y], w)
+	}
+	return fit("", w)
+}
+
+// fitBlock makes content exactly h lines of exactly w cells.
+func fitBlock(content string, w, h int) string {
+	lines := strings.Split(content, "\n")
+	out := make([]string, h)
+	for y := range out {
+		out[y] = lineAt(lines, y, w)
+	}
+	return strings.Join(out, "\n")
+}
