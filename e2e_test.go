@@ -212,34 +212,34 @@ func (s *tmuxSession) typeLiteral(text string, want ...string) string {
 // two people at once.
 func TestFilterAndSearchInTmux(t *testing.T) {
 	s := startTmux(t, 120, 40, "--now", "2024-01-01T00:00:00Z")
-	s.waitFor("first frame", "Timeline · 11 events")
+	s.waitFor("first frame", "Timeline · 12 events")
 	s.key("p")
 	s.typeLiteral("최태원", "❯   Chey Tae-won 최태원")
 	scr := s.key("Enter")
-	if !strings.Contains(scr, "[Chey Tae-won] · 1 of 11 events") || !strings.Contains(scr, "Separate meeting with SK Group's Chairman") ||
+	if !strings.Contains(scr, "[Chey Tae-won] · 1 of 12 events") || !strings.Contains(scr, "Separate meeting with SK Group's Chairman") ||
 		strings.Contains(scr, "Tour of Samsung's Pyeongtaek") {
 		t.Fatalf("only the meeting with Chey should be left:\n%s", scr)
 	}
 	scr = s.key("Escape")
-	if !strings.Contains(scr, "Timeline · 11 events") || !strings.Contains(scr, "Tour of Samsung's Pyeongtaek") {
+	if !strings.Contains(scr, "Timeline · 12 events") || !strings.Contains(scr, "Tour of Samsung's Pyeongtaek") {
 		t.Fatalf("esc should bring everything back:\n%s", scr)
 	}
 	s.key("/")
-	s.typeLiteral("@kyung !dinner", "2 of 11")
+	s.typeLiteral("@kyung !dinner", "2 of 12")
 	scr = s.key("Enter")
 	if !strings.Contains(scr, "Kyung Kye-hyun flies back") || !strings.Contains(scr, "Tour of Samsung's Pyeongtaek") ||
-		strings.Contains(scr, "~17:30–18:45") || !strings.Contains(scr, "Timeline · 2 of 11 events") {
+		strings.Contains(scr, "~17:30–18:45") || !strings.Contains(scr, "Timeline · 2 of 12 events") {
 		t.Fatalf("@kyung !dinner should leave Kyung's events but the dinner:\n%s", scr)
 	}
 	s.key("Escape")
-	s.waitFor("search cleared", "Timeline · 11 events")
+	s.waitFor("search cleared", "Timeline · 12 events")
 	s.key("p")
 	s.typeLiteral("kyung", "❯   Kyung Kye-hyun")
 	s.key("Enter")
 	s.key("p")
 	s.typeLiteral("altman", "❯   Sam Altman")
 	scr = s.key("Enter")
-	if !strings.Contains(scr, "[Kyung Kye-hyun] [Sam Altman] all of · 2 of 11 events") ||
+	if !strings.Contains(scr, "[Kyung Kye-hyun] [Sam Altman] all of · 2 of 12 events") ||
 		!strings.Contains(scr, "Tour of Samsung's Pyeongtaek") || !strings.Contains(scr, "Dinner with Kyung Kye-hyun") ||
 		strings.Contains(scr, "flies back from Japan") {
 		t.Fatalf("two people should keep only events with both:\n%s", scr)

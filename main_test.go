@@ -150,7 +150,7 @@ func TestUnreadableInputs(t *testing.T) {
 // TestCheckShippedFiles runs --check on every itinerary under data/.
 func TestCheckShippedFiles(t *testing.T) {
 	r := runBinary(t, ".", nil, "--check")
-	if r.code != 0 || r.stdout != "data/visit.yaml: ok (11 events, 13 people)\n" || r.stderr != "" {
+	if r.code != 0 || r.stdout != "data/visit.yaml: ok (12 events, 14 people)\n" || r.stderr != "" {
 		t.Errorf("default: %+v", r)
 	}
 	err := fs.WalkDir(data.Files, ".", func(path string, d fs.DirEntry, err error) error {
@@ -233,13 +233,13 @@ func TestPersonFilter(t *testing.T) {
 		{"--person", "경계현"}, {"--person", "KYUNG"}, {"--person", "kye-hyun"}, {"--person", "kyung", "--person", "경계현"},
 	} {
 		r := runBinary(t, ".", nil, append([]string{"--print"}, args...)...)
-		if r.code != 0 || !strings.Contains(r.stdout, "3 of 11 events · with Kyung Kye-hyun\n") ||
+		if r.code != 0 || !strings.Contains(r.stdout, "3 of 12 events · with Kyung Kye-hyun\n") ||
 			strings.Contains(r.stdout, "Lunch") || !strings.Contains(r.stdout, "Dinner with Kyung") {
 			t.Errorf("%v: %+v", args, r)
 		}
 	}
 	r := runBinary(t, ".", nil, "--print", "--person", "altman", "--person", "chey")
-	if !strings.Contains(r.stdout, "1 of 11 events · with Sam Altman and Chey Tae-won") {
+	if !strings.Contains(r.stdout, "1 of 12 events · with Sam Altman and Chey Tae-won") {
 		t.Errorf("all-of filter: %s", r.stdout)
 	}
 }
@@ -284,7 +284,7 @@ func TestPrintJSON(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
 	}
 	if len(doc.Events) != 1 || doc.Events[0].ID != "chey-meeting" || doc.Events[0].Start != "2024-01-26T16:00:00+09:00" ||
-		doc.Filter == nil || doc.Filter.People[0] != "chey" || doc.DisplayTimezone != "Asia/Seoul" || len(doc.People) != 13 {
+		doc.Filter == nil || doc.Filter.People[0] != "chey" || doc.DisplayTimezone != "Asia/Seoul" || len(doc.People) != 14 {
 		t.Errorf("unexpected document: %+v", doc)
 	}
 	golden(t, "testdata/print-example.json", runBinary(t, ".", nil, "--format", "json", "data/examples/lagos-london.yaml").stdout)
@@ -292,7 +292,7 @@ func TestPrintJSON(t *testing.T) {
 
 func TestStdinAndFlagsAfterFile(t *testing.T) {
 	r := runBinary(t, ".", data.Default, "-", "--check")
-	if r.code != 0 || r.stdout != "<stdin>: ok (11 events, 13 people)\n" {
+	if r.code != 0 || r.stdout != "<stdin>: ok (12 events, 14 people)\n" {
 		t.Errorf("%+v", r)
 	}
 }

@@ -99,6 +99,7 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 			"2024-01-26 14:30|2024-01-26 16:00|Meetings with chip start-ups and SK hynix's CEO",
 			"2024-01-26 16:00|2024-01-26 17:00|Separate meeting with SK Group's Chairman Chey Tae-won",
 			"2024-01-26 17:30|2024-01-26 18:45|Dinner with Kyung Kye-hyun",
+			"2024-01-26 17:30|2024-01-26 18:45|Samsung group-level leaders at the dinner",
 			"2024-01-26 19:00|2024-01-26 19:00|Altman leaves Korea",
 			"2024-01-26 20:00|2024-01-26 20:00|Meanwhile in Taipei: Jensen Huang dines with TSMC's leaders",
 		}},

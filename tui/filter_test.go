@@ -37,14 +37,14 @@ func TestPickerFiltersByPerson(t *testing.T) {
 	if m.mode != modeList || visibleIDs(m) != "chey-meeting" {
 		t.Fatalf("after enter: mode %v, visible %q", m.mode, visibleIDs(m))
 	}
-	if h := header(m); !strings.Contains(h, "[Chey Tae-won] · 1 of 11 events") {
+	if h := header(m); !strings.Contains(h, "[Chey Tae-won] · 1 of 12 events") {
 		t.Errorf("header: %q", h)
 	}
 	if selectedID(m) != "chey-meeting" {
 		t.Errorf("selected %s", selectedID(m))
 	}
 	m = press(m, "esc")
-	if len(m.visible) != 11 || !m.filter.Empty() {
+	if len(m.visible) != 12 || !m.filter.Empty() {
 		t.Errorf("esc: %q", visibleIDs(m))
 	}
 	if selectedID(m) != "chey-meeting" {
@@ -71,7 +71,7 @@ func TestPickerMatching(t *testing.T) {
 	}
 	// Moving picks another than the top match.
 	m = press(typeText(press(newModel(t, 120, 40), "p"), "samsung"), "down", "enter")
-	if len(m.filter.People) != 1 || m.it.People[m.filter.People[0]].ID != "kyung" {
+	if len(m.filter.People) != 1 || m.it.People[m.filter.People[0]].ID != "samsung-group-leaders" {
 		t.Errorf("down then enter: %v", m.filter.People)
 	}
 }
@@ -83,11 +83,11 @@ func TestTwoPeopleAllAndAny(t *testing.T) {
 	if visibleIDs(m) != "pyeongtaek-tour dinner-kyung" {
 		t.Fatalf("all of: %q", visibleIDs(m))
 	}
-	if h := header(m); !strings.Contains(h, "[Kyung Kye-hyun] [Sam Altman] all of · 2 of 11 events") {
+	if h := header(m); !strings.Contains(h, "[Kyung Kye-hyun] [Sam Altman] all of · 2 of 12 events") {
 		t.Errorf("header: %q", h)
 	}
 	m = press(m, "a")
-	if !strings.Contains(header(m), "any of · 10 of 11 events") {
+	if !strings.Contains(header(m), "any of · 10 of 12 events") {
 		t.Errorf("any of: %q / %q", header(m), visibleIDs(m))
 	}
 	// Enter on a person already in the filter takes them out.
@@ -109,7 +109,7 @@ func TestEmptyResultSaysWhy(t *testing.T) {
 	if visibleIDs(m) != "chey-meeting" {
 		t.Errorf("esc drops the last person first: %q", visibleIDs(m))
 	}
-	if m = press(m, "esc"); len(m.visible) != 11 {
+	if m = press(m, "esc"); len(m.visible) != 12 {
 		t.Errorf("second esc clears: %d", len(m.visible))
 	}
 }
@@ -124,11 +124,11 @@ func TestSearch(t *testing.T) {
 		t.Fatalf("as typed: %q", visibleIDs(m))
 	}
 	footer := func(m Model) string { v := m.View(); return v[strings.LastIndex(v, "\n")+1:] }
-	if f := footer(m); !strings.Contains(f, "/@kyung !dinner") || !strings.Contains(f, "2 of 11") {
+	if f := footer(m); !strings.Contains(f, "/@kyung !dinner") || !strings.Contains(f, "2 of 12") {
 		t.Errorf("footer: %q", f)
 	}
 	m = press(m, "enter")
-	if m.mode != modeList || visibleIDs(m) != "kyung-returns pyeongtaek-tour" || !strings.Contains(header(m), "[/@kyung !dinner] · 2 of 11 events") {
+	if m.mode != modeList || visibleIDs(m) != "kyung-returns pyeongtaek-tour" || !strings.Contains(header(m), "[/@kyung !dinner] · 2 of 12 events") {
 		t.Errorf("enter keeps the query: %q %q", visibleIDs(m), header(m))
 	}
 	// j moves in the list again, and / reopens the query for editing.
@@ -136,7 +136,7 @@ func TestSearch(t *testing.T) {
 		t.Errorf("j after search: %s", selectedID(m))
 	}
 	m = press(m, "/", "esc")
-	if len(m.visible) != 11 || m.mode != modeList {
+	if len(m.visible) != 12 || m.mode != modeList {
 		t.Errorf("esc clears: %d", len(m.visible))
 	}
 	// Typing letter by letter narrows, and backspace widens again.
@@ -144,7 +144,7 @@ func TestSearch(t *testing.T) {
 	for _, r := range "seoul" {
 		m = typeText(m, string(r))
 	}
-	want := "to-seoul startups-skhynix chey-meeting dinner-kyung"
+	want := "to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders"
 	if visibleIDs(m) != want {
 		t.Errorf("seoul: %q", visibleIDs(m))
 	}
@@ -206,7 +206,7 @@ func TestCardFiltersToPerson(t *testing.T) {
 func TestStartFilter(t *testing.T) {
 	it := defaultItinerary(t)
 	m := sized(New(Config{Itinerary: it, Now: beforeVisit, People: []int{it.PersonIndex("kyung")}}, renderer(termenv.Ascii)), 120, 40)
-	if visibleIDs(m) != "kyung-returns pyeongtaek-tour dinner-kyung" || !strings.Contains(header(m), "[Kyung Kye-hyun] · 3 of 11 events") {
+	if visibleIDs(m) != "kyung-returns pyeongtaek-tour dinner-kyung" || !strings.Contains(header(m), "[Kyung Kye-hyun] · 3 of 12 events") {
 		t.Errorf("--person at start: %q %q", visibleIDs(m), header(m))
 	}
 }

@@ -335,7 +335,7 @@ func TestAboutView(t *testing.T) {
 	m := press(newModel(t, 100, 30), "i")
 	v := m.View()
 	for _, want := range []string{"About this itinerary", "spent about nineteen hours in Korea", "Context: at the time Nvidia's GPUs",
-		"Maeil Business Newspaper (매일경제)", "11 events · 13 people · 7 organisations"} {
+		"Maeil Business Newspaper (매일경제)", "12 events · 14 people · 7 organisations"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("about view lacks %q:\n%s", want, v)
 		}

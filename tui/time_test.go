@@ -160,7 +160,7 @@ func TestZoneCycle(t *testing.T) {
 	for k := 0; k < 4 && (m.zone == nil || m.zone.String() != "UTC"); k++ {
 		m = press(m, "z")
 	}
-	if v := m.View(); !strings.Contains(lineWith(v, "chip campus ·"), "~00:00–02:30") || !strings.Contains(v, "Fri 26 Jan 2024 · 8 events") {
+	if v := m.View(); !strings.Contains(lineWith(v, "chip campus ·"), "~00:00–02:30") || !strings.Contains(v, "Fri 26 Jan 2024 · 9 events") {
 		t.Errorf("UTC:\n%s", v)
 	}
 	// --tz starts the cycle elsewhere; the selection survives every step.

@@ -77,7 +77,7 @@ func (m Model) headerView() string {
 }
 
 // filterChips shows the active filter: a chip per person, the search, and
-// how many events are left: "[Chey Tae-won] · 1 of 11 events".
+// how many events are left: "[Chey Tae-won] · 1 of 12 events".
 func (m Model) filterChips() string {
 	var chips []string
 	for _, p := range m.filter.People {
