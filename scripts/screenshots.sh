@@ -54,10 +54,10 @@ shot timeline
 
 keys p; wait_for "Filter by person"
 keys -l 경계현; wait_for "❯   Kyung Kye-hyun"
-keys Enter; wait_for "[Kyung Kye-hyun] · 3 of 11 events"
+keys Enter; wait_for "[Kyung Kye-hyun] · 3 of 12 events"
 shot person-filter
 
-keys Escape; wait_for "Timeline · 11 events"
+keys Escape; wait_for "Timeline · 12 events"
 keys Tab; keys j; wait_for "❯ Kyung Kye-hyun 경계현"
 keys Enter; wait_for "Card · Kyung Kye-hyun"
 shot participant-card
