@@ -46,9 +46,15 @@ type result struct {
 
 func runBinary(t *testing.T, dir string, stdin []byte, args ...string) result {
 	t.Helper()
+	return runBinaryIn(t, "UTC", dir, stdin, args...)
+}
+
+// runBinaryIn runs the binary with this machine's zone set to tz.
+func runBinaryIn(t *testing.T, tz, dir string, stdin []byte, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TZ=UTC", "NO_COLOR=1")
+	cmd.Env = append(os.Environ(), "TZ="+tz, "NO_COLOR=1")
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
@@ -211,6 +217,13 @@ func TestPrintInAnotherZone(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "Times in America/Los_Angeles") {
 		t.Errorf("header does not name the zone:\n%s", r.stdout)
+	}
+}
+
+func TestPrintInLocalZone(t *testing.T) {
+	r := runBinaryIn(t, "Europe/Berlin", ".", nil, "--print", "--tz", "local")
+	if !strings.Contains(r.stdout, "Times in this machine's zone (CET)") || !strings.Contains(r.stdout, "~01:00–03:30   Tour of Samsung's") {
+		t.Errorf("--tz local in Berlin:\n%s", r.stdout)
 	}
 }
 

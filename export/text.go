@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/itinerary"
@@ -32,8 +33,12 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		line(it.Subtitle)
 	}
 	zone := "Times in " + loc.String()
-	if opt.Zone == nil {
+	switch {
+	case opt.Zone == nil:
 		zone = "Times in each event's own zone"
+	case opt.Zone == time.Local:
+		abbr, _ := time.Now().In(time.Local).Zone()
+		zone = "Times in this machine's zone (" + abbr + ")"
 	}
 	meta := []string{zone, countLabel(len(events), len(it.Events))}
 	if what := it.DescribeFilter(itinerary.Filter{People: opt.People}, false); what != "" {
