@@ -26,6 +26,11 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 
 // startTmuxIn starts the binary with this machine's zone set to tz.
 func startTmuxIn(t *testing.T, tz string, w, h int, args ...string) *tmuxSession {
+	return startTmuxEnv(t, []string{"TZ=" + tz}, w, h, args...)
+}
+
+// startTmuxEnv starts the binary with extra environment variables.
+func startTmuxEnv(t *testing.T, env []string, w, h int, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (apt-get install tmux); .ci/run installs it")
@@ -39,7 +44,9 @@ func startTmuxIn(t *testing.T, tz string, w, h int, args ...string) *tmuxSession
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
 	cmd := fmt.Sprintf("cd %q && %q %s; echo $? > %q; sleep 60", mustGetwd(t), binary, strings.Join(quoted, " "), s.exit)
-	s.tmux("new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "TZ="+tz, "LANG=C.UTF-8", "sh", "-c", cmd)
+	newSession := []string{"new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "LANG=C.UTF-8"}
+	newSession = append(append(newSession, env...), "sh", "-c", cmd)
+	s.tmux(newSession...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
@@ -306,6 +313,31 @@ func TestTimeAndReloadInTmux(t *testing.T) {
 			t.Fatalf("the fix should clear the error:\n%s", scr)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	s.tmux("send-keys", "-t", "main", "q")
+	if code := s.exitCode(); code != "0" {
+		t.Errorf("exit code %s", code)
+	}
+}
+
+// TestNoColorInTmux: with NO_COLOR the view draws no colours, and the
+// selection, the focus and the statuses still show, by glyphs and words.
+func TestNoColorInTmux(t *testing.T) {
+	s := startTmuxEnv(t, []string{"TZ=UTC", "NO_COLOR=1"}, 120, 40, "--now", "2024-01-26T10:15:00+09:00")
+	s.waitFor("first frame", "Timeline · 12 events")
+	colours := s.tmux("capture-pane", "-e", "-p", "-t", "main")
+	if strings.Contains(colours, "\x1b[3") || strings.Contains(colours, "\x1b[4") || strings.Contains(colours, "\x1b[9") {
+		t.Errorf("colour codes with NO_COLOR:\n%q", colours)
+	}
+	scr := s.screen()
+	for _, want := range []string{"❯ Timeline", "❯ ~09:00–11:30", "[now · 1 h 15 min left]", "[reported]", "[expected]", "── now 10:15"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("without colour %q should still show:\n%s", want, scr)
+		}
+	}
+	scr = s.key("Tab")
+	if !strings.Contains(scr, "❯ Details · participants") || !strings.Contains(scr, "❯ Sam Altman 샘 올트먼") {
+		t.Errorf("the focus should show without colour:\n%s", scr)
 	}
 	s.tmux("send-keys", "-t", "main", "q")
 	if code := s.exitCode(); code != "0" {

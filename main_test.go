@@ -192,7 +192,7 @@ func TestPrintDefaultVisit(t *testing.T) {
 	kyung := strings.Index(out, "~22:00         Kyung Kye-hyun flies back")
 	jan26 := strings.Index(out, "Fri 26 Jan 2024")
 	tour := strings.Index(out, "~09:00–11:30   Tour of Samsung's Pyeongtaek")
-	taipei := strings.Index(out, "~20:00         Meanwhile in Taipei")
+	taipei := strings.Index(out, "~20:00         [reported] Meanwhile in Taipei")
 	if kyung < 0 || jan26 < kyung || tour < jan26 || taipei < tour {
 		t.Errorf("order wrong: kyung %d, 26 Jan %d, tour %d, Taipei (20:00 KST) %d\n%s", kyung, jan26, tour, taipei, out)
 	}
@@ -233,7 +233,7 @@ func TestPrintWithNow(t *testing.T) {
 		"✓ ~09:00–11:30   Tour of Samsung's Pyeongtaek",
 		"▶ ~11:45–13:00   Lunch with Samsung's",
 		"  ── now Fri 26 Jan 12:10 ──\n→ ~13:00–14:30   Drive from Pyeongtaek",
-		"  ~14:30–16:00   Meetings with chip",
+		"  ~14:30–16:00   [reported] Meetings with chip",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("missing %q in\n%s", want, r.stdout)

@@ -80,7 +80,7 @@ func countLabel(shown, total int) string {
 	return fmt.Sprintf("%d of %d events", shown, total)
 }
 
-// eventLine is "  ~09:00–11:30  Title (reported) · Place, City — A, B +4".
+// eventLine is "  ~09:00–11:30  [reported] Title · Place, City — A, B +4".
 func eventLine(it *itinerary.Itinerary, i int, opt Options, next int) string {
 	e := &it.Events[i]
 	marker := "  "
@@ -108,10 +108,11 @@ func eventLine(it *itinerary.Itinerary, i int, opt Options, next int) string {
 		b.WriteByte(' ')
 	}
 	b.WriteByte(' ')
-	b.WriteString(e.Title)
+	// The status comes first, so that cutting a long line never hides it.
 	if e.Status != itinerary.StatusConfirmed {
-		fmt.Fprintf(&b, " (%s)", e.Status)
+		fmt.Fprintf(&b, "[%s] ", e.Status)
 	}
+	b.WriteString(e.Title)
 	if where := e.Where(); where != "" {
 		b.WriteString(" · ")
 		b.WriteString(where)

@@ -150,6 +150,10 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		m.focus = focusCard
 		m.card.open(m.ctx(), p, m.tl.selected())
 	}
+	if m.mode == modePicker {
+		// The matches hold the old itinerary's people.
+		m.picker.refresh(it)
+	}
 	m.showSelected()
 	m.status = "reloaded " + m.cfg.Watch
 }

@@ -259,6 +259,17 @@ func TestReloadKeepsSelectionAndFilter(t *testing.T) {
 	if v = next.(Model).View(); strings.Contains(v, "did not reload") {
 		t.Errorf("fixed save should clear the panel:\n%s", v)
 	}
+	// A reload while the picker is open re-ranks the new file's people.
+	m = typeText(press(next.(Model), "p"), "bob")
+	smaller, err := itinerary.Load("r.yaml", []byte("title: T\ntimezone: UTC\npeople: [{id: bob, name: Bob}]\nevents: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ = m.Update(reloadedMsg{it: smaller})
+	m = press(next.(Model), "enter")
+	if len(m.filter.People) != 1 || m.it.People[m.filter.People[0]].ID != "bob" {
+		t.Errorf("picker after reload: %v", m.filter.People)
+	}
 }
 
 // TestWatchSeesRenameSaves saves the way editors do, writing a temporary

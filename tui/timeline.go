@@ -443,8 +443,9 @@ const (
 )
 
 // eventRow renders one event: selection mark, time range, kind glyph in the
-// main participant's organisation colour, title, status badge, place and
-// participants.
+// main participant's organisation colour, the badges (now, status,
+// overlap: before the title, so that cutting a long line never hides
+// them), title, place and participants.
 func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	it, st := c.it, c.st
 	e := &it.Events[i]
@@ -479,7 +480,7 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 		people = " — " + it.PeopleSummary(i, 2, c.native)
 	}
 	if selected {
-		plain := "❯ " + when + glyph + moment + " " + e.Title + badge + where + people
+		plain := "❯ " + when + glyph + moment + badge + " " + e.Title + where + people
 		return st.Selected.Render(fit(plain, width))
 	}
 	titleStyle := lipgloss.Style{}
@@ -502,11 +503,11 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	if moment != "" {
 		b.WriteString(st.Now.Render(moment))
 	}
-	b.WriteByte(' ')
-	b.WriteString(highlight(e.Title, c.words, titleStyle, st.Match))
 	if badge != "" {
 		b.WriteString(st.Badge.Render(badge))
 	}
+	b.WriteByte(' ')
+	b.WriteString(highlight(e.Title, c.words, titleStyle, st.Match))
 	b.WriteString(highlight(where+people, c.words, st.Faint, st.Match))
 	return fit(b.String(), width)
 }
