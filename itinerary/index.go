@@ -88,10 +88,6 @@ func (it *Itinerary) Overlaps(i int) []Overlap {
 	return it.overlaps[i]
 }
 
-// OverlapCount returns how many events overlap with some other event for
-// some person.
-func (it *Itinerary) OverlapCount() int { return len(it.overlaps) }
-
 func overlapping(a, b *Event) bool {
 	if a.AllDay || b.AllDay || a.Status == StatusCancelled || b.Status == StatusCancelled {
 		return false

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -111,7 +112,7 @@ func (p *picker) view(c *renderCtx, inFilter []int) string {
 		}
 		line := mark + check + personLine(c, person) + c.st.Faint.Render(count)
 		if k == p.cur {
-			line = c.st.Selected.Render(fit(stripStyles(line), p.width))
+			line = c.st.Selected.Render(fit(ansi.Strip(line), p.width))
 		}
 		lines = append(lines, fit(line, p.width))
 	}

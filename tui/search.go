@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // searchBar is the search field of the footer.
@@ -30,8 +29,6 @@ func (s *searchBar) update(msg tea.Msg) (bool, tea.Cmd) {
 	s.input, cmd = s.input.Update(msg)
 	return s.input.Value() != before, cmd
 }
-
-func stripStyles(s string) string { return ansi.Strip(s) }
 
 // highlight renders s in base with every occurrence of the (folded) words
 // in match. Matching is case-insensitive rune by rune, so offsets stay
