@@ -80,5 +80,10 @@ type tickMsg time.Time
 // tick fires at the start of the next minute, so the now marker moves with
 // the clock and nothing runs in between.
 func tick(now time.Time) tea.Cmd {
-	return tea.Tick(now.Truncate(time.Minute).Add(time.Minute).Sub(now), func(t time.Time) tea.Msg { return tickMsg(t) })
+	return tea.Tick(untilNextMinute(now), func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// untilNextMinute is how long from now to the start of the next minute.
+func untilNextMinute(now time.Time) time.Duration {
+	return now.Truncate(time.Minute).Add(time.Minute).Sub(now)
 }

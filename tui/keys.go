@@ -217,19 +217,11 @@ func (m *Model) updateKeys() {
 	}
 	k.Names.SetEnabled(true)
 	k.About.SetEnabled(true)
-	if m.showAbout {
-		k.About.SetHelp("i", "close about")
-	} else {
-		k.About.SetHelp("i", "about")
-	}
+	toggleHelp(&k.About, m.showAbout, "close about", "about")
 	k.Zone.SetEnabled(true)
 	k.Now.SetEnabled(len(m.visible) > 0)
 	k.Gaps.SetEnabled(true)
-	if m.gaps {
-		k.Gaps.SetHelp("b", "hide free time")
-	} else {
-		k.Gaps.SetHelp("b", "show free time")
-	}
+	toggleHelp(&k.Gaps, m.gaps, "hide free time", "show free time")
 	k.Help.SetEnabled(true)
 	k.Quit.SetEnabled(true)
 	k.People.SetEnabled(len(m.it.People) > 0)
@@ -237,11 +229,7 @@ func (m *Model) updateKeys() {
 	k.NextPerson.SetEnabled(len(m.it.People) > 0)
 	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
-	if m.filter.AnyPerson {
-		k.AnyAll.SetHelp("a", "all of them")
-	} else {
-		k.AnyAll.SetHelp("a", "any of them")
-	}
+	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "all of them", "any of them")
 	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
 	sel := m.tl.selected()
 	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
@@ -285,9 +273,15 @@ func (m *Model) updateKeys() {
 	default:
 		k.Back.SetHelp("esc", "back")
 	}
-	if m.showHelp {
-		k.Help.SetHelp("?", "close help")
-	} else {
-		k.Help.SetHelp("?", "more keys")
+	toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
+}
+
+// toggleHelp sets the help of a key that switches something: what it does
+// when the thing is on, or when it is off.
+func toggleHelp(b *key.Binding, on bool, whenOn, whenOff string) {
+	desc := whenOff
+	if on {
+		desc = whenOn
 	}
+	b.SetHelp(b.Help().Key, desc)
 }

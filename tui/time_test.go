@@ -106,10 +106,16 @@ func TestClockTick(t *testing.T) {
 }
 
 func TestTickIsAlignedToTheMinute(t *testing.T) {
-	// tea.Tick is opaque; check the arithmetic it is given.
-	now := at(t, "2024-01-26T12:10:42Z")
-	if d := now.Truncate(time.Minute).Add(time.Minute).Sub(now); d != 18*time.Second {
-		t.Errorf("%v", d)
+	cases := map[string]time.Duration{
+		"2024-01-26T12:10:42Z":      18 * time.Second,
+		"2024-01-26T12:10:00Z":      time.Minute, // on the minute: the next one
+		"2024-01-26T12:10:59.5Z":    500 * time.Millisecond,
+		"2024-01-26T12:10:30+05:30": 30 * time.Second,
+	}
+	for now, want := range cases {
+		if got := untilNextMinute(at(t, now)); got != want {
+			t.Errorf("%s: %v, want %v", now, got, want)
+		}
 	}
 }
 
