@@ -166,7 +166,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		if o.file != "" && o.file != "-" && !o.noWatch {
 			watch = o.file
 		}
-		cfg := tui.Config{Itinerary: it, Name: name, Watch: watch, Zone: zone, Now: now, People: people}
+		file := ""
+		if o.file != "-" {
+			file = o.file
+		}
+		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people}
 		if err := tui.Run(cfg); err != nil {
 			fmt.Fprintf(stderr, "visitline: %v\n", err)
 			return exitInvalid

@@ -22,6 +22,8 @@ type KeyMap struct {
 	Zone                 key.Binding
 	Now                  key.Binding
 	Gaps                 key.Binding
+	Edit                 key.Binding
+	MoreErrors           key.Binding
 
 	People             key.Binding
 	Search             key.Binding
@@ -34,6 +36,7 @@ type KeyMap struct {
 
 	About key.Binding
 	Help  key.Binding
+	Close key.Binding // closes the help or about page
 	Quit  key.Binding
 }
 
@@ -57,6 +60,8 @@ func DefaultKeyMap() KeyMap {
 		Zone:         key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "next time zone")),
 		Now:          key.NewBinding(key.WithKeys("."), key.WithHelp(".", "jump to now")),
 		Gaps:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "show free time")),
+		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		MoreErrors:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "more errors")),
 		People:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "filter by person")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextPerson:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next person")),
@@ -69,6 +74,7 @@ func DefaultKeyMap() KeyMap {
 		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		About:        key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Close:        key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "close")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
@@ -77,7 +83,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
-		k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Names, k.Gaps}
+		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps}
 }
 
 // FullHelp is the help shown by "?", in columns.
@@ -86,9 +92,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
 		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
-		{k.Zone, k.Now, k.Gaps, k.Names, k.About, k.Help, k.Quit},
+		{k.Zone, k.Now, k.Gaps, k.Names, k.Edit, k.MoreErrors, k.About, k.Help, k.Close, k.Quit},
 	}
 }
+
+// helpGroups names the columns of FullHelp, for the ? page.
+var helpGroups = []string{"Move", "Focus", "Filter and search", "View"}
 
 // all lists every binding of the list view once, for --help; the keys of
 // the text fields come after, from inputKeys.
@@ -105,32 +114,52 @@ func (k KeyMap) inputKeys() []key.Binding {
 	return []key.Binding{k.InputUp, k.InputDown, k.Accept, k.Cancel}
 }
 
+// keyRow is one line of the key reference: the keys as a user types them
+// and what they do.
+type keyRow struct{ keys, desc string }
+
+// referenceRows lists bindings with their keys spelled out and their long
+// descriptions, for --help and the ? page.
+func referenceRows(bindings []key.Binding, long map[string]string) []keyRow {
+	rows := make([]keyRow, 0, len(bindings))
+	for _, kb := range bindings {
+		names := make([]string, len(kb.Keys()))
+		for i, k := range kb.Keys() {
+			names[i] = keyName(k)
+		}
+		desc := kb.Help().Desc
+		if l, ok := long[desc]; ok {
+			desc = l
+		}
+		rows = append(rows, keyRow{strings.Join(names, ", "), desc})
+	}
+	return rows
+}
+
+// inputRows are the keys of the text fields with what they do.
+func inputRows() []keyRow {
+	rows := referenceRows(DefaultKeyMap().inputKeys(), nil)
+	for i := range rows {
+		rows[i].desc = inputHelp[DefaultKeyMap().inputKeys()[i].Help().Key]
+	}
+	return append(rows, keyRow{"other keys", "type into the field"})
+}
+
+// mouseRow says what the mouse does.
+var mouseRow = keyRow{"mouse", "wheel scrolls, a click selects a row"}
+
 // HelpText describes the keys of the interactive view for --help, from the
 // same key map as the in-app help.
 func HelpText() string {
 	var b strings.Builder
 	b.WriteString("Keys of the interactive view:\n")
-	for _, kb := range DefaultKeyMap().all() {
-		keys := make([]string, len(kb.Keys()))
-		for i, k := range kb.Keys() {
-			keys[i] = keyName(k)
-		}
-		desc := kb.Help().Desc
-		if long, ok := longHelp[desc]; ok {
-			desc = long
-		}
-		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), desc)
+	for _, r := range append(referenceRows(DefaultKeyMap().all(), longHelp), mouseRow) {
+		fmt.Fprintf(&b, "  %-22s %s\n", r.keys, r.desc)
 	}
-	b.WriteString("  mouse                  wheel scrolls, a click selects a row\n")
 	b.WriteString("In the people picker (p) and the search field (/):\n")
-	for _, kb := range DefaultKeyMap().inputKeys() {
-		keys := make([]string, len(kb.Keys()))
-		for i, k := range kb.Keys() {
-			keys[i] = keyName(k)
-		}
-		fmt.Fprintf(&b, "  %-22s %s\n", strings.Join(keys, ", "), inputHelp[kb.Help().Key])
+	for _, r := range inputRows() {
+		fmt.Fprintf(&b, "  %-22s %s\n", r.keys, r.desc)
 	}
-	b.WriteString("  other keys             type into the field\n")
 	return b.String()
 }
 
@@ -188,6 +217,9 @@ var longHelp = map[string]string{
 	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
 	"more keys":        "all keys",
 	"about":            "about this itinerary: summary and sources",
+	"edit":             "open the file in $VISUAL or $EDITOR at the selected event's line",
+	"more errors":      "scroll the panel of reload errors",
+	"close":            "close this page (help or about)",
 }
 
 // updateKeys enables the bindings that do something now; it runs after
@@ -210,14 +242,35 @@ func (m *Model) updateKeys() {
 	if input {
 		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
 			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
-			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About} {
+			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About, &k.Edit, &k.MoreErrors, &k.Close} {
 			b.SetEnabled(false)
 		}
 		return
 	}
+	page := m.pageOpen()
+	toggleHelp(&k.Up, page, "scroll up", "up")
+	toggleHelp(&k.Down, page, "scroll", "down")
+	toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
+	toggleHelp(&k.About, m.showAbout, "close about", "about")
+	k.Close.SetEnabled(page)
+	if page {
+		// A page takes every key: only its own are offered.
+		for _, b := range []*key.Binding{&k.DetailUp, &k.DetailDown, &k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People,
+			&k.Search, &k.NextPerson, &k.PrevPerson, &k.AnyAll, &k.FilterPerson, &k.Zone, &k.Now, &k.Gaps, &k.Edit, &k.MoreErrors} {
+			b.SetEnabled(false)
+		}
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.About, &k.Quit} {
+			b.SetEnabled(true)
+		}
+		k.Quit.SetHelp("ctrl+c", "quit")
+		return
+	}
+	k.Quit.SetHelp("q", "quit")
+	sel := m.selectedEvent()
+	k.Edit.SetEnabled(sel >= 0)
+	k.MoreErrors.SetEnabled(m.errorsOverflow())
 	k.Names.SetEnabled(true)
 	k.About.SetEnabled(true)
-	toggleHelp(&k.About, m.showAbout, "close about", "about")
 	k.Zone.SetEnabled(true)
 	k.Now.SetEnabled(len(m.visible) > 0)
 	k.Gaps.SetEnabled(true)
@@ -231,7 +284,7 @@ func (m *Model) updateKeys() {
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "all of them", "any of them")
 	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
-	sel := m.tl.selected()
+	sel = m.tl.selected()
 	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
 	inList := m.focus == focusTimeline
 	k.PageUp.SetEnabled(m.focus != focusCard)
@@ -260,12 +313,8 @@ func (m *Model) updateKeys() {
 		k.Open.SetHelp("enter", "go to event")
 	}
 	filtered := !m.filter.Empty()
-	k.Back.SetEnabled(!inList || m.showHelp || m.showAbout || filtered)
+	k.Back.SetEnabled(!inList || filtered)
 	switch {
-	case m.showHelp:
-		k.Back.SetHelp("esc", "close help")
-	case m.showAbout:
-		k.Back.SetHelp("esc", "close about")
 	case inList && len(m.filter.People) > 0:
 		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
 	case inList && filtered:
@@ -273,7 +322,6 @@ func (m *Model) updateKeys() {
 	default:
 		k.Back.SetHelp("esc", "back")
 	}
-	toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
 }
 
 // toggleHelp sets the help of a key that switches something: what it does

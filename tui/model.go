@@ -21,6 +21,9 @@ type Config struct {
 	Watch string
 	// Zone is the starting display zone; nil means the itinerary's.
 	Zone *time.Location
+	// File is the file the itinerary was loaded from, which e opens in an
+	// editor; "" for standard input and the built-in itinerary.
+	File string
 	// Now freezes the clock when not zero (--now).
 	Now time.Time
 	// People is the starting person filter.
@@ -60,6 +63,7 @@ type Model struct {
 	gaps   bool
 
 	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
+	errOffset    int      // first line of the panel shown (E scrolls)
 
 	filter  itinerary.Filter
 	visible []int // events the filter keeps, instant order
@@ -68,7 +72,8 @@ type Model struct {
 	mode      mode
 	showHelp  bool
 	showAbout bool
-	status    string // a one-off message for the footer
+	page      scrollPane // the help or about page
+	status    string     // a one-off message for the footer
 
 	chrome *chromeCache
 	recent *recentResults
@@ -105,6 +110,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		clock:  time.Now,
 		det:    newDetail(),
 		card:   newCard(),
+		page:   newScrollPane(),
 		picker: newPicker(),
 		search: newSearchBar(),
 		chrome: &chromeCache{},
@@ -221,8 +227,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case fileChangedMsg:
 		return m, tea.Batch(loadFile(m.cfg.Watch), waitForChange(m.cfg.changes))
 	case reloadedMsg:
+		m.status, m.errOffset = "", 0 // the panel replaces the last status
 		m.reloaded(msg)
+		m.renderPage()
 		m.updateKeys()
+	case editorDoneMsg:
+		cmd := m.edited(msg)
+		m.updateKeys()
+		return m, cmd
 	}
 	return m, nil
 }
@@ -230,28 +242,31 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	m.status = ""
+	if m.pageOpen() {
+		return m.pageKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp = !m.showHelp
-		m.showAbout = false
+		m.openPage(true)
 	case key.Matches(msg, k.About):
-		m.showAbout = !m.showAbout
-		m.showHelp = false
+		m.openPage(false)
 	case key.Matches(msg, k.Names):
 		m.native = !m.native
 		m.rerender()
-	case (m.showHelp || m.showAbout) && key.Matches(msg, k.Back):
-		m.showHelp, m.showAbout = false, false
+	case key.Matches(msg, k.Edit):
+		cmd := m.edit()
+		m.updateKeys()
+		return m, cmd
+	case key.Matches(msg, k.MoreErrors):
+		m.scrollErrors()
 	case key.Matches(msg, k.People):
-		m.showHelp, m.showAbout = false, false
 		m.mode = modePicker
 		cmd := m.picker.open(m.it)
 		m.updateKeys()
 		return m, cmd
 	case key.Matches(msg, k.Search):
-		m.showHelp, m.showAbout = false, false
 		m.mode = modeSearch
 		m.focus = focusTimeline
 		m.det.part = -1
@@ -406,7 +421,16 @@ func (m *Model) rerender() {
 
 func (m *Model) handleMouse(msg tea.MouseMsg) {
 	l := m.lay
-	if l.mode == tooSmall || m.showHelp || m.showAbout {
+	if l.mode == tooSmall {
+		return
+	}
+	if m.pageOpen() {
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			m.page.vp.LineUp(3)
+		case tea.MouseButtonWheelDown:
+			m.page.vp.LineDown(3)
+		}
 		return
 	}
 	inList := m.paneShown(focusTimeline) && msg.X >= l.list.x && msg.X < l.list.x+l.list.w && msg.Y >= l.list.y && msg.Y < l.list.y+l.list.h
@@ -459,4 +483,5 @@ func (m *Model) resize() {
 	m.picker.setSize(m.width, m.lay.body.h-2)
 	m.search.input.Width = max(m.width-20, 1)
 	m.rerender()
+	m.renderPage()
 }

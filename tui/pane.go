@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
@@ -79,9 +80,53 @@ func (t *textLines) add(s string) { t.lines = append(t.lines, s) }
 // wrap adds s wrapped to the width, each line indented.
 func (t *textLines) wrap(s string, indent int) {
 	pad := strings.Repeat(" ", indent)
-	for _, l := range strings.Split(ansi.Wrap(s, max(t.width-indent, 10), ""), "\n") {
+	t.hang(pad, s, indent)
+}
+
+// hang adds s wrapped with a hanging indent: the first line after lead, the
+// others after hang spaces, every line wrapped to the width less hang
+// cells (lead is at most hang cells wide). Lines break between words; a
+// word is cut only where it cannot fit on a line of its own. Widths are
+// display widths.
+func (t *textLines) hang(lead, s string, hang int) {
+	pad := strings.Repeat(" ", hang)
+	for k, l := range wrapLines(s, max(t.width-hang, 10)) {
+		if k == 0 {
+			t.add(lead + l)
+			continue
+		}
 		t.add(pad + l)
 	}
 }
+
+// wrapLines wraps s to width cells and closes the styles open at the end of
+// each line, opening them again on the next, so that every line stands on
+// its own (panes are drawn side by side, line by line).
+func wrapLines(s string, width int) []string {
+	lines := strings.Split(ansi.Wrap(s, width, ""), "\n")
+	open := ""
+	for k, l := range lines {
+		l = open + l
+		for _, seq := range sgr.FindAllString(l, -1) {
+			params := strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b["), "m")
+			switch {
+			case params == "" || params == "0":
+				open = ""
+			case strings.HasPrefix(params, "0;"):
+				open = "\x1b[" + params[2:] + "m"
+			default:
+				open += seq
+			}
+		}
+		if open != "" {
+			l += "\x1b[m"
+		}
+		lines[k] = l
+	}
+	return lines
+}
+
+// sgr matches a Select Graphic Rendition sequence (colours, attributes).
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 
 func (t *textLines) String() string { return strings.Join(t.lines, "\n") }

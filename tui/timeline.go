@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -101,6 +102,7 @@ type timeline struct {
 	height    int // rows on screen
 	cache     *rowCache
 	prevRows  []row // the rows posOf was filled from
+	dayRows   []int // the row of each day header, in order
 }
 
 // rowCache keeps rendered rows between frames, so that a key that moves the
@@ -140,10 +142,14 @@ func (t *timeline) setRows(rows []row, want int, it *itinerary.Itinerary) {
 		}
 	}
 	t.eventRows = t.eventRows[:0]
+	t.dayRows = t.dayRows[:0]
 	for r, rw := range rows {
-		if rw.kind == rowEvent {
+		switch rw.kind {
+		case rowEvent:
 			t.posOf[rw.event] = int32(len(t.eventRows))
 			t.eventRows = append(t.eventRows, r)
+		case rowDay:
+			t.dayRows = append(t.dayRows, r)
 		}
 	}
 	t.prevRows = rows
@@ -244,29 +250,19 @@ func (t *timeline) scroll(n int) {
 	}
 	r := t.eventRows[t.cur]
 	switch {
-	case r < t.offset:
-		t.cur = t.firstEventAtOrAfter(t.offset)
+	case r <= t.offset: // the first line is a day header, sticky or not
+		t.cur = t.firstEventAtOrAfter(t.offset + 1)
 	case r >= t.offset+t.height:
 		t.cur = t.lastEventBefore(t.offset + t.height)
 	}
 }
 
 func (t *timeline) firstEventAtOrAfter(row int) int {
-	for p, r := range t.eventRows {
-		if r >= row {
-			return p
-		}
-	}
-	return len(t.eventRows) - 1
+	return min(sort.SearchInts(t.eventRows, row), len(t.eventRows)-1)
 }
 
 func (t *timeline) lastEventBefore(row int) int {
-	for p := len(t.eventRows) - 1; p >= 0; p-- {
-		if t.eventRows[p] < row {
-			return p
-		}
-	}
-	return 0
+	return max(sort.SearchInts(t.eventRows, row)-1, 0)
 }
 
 func (t *timeline) clampOffset() {
@@ -274,20 +270,16 @@ func (t *timeline) clampOffset() {
 	t.offset = max(t.offset, 0)
 }
 
-// ensureVisible scrolls so the selected row is on screen, with its day
-// header too when the selection is the first event of its day.
+// ensureVisible scrolls so the selected row is on screen below the first
+// line, which always shows a day header (see firstRow).
 func (t *timeline) ensureVisible() {
 	if t.cur < 0 {
 		t.offset = 0
 		return
 	}
 	r := t.eventRows[t.cur]
-	top := r
-	if r > 0 && t.rows[r-1].kind == rowDay {
-		top = r - 1
-	}
-	if top < t.offset {
-		t.offset = top
+	if r-1 < t.offset {
+		t.offset = max(r-1, 0)
 	}
 	if r >= t.offset+t.height {
 		t.offset = r - t.height + 1
@@ -295,10 +287,34 @@ func (t *timeline) ensureVisible() {
 	t.clampOffset()
 }
 
+// firstRow says how the rows from offset are drawn so that the first line
+// is the header of the day of the first row under it: from start, after a
+// sticky copy of header when sticky. Row offset shows as it is when it is a
+// day header; else it is hidden under the sticky header, unless the next
+// row is a day header, which then comes first.
+func (t *timeline) firstRow() (start, header int, sticky bool) {
+	if t.offset >= len(t.rows) || t.rows[t.offset].kind == rowDay || t.height < 2 {
+		return t.offset, -1, false
+	}
+	start = t.offset + 1
+	if start < len(t.rows) && t.rows[start].kind == rowDay {
+		return start, -1, false
+	}
+	d := sort.SearchInts(t.dayRows, start) - 1
+	if d < 0 {
+		return t.offset, -1, false
+	}
+	return start, t.dayRows[d], true
+}
+
 // eventAt returns the event on screen row y (0 is the first row of the
 // list), if there is one.
 func (t *timeline) eventAt(y int) (int, bool) {
-	r := t.offset + y
+	start, _, sticky := t.firstRow()
+	if sticky {
+		y--
+	}
+	r := start + y
 	if y < 0 || y >= t.height || r >= len(t.rows) || t.rows[r].kind != rowEvent {
 		return -1, false
 	}
@@ -321,7 +337,16 @@ func (t *timeline) view(c *renderCtx) string {
 	if sig := c.signature(); sig != cache.sig || len(cache.lines) > maxCachedRows {
 		cache.reset(sig)
 	}
-	for r := t.offset; r < len(t.rows) && len(lines) < t.height; r++ {
+	start, header, sticky := t.firstRow()
+	if sticky {
+		if line, ok := cache.lines[header]; ok {
+			lines = append(lines, line)
+		} else {
+			lines = append(lines, c.dayRow(t.rows[header], t.width))
+			cache.lines[header] = lines[0]
+		}
+	}
+	for r := start; r < len(t.rows) && len(lines) < t.height; r++ {
 		rw := t.rows[r]
 		if r != sel {
 			if line, ok := cache.lines[r]; ok {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/visitline/visitline/itinerary"
 )
 
 // View renders the whole screen.
@@ -20,38 +20,16 @@ func (m Model) View() string {
 	}
 	var body string
 	switch {
-	case m.showHelp:
-		body = m.helpView()
-	case m.showAbout:
-		body = m.aboutView()
+	case m.pageOpen():
+		body = m.pageView()
 	case m.mode == modePicker:
 		title := m.paneTitle("Filter by person · type to narrow", true, m.width)
 		body = title + "\n" + fitBlock(m.picker.view(m.ctx(), m.filter.People), m.width, m.lay.body.h-1)
 	default:
 		body = m.bodyView()
 	}
-	if len(m.reloadErrors) > 0 {
-		body = m.withErrorPanel(body)
-	}
+	body = m.withPanel(body)
 	return m.headerView() + "\n" + body + "\n" + m.footerView()
-}
-
-// withErrorPanel lays the errors of the last failed reload over the bottom
-// of the body, at most a third of it.
-func (m Model) withErrorPanel(body string) string {
-	lines := strings.Split(body, "\n")
-	room := max(len(lines)/3, 2)
-	panel := []string{m.st.Error.Render(fit("✗ the file did not reload; showing the last good version. Fix it and save:", m.width))}
-	for k, e := range m.reloadErrors {
-		if len(panel) == room-1 && k < len(m.reloadErrors)-1 {
-			panel = append(panel, fit(m.st.Error.Render(fmt.Sprintf("  … and %d more", len(m.reloadErrors)-k)), m.width))
-			break
-		}
-		panel = append(panel, fit(m.st.Error.Render("  "+e), m.width))
-	}
-	panel = panel[:min(len(panel), room)]
-	copy(lines[len(lines)-len(panel):], panel)
-	return strings.Join(lines, "\n")
 }
 
 func (m Model) headerView() string {
@@ -105,7 +83,7 @@ func (m Model) footerView() string {
 		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · enter keep · esc clear", len(m.visible), len(m.it.Events)))
 		return fit(m.search.input.View()+count, m.width)
 	}
-	if m.status != "" {
+	if m.status != "" && ansi.StringWidth(m.status) <= m.width { // a longer one is in the panel
 		return fit(m.st.Warning.Render(m.status), m.width)
 	}
 	return m.helpLine()
@@ -124,7 +102,27 @@ func (m Model) helpLine() string {
 	if m.chrome != nil && m.chrome.helpSig == sig.String() {
 		return m.chrome.help
 	}
-	line := fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+	// ?, i (where there is room) and q come last but are never cut: the
+	// rest is cut to the room left.
+	last := []key.Binding{m.keys.Help, m.keys.About, m.keys.Quit}
+	if m.width < 80 {
+		last = []key.Binding{m.keys.Help, m.keys.Quit}
+	}
+	var rest []key.Binding
+	for _, b := range m.keys.ShortHelp() {
+		if b.Help() != m.keys.Help.Help() && b.Help() != m.keys.Quit.Help() && b.Help() != m.keys.About.Help() {
+			rest = append(rest, b)
+		}
+	}
+	h := m.help
+	tail := h.ShortHelpView(last)
+	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
+	h.Width = max(m.width-ansi.StringWidth(tail)-ansi.StringWidth(sep), 0)
+	line := tail
+	if head := h.ShortHelpView(rest); head != "" && h.Width > 0 {
+		line = head + sep + tail
+	}
+	line = fit(line, m.width)
 	if m.chrome != nil {
 		m.chrome.helpSig, m.chrome.help = sig.String(), line
 	}
@@ -134,40 +132,6 @@ func (m Model) helpLine() string {
 // chromeCache keeps the rendered help line between frames.
 type chromeCache struct {
 	helpSig, help string
-}
-
-// aboutView is the itinerary's own description: title, subtitle, span,
-// summary and sources.
-func (m Model) aboutView() string {
-	it := m.it
-	out := &textLines{width: m.width - 2}
-	out.add(m.paneTitle("About this itinerary · esc closes", true, m.width))
-	out.wrap(m.st.Title.Render(it.Title), 2)
-	if it.Subtitle != "" {
-		out.wrap(it.Subtitle, 2)
-	}
-	out.wrap(m.st.Faint.Render(fmt.Sprintf("%s · %s · %d events · %d people · %d organisations",
-		it.SpanLabel(m.it.Zone), it.ZoneName(), len(it.Events), len(it.People), len(it.Orgs))), 2)
-	if it.Summary != "" {
-		out.add("")
-		for _, para := range itinerary.Paragraphs(it.Summary) {
-			out.wrap(para, 2)
-		}
-	}
-	if len(it.Sources) > 0 {
-		out.add("")
-		out.add("  " + m.st.Heading.Render("Sources"))
-		for _, src := range it.Sources {
-			out.wrap(sourceLine(src), 4)
-		}
-	}
-	return fitBlock(out.String(), m.width, m.lay.body.h)
-}
-
-func (m Model) helpView() string {
-	h := m.help
-	h.ShowAll = true
-	return fitBlock("\n"+h.FullHelpView(m.keys.FullHelp()), m.width, m.lay.body.h)
 }
 
 // paneTitle renders a pane's title row; the focused pane's is marked.

@@ -1,0 +1,33 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// aboutContent is the i page for a screen width cells wide: the
+// itinerary's title, subtitle, span, summary and sources.
+func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
+	out := &textLines{width: width}
+	out.hang("  ", st.Title.Render(it.Title), 4)
+	if it.Subtitle != "" {
+		out.hang("  ", it.Subtitle, 4)
+	}
+	out.hang("  ", st.Faint.Render(fmt.Sprintf("%s · %s · %d events · %d people · %d organisations",
+		it.SpanLabel(it.Zone), it.ZoneName(), len(it.Events), len(it.People), len(it.Orgs))), 4)
+	if it.Summary != "" {
+		out.add("")
+		for _, para := range itinerary.Paragraphs(it.Summary) {
+			out.wrap(para, 2)
+		}
+	}
+	if len(it.Sources) > 0 {
+		out.add("")
+		out.add("  " + st.Heading.Render("Sources"))
+		for _, src := range it.Sources {
+			out.hang("  • ", sourceLine(src), 4)
+		}
+	}
+	return out.String()
+}
