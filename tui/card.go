@@ -2,6 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/visitline/visitline/itinerary"
 )
@@ -73,19 +76,20 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	} else {
 		name = st.Title.Render(name)
 	}
-	wrap(name, 0)
+	hang := func(s string) { out.hang("", s, 2) }
+	hang(name)
 	if pp.Group {
-		wrap(st.Faint.Render("(a group of people)"), 0)
+		hang(st.Faint.Render("(a group of people)"))
 	}
 	if pp.Role != "" {
-		wrap(pp.Role, 0)
+		hang(pp.Role)
 	}
 	if o := it.OrgOf(p); o != nil {
 		org := o.Name
 		if o.Native != "" {
 			org += " · " + o.Native
 		}
-		wrap(c.orgStyle[pp.Org].Render(org), 0)
+		hang(c.orgStyle[pp.Org].Render(org))
 	}
 	if pp.Note != "" {
 		add("")
@@ -110,17 +114,46 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 		if k == cur {
 			mark = "❯ "
 		}
-		flag := ""
-		if overlapping[i] {
-			flag = " ! overlap"
+		e := &it.Events[i]
+		// The badges before the title, as in the timeline, so that no
+		// status hides at the end of a long line.
+		var badges []string
+		if e.Status != itinerary.StatusConfirmed {
+			badges = append(badges, "["+string(e.Status)+"]")
 		}
+		if overlapping[i] {
+			badges = append(badges, "[! overlap]")
+		}
+		badge := strings.Join(badges, " ")
 		day := it.DayOf(i, c.zone).Format("Mon 2 Jan")
-		line := mark + day + "  " + padRight(it.TimeRange(i, c.zone), timeColumn) + it.Events[i].Title
+		lead := mark + day + "  " + padRight(it.TimeRange(i, c.zone), timeColumn)
+		// Continuation lines start under the title where that leaves room.
+		from := len(out.lines)
+		indent := ansi.StringWidth(lead)
+		if width-indent < 24 {
+			indent = 4
+			add(lead)
+			lead = strings.Repeat(" ", indent)
+		}
 		if k == cur {
-			add(st.Selected.Render(fit(line+flag, width)))
+			text := e.Title
+			if badge != "" {
+				text = badge + " " + text
+			}
+			out.hang(lead, text, indent)
+			for l := from; l < len(out.lines); l++ {
+				out.lines[l] = st.Selected.Render(fit(out.lines[l], width))
+			}
 			continue
 		}
-		add(fit(line+st.Warning.Render(flag), width))
+		text := e.Title
+		if e.Status == itinerary.StatusCancelled {
+			text = st.Cancelled.Render(text)
+		}
+		if badge != "" {
+			text = st.Badge.Render(badge) + " " + text
+		}
+		out.hang(lead, text, indent)
 	}
 	if len(events) == 0 {
 		add(st.Faint.Render("  no events"))

@@ -56,7 +56,8 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 		add(st.Heading.Render(name))
 	}
 
-	wrap(st.Title.Render(e.Title), 0)
+	hang := func(s string) { out.hang("", s, 2) }
+	hang(st.Title.Render(e.Title))
 	loc := it.ZoneFor(i, c.zone)
 	when := itinerary.DayLabel(it.DayOf(i, c.zone)) + " · " + it.TimeRange(i, c.zone)
 	if !e.AllDay {
@@ -65,12 +66,12 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if e.HasEnd && !e.AllDay && e.Duration() > 0 {
 		when += " · " + itinerary.DurationLabel(e.Duration())
 	}
-	wrap(when, 0)
+	hang(when)
 	if e.OwnZone && !e.AllDay && loc != e.Zone {
-		wrap(st.Faint.Render(fmt.Sprintf("at the venue: %s %s (%s)", it.TimeRange(i, nil), zoneAbbr(e.Start, e.Zone), e.Zone)), 0)
+		hang(st.Faint.Render(fmt.Sprintf("at the venue: %s %s (%s)", it.TimeRange(i, nil), zoneAbbr(e.Start, e.Zone), e.Zone)))
 	}
 	if e.Approximate {
-		wrap(st.Badge.Render("~ approximate: the clock times are indicative"), 0)
+		hang(st.Badge.Render("~ approximate: the clock times are indicative"))
 	}
 	status := string(e.Status)
 	if e.Status != itinerary.StatusConfirmed {
@@ -80,9 +81,9 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if e.Track != "" {
 		facts = append(facts, e.Track)
 	}
-	wrap(strings.Join(facts, " · "), 0)
+	hang(strings.Join(facts, " · "))
 	if where := e.Where(); where != "" {
-		wrap("@ "+where, 0)
+		hang("@ " + where)
 	}
 
 	var partLines []int
@@ -94,17 +95,22 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 			if k == focused {
 				mark = "❯ "
 			}
-			line := mark + personLine(c, p)
-			if k == focused {
-				line = st.Selected.Render(fit(ansi.Strip(line), width))
+			if k != focused {
+				out.hang(mark, personLine(c, p), 4)
+				continue
 			}
-			add(fit(line, width))
+			// The focused participant: every line of it highlighted.
+			from := len(out.lines)
+			out.hang(mark, ansi.Strip(personLine(c, p)), 4)
+			for l := from; l < len(out.lines); l++ {
+				out.lines[l] = st.Selected.Render(fit(out.lines[l], width))
+			}
 		}
 	}
 	if ov := it.Overlaps(i); len(ov) > 0 {
 		section("Overlaps")
 		for _, o := range ov {
-			wrap(st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), it.TimeRange(o.Other, c.zone))), 2)
+			out.hang("  ", st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), it.TimeRange(o.Other, c.zone))), 4)
 		}
 	}
 	if len(e.Topics) > 0 {
@@ -120,7 +126,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if len(e.Sources) > 0 {
 		section("Sources")
 		for _, s := range e.Sources {
-			wrap(sourceLine(it.Sources[s]), 2)
+			out.hang("  ", sourceLine(it.Sources[s]), 4)
 		}
 	}
 	return out.String(), partLines

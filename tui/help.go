@@ -50,13 +50,15 @@ func helpContent(st *Styles, width int) string {
 		keyRow{"[now · 35 min left]", "the event under way, and the time it has left"},
 		keyRow{"[in 1 h 20 min]", "the next event, and the time until it starts"},
 	)
+	var statuses []string
 	for _, s := range itinerary.Statuses {
-		if s == itinerary.StatusConfirmed {
-			continue
+		if s != itinerary.StatusConfirmed && s != itinerary.StatusCancelled {
+			statuses = append(statuses, "["+string(s)+"]")
 		}
-		legend = append(legend, keyRow{"[" + string(s) + "]", "the event's status (confirmed events have no badge)"})
 	}
 	legend = append(legend,
+		keyRow{strings.Join(statuses, " "), "the event's status when it is not confirmed"},
+		keyRow{"[" + string(itinerary.StatusCancelled) + "]", "cancelled: the title is struck through"},
 		keyRow{"[! overlap]", "someone is due at two events at once"},
 		keyRow{"── now 12:10", "now, between past and future events"},
 		keyRow{"⟶ venue in …", "the venue's time zone changes"},

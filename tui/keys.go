@@ -249,7 +249,7 @@ func (m *Model) updateKeys() {
 	}
 	page := m.pageOpen()
 	toggleHelp(&k.Up, page, "scroll up", "up")
-	toggleHelp(&k.Down, page, "scroll", "down")
+	toggleHelp(&k.Down, page, "scroll down", "down")
 	toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
 	toggleHelp(&k.About, m.showAbout, "close about", "about")
 	k.Close.SetEnabled(page)

@@ -210,7 +210,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		t.Errorf("participants footer: %q", f)
 	}
 	m = press(m, "?")
-	if !strings.Contains(m.View(), "scroll details down") || !strings.Contains(footer(m), "close help") {
+	if !strings.Contains(m.View(), "Keys and symbols") || !strings.Contains(footer(m), "esc/q close") || strings.Contains(footer(m), "open card") {
 		t.Errorf("full help:\n%s", m.View())
 	}
 }

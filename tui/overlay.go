@@ -81,11 +81,11 @@ func (m Model) pageView() string {
 	if m.showHelp {
 		title = "Keys and symbols"
 	}
+	title += " · esc closes"
 	if n := len(m.page.lines); n > m.page.vp.Height {
 		first := m.page.vp.YOffset + 1
 		last := min(m.page.vp.YOffset+m.page.vp.Height, n)
-		title += fmt.Sprintf(" · lines %d–%d of %d · j/k scroll", first, last, n)
+		title += fmt.Sprintf(" · lines %d–%d of %d", first, last, n)
 	}
-	title += " · esc closes"
 	return m.paneTitle(title, true, m.width) + "\n" + m.page.view()
 }

@@ -84,13 +84,13 @@ func (t *textLines) wrap(s string, indent int) {
 }
 
 // hang adds s wrapped with a hanging indent: the first line after lead, the
-// others after hang spaces, every line wrapped to the width less hang
-// cells (lead is at most hang cells wide). Lines break between words; a
-// word is cut only where it cannot fit on a line of its own. Widths are
-// display widths.
+// others after hang spaces, each line wrapped to the room it has. Lines
+// break between words; a word is cut only where it cannot fit on a line of
+// its own. Widths are display widths.
 func (t *textLines) hang(lead, s string, hang int) {
 	pad := strings.Repeat(" ", hang)
-	for k, l := range wrapLines(s, max(t.width-hang, 10)) {
+	first := max(t.width-ansi.StringWidth(lead), 10)
+	for k, l := range wrapLines(s, first, max(t.width-hang, 10)) {
 		if k == 0 {
 			t.add(lead + l)
 			continue
@@ -99,11 +99,21 @@ func (t *textLines) hang(lead, s string, hang int) {
 	}
 }
 
-// wrapLines wraps s to width cells and closes the styles open at the end of
-// each line, opening them again on the next, so that every line stands on
-// its own (panes are drawn side by side, line by line).
-func wrapLines(s string, width int) []string {
-	lines := strings.Split(ansi.Wrap(s, width, ""), "\n")
+// wrapLines wraps s to first cells on its first line and rest on the
+// others, and closes the styles open at the end of each line, opening them
+// again on the next, so that every line stands on its own (panes are drawn
+// side by side, line by line).
+func wrapLines(s string, first, rest int) []string {
+	lines := strings.Split(ansi.Wrap(s, first, ""), "\n")
+	if len(lines) > 1 && first != rest {
+		if strings.HasPrefix(s, lines[0]) {
+			// The first line is a prefix of s: wrap what follows it anew.
+			tail := strings.TrimLeft(s[len(lines[0]):], " ")
+			lines = append(lines[:1], strings.Split(ansi.Wrap(tail, rest, ""), "\n")...)
+		} else {
+			lines = strings.Split(ansi.Wrap(s, min(first, rest), ""), "\n")
+		}
+	}
 	open := ""
 	for k, l := range lines {
 		l = open + l

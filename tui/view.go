@@ -105,12 +105,15 @@ func (m Model) helpLine() string {
 	// ?, i (where there is room) and q come last but are never cut: the
 	// rest is cut to the room left.
 	last := []key.Binding{m.keys.Help, m.keys.About, m.keys.Quit}
-	if m.width < 80 {
+	switch {
+	case m.pageOpen():
+		last = []key.Binding{m.keys.Close, m.keys.Quit}
+	case m.width < 80:
 		last = []key.Binding{m.keys.Help, m.keys.Quit}
 	}
 	var rest []key.Binding
 	for _, b := range m.keys.ShortHelp() {
-		if b.Help() != m.keys.Help.Help() && b.Help() != m.keys.Quit.Help() && b.Help() != m.keys.About.Help() {
+		if b.Help() != m.keys.Help.Help() && b.Help() != m.keys.Quit.Help() && b.Help() != m.keys.About.Help() && b.Help() != m.keys.Close.Help() {
 			rest = append(rest, b)
 		}
 	}
