@@ -11,7 +11,7 @@ import (
 // one is open it takes every key: nothing reaches the view behind it.
 
 // pageOpen reports whether the help or the about page is on screen.
-func (m *Model) pageOpen() bool { return m.showHelp || m.showAbout }
+func (m Model) pageOpen() bool { return m.showHelp || m.showAbout }
 
 // openPage shows the help page (help) or the about page from the top.
 func (m *Model) openPage(help bool) {

@@ -122,8 +122,9 @@ func (m Model) helpLine() string {
 	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
 	h.Width = max(m.width-ansi.StringWidth(tail)-ansi.StringWidth(sep), 0)
 	line := tail
-	if head := h.ShortHelpView(rest); head != "" && h.Width > 0 {
-		line = head + sep + tail
+	if head := h.ShortHelpView(rest); head != "" && h.Width > 1 {
+		// help.Model lets an item overflow when its "…" does not fit.
+		line = ansi.Truncate(head, h.Width, "…") + sep + tail
 	}
 	line = fit(line, m.width)
 	if m.chrome != nil {
