@@ -104,6 +104,9 @@ func (t *textLines) hang(lead, s string, hang int) {
 // again on the next, so that every line stands on its own (panes are drawn
 // side by side, line by line).
 func wrapLines(s string, first, rest int) []string {
+	// ansi.Wrap breaks after any hyphen; ids, dates and names keep theirs:
+	// a non-breaking hyphen stands in for each while wrapping.
+	s = strings.ReplaceAll(s, "-", nbHyphen)
 	lines := strings.Split(ansi.Wrap(s, first, ""), "\n")
 	if len(lines) > 1 && first != rest {
 		if strings.HasPrefix(s, lines[0]) {
@@ -131,10 +134,13 @@ func wrapLines(s string, first, rest int) []string {
 		if open != "" {
 			l += "\x1b[m"
 		}
-		lines[k] = l
+		lines[k] = strings.ReplaceAll(l, nbHyphen, "-")
 	}
 	return lines
 }
+
+// nbHyphen is U+2011, a hyphen no line breaks after.
+const nbHyphen = "\u2011"
 
 // sgr matches a Select Graphic Rendition sequence (colours, attributes).
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
