@@ -29,6 +29,9 @@ func editorCommand(getenv func(string) string) string {
 	return "vi"
 }
 
+// editorLoadedMsg is the file loaded again after the editor returned.
+type editorLoadedMsg struct{ reloadedMsg }
+
 // editorArgs is the command line that opens file at line (1-based; 0 for
 // unknown) with editor, a command and its arguments split as a shell would
 // ("code -w", "emacsclient -t"). Editors that take +LINE FILE get that; VS
@@ -116,5 +119,6 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 		m.status = fmt.Sprintf("the editor %q failed: %s", itinerary.CleanLine(msg.editor), itinerary.CleanLine(msg.err.Error()))
 		return nil
 	}
-	return loadFile(m.cfg.File)
+	load := loadFile(m.cfg.File)
+	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg)} }
 }

@@ -1,14 +1,18 @@
 package tui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -104,9 +108,20 @@ func TestEditorMissingOrFailing(t *testing.T) {
 	if cmd != nil || !strings.Contains(m.View(), `the editor "vim" failed: exit status 1`) || selectedID(m) != "altman-arrives" {
 		t.Errorf("failing editor: selected %s\n%s", selectedID(m), m.View())
 	}
-	// An editor that returns well reloads the file.
-	if _, cmd = m.Update(editorDoneMsg{editor: "vim"}); cmd == nil {
-		t.Errorf("no reload after the editor")
+	// An editor that returns well reloads the file, keeping the selection.
+	path := filepath.Join(t.TempDir(), "visit.yaml")
+	if err := os.WriteFile(path, bytes.Replace(data.Default, []byte("title: Sam Altman in Korea"), []byte("title: Edited visit"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m.cfg.File = path
+	_, cmd = m.Update(editorDoneMsg{editor: "vim"})
+	if cmd == nil {
+		t.Fatal("no reload after the editor")
+	}
+	next, _ = m.Update(cmd())
+	m = next.(Model)
+	if v := m.View(); !strings.Contains(v, "Edited visit") || !strings.Contains(v, "reloaded "+path+" after editing") || selectedID(m) != "altman-arrives" {
+		t.Errorf("after the editor: selected %s\n%s", selectedID(m), v)
 	}
 }
 

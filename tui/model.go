@@ -235,6 +235,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.edited(msg)
 		m.updateKeys()
 		return m, cmd
+	case editorLoadedMsg:
+		next, cmd := m.Update(msg.reloadedMsg)
+		m = next.(Model)
+		if msg.err == nil {
+			m.status = "reloaded " + itinerary.CleanLine(m.cfg.File) + " after editing"
+		}
+		return m, cmd
 	}
 	return m, nil
 }
