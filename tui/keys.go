@@ -266,8 +266,7 @@ func (m *Model) updateKeys() {
 		return
 	}
 	k.Quit.SetHelp("q", "quit")
-	sel := m.selectedEvent()
-	k.Edit.SetEnabled(sel >= 0)
+	k.Edit.SetEnabled(m.selectedEvent() >= 0)
 	k.MoreErrors.SetEnabled(m.errorsOverflow())
 	k.Names.SetEnabled(true)
 	k.About.SetEnabled(true)
@@ -284,7 +283,7 @@ func (m *Model) updateKeys() {
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "all of them", "any of them")
 	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
-	sel = m.tl.selected()
+	sel := m.tl.selected()
 	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
 	inList := m.focus == focusTimeline
 	k.PageUp.SetEnabled(m.focus != focusCard)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -201,5 +202,44 @@ func TestStickyDayHeader(t *testing.T) {
 	next, _ := m.Update(tea.MouseMsg{X: 5, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if got := selectedID(next.(Model)); got != want {
 		t.Errorf("a click on the day header selected %s", got)
+	}
+}
+
+// TestCardBadgesAndWrapping: the card puts each event's status and overlap
+// badges before its title, and the detail pane wraps a long role (Hangul
+// counted as two cells) under a hanging indent instead of cutting it.
+func TestCardBadgesAndWrapping(t *testing.T) {
+	src, err := os.ReadFile("../data/examples/lagos-london.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := itinerary.Load("l.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sized(New(Config{Itinerary: it, Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
+	v := press(m, "jjj", "tab", "enter").View()
+	for _, want := range []string{"[! overlap] Meeting with the trade envoy", "[planned] [! overlap] Working lunch"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("card lacks %q:\n%s", want, v)
+		}
+	}
+
+	role := "전무 Executive Officer, Electronic Devices and Semiconductor Solutions Division, 반도체 부문 담당"
+	long, err := itinerary.Load("w.yaml", []byte("title: W\ntimezone: UTC\npeople: [{id: t, name: Tanaka Haruki, native: 田中春樹, role: \""+role+"\"}]\n"+
+		"events: [{title: Meeting, start: \"2024-01-26 10:00\", participants: [t]}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{60, 80, 120} {
+		m := sized(New(Config{Itinerary: long, Now: beforeVisit}, renderer(termenv.Ascii)), w, 40)
+		pane := m.det.view()
+		if !strings.Contains(flat(pane), "Tanaka Haruki 田中春樹 — "+role) || strings.Contains(pane, "…") {
+			t.Errorf("%d columns: the role is cut:\n%s", w, pane)
+		}
+		if !strings.Contains(pane, "\n    ") {
+			t.Errorf("%d columns: no hanging indent:\n%s", w, pane)
+		}
+		assertFitsWindow(t, m.View(), w, 40)
 	}
 }
