@@ -17,6 +17,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/internal/bgquery"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
 )
@@ -29,6 +30,7 @@ const (
 )
 
 func main() {
+	bgquery.Restore()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, isatty.IsTerminal(os.Stdout.Fd())))
 }
 

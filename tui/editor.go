@@ -119,6 +119,6 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 		m.status = fmt.Sprintf("the editor %q failed: %s", itinerary.CleanLine(msg.editor), itinerary.CleanLine(msg.err.Error()))
 		return nil
 	}
-	load := loadFile(m.cfg.File)
+	load := loadFile(m.cfg.File, m.reload.gen)
 	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg)} }
 }

@@ -64,6 +64,7 @@ type Model struct {
 
 	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
 	errOffset    int      // first line of the panel shown (E scrolls)
+	reload       reloadState
 
 	filter  itinerary.Filter
 	visible []int // events the filter keeps, instant order
@@ -225,8 +226,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.relayRows(m.tl.selected())
 		return m, tick(time.Time(msg))
 	case fileChangedMsg:
-		return m, tea.Batch(loadFile(m.cfg.Watch), waitForChange(m.cfg.changes))
+		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))
 	case reloadedMsg:
+		fresh, next := m.reload.finished(m.cfg.Watch, msg)
+		if !fresh {
+			return m, next // the file changed again since: its content is stale
+		}
 		m.status, m.errOffset = "", 0 // the panel replaces the last status
 		m.reloaded(msg)
 		m.renderPage()

@@ -2,7 +2,12 @@ package tui
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,65 +19,187 @@ import (
 // editors save in bursts (write, rename, chmod).
 const debounce = 150 * time.Millisecond
 
+// pollInterval is how often the watcher checks, besides its events, that it
+// still watches the right directory and that the file has not changed
+// unseen: a directory moved or swapped further up the path sends no event to
+// the watch below it.
+const pollInterval = time.Second
+
 // fileChangedMsg says the watched file changed and has settled.
 type fileChangedMsg struct{}
 
-// reloadedMsg carries the result of loading the file again.
+// reloadedMsg carries the result of loading the file again for save number
+// gen.
 type reloadedMsg struct {
-	it  *itinerary.Itinerary
-	err error
+	gen     int
+	it      *itinerary.Itinerary
+	err     error
+	missing bool // the file (or a directory on its path) does not exist
 }
 
-// watch watches the directory of path (so that editors' write-to-a-temp-
-// file-and-rename saves are seen) and signals on the returned channel when
-// path itself changed and then stayed quiet for the debounce time. stop
-// ends the watch.
-func watch(path string) (changes <-chan struct{}, stop func(), err error) {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return nil, nil, err
+// reloadState orders reloads: every settled change of the file is a new
+// generation, at most one load runs at a time, and only the load of the
+// newest generation may replace what the view shows.
+type reloadState struct {
+	gen     int  // the newest change seen
+	running bool // a load is under way
+	missing bool // the last load found no file
+}
+
+// changed notes a new generation and returns the load to start, if none is
+// running: one that is finishes first and then loads the newest.
+func (r *reloadState) changed(path string) tea.Cmd {
+	r.gen++
+	if r.running {
+		return nil
 	}
+	r.running = true
+	return loadFile(path, r.gen)
+}
+
+// finished takes a load's result: fresh reports whether it is the newest
+// generation's and may be shown; when it is not, next loads the newest.
+func (r *reloadState) finished(path string, msg reloadedMsg) (fresh bool, next tea.Cmd) {
+	r.running = false
+	if msg.gen != r.gen {
+		r.running = true
+		return false, loadFile(path, r.gen)
+	}
+	return true, nil
+}
+
+// fileWatcher follows one file through saves, deletes, and its directory
+// being removed, recreated, moved or swapped. It watches the file's
+// directory (so that editors' write-to-a-temporary-file-and-rename saves are
+// seen) or, while that is missing, the nearest existing directory above it,
+// and polls as a fallback.
+type fileWatcher struct {
+	path    string // absolute
+	fs      *fsnotify.Watcher
+	watched string      // the directory under watch; "" for none
+	dirInfo fs.FileInfo // the watched directory when it was added
+	// addFailed: the directory could not be watched; the poll stands in
+	addFailed bool
+	last      fs.FileInfo // the file when the last change was signalled; nil if missing
+}
+
+// watch starts watching path and signals on the returned channel when path
+// changed and then stayed quiet for the debounce time. stop ends the watch,
+// waits for its goroutine and closes the channel.
+func watch(path string) (changes <-chan struct{}, stop func(), err error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		w.Close()
 		return nil, nil, err
 	}
-	if err := w.Add(filepath.Dir(abs)); err != nil {
-		w.Close()
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
 		return nil, nil, err
 	}
+	w := &fileWatcher{path: abs, fs: fsw}
+	w.rewatch()
+	w.last, _ = os.Stat(abs)
 	ch := make(chan struct{}, 1)
-	base := filepath.Base(abs)
+	done, exited := make(chan struct{}), make(chan struct{})
 	go func() {
-		var quiet *time.Timer
-		signal := func() {
+		defer close(exited)
+		w.run(ch, done)
+	}()
+	return ch, func() {
+		close(done)
+		<-exited
+		fsw.Close()
+		close(ch)
+	}, nil
+}
+
+func (w *fileWatcher) run(ch chan<- struct{}, done <-chan struct{}) {
+	quiet := time.NewTimer(time.Hour)
+	quiet.Stop()
+	defer quiet.Stop()
+	poll := time.NewTicker(pollInterval)
+	defer poll.Stop()
+	settle := func() { quiet.Reset(debounce) }
+	for {
+		select {
+		case <-done:
+			return
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			if w.concerns(ev.Name) {
+				w.rewatch()
+				settle()
+			}
+		case _, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			// An overflowed queue may have lost the event that mattered.
+			w.rewatch()
+			settle()
+		case <-poll.C:
+			if w.rewatch() || w.changedUnseen() {
+				settle()
+			}
+		case <-quiet.C:
+			w.last, _ = os.Stat(w.path)
 			select {
 			case ch <- struct{}{}:
 			default: // a signal is already waiting
 			}
 		}
-		for {
-			select {
-			case ev, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				if filepath.Base(ev.Name) != base {
-					continue
-				}
-				if quiet == nil {
-					quiet = time.AfterFunc(debounce, signal)
-				} else {
-					quiet.Reset(debounce)
-				}
-			case _, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-			}
-		}
-	}()
-	return ch, func() { w.Close() }, nil
+	}
+}
+
+// concerns reports whether an event on name can change what path reads:
+// the file itself, or a directory on the way to it (the watched directory
+// itself when it is removed or moved, or the next missing one appearing).
+func (w *fileWatcher) concerns(name string) bool {
+	return name == w.path || strings.HasPrefix(w.path, name+string(filepath.Separator))
+}
+
+// changedUnseen reports whether the file differs from when the last change
+// was signalled: the fallback for changes no event reported.
+func (w *fileWatcher) changedUnseen() bool {
+	now, _ := os.Stat(w.path)
+	if now == nil || w.last == nil {
+		return (now == nil) != (w.last == nil)
+	}
+	return !os.SameFile(now, w.last) || now.Size() != w.last.Size() || !now.ModTime().Equal(w.last.ModTime())
+}
+
+// rewatch moves the watch to the file's directory, or to its nearest
+// existing ancestor while it is missing, when that is not what is watched
+// (a directory swapped under the same name counts as another). It reports
+// whether the watch moved.
+func (w *fileWatcher) rewatch() bool {
+	dir := filepath.Dir(w.path)
+	info, err := os.Stat(dir)
+	for err != nil && filepath.Dir(dir) != dir {
+		dir = filepath.Dir(dir)
+		info, err = os.Stat(dir)
+	}
+	if err != nil {
+		info, dir = nil, ""
+	}
+	// The same directory, unless it was swapped under its name, or removed
+	// and made again (which can reuse the inode, but drops the watch).
+	live := w.addFailed || slices.Contains(w.fs.WatchList(), dir)
+	if dir == w.watched && (dir == "" || live && os.SameFile(info, w.dirInfo)) {
+		return false
+	}
+	if w.watched != "" {
+		w.fs.Remove(w.watched) // gone already when the directory was removed or moved
+	}
+	// A directory that cannot be watched (permissions, the inotify limit)
+	// still counts as the one watched, so that it is not retried every poll;
+	// the poll then notices the file's changes alone.
+	w.watched, w.dirInfo, w.addFailed = dir, info, false
+	if dir != "" {
+		w.addFailed = w.fs.Add(dir) != nil
+	}
+	return true
 }
 
 // waitForChange waits for the next signal of the watcher.
@@ -85,18 +212,73 @@ func waitForChange(changes <-chan struct{}) tea.Cmd {
 	}
 }
 
-// loadFile loads path again, off the UI loop.
-func loadFile(path string) tea.Cmd {
+// loadFile loads path again for change gen, off the UI loop.
+func loadFile(path string, gen int) tea.Cmd {
 	return func() tea.Msg {
-		it, err := itinerary.LoadFile(path)
-		return reloadedMsg{it: it, err: err}
+		it, err := readItinerary(path)
+		return reloadedMsg{gen: gen, it: it, err: err, missing: isMissing(err)}
 	}
+}
+
+// readItinerary loads the itinerary at path, refusing anything but a
+// regular file before reading it: a named pipe or a device swapped in for
+// the file would block the read, or never end it.
+func readItinerary(path string) (*itinerary.Itinerary, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(path, info)
+	}
+	// Non-blocking, so that a pipe put there since the Stat cannot hold the
+	// open; the Stat of what was opened then refuses it.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(path, info)
+	}
+	return itinerary.LoadReader(path, f)
+}
+
+// notRegular says what path is instead of an itinerary file.
+func notRegular(path string, info fs.FileInfo) error {
+	what := "not a regular file"
+	switch t := info.Mode().Type(); {
+	case t&fs.ModeDir != 0:
+		what = "a directory"
+	case t&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case t&fs.ModeSocket != 0:
+		what = "a socket"
+	case t&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return &itinerary.LoadError{File: path, Problems: []itinerary.Problem{{Message: "is " + what + ", not an itinerary file"}}}
+}
+
+// isMissing reports whether err says the file, or a directory on its path,
+// does not exist.
+func isMissing(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
 }
 
 // reloaded applies a reload: a good file replaces the itinerary, keeping the
 // selected event (by id, else by title and time), the filters, the zone and
-// the scroll; a bad one keeps the last good itinerary and shows why.
+// the scroll; a bad one keeps the last good itinerary and shows why; a
+// missing one keeps it too and says so in the footer until the file is back.
 func (m *Model) reloaded(msg reloadedMsg) {
+	m.reload.missing = msg.missing
+	if msg.missing {
+		m.reloadErrors = nil
+		return
+	}
 	if msg.err != nil {
 		var le *itinerary.LoadError
 		if errors.As(msg.err, &le) {
