@@ -18,6 +18,7 @@ type tmuxSession struct {
 	socket string
 	conf   string
 	exit   string // file the wrapper writes the exit code to
+	pid    string // file the wrapper writes the binary's process id to
 }
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
@@ -37,19 +38,23 @@ func startTmuxEnv(t *testing.T, env []string, w, h int, args ...string) *tmuxSes
 	}
 	dir := t.TempDir()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("visitline-test-%d-%d", os.Getpid(), time.Now().UnixNano()),
-		conf: filepath.Join(dir, "tmux.conf"), exit: filepath.Join(dir, "exit")}
+		conf: filepath.Join(dir, "tmux.conf"), exit: filepath.Join(dir, "exit"), pid: filepath.Join(dir, "pid")}
 	os.WriteFile(s.conf, []byte("set -g default-terminal \"xterm-256color\"\nset -g status off\nset -g escape-time 0\n"), 0o644)
 	quoted := make([]string, len(args))
 	for i, a := range args {
-		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		quoted[i] = shellQuote(a)
 	}
-	cmd := fmt.Sprintf("cd %q && %q %s; echo $? > %q; sleep 60", mustGetwd(t), binary, strings.Join(quoted, " "), s.exit)
+	// The inner shell writes its process id, which exec hands to the binary.
+	cmd := fmt.Sprintf("cd %q && sh -c 'echo $$ > \"$0\" && exec \"$@\"' %s %s %s; echo $? > %q; sleep 60",
+		mustGetwd(t), shellQuote(s.pid), shellQuote(binary), strings.Join(quoted, " "), s.exit)
 	newSession := []string{"new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "LANG=C.UTF-8"}
 	newSession = append(append(newSession, env...), "sh", "-c", cmd)
 	s.tmux(newSession...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 func mustGetwd(t *testing.T) string {
 	wd, err := os.Getwd()

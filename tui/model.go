@@ -247,6 +247,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = "reloaded " + itinerary.CleanLine(m.cfg.File) + " after editing"
 		}
 		return m, cmd
+	case slowReloadMsg:
+		m.reload.slowed(msg.gen)
 	}
 	return m, nil
 }

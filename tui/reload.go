@@ -37,12 +37,20 @@ type reloadedMsg struct {
 	missing bool // the file (or a directory on its path) does not exist
 }
 
+// slowReload is how long a reload runs before the footer says it is
+// reloading: a big file takes seconds.
+const slowReload = 300 * time.Millisecond
+
+// slowReloadMsg says the load of generation gen has run for slowReload.
+type slowReloadMsg struct{ gen int }
+
 // reloadState orders reloads: every settled change of the file is a new
 // generation, at most one load runs at a time, and only the load of the
 // newest generation may replace what the view shows.
 type reloadState struct {
 	gen     int  // the newest change seen
-	running bool // a load is under way
+	loading int  // the generation being loaded; 0 for none
+	slow    bool // the load has run long enough to say so
 	missing bool // the last load found no file
 }
 
@@ -50,22 +58,33 @@ type reloadState struct {
 // running: one that is finishes first and then loads the newest.
 func (r *reloadState) changed(path string) tea.Cmd {
 	r.gen++
-	if r.running {
+	if r.loading != 0 {
 		return nil
 	}
-	r.running = true
-	return loadFile(path, r.gen)
+	return r.start(path)
+}
+
+func (r *reloadState) start(path string) tea.Cmd {
+	r.loading, r.slow = r.gen, false
+	gen := r.gen
+	return tea.Batch(loadFile(path, gen), tea.Tick(slowReload, func(time.Time) tea.Msg { return slowReloadMsg{gen} }))
 }
 
 // finished takes a load's result: fresh reports whether it is the newest
 // generation's and may be shown; when it is not, next loads the newest.
 func (r *reloadState) finished(path string, msg reloadedMsg) (fresh bool, next tea.Cmd) {
-	r.running = false
+	r.loading, r.slow = 0, false
 	if msg.gen != r.gen {
-		r.running = true
-		return false, loadFile(path, r.gen)
+		return false, r.start(path)
 	}
 	return true, nil
+}
+
+// slowed notes that the load of generation gen is still running.
+func (r *reloadState) slowed(gen int) {
+	if gen == r.loading {
+		r.slow = true
+	}
 }
 
 // fileWatcher follows one file through saves, deletes, and its directory
@@ -275,6 +294,9 @@ func isMissing(err error) bool {
 // missing one keeps it too and says so in the footer until the file is back.
 func (m *Model) reloaded(msg reloadedMsg) {
 	m.reload.missing = msg.missing
+	if msg.err != nil {
+		m.status = "" // an earlier "reloaded" is not true of the file now
+	}
 	if msg.missing {
 		m.reloadErrors = nil
 		return

@@ -41,9 +41,15 @@ func TestReloadsAreOrdered(t *testing.T) {
 	if cmd == nil || m.reload.gen != 1 {
 		t.Fatalf("first change: gen %d, cmd %v", m.reload.gen, cmd)
 	}
+	if v := m.View(); strings.Contains(v, "reloading") {
+		t.Fatalf("a load says it is reloading before it is slow:\n%s", v)
+	}
+	if m, _ = step(t, m, slowReloadMsg{gen: 1}); !strings.Contains(m.View(), "⟳ reloading "+path+"…") {
+		t.Fatalf("a slow load does not say so:\n%s", m.View())
+	}
 	// The small save settles while the big load runs: no second load yet.
 	m, _ = step(t, m, fileChangedMsg{})
-	if m.reload.gen != 2 || !m.reload.running {
+	if m.reload.gen != 2 || m.reload.loading != 1 {
 		t.Fatalf("second change: %+v", m.reload)
 	}
 	// The big load finishes: dropped, and the newest is loaded instead.
@@ -55,12 +61,15 @@ func TestReloadsAreOrdered(t *testing.T) {
 		t.Fatal("the newest save is not loaded after the stale one")
 	}
 	os.WriteFile(path, []byte(strings.Replace(reloadSrc, "%s", "Small save", 1)), 0o644)
-	msg, ok := cmd().(reloadedMsg)
-	if !ok || msg.gen != 2 || msg.err != nil {
+	if m.reload.loading != 2 {
+		t.Fatalf("the next load is not of the newest save: %+v", m.reload)
+	}
+	msg := runLoad(t, path, m.reload.loading)
+	if msg.gen != 2 || msg.err != nil {
 		t.Fatalf("the next load is not of the newest save: %+v", msg)
 	}
 	m, _ = step(t, m, msg)
-	if v := m.View(); !strings.Contains(v, "Small save") || !strings.Contains(v, "reloaded") {
+	if v := m.View(); !strings.Contains(v, "Small save") || !strings.Contains(v, "reloaded") || strings.Contains(v, "reloading") {
 		t.Fatalf("the newest save does not show:\n%s", v)
 	}
 	// A result of an older generation never lands, even late.
@@ -75,8 +84,8 @@ func TestReloadsAreOrdered(t *testing.T) {
 func TestReloadOfMissingFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gone", "trip.yaml")
 	m := watchedModel(t, path)
-	m, cmd := step(t, m, fileChangedMsg{})
-	m, _ = step(t, m, cmd().(tea.BatchMsg)[0]())
+	m, _ = step(t, m, fileChangedMsg{})
+	m, _ = step(t, m, runLoad(t, path, m.reload.loading))
 	v := m.View()
 	if !strings.Contains(v, "trip.yaml is missing; showing the last version") || !strings.Contains(v, "First") || strings.Contains(v, "did not reload") {
 		t.Fatalf("missing file:\n%s", v)
@@ -86,8 +95,8 @@ func TestReloadOfMissingFile(t *testing.T) {
 	}
 	os.MkdirAll(filepath.Dir(path), 0o755)
 	os.WriteFile(path, []byte(strings.Replace(reloadSrc, "%s", "Back again", 1)), 0o644)
-	m, cmd = step(t, m, fileChangedMsg{})
-	m, _ = step(t, m, cmd().(tea.BatchMsg)[0]())
+	m, _ = step(t, m, fileChangedMsg{})
+	m, _ = step(t, m, runLoad(t, path, m.reload.loading))
 	if v = m.View(); strings.Contains(v, "missing") || !strings.Contains(v, "Back again") {
 		t.Fatalf("the file came back:\n%s", v)
 	}
@@ -95,10 +104,10 @@ func TestReloadOfMissingFile(t *testing.T) {
 
 // runLoad runs a reload command, failing if it does not return: a reload
 // must never block, whatever the path is now.
-func runLoad(t *testing.T, path string) reloadedMsg {
+func runLoad(t *testing.T, path string, gen int) reloadedMsg {
 	t.Helper()
 	got := make(chan tea.Msg, 1)
-	go func() { got <- loadFile(path, 1)() }()
+	go func() { got <- loadFile(path, gen)() }()
 	select {
 	case msg := <-got:
 		return msg.(reloadedMsg)
@@ -121,7 +130,7 @@ func TestReloadRefusesWhatIsNotAFile(t *testing.T) {
 		}
 	}
 	for path, want := range cases {
-		msg := runLoad(t, path)
+		msg := runLoad(t, path, 1)
 		if msg.err == nil || !strings.Contains(msg.err.Error(), want) || msg.missing {
 			t.Errorf("%s: %+v, want %q", path, msg, want)
 		}
@@ -147,7 +156,7 @@ func TestFailedReloadsLeaveNoGoroutine(t *testing.T) {
 
 	before := runtime.NumGoroutine()
 	for _, p := range paths {
-		if msg := runLoad(t, p); msg.err == nil {
+		if msg := runLoad(t, p, 1); msg.err == nil {
 			t.Errorf("%s loaded", p)
 		}
 	}
