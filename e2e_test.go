@@ -47,7 +47,7 @@ func startTmuxEnv(t *testing.T, env []string, w, h int, args ...string) *tmuxSes
 	// The inner shell writes its process id, which exec hands to the binary.
 	cmd := fmt.Sprintf("cd %q && sh -c 'echo $$ > \"$0\" && exec \"$@\"' %s %s %s; echo $? > %q; sleep 60",
 		mustGetwd(t), shellQuote(s.pid), shellQuote(binary), strings.Join(quoted, " "), s.exit)
-	newSession := []string{"new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "LANG=C.UTF-8"}
+	newSession := []string{"new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "LANG=C.UTF-8", "CI="}
 	newSession = append(append(newSession, env...), "sh", "-c", cmd)
 	s.tmux(newSession...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
@@ -78,7 +78,7 @@ func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t"
 // waitFor polls the screen until it holds every want, or fails.
 func (s *tmuxSession) waitFor(what string, want ...string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for {
 		scr := s.screen()
 		missing := ""

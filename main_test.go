@@ -16,6 +16,7 @@ import (
 
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/internal/bgquery"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,6 +25,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 var binary string
 
 func TestMain(m *testing.M) {
+	bgquery.Restore() // as main does, or the tests' children inherit CI
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "visitline-bin")
 	if err != nil {

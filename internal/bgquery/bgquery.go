@@ -6,7 +6,7 @@
 // and dropped by the query.
 //
 // termenv asks only a terminal, and takes the output for no terminal while
-// CI is set. This package sets CI in its init and Restore unsets it again
+// CI is set. This package sets CI in its init, and Restore puts it back
 // first thing in main, before anything else reads it. The order is Go's
 // package initialisation order (sorted by import path, each package after
 // its imports): this package imports only os, so it is initialised before
@@ -18,19 +18,30 @@ package bgquery
 
 import "os"
 
-// setHere says this package set CI, so that Restore unsets it.
-var setHere bool
+// restore puts CI back as it was before init; nil when init left it alone.
+var restore func()
 
 func init() {
-	if _, ok := os.LookupEnv("CI"); !ok {
-		setHere = os.Setenv("CI", "1") == nil
+	// termenv takes an empty CI for none.
+	was, set := os.LookupEnv("CI")
+	if was != "" || os.Setenv("CI", "1") != nil {
+		return
+	}
+	restore = func() {
+		if set {
+			os.Setenv("CI", was)
+		} else {
+			os.Unsetenv("CI")
+		}
 	}
 }
 
-// Restore undoes what the package's init did to the environment.
+// Restore undoes what the package's init did to the environment. Call it
+// first thing in main, so that nothing else sees the change, processes
+// started later included.
 func Restore() {
-	if setHere {
-		os.Unsetenv("CI")
-		setHere = false
+	if restore != nil {
+		restore()
+		restore = nil
 	}
 }
