@@ -42,6 +42,9 @@ func Run(cfg Config) error {
 	go func() {
 		select {
 		case <-signals:
+			// A second signal takes the default action: a program too stuck
+			// to quit still dies, and SIGQUIT still dumps its goroutines.
+			signal.Stop(signals)
 			p.Quit()
 		case <-done:
 		}
