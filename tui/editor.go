@@ -119,6 +119,10 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 		m.status = fmt.Sprintf("the editor %q failed: %s", itinerary.CleanLine(msg.editor), itinerary.CleanLine(msg.err.Error()))
 		return nil
 	}
+	// The edit is a change of its own: a load the watch started before it is
+	// stale when it ends.
+	m.reload.gen++
+	m.reload.path = m.cfg.File
 	load := loadFile(m.cfg.File, m.reload.gen)
 	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg)} }
 }

@@ -114,7 +114,8 @@ func TestEditorMissingOrFailing(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.cfg.File = path
-	_, cmd = m.Update(editorDoneMsg{editor: "vim"})
+	next, cmd = m.Update(editorDoneMsg{editor: "vim"})
+	m = next.(Model)
 	if cmd == nil {
 		t.Fatal("no reload after the editor")
 	}

@@ -228,7 +228,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case fileChangedMsg:
 		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))
 	case reloadedMsg:
-		fresh, next := m.reload.finished(m.cfg.Watch, msg)
+		fresh, next := m.reload.finished(msg)
 		if !fresh {
 			return m, next // the file changed again since: its content is stale
 		}
@@ -243,7 +243,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case editorLoadedMsg:
 		next, cmd := m.Update(msg.reloadedMsg)
 		m = next.(Model)
-		if msg.err == nil {
+		if msg.err == nil && m.reload.landed == msg.gen {
 			m.status = "reloaded " + itinerary.CleanLine(m.cfg.File) + " after editing"
 		}
 		return m, cmd

@@ -44,39 +44,50 @@ const slowReload = 300 * time.Millisecond
 // slowReloadMsg says the load of generation gen has run for slowReload.
 type slowReloadMsg struct{ gen int }
 
-// reloadState orders reloads: every settled change of the file is a new
-// generation, at most one load runs at a time, and only the load of the
-// newest generation may replace what the view shows.
+// reloadState orders reloads: every settled change of the file, and every
+// return from the editor, is a new generation; at most one load for the
+// watch runs at a time, and only the load of the newest generation may
+// replace what the view shows.
 type reloadState struct {
-	gen     int  // the newest change seen
-	loading int  // the generation being loaded; 0 for none
-	slow    bool // the load has run long enough to say so
-	missing bool // the last load found no file
+	gen     int    // the newest change seen
+	loading int    // the generation the watch's load is reading; 0 for none
+	landed  int    // the generation shown (its itinerary or its errors)
+	path    string // the file the loads read
+	slow    bool   // the load has run long enough to say so
+	missing bool   // the last load found no file
 }
 
-// changed notes a new generation and returns the load to start, if none is
-// running: one that is finishes first and then loads the newest.
+// changed notes a new generation of path and returns the load to start, if
+// none is running: one that is finishes first and then loads the newest.
 func (r *reloadState) changed(path string) tea.Cmd {
 	r.gen++
+	r.path = path
 	if r.loading != 0 {
 		return nil
 	}
-	return r.start(path)
+	return r.start()
 }
 
-func (r *reloadState) start(path string) tea.Cmd {
+func (r *reloadState) start() tea.Cmd {
 	r.loading, r.slow = r.gen, false
 	gen := r.gen
-	return tea.Batch(loadFile(path, gen), tea.Tick(slowReload, func(time.Time) tea.Msg { return slowReloadMsg{gen} }))
+	return tea.Batch(loadFile(r.path, gen), tea.Tick(slowReload, func(time.Time) tea.Msg { return slowReloadMsg{gen} }))
 }
 
 // finished takes a load's result: fresh reports whether it is the newest
-// generation's and may be shown; when it is not, next loads the newest.
-func (r *reloadState) finished(path string, msg reloadedMsg) (fresh bool, next tea.Cmd) {
-	r.loading, r.slow = 0, false
-	if msg.gen != r.gen {
-		return false, r.start(path)
+// generation's and may be shown; when it is not, next loads the newest
+// unless that is loading or shown already.
+func (r *reloadState) finished(msg reloadedMsg) (fresh bool, next tea.Cmd) {
+	if msg.gen == r.loading {
+		r.loading, r.slow = 0, false
 	}
+	if msg.gen != r.gen {
+		if r.loading == 0 && r.landed != r.gen {
+			return false, r.start()
+		}
+		return false, nil
+	}
+	r.landed = msg.gen
 	return true, nil
 }
 
@@ -286,6 +297,19 @@ func notRegular(path string, info fs.FileInfo) error {
 // does not exist.
 func isMissing(err error) bool {
 	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}
+
+// reloadNotice is what the footer says, until it changes, about the file:
+// that a slow reload is running, or that the file is missing.
+func (m Model) reloadNotice() string {
+	name := itinerary.CleanLine(m.reload.path)
+	switch {
+	case m.reload.slow:
+		return m.st.Faint.Render("⟳ reloading " + name + "…")
+	case m.reload.missing:
+		return m.st.Warning.Render("⚠ " + name + " is missing; showing the last version until it is back")
+	}
+	return ""
 }
 
 // reloaded applies a reload: a good file replaces the itinerary, keeping the

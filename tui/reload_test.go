@@ -246,3 +246,23 @@ func TestDarkBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorReloadOrderedWithWatch: the editor returns while a load the
+// watch started is running; the editor's load shows, and the watch's, older,
+// is dropped without loading the file once more.
+func TestEditorReloadOrderedWithWatch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "trip.yaml")
+	os.WriteFile(path, []byte(strings.Replace(reloadSrc, "%s", "Edited", 1)), 0o644)
+	m := watchedModel(t, path)
+	m.cfg.File = path
+	m, _ = step(t, m, fileChangedMsg{}) // the watch's load, generation 1, runs
+	m, cmd := step(t, m, editorDoneMsg{editor: "vim"})
+	m, _ = step(t, m, cmd())
+	if v := m.View(); !strings.Contains(v, "Edited") || !strings.Contains(v, "after editing") {
+		t.Fatalf("the editor's load does not show:\n%s", v)
+	}
+	m, cmd = step(t, m, reloadedMsg{gen: 1, it: loadSrc(t, "Stale")})
+	if v := m.View(); strings.Contains(v, "Stale") || !strings.Contains(v, "Edited") || cmd != nil {
+		t.Fatalf("the watch's older load landed or loads again (cmd %v):\n%s", cmd != nil, v)
+	}
+}

@@ -86,11 +86,8 @@ func (m Model) footerView() string {
 	if m.status != "" && ansi.StringWidth(m.status) <= m.width { // a longer one is in the panel
 		return fit(m.st.Warning.Render(m.status), m.width)
 	}
-	if m.reload.slow {
-		return fit(m.st.Faint.Render("⟳ reloading "+m.cfg.Watch+"…")+" · "+m.helpLine(), m.width)
-	}
-	if m.reload.missing {
-		return fit(m.st.Warning.Render("⚠ "+m.cfg.Watch+" is missing; showing the last version until it is back")+" · "+m.helpLine(), m.width)
+	if notice := m.reloadNotice(); notice != "" {
+		return fit(notice+" · "+m.helpLine(), m.width)
 	}
 	return m.helpLine()
 }
