@@ -127,6 +127,7 @@ func TestReloadAfterDirectoryRecreatedInTmux(t *testing.T) {
 		t.Errorf("the last version should stay:\n%s", scr)
 	}
 	s.key("?") // fails unless the screen changes
+	s.key("q") // closes the help
 	s.tmux("send-keys", "-t", "main", "q")
 	if code := s.exitCode(); code != "0" {
 		t.Errorf("exit code %s", code)

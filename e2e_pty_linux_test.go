@@ -107,13 +107,13 @@ func TestStartOnSilentTerminal(t *testing.T) {
 	if !strings.Contains(st.output(), "\x1b[1;38;5;147m") {
 		t.Errorf("no colour (the dark background's accent) on a 256-colour terminal:\n%q", st.output())
 	}
-	st.master.Write([]byte("q"))
+	st.master.Write([]byte("\x03")) // ctrl+c quits, from the help too
 	select {
 	case <-exited:
 		if exitErr != nil {
 			t.Errorf("exit: %v", exitErr)
 		}
 	case <-time.After(30 * time.Second):
-		t.Error("q did not quit")
+		t.Error("ctrl+c did not quit")
 	}
 }
