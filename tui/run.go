@@ -27,7 +27,7 @@ func Run(cfg Config) error {
 		defer stop()
 		cfg.changes = changes
 	}
-	// The background is not asked of the terminal (see internal/colorquery):
+	// The background is not asked of the terminal (see internal/bgquery):
 	// a terminal that does not answer stalls the start for seconds and eats
 	// the keys typed meanwhile.
 	lipgloss.SetHasDarkBackground(darkBackground(os.Getenv("COLORFGBG")))
