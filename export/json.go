@@ -64,24 +64,27 @@ type PersonJSON struct {
 // EventJSON is an event. Start and end are RFC 3339 instants with the offset
 // of the display zone; all-day entries also give their date.
 type EventJSON struct {
-	ID           string        `json:"id,omitempty"`
-	Title        string        `json:"title"`
-	Start        string        `json:"start"`
-	End          string        `json:"end,omitempty"`
-	AllDay       bool          `json:"all_day"`
-	Date         string        `json:"date,omitempty"`
-	Timezone     string        `json:"timezone"`
-	Approximate  bool          `json:"approximate"`
-	Kind         string        `json:"kind"`
-	Status       string        `json:"status"`
-	Track        string        `json:"track,omitempty"`
-	Place        string        `json:"place,omitempty"`
-	City         string        `json:"city,omitempty"`
-	Participants []string      `json:"participants"`
-	Topics       []string      `json:"topics"`
-	Notes        string        `json:"notes,omitempty"`
-	Sources      []string      `json:"sources"`
-	Overlaps     []OverlapJSON `json:"overlaps,omitempty"`
+	ID           string   `json:"id,omitempty"`
+	Title        string   `json:"title"`
+	Start        string   `json:"start"`
+	End          string   `json:"end,omitempty"`
+	AllDay       bool     `json:"all_day"`
+	Date         string   `json:"date,omitempty"`
+	Timezone     string   `json:"timezone"`
+	Approximate  bool     `json:"approximate"`
+	Kind         string   `json:"kind"`
+	Status       string   `json:"status"`
+	Track        string   `json:"track,omitempty"`
+	Place        string   `json:"place,omitempty"`
+	City         string   `json:"city,omitempty"`
+	Participants []string `json:"participants"`
+	Topics       []string `json:"topics"`
+	Notes        string   `json:"notes,omitempty"`
+	Sources      []string `json:"sources"`
+	// Overlaps names up to itinerary.MaxNamedOverlaps of the event's
+	// overlaps; OverlapCount counts them all.
+	Overlaps     []OverlapJSON `json:"overlaps"`
+	OverlapCount int           `json:"overlap_count"`
 }
 
 // OverlapJSON is a person due at another event at the same time.
@@ -134,6 +137,7 @@ func eventJSON(it *itinerary.Itinerary, i int, zone *time.Location) EventJSON {
 		AllDay: e.AllDay, Timezone: e.Zone.String(), Approximate: e.Approximate,
 		Kind: string(e.Kind), Status: string(e.Status), Track: e.Track, Place: e.Place, City: e.City,
 		Participants: []string{}, Topics: []string{}, Notes: e.Notes, Sources: []string{},
+		Overlaps: []OverlapJSON{}, OverlapCount: it.OverlapCount(i),
 	}
 	if e.HasEnd {
 		ej.End = e.End.In(loc).Format(time.RFC3339)

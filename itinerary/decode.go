@@ -36,24 +36,56 @@ type loader struct {
 	// for, so that "missing required field" is not said twice.
 	typos map[*yaml.Node]map[string]bool
 	zones map[string]*time.Location
+	// stopped is set when a limit on the whole file is reached: the walk
+	// goes on through empty nodes, and nothing more is reported.
+	stopped bool
 }
 
+// errorf records an error at n. Every string argument is a value that may
+// come from the file and goes through safeArg (cleaned, cut short); text
+// the program composed itself, such as a list of allowed fields, is passed
+// as a literal.
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)})
+	l.problem(n, false, format, args)
 }
 
 func (l *loader) warnf(n *yaml.Node, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...), Warning: true})
+	l.problem(n, true, format, args)
 }
+
+func (l *loader) problem(n *yaml.Node, warning bool, format string, args []any) {
+	if l.stopped {
+		return
+	}
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safeArg(s)
+		}
+	}
+	l.problems = append(l.problems, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...), Warning: warning})
+}
+
+// literal is message text the program wrote, which errorf passes through
+// as it is.
+type literal string
+
+// emptyNode is what deref gives once the walk has stopped.
+var emptyNode = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
 
 // deref follows aliases, counting every node against maxNodes.
 func (l *loader) deref(n *yaml.Node) *yaml.Node {
+	if l.stopped {
+		return emptyNode
+	}
+	at := n
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
 		n = n.Alias
 	}
 	l.nodes++
 	if l.nodes > maxNodes {
-		panic("too many YAML nodes (alias expansion?)")
+		l.errorf(at, "the file expands to more than %d YAML values (aliases count each time they are used); stopped here", maxNodes)
+		l.stopped = true
+		return emptyNode
 	}
 	return n
 }
@@ -68,7 +100,7 @@ type field struct {
 func (l *loader) fields(n *yaml.Node, ctx string, allowed []string) (map[string]field, bool) {
 	n = l.deref(n)
 	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "%s must be a mapping of fields (%s), not %s", ctx, strings.Join(allowed, ", "), describe(n))
+		l.errorf(n, "%s must be a mapping of fields (%s), not %s", ctx, literal(strings.Join(allowed, ", ")), describe(n))
 		return nil, false
 	}
 	out := make(map[string]field, len(n.Content)/2)
@@ -91,7 +123,7 @@ func (l *loader) fields(n *yaml.Node, ctx string, allowed []string) (map[string]
 				}
 				l.typos[n][s] = true
 			}
-			l.errorf(k, "%s: unknown field %q%s (allowed: %s)", ctx, name, hint, strings.Join(allowed, ", "))
+			l.errorf(k, "%s: unknown field %q%s (allowed: %s)", ctx, name, hint, literal(strings.Join(allowed, ", ")))
 			continue
 		}
 		if prev, dup := out[name]; dup {
@@ -113,7 +145,7 @@ func contains(list []string, s string) bool {
 }
 
 // describe names the YAML type of n for messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) literal {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
@@ -128,7 +160,7 @@ func describe(n *yaml.Node) string {
 		case "!!int", "!!float":
 			return "a number"
 		}
-		return fmt.Sprintf("the text %q", n.Value)
+		return literal("the text " + Quote(n.Value))
 	}
 	return "an alias"
 }
@@ -172,6 +204,9 @@ func (l *loader) rawStr(fs map[string]field, name, ctx string) (string, *yaml.No
 	}
 	if n.Kind != yaml.ScalarNode {
 		l.errorf(n, "%s: %s must be text, not %s", ctx, name, describe(n))
+		return "", nil, false
+	}
+	if l.tooLong(n, name, ctx) {
 		return "", nil, false
 	}
 	return n.Value, n, true
@@ -224,6 +259,18 @@ func (l *loader) list(fs map[string]field, name, ctx string) []*yaml.Node {
 		l.errorf(n, "%s: %s must be a list, not %s", ctx, name, describe(n))
 		return nil
 	}
+	limit := MaxPerEvent
+	switch name {
+	case "events":
+		limit = len(n.Content) // counted as they are walked, the same in chunks
+	case "people", "orgs", "sources":
+		if ctx == "itinerary" {
+			limit = MaxPeople
+		}
+	}
+	if l.tooMany(n, len(n.Content), limit, literal(name), ctx) {
+		return nil
+	}
 	return n.Content
 }
 
@@ -235,6 +282,9 @@ func (l *loader) strList(fs map[string]field, name, ctx string) ([]string, []*ya
 		item := l.deref(orig)
 		if item.Kind != yaml.ScalarNode || isNull(item) {
 			l.errorf(orig, "%s: each entry of %s must be text, not %s", ctx, name, describe(item))
+			continue
+		}
+		if l.tooLong(item, name, ctx) {
 			continue
 		}
 		vals = append(vals, CleanLine(item.Value))
@@ -254,9 +304,12 @@ func (l *loader) slug(fs map[string]field, kind, ctx string, seen map[string]Pos
 		l.errorf(n, "%s: id must be text, not %s", ctx, describe(n))
 		return "", false
 	}
+	if l.tooLong(n, "id", ctx) {
+		return "", false
+	}
 	id := n.Value
 	if !slugPattern.MatchString(id) {
-		l.errorf(n, "%s: id %q is not a slug (letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit)", ctx, CleanLine(id))
+		l.errorf(n, "%s: id %q is not a slug (letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit)", ctx, id)
 		return "", false
 	}
 	if prev, dup := seen[id]; dup {
@@ -298,9 +351,9 @@ func LoadZone(name string) (*time.Location, error) {
 			return loc, nil
 		}
 	}
-	msg := fmt.Sprintf("unknown time zone %q (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\")", CleanLine(name))
+	msg := fmt.Sprintf("unknown time zone %s (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\")", Quote(name))
 	if s := suggest(name, commonZones); s != "" {
-		msg = fmt.Sprintf("unknown time zone %q; did you mean %q?", CleanLine(name), s)
+		msg = fmt.Sprintf("unknown time zone %s; did you mean %q?", Quote(name), s)
 	}
 	return nil, fmt.Errorf("%s", msg)
 }
@@ -385,6 +438,10 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 	}
 	i := 0
 	for n := range events {
+		if i == MaxEvents {
+			l.errorf(n, "itinerary: more than %d events; the limit is %d", MaxEvents, MaxEvents)
+			break
+		}
 		if e, ok := l.event(n, i, it.Zone, zoneOK, eventIDs, personIndex, sourceIndex); ok {
 			it.Events = append(it.Events, e)
 		}
@@ -435,7 +492,7 @@ func (l *loader) resolve(ref *yaml.Node, x idIndex, field, kind, ctx string) int
 	if len(x.ids) > 0 {
 		known = "known: " + quoteList(x.ids, 12)
 	}
-	l.errorf(ref, "%s: %s %q is not a defined %s%s (%s)", ctx, field, CleanLine(ref.Value), kind, hint, known)
+	l.errorf(ref, "%s: %s %q is not a defined %s%s (%s)", ctx, field, ref.Value, kind, hint, literal(known))
 	return -1
 }
 
@@ -477,7 +534,7 @@ func (l *loader) source(n *yaml.Node, i int, seen map[string]Pos) (Source, bool)
 	s.URL, _ = l.str(fs, "url", ctx)
 	if d, dn, ok := l.rawStr(fs, "date", ctx); ok {
 		if _, err := time.Parse("2006-01-02", d); err != nil {
-			l.errorf(dn, "%s: date %q is not a date; write it as YYYY-MM-DD", ctx, CleanLine(d))
+			l.errorf(dn, "%s: date %q is not a date; write it as YYYY-MM-DD", ctx, d)
 		} else {
 			s.Date = d
 		}
@@ -597,7 +654,7 @@ func enum(l *loader, n *yaml.Node, v, ctx, what string, allowed []string) string
 	if s := suggest(v, allowed); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
 	}
-	l.errorf(n, "%s: unknown %s %q%s (allowed: %s)", ctx, what, CleanLine(v), hint, strings.Join(allowed, ", "))
+	l.errorf(n, "%s: unknown %s %q%s (allowed: %s)", ctx, what, v, hint, literal(strings.Join(allowed, ", ")))
 	return allowed[0]
 }
 
@@ -654,7 +711,7 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 			end = end.AddDate(0, 0, 1) // a date-only end includes that whole day
 		}
 		if end.Before(e.Start) {
-			l.errorf(en, "%s: end %s is before start %s", ctx, CleanLine(endStr), CleanLine(start))
+			l.errorf(en, "%s: end %s is before start %s", ctx, endStr, start)
 			return
 		}
 		e.End, e.HasEnd = end, true
@@ -664,7 +721,7 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 		case err != nil && dn.Tag == "!!int":
 			l.errorf(dn, "%s: duration %s has no unit; write it as %q or %q", ctx, durStr, durStr+"m", durStr+"h")
 		case err != nil:
-			l.errorf(dn, "%s: duration %q is not a duration; write it as \"90m\", \"2h\" or \"2h30m\"", ctx, CleanLine(durStr))
+			l.errorf(dn, "%s: duration %q is not a duration; write it as \"90m\", \"2h\" or \"2h30m\"", ctx, durStr)
 		case d < 0:
 			l.errorf(dn, "%s: duration %q is negative", ctx, durStr)
 		default:
@@ -701,12 +758,12 @@ func (l *loader) parseTime(n *yaml.Node, s string, loc *time.Location, ctx, what
 		t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
 		if zoneOK {
 			if msg := wallClockTrouble(w, t, loc); msg != "" {
-				l.warnf(n, "%s: %s %q %s", ctx, what, s, msg)
+				l.warnf(n, "%s: %s %q %s", ctx, what, s, literal(msg))
 			}
 		}
 		return parsedTime{t: t}, false
 	}
-	l.errorf(n, "%s: %s %q is not a time; %s", ctx, what, CleanLine(s), acceptedTimes)
+	l.errorf(n, "%s: %s %q is not a time; %s", ctx, what, s, literal(acceptedTimes))
 	return parsedTime{}, true
 }
 

@@ -1,9 +1,12 @@
 package itinerary
 
 import (
+	"container/heap"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,7 +60,7 @@ func (it *Itinerary) index() {
 	for i := range it.Events {
 		it.search[i] = it.searchAll[it.searchStart[i] : it.searchStart[i+1]-1]
 	}
-	it.overlaps = it.findOverlaps()
+	it.findOverlaps()
 	it.personText = make([]personText, len(it.People))
 	for i := range it.People {
 		p := &it.People[i]
@@ -81,11 +84,31 @@ type Overlap struct {
 	Other int
 }
 
-// Overlaps returns the overlaps of event i: for each person in it who is
-// also in another event at the same time, that event. Cancelled and all-day
-// events never overlap.
+// MaxNamedOverlaps is how many overlaps each event keeps by name (K); the
+// rest are only counted, so that a file of thousands of events at the same
+// hour costs no more than one of them for each.
+const MaxNamedOverlaps = 8
+
+// Overlaps returns up to MaxNamedOverlaps overlaps of event i, ordered by
+// the other event: for each person in it who is also in another event at
+// the same time, that event. OverlapCount says how many there are in all.
+// Cancelled and all-day events never overlap.
 func (it *Itinerary) Overlaps(i int) []Overlap {
 	return it.overlaps[i]
+}
+
+// OverlapCount is how many overlaps event i has, named or not: one for
+// each person and other event.
+func (it *Itinerary) OverlapCount(i int) int {
+	return int(it.overlapCount[i])
+}
+
+// PersonOverlaps reports whether person p is due at another event during
+// event i.
+func (it *Itinerary) PersonOverlaps(p, i int) bool {
+	evs := it.byPerson[p]
+	k := sort.SearchInts(evs, i)
+	return k < len(evs) && evs[k] == i && it.personOverlap[p][k]
 }
 
 func overlapping(a, b *Event) bool {
@@ -95,53 +118,149 @@ func overlapping(a, b *Event) bool {
 	return a.Start.Before(b.End) && b.Start.Before(a.End)
 }
 
-// findOverlaps sweeps each person's events in start order, keeping the ones
-// still running.
-func (it *Itinerary) findOverlaps() map[int][]Overlap {
-	out := map[int][]Overlap{}
-	for p, evs := range it.byPerson {
-		var running []int
-		for _, i := range evs {
+// findOverlaps sweeps each person's events in start order. Counts come
+// from binary searches in the sorted starts and ends, so that they cost
+// O(log n) an event whatever their size; names come from the events still
+// running (a heap by end) and the ones starting before the event ends,
+// MaxNamedOverlaps at most. In all O(m log m) for a person with m events.
+func (it *Itinerary) findOverlaps() {
+	n := len(it.Events)
+	it.overlaps = make([][]Overlap, n)
+	it.overlapCount = make([]int32, n)
+	it.personOverlap = make([][]bool, len(it.People))
+	var evs, pos []int // the person's events that can overlap, and where they are in byPerson
+	var ends []time.Time
+	zero := map[time.Time]int{} // zero-length events at each instant
+	for p, all := range it.byPerson {
+		it.personOverlap[p] = make([]bool, len(all))
+		evs, pos, ends = evs[:0], pos[:0], ends[:0]
+		clear(zero)
+		for k, i := range all {
 			e := &it.Events[i]
-			kept := running[:0]
-			for _, r := range running {
-				if it.Events[r].End.After(e.Start) {
-					kept = append(kept, r)
+			if e.AllDay || e.Status == StatusCancelled {
+				continue
+			}
+			evs = append(evs, i)
+			pos = append(pos, k)
+			ends = append(ends, e.End)
+			if e.End.Equal(e.Start) {
+				zero[e.Start.UTC()]++
+			}
+		}
+		if len(evs) < 2 {
+			continue
+		}
+		slices.SortFunc(ends, func(a, b time.Time) int { return a.Compare(b) })
+		running := &endHeap{events: it.Events}
+		for k, i := range evs {
+			e := &it.Events[i]
+			// Others with start < e.End, less those with end <= e.Start;
+			// a zero-length e has no start < its end, so the zero-length
+			// others at its instant were taken away without being counted.
+			started := sort.Search(len(evs), func(j int) bool { return !it.Events[evs[j]].Start.Before(e.End) })
+			ended := sort.Search(len(ends), func(j int) bool { return ends[j].After(e.Start) })
+			count := started - ended
+			if e.End.Equal(e.Start) {
+				count += zero[e.Start.UTC()]
+			} else {
+				count-- // itself
+			}
+			if count <= 0 {
+				heap.Push(running, i)
+				continue
+			}
+			it.overlapCount[i] += int32(count)
+			it.personOverlap[p][pos[k]] = true
+			for running.Len() > 0 && !it.Events[running.items[0]].End.After(e.Start) {
+				heap.Pop(running)
+			}
+			named := it.overlaps[i]
+			checked := 0
+			for _, j := range running.items {
+				if len(named) == MaxNamedOverlaps || checked == 2*MaxNamedOverlaps {
+					break
+				}
+				checked++
+				if overlapping(&it.Events[j], e) {
+					named = append(named, Overlap{Person: p, Other: j})
 				}
 			}
-			running = kept
-			for _, r := range running {
-				if overlapping(&it.Events[r], e) {
-					out[r] = append(out[r], Overlap{Person: p, Other: i})
-					out[i] = append(out[i], Overlap{Person: p, Other: r})
+			checked = 0
+			for _, j := range evs[k+1:] {
+				if len(named) == MaxNamedOverlaps || checked == 2*MaxNamedOverlaps || !it.Events[j].Start.Before(e.End) {
+					break
+				}
+				checked++
+				if overlapping(&it.Events[j], e) {
+					named = append(named, Overlap{Person: p, Other: j})
 				}
 			}
-			running = append(running, i)
+			it.overlaps[i] = named
+			heap.Push(running, i)
 		}
 	}
-	for i := range out {
-		sort.SliceStable(out[i], func(a, b int) bool { return out[i][a].Other < out[i][b].Other })
+	for i := range it.overlaps {
+		slices.SortStableFunc(it.overlaps[i], func(a, b Overlap) int { return a.Other - b.Other })
 	}
-	return out
+}
+
+// endHeap holds event indexes, the one that ends first on top.
+type endHeap struct {
+	events []Event
+	items  []int
+}
+
+func (h *endHeap) Len() int { return len(h.items) }
+func (h *endHeap) Less(a, b int) bool {
+	return h.events[h.items[a]].End.Before(h.events[h.items[b]].End)
+}
+func (h *endHeap) Swap(a, b int) { h.items[a], h.items[b] = h.items[b], h.items[a] }
+func (h *endHeap) Push(x any)    { h.items = append(h.items, x.(int)) }
+func (h *endHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 // OverlapWarnings lists each pair of overlapping events once, as warnings at
-// the later event: "event "x": Adaeze Okafor is also at "Working lunch" (12:00–13:30)".
+// the later event in the file: "event "x": Adaeze Okafor is also at "Working
+// lunch" (12:00–13:30)". An event with more overlaps than it names says how
+// many more. At most MaxProblems warnings are written out; a last one
+// counts the rest.
 func (it *Itinerary) OverlapWarnings() []Problem {
-	var out []Problem
+	order := make([]int, len(it.Events))
 	for i := range it.Events {
+		order[it.Events[i].FileIndex] = i
+	}
+	var out []Problem
+	more := 0
+	add := func(e *Event, msg func() string) {
+		if len(out) == MaxProblems {
+			more++
+			return
+		}
+		out = append(out, Problem{Line: e.Pos.Line, Column: e.Pos.Column, Warning: true, Message: msg()})
+	}
+	for _, i := range order {
+		e := &it.Events[i]
 		for _, o := range it.overlaps[i] {
-			if o.Other > i {
+			if it.Events[o.Other].FileIndex > e.FileIndex {
 				continue
 			}
-			e := &it.Events[i]
-			out = append(out, Problem{
-				Line: e.Pos.Line, Column: e.Pos.Column, Warning: true,
-				Message: fmt.Sprintf("%s: %s is also at %q (%s) at the same time", eventName(e), it.People[o.Person].Name, it.Events[o.Other].Title, it.TimeRange(o.Other, nil)),
+			add(e, func() string {
+				return fmt.Sprintf("%s: %s is also at %s (%s) at the same time", eventName(e), it.People[o.Person].Name, Quote(it.Events[o.Other].Title), it.TimeRange(o.Other, nil))
+			})
+		}
+		if rest := it.OverlapCount(i) - len(it.overlaps[i]); rest > 0 {
+			add(e, func() string {
+				return fmt.Sprintf("%s: and %d more overlaps (one person at two events at once)", eventName(e), rest)
 			})
 		}
 	}
-	return sortProblems(out)
+	if more > 0 {
+		out = append(out, Problem{Warning: true, Message: fmt.Sprintf("and %d more overlap warnings", more)})
+	}
+	return out
 }
 
 func eventName(e *Event) string {

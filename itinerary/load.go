@@ -20,10 +20,6 @@ import (
 // is read.
 const MaxFileSize = 64 << 20
 
-// maxNodes bounds how many YAML nodes one load walks, aliases included, so
-// that an alias bomb fails fast instead of expanding.
-const maxNodes = 5_000_000
-
 // LoadFile reads and loads the itinerary at path. Every failure, from a
 // missing file to a bad field, is a *LoadError naming path.
 func LoadFile(path string) (*Itinerary, error) {
@@ -146,17 +142,30 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// prescan finds what the YAML parser would refuse without a position:
-// invalid UTF-8 and control characters.
+// prescan finds what the YAML parser would refuse without a position,
+// invalid UTF-8 and control characters, and lines indented past MaxIndent,
+// before the parser spends time and memory on a nesting bomb.
 func prescan(data []byte) (Problem, bool) {
 	line, col := 1, 1
+	indent := true // still in the line's leading spaces
 	for i := 0; i < len(data); {
+		if indent {
+			if data[i] == ' ' {
+				if col > MaxIndent {
+					return Problem{Line: line, Column: col, Message: fmt.Sprintf("line indented more than %d columns; an itinerary does not nest this deep", MaxIndent)}, true
+				}
+				col++
+				i++
+				continue
+			}
+			indent = false
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			return Problem{Line: line, Column: col, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}, true
 		case r == '\n':
-			line, col = line+1, 0
+			line, col, indent = line+1, 0, true
 		case r == '\t' || r == '\r' || (r == 0xfeff && i == 0):
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffe || r == 0xffff:
 			what := "control character"

@@ -135,9 +135,9 @@ func (it *Itinerary) ResolvePerson(q string) (int, error) {
 func (it *Itinerary) DescribePersonError(e *PersonError) string {
 	var b strings.Builder
 	if e.Ambiguous {
-		fmt.Fprintf(&b, "--person %q is ambiguous; it matches:", CleanLine(e.Query))
+		fmt.Fprintf(&b, "--person %s is ambiguous; it matches:", Quote(e.Query))
 	} else {
-		fmt.Fprintf(&b, "--person %q matches nobody in this itinerary; the people are:", CleanLine(e.Query))
+		fmt.Fprintf(&b, "--person %s matches nobody in this itinerary; the people are:", Quote(e.Query))
 	}
 	for _, p := range e.Candidates {
 		fmt.Fprintf(&b, "\n  %s", it.PersonLabel(p))

@@ -9,7 +9,8 @@ import (
 
 // Clean makes text from a data file safe for a terminal: it removes escape
 // sequences (CSI, OSC, DCS and the rest, 7- and 8-bit), C0 controls other
-// than newline, DEL, C1 controls and bidirectional overrides, turns tabs into
+// than newline, DEL, C1 controls, bidirectional controls and the characters
+// terminals disagree on the width of (see widthTrouble), turns tabs into
 // spaces and carriage returns into newlines, and normalises to NFC.
 func Clean(s string) string {
 	if isPlain(s) {
@@ -17,6 +18,7 @@ func Clean(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	prev := rune(0) // the last rune kept
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -44,8 +46,12 @@ func Clean(s string) string {
 			// other controls are dropped
 		case isBidiControl(r):
 			// dropped: they can reorder what the reader sees
+		case widthTrouble(r, prev):
+			// dropped: the view would measure the line at another width
+			// than the terminal draws it
 		default:
 			b.WriteString(s[i : i+size])
+			prev = r
 		}
 		i += size
 	}
@@ -61,16 +67,49 @@ func CleanLine(s string) string {
 // isPlain reports whether s holds only printable ASCII and safe non-ASCII
 // runes, so Clean has nothing to strip.
 func isPlain(s string) bool {
+	prev := rune(0)
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError || isBidiControl(r) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError || isBidiControl(r) || widthTrouble(r, prev) {
 			return false
 		}
+		prev = r
 	}
 	return true
 }
 
+// isBidiControl reports the embeddings, overrides and isolates, and the
+// marks (LRM, RLM, ALM), which can reorder or hide what the reader sees.
 func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// widthTrouble reports the characters that terminals (tmux, glibc's
+// wcwidth) and the view's measure (go-runewidth, lipgloss) give different
+// widths, so that a row holding one would wrap or leave a gap: the soft
+// hyphen, the prepended concatenation marks (U+0600–U+0605 and the like),
+// the emoji skin-tone modifiers, the variation selectors that ask for text
+// or emoji presentation, and a zero-width joiner after an emoji (which
+// makes one glyph of a family or a profession). prev is the rune before r.
+// Without them the emoji and the text stay, each measured the same way.
+func widthTrouble(r, prev rune) bool {
+	switch {
+	case r < 0xad:
+		return false
+	case r == 0xad, // soft hyphen
+		r >= 0x0600 && r <= 0x0605, r == 0x06dd, r == 0x070f, r == 0x0890, r == 0x0891, r == 0x08e2,
+		r == 0x110bd, r == 0x110cd, // prepended concatenation marks
+		r >= 0x1f3fb && r <= 0x1f3ff, // skin tones
+		r == 0xfe0e, r == 0xfe0f:     // text and emoji presentation selectors
+		return true
+	case r == 0x200d: // zero-width joiner
+		return isEmoji(prev)
+	}
+	return false
+}
+
+// isEmoji is a cheap test for the pictographs a zero-width joiner joins.
+func isEmoji(r rune) bool {
+	return (r >= 0x1f000 && r <= 0x1faff) || (r >= 0x2600 && r <= 0x27bf) || (r >= 0x2300 && r <= 0x23ff) || (r >= 0x2b00 && r <= 0x2bff)
 }
 
 // skipEscape returns the index just past the escape sequence whose ESC

@@ -99,14 +99,6 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	}
 	add("")
 	add(st.Heading.Render(fmt.Sprintf("Events (%d)", len(events))))
-	overlapping := map[int]bool{}
-	for _, i := range events {
-		for _, o := range it.Overlaps(i) {
-			if o.Person == p {
-				overlapping[i] = true
-			}
-		}
-	}
 	var eventLines []int
 	for k, i := range events {
 		eventLines = append(eventLines, len(out.lines))
@@ -121,7 +113,7 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 		if e.Status != itinerary.StatusConfirmed {
 			badges = append(badges, "["+string(e.Status)+"]")
 		}
-		if overlapping[i] {
+		if it.PersonOverlaps(p, i) {
 			badges = append(badges, "[! overlap]")
 		}
 		badge := strings.Join(badges, " ")

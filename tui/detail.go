@@ -112,6 +112,9 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 		for _, o := range ov {
 			out.hang("  ", st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), it.TimeRange(o.Other, c.zone))), 4)
 		}
+		if more := it.OverlapCount(i) - len(ov); more > 0 {
+			wrap(st.Warning.Render(fmt.Sprintf("! and %d more", more)), 2)
+		}
 	}
 	if len(e.Topics) > 0 {
 		section("Topics")

@@ -1,0 +1,60 @@
+package itinerary
+
+import "gopkg.in/yaml.v3"
+
+// Limits on what one file may hold. Each is checked before the work it
+// bounds (suggestions, time parsing, overlaps, the index), counts aliases
+// as the copies they stand for, and is reported as a positioned error.
+const (
+	// MaxEvents is the most events an itinerary may list.
+	MaxEvents = 200_000
+	// MaxPeople is the most people (and orgs, and sources) it may define.
+	MaxPeople = 20_000
+	// MaxPerEvent is the most participants, topics or sources one event
+	// may list.
+	MaxPerEvent = 1_000
+	// MaxIndent is the deepest indentation a line may have, in columns;
+	// an itinerary nests four levels, a nesting bomb thousands.
+	MaxIndent = 200
+	// maxNodes bounds how many YAML nodes one load walks, aliases
+	// included as often as they are used.
+	maxNodes = 10_000_000
+)
+
+// Length limits on one value, in bytes.
+const (
+	maxShort = 64      // ids, kind, status, zone names, times, durations, colours
+	maxLine  = 4 << 10 // titles, names, places and other one-line text
+	maxText  = 64 << 10
+)
+
+// fieldLimit is the length limit of the field name.
+func fieldLimit(name string) int {
+	switch name {
+	case "id", "kind", "status", "timezone", "start", "end", "duration", "date", "color", "org", "version",
+		"participants", "sources":
+		return maxShort
+	case "notes", "note", "summary":
+		return maxText
+	}
+	return maxLine
+}
+
+// tooLong reports a value of field name longer than its limit.
+func (l *loader) tooLong(n *yaml.Node, name, ctx string) bool {
+	limit := fieldLimit(name)
+	if len(n.Value) <= limit {
+		return false
+	}
+	l.errorf(n, "%s: %s is %s long; the limit is %s", ctx, name, literal(byteSize(int64(len(n.Value)))), literal(byteSize(int64(limit))))
+	return true
+}
+
+// tooMany reports a list longer than limit.
+func (l *loader) tooMany(n *yaml.Node, count, limit int, what literal, ctx string) bool {
+	if count <= limit {
+		return false
+	}
+	l.errorf(n, "%s: %d %s; the limit is %d", ctx, count, what, limit)
+	return true
+}
