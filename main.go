@@ -29,8 +29,17 @@ const (
 	exitUsage   = 2
 )
 
+// memoryLimit is the soft limit the garbage collector keeps the heap under
+// (unless GOMEMLIMIT says otherwise): the load limits keep any input well
+// below it, and near it the collector works harder instead of the process
+// growing.
+const memoryLimit = 600 << 20
+
 func main() {
 	bgquery.Restore()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, isatty.IsTerminal(os.Stdout.Fd())))
 }
 
@@ -41,6 +50,7 @@ type options struct {
 	people                         []string
 	tz, now                        string
 	file                           string
+	fileGiven                      bool // FILE was on the command line, even if empty
 }
 
 type multiFlag []string
@@ -75,9 +85,15 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	}
 	switch {
 	case len(files) > 1:
-		return o, fmt.Errorf("one FILE at most, got %d: %s", len(files), strings.Join(files, " "))
+		quoted := make([]string, len(files))
+		for i, f := range files {
+			quoted[i] = itinerary.QuoteName(f)
+		}
+		return o, fmt.Errorf("one FILE at most, got %d: %s", len(files), strings.Join(quoted, " "))
+	case len(files) == 1 && files[0] == "":
+		return o, errors.New(`FILE is empty; give a file name, "-" for standard input, or no FILE for the built-in itinerary`)
 	case len(files) == 1:
-		o.file = files[0]
+		o.file, o.fileGiven = files[0], true
 	}
 	return o, nil
 }
@@ -123,6 +139,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		if now, err = time.Parse(time.RFC3339, o.now); err != nil {
 			return usageErr("--now %q is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00", o.now)
 		}
+		if !itinerary.InRange(now) {
+			return usageErr("--now %q is outside the times an itinerary can hold (%s)", o.now, itinerary.RangeText)
+		}
 	}
 
 	name, it, err := load(o.file, stdin, progressTo(stderr))
@@ -133,7 +152,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 				fmt.Fprintln(stderr, l)
 			}
 		} else {
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			fmt.Fprintf(stderr, "%s: %v\n", itinerary.QuoteName(name), err)
 		}
 		return exitInvalid
 	}
@@ -153,7 +172,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		for _, l := range itinerary.FormatProblems(name, append(it.Warnings, it.OverlapWarnings()...)) {
 			fmt.Fprintln(stderr, l)
 		}
-		fmt.Fprintf(stdout, "%s: ok (%d events, %d people)\n", name, len(it.Events), len(it.People))
+		fmt.Fprintf(stdout, "%s: ok (%d events, %d people)\n", itinerary.QuoteName(name), len(it.Events), len(it.People))
 		return exitOK
 	}
 	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
@@ -214,7 +233,7 @@ func load(file string, stdin io.Reader, progress *progressLine) (string, *itiner
 		it, err := itinerary.LoadFile(file)
 		return file, it, err
 	}
-	defer progress.start(file)()
+	defer progress.start(itinerary.QuoteName(file))()
 	it, err := itinerary.LoadFileProgress(file, progress.update)
 	return file, it, err
 }

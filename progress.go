@@ -36,7 +36,8 @@ func (p *progressLine) update(done, total int) {
 	p.total.Store(int64(total))
 }
 
-// start begins showing progress for file after the delay; the returned
+// start begins showing progress for file (a name already quoted for the
+// terminal) after the delay; the returned
 // function stops it and clears the line, and must be called.
 func (p *progressLine) start(file string) (stop func()) {
 	finished := make(chan struct{})

@@ -36,6 +36,7 @@ type loader struct {
 	// for, so that "missing required field" is not said twice.
 	typos map[*yaml.Node]map[string]bool
 	zones map[string]*time.Location
+	mergeDepth int
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool
@@ -104,8 +105,13 @@ func (l *loader) fields(n *yaml.Node, ctx string, allowed []string) (map[string]
 		return nil, false
 	}
 	out := make(map[string]field, len(n.Content)/2)
+	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := l.deref(n.Content[i]), n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merges = append(merges, v)
+			continue
+		}
 		if k.Kind != yaml.ScalarNode {
 			l.errorf(k, "%s: a field name must be a plain word, not %s", ctx, describe(k))
 			continue
@@ -132,7 +138,42 @@ func (l *loader) fields(n *yaml.Node, ctx string, allowed []string) (map[string]
 		}
 		out[name] = field{key: k, val: v}
 	}
+	l.merge(out, merges, ctx, allowed)
 	return out, true
+}
+
+// merge adds the fields of the mappings merge keys (<<) name to out, as
+// YAML's merge keys do: a field given in the mapping itself wins, then the
+// earlier merged mapping.
+func (l *loader) merge(out map[string]field, merges []*yaml.Node, ctx string, allowed []string) {
+	if len(merges) == 0 {
+		return
+	}
+	l.mergeDepth++
+	defer func() { l.mergeDepth-- }()
+	for _, m := range merges {
+		v := l.deref(m)
+		if l.mergeDepth > 8 {
+			l.errorf(m, "%s: merge keys (<<) nested more than 8 deep", ctx)
+			return
+		}
+		maps := []*yaml.Node{m}
+		if v.Kind == yaml.SequenceNode {
+			maps = v.Content
+		}
+		for _, mm := range maps {
+			if l.deref(mm).Kind != yaml.MappingNode {
+				l.errorf(mm, "%s: a merge key (<<) takes a mapping or a list of mappings, not %s", ctx, describe(l.deref(mm)))
+				continue
+			}
+			fs, _ := l.fields(mm, ctx, allowed)
+			for name, f := range fs {
+				if _, ok := out[name]; !ok {
+					out[name] = f
+				}
+			}
+		}
+	}
 }
 
 func contains(list []string, s string) bool {
@@ -343,10 +384,12 @@ func (l *loader) zone(fs map[string]field, ctx string) (*time.Location, bool) {
 	return loc, true
 }
 
-// LoadZone loads an IANA zone by name, refusing "Local" and "" (which depend
-// on the machine) with a message that says what is wanted.
+// LoadZone loads an IANA zone by name, refusing the names that depend on
+// the machine ("", "Local", "localtime", "posixrules", "Factory", and the
+// "posix/" and "right/" trees, which are copies or leap-second variants)
+// with a message that says what is wanted.
 func LoadZone(name string) (*time.Location, error) {
-	if name != "" && name != "Local" && !strings.ContainsAny(name, " \t") {
+	if !machineZone(name) && len(name) <= maxShort && !strings.ContainsAny(name, " \t") {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return loc, nil
 		}
@@ -355,7 +398,18 @@ func LoadZone(name string) (*time.Location, error) {
 	if s := suggest(name, commonZones); s != "" {
 		msg = fmt.Sprintf("unknown time zone %s; did you mean %q?", Quote(name), s)
 	}
+	if name != "" && machineZone(name) {
+		msg = fmt.Sprintf("time zone %s depends on the machine or its zone files, not on a place; use an IANA name such as \"Asia/Seoul\" or \"UTC\"", Quote(name))
+	}
 	return nil, fmt.Errorf("%s", msg)
+}
+
+func machineZone(name string) bool {
+	switch name {
+	case "", "Local", "localtime", "posixrules", "Factory":
+		return true
+	}
+	return strings.HasPrefix(name, "posix/") || strings.HasPrefix(name, "right/") || strings.HasPrefix(name, "/") || strings.Contains(name, "..")
 }
 
 // commonZones are offered as "did you mean" for misspelt zone names.
@@ -457,7 +511,48 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 	for i := range it.Events {
 		it.Events[i].Index = i
 	}
+	l.checkSpan(it)
 	return it
+}
+
+// MaxSpanYears is how many years the events of one itinerary may span, so
+// that every length the views print (a span, a gap, a countdown) fits in a
+// time.Duration (about 292 years) and prints right.
+const MaxSpanYears = 200
+
+// The instants an itinerary can hold: far enough inside years 1 and 9999
+// that every zone shows them with a four-digit year, which the exports
+// (iCalendar above all) need.
+var (
+	minTime = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// RangeText says which times an itinerary can hold.
+const RangeText = "0001-01-02 to 9999-12-30"
+
+// InRange reports whether t is a time an itinerary can hold.
+func InRange(t time.Time) bool {
+	return !t.Before(minTime) && !t.After(maxTime)
+}
+
+// checkSpan refuses events spread over more than MaxSpanYears, at the
+// event that ends last.
+func (l *loader) checkSpan(it *Itinerary) {
+	if len(it.Events) == 0 {
+		return
+	}
+	first, last := it.Events[0].Start, 0
+	for i := range it.Events {
+		if it.Events[i].End.After(it.Events[last].End) {
+			last = i
+		}
+	}
+	if e := &it.Events[last]; first.AddDate(MaxSpanYears, 0, 0).Before(e.End) {
+		l.problems = append(l.problems, Problem{Line: e.Pos.Line, Column: e.Pos.Column,
+			Message: fmt.Sprintf("%s: the events span %s to %s, more than %d years; an itinerary covers at most %d",
+				eventName(e), first.UTC().Format("2006-01-02"), e.End.UTC().Format("2006-01-02"), MaxSpanYears, MaxSpanYears)})
+	}
 }
 
 // indexOf maps ids to indexes for resolving references.
@@ -690,6 +785,10 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 	if err {
 		return
 	}
+	if !InRange(st.t) {
+		l.errorf(sn, "%s: start %q is outside the dates an itinerary can hold (%s)", ctx, start, literal(RangeText))
+		return
+	}
 	e.Start, e.End, e.AllDay = st.t, st.t, st.allDay
 	if st.allDay {
 		e.Date = time.Date(st.t.Year(), st.t.Month(), st.t.Day(), 0, 0, 0, 0, time.UTC)
@@ -710,6 +809,10 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 		if et.allDay {
 			end = end.AddDate(0, 0, 1) // a date-only end includes that whole day
 		}
+		if !InRange(end) {
+			l.errorf(en, "%s: end %q is outside the dates an itinerary can hold (%s)", ctx, endStr, literal(RangeText))
+			return
+		}
 		if end.Before(e.Start) {
 			l.errorf(en, "%s: end %s is before start %s", ctx, endStr, start)
 			return
@@ -724,6 +827,8 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 			l.errorf(dn, "%s: duration %q is not a duration; write it as \"90m\", \"2h\" or \"2h30m\"", ctx, durStr)
 		case d < 0:
 			l.errorf(dn, "%s: duration %q is negative", ctx, durStr)
+		case !InRange(e.Start.Add(d)):
+			l.errorf(dn, "%s: duration %q ends past the dates an itinerary can hold (%s)", ctx, durStr, literal(RangeText))
 		default:
 			e.End, e.HasEnd = e.Start.Add(d), true
 		}

@@ -330,7 +330,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		if errors.As(msg.err, &le) {
 			m.reloadErrors = le.Lines()
 		} else {
-			m.reloadErrors = []string{m.cfg.Watch + ": " + msg.err.Error()}
+			m.reloadErrors = []string{itinerary.QuoteName(m.cfg.Watch) + ": " + itinerary.CleanLine(msg.err.Error())}
 		}
 		return
 	}
@@ -383,5 +383,5 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		m.picker.refresh(it)
 	}
 	m.showSelected()
-	m.status = "reloaded " + m.cfg.Watch
+	m.status = "reloaded " + itinerary.QuoteName(m.cfg.Watch)
 }
