@@ -2,8 +2,10 @@ package itinerary
 
 import (
 	"bytes"
+	"fmt"
 	"iter"
 	"runtime"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -17,56 +19,143 @@ const chunkThreshold = 1 << 20
 // eventsPerChunk is how many event items one chunk holds.
 const eventsPerChunk = 1000
 
+// maxChunkItem is the largest text one event item may have for the file to
+// be read in chunks: no part is then slow to parse on its own.
+const maxChunkItem = 1 << 20
+
+// lineIndex holds where each line of a file starts. Lines end at "\n"
+// only; loadChunked is not taken for files with other line breaks that
+// YAML counts (a lone CR, U+2028, U+2029), so that its lines are YAML's.
+type lineIndex []int
+
+func newLineIndex(data []byte) lineIndex {
+	starts := make(lineIndex, 0, bytes.Count(data, []byte{'\n'})+1)
+	starts = append(starts, 0)
+	for i, c := range data {
+		if c == '\n' && i+1 < len(data) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// count is the number of lines.
+func (x lineIndex) count() int { return len(x) }
+
+// start is where line k (0-based, < count) starts.
+func (x lineIndex) start(k int) int { return x[k] }
+
+// end is where the text of lines [.., k) ends: the start of line k, or the
+// end of data.
+func (x lineIndex) end(data []byte, k int) int {
+	if k >= len(x) {
+		return len(data)
+	}
+	return x[k]
+}
+
+// text is line k (0-based) without its line break (and a trailing CR), or
+// nil when there is no such line.
+func (x lineIndex) text(data []byte, k int) []byte {
+	if k < 0 || k >= len(x) {
+		return nil
+	}
+	line := data[x[k]:x.end(data, k+1)]
+	line = bytes.TrimSuffix(line, []byte{'\n'})
+	return bytes.TrimSuffix(line, []byte{'\r'})
+}
+
 // loadChunked loads data by parsing the top level without the items of the
-// events list, then the items in chunks, in parallel, and walking them in
-// file order. It applies only to the common shape: a block mapping whose
-// "events:" key is at column 1 with a block list under it. It returns a nil
-// itinerary, and Load parses the whole file as usual, when the file has
-// another shape or any chunk does not parse on its own (an alias to an
-// anchor elsewhere, a syntax error: the whole parse reports those right).
-func loadChunked(data []byte, progress func(done, total int)) (*loader, *Itinerary) {
-	lines := lineStarts(data)
-	sec, ok := findEventsSection(data, lines)
-	if !ok {
-		return nil, nil
+// events list, then the items in chunks of perChunk, in parallel, and
+// walking them in file order. It must give exactly what the whole parse
+// gives, so it is only taken for the shape where that holds, and
+// otherwise returns a nil itinerary and why:
+//
+//   - lines end in "\n" (YAML's other line breaks would shift the lines),
+//     and no line is indented with a tab;
+//   - a top-level "events:" line with nothing after it but a comment, the
+//     only one, and a block list under it whose item lines ("- " at the
+//     list's indentation) start the chunks;
+//   - the top level, parsed with the items blanked out (so that lines keep
+//     their numbers), is a block mapping whose "events" key is that very
+//     line and whose value is empty: the line was not inside a quoted or
+//     block text, and nothing else there is called events;
+//   - every chunk parses on its own as a list. Splitting inside a quoted or
+//     flow value leaves a chunk with an unclosed quote or bracket, which
+//     does not parse; a block or plain text ends at a line indented no
+//     deeper than the list's items, so it cannot run past a chunk start;
+//     an alias to an anchor in another chunk or in the top level is an
+//     unknown anchor in the chunk alone. Each of these falls back.
+//
+// The walk then sees the same nodes, at the same lines and columns, as
+// the whole parse. The workers are stopped and waited for on every return.
+func loadChunked(data []byte, lines lineIndex, perChunk int, progress func(done, total int)) (*loader, *Itinerary, string) {
+	if bytes.ContainsAny(data, "\u2028\u2029") || bareCR(data) {
+		return nil, nil, "it has line breaks other than LF and CRLF"
+	}
+	sec, why := findEventsSection(data, lines)
+	if why != "" {
+		return nil, nil, why
+	}
+	headLen := lines.end(data, sec.first) + (sec.end - sec.first) + len(data) - lines.end(data, sec.end)
+	if headLen > maxWholeParse {
+		return nil, nil, "the part outside the events list is too large"
+	}
+	for k, first := range sec.items {
+		end := sec.end
+		if k+1 < len(sec.items) {
+			end = sec.items[k+1]
+		}
+		if lines.end(data, end)-lines.start(first) > maxChunkItem {
+			return nil, nil, fmt.Sprintf("the event at line %d is larger than %s", first+1, byteSize(maxChunkItem))
+		}
 	}
 	// The top level with the items blanked out, so that line numbers stay.
-	head := make([]byte, 0, lines[sec.first]+(sec.end-sec.first)+len(data)-lineStart(lines, data, sec.end))
-	head = append(head, data[:lines[sec.first]]...)
+	head := make([]byte, 0, headLen)
+	head = append(head, data[:lines.end(data, sec.first)]...)
 	head = append(head, bytes.Repeat([]byte{'\n'}, sec.end-sec.first)...)
-	head = append(head, data[lineStart(lines, data, sec.end):]...)
-	root, _, ok := parseYAML(head)
+	head = append(head, data[lines.end(data, sec.end):]...)
+	root, _, ok := parseYAML(head, newLineIndex(head))
 	if !ok {
-		return nil, nil
+		return nil, nil, "the part outside the events list does not parse on its own"
+	}
+	if !eventsKeyAt(root, sec.first) {
+		return nil, nil, "the events line is not the top level's events field"
 	}
 
-	// Chunks of items, parsed by a worker per core, a few chunks ahead.
+	var bounds [][2]int // first item line, line after the last
+	for k := 0; k < len(sec.items); k += perChunk {
+		end := sec.end
+		if k+perChunk < len(sec.items) {
+			end = sec.items[k+perChunk]
+		}
+		bounds = append(bounds, [2]int{sec.items[k], end})
+	}
 	type chunk struct {
 		items []*yaml.Node
 		ok    bool
-	}
-	var bounds [][2]int // first item line, line after the last
-	for k := 0; k < len(sec.items); k += eventsPerChunk {
-		end := sec.end
-		if k+eventsPerChunk < len(sec.items) {
-			end = sec.items[k+eventsPerChunk]
-		}
-		bounds = append(bounds, [2]int{sec.items[k], end})
 	}
 	results := make([]chan chunk, len(bounds))
 	for k := range results {
 		results[k] = make(chan chunk, 1)
 	}
-	workers := max(runtime.GOMAXPROCS(0), 1)
 	next := make(chan int, len(bounds))
 	for k := range bounds {
 		next <- k
 	}
 	close(next)
-	stop := make(chan struct{})
+	workers := max(runtime.GOMAXPROCS(0), 1)
 	ahead := make(chan struct{}, 2*workers) // bounds the chunks parsed but not yet walked
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer func() {
+		close(stop)
+		wg.Wait()
+	}()
 	for w := 0; w < workers; w++ {
+		wg.Add(1)
 		go func() {
+			defer wg.Done()
 			for {
 				// Take a place before a chunk: the chunk the walk waits for
 				// then always has one, so the workers cannot all be stuck
@@ -78,11 +167,10 @@ func loadChunked(data []byte, progress func(done, total int)) (*loader, *Itinera
 				}
 				k, more := <-next
 				if !more {
-					<-ahead
 					return
 				}
 				b := bounds[k]
-				text := data[lines[b[0]]:lineStart(lines, data, b[1])]
+				text := data[lines.start(b[0]):lines.end(data, b[1])]
 				items, ok := parseChunk(text, b[0])
 				results[k] <- chunk{items, ok}
 			}
@@ -103,26 +191,63 @@ func loadChunked(data []byte, progress func(done, total int)) (*loader, *Itinera
 				}
 			}
 			if progress != nil {
-				progress(min((k+1)*eventsPerChunk, len(sec.items)), len(sec.items))
+				progress(min((k+1)*perChunk, len(sec.items)), len(sec.items))
 			}
 		}
 	}
 	l := &loader{}
 	it := l.itinerary(root, iter.Seq[*yaml.Node](items))
-	close(stop)
 	if failed {
-		return nil, nil
+		return nil, nil, "a part of the events list does not parse on its own"
 	}
-	return l, it
+	return l, it, ""
+}
+
+// bareCR reports a carriage return not followed by a line feed.
+func bareCR(data []byte) bool {
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 >= len(data) || data[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(data[i+1:], '\r')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// eventsKeyAt reports whether root is a block mapping whose one "events"
+// key is on line (1-based) at column 1, with an empty value.
+func eventsKeyAt(root *yaml.Node, line int) bool {
+	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
+		return false
+	}
+	found := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Value != "events" {
+			continue
+		}
+		if found || k.Line != line || k.Column != 1 || k.Tag != "!!str" || k.Anchor != "" ||
+			v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" || v.Anchor != "" {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // parseChunk parses the text of consecutive list items whose first line is
 // line first (0-based) of the file, and moves every node to its line in the
-// file.
+// file. It runs on a worker: a panic in the YAML library is reported (see
+// panicked) and the chunk falls back to the whole parse.
 func parseChunk(text []byte, first int) (items []*yaml.Node, ok bool) {
 	defer func() {
-		if recover() != nil {
-			ok = false
+		if v := recover(); v != nil {
+			recoveredProblem(v)
+			items, ok = nil, false
 		}
 	}()
 	var doc yaml.Node
@@ -147,55 +272,68 @@ func parseChunk(text []byte, first int) (items []*yaml.Node, ok bool) {
 // 0-based; items holds the first line of each item.
 type eventsSection struct {
 	first int // the first line after "events:"
-	end   int // the line after the list (len(lines) at the end of the file)
+	end   int // the line after the list (the line count at the end of the file)
 	items []int
 }
 
 // findEventsSection finds a top-level "events:" line followed by a block
-// list, and the lines where its items start.
-func findEventsSection(data []byte, lines []int) (eventsSection, bool) {
+// list, and the lines where its items start; or says why not.
+func findEventsSection(data []byte, lines lineIndex) (eventsSection, string) {
 	var sec eventsSection
 	found := false
 	indent := -1
-	for k := range lines {
-		line := lineText(data, lines, k)
+	for k := 0; k < lines.count(); k++ {
+		line := lines.text(data, k)
 		trimmed := bytes.TrimLeft(line, " ")
 		ind := len(line) - len(trimmed)
+		if len(trimmed) > 0 && trimmed[0] == '\t' {
+			return sec, "a line is indented with a tab"
+		}
 		blank := len(trimmed) == 0 || trimmed[0] == '#'
 		switch {
 		case !found:
 			if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
-				return sec, false // several documents: leave it to the whole parse
+				return sec, "it has document markers"
 			}
 			if isEventsKey(line) {
 				found = true
 				sec.first = k + 1
-				sec.end = len(lines)
+				sec.end = lines.count()
 			}
 		case blank:
 		case indent < 0:
 			if !isItemStart(trimmed) {
-				return sec, false // not a block list
+				return sec, "the events are not a block list"
 			}
 			indent = ind
 			sec.items = append(sec.items, k)
 		case ind == indent && isItemStart(trimmed):
 			sec.items = append(sec.items, k)
-		case ind <= indent && !(ind == indent && isItemStart(trimmed)):
+		case ind <= indent:
 			if ind != 0 || bytes.HasPrefix(trimmed, []byte("-")) {
-				return sec, false
+				return sec, "the events list is not followed by a top-level field"
 			}
 			// The next top-level key ends the list; no second "events:".
 			sec.end = k
-			for j := k; j < len(lines); j++ {
-				if isEventsKey(lineText(data, lines, j)) || bytes.HasPrefix(lineText(data, lines, j), []byte("---")) {
-					return sec, false
+			for j := k; j < lines.count(); j++ {
+				l := lines.text(data, j)
+				if isEventsKey(l) || bytes.HasPrefix(l, []byte("---")) || bytes.HasPrefix(l, []byte("\t")) {
+					return sec, "it has a second events field, a document marker or a tab after the list"
 				}
 			}
-			return sec, len(sec.items) > 0
+			if len(sec.items) == 0 {
+				return sec, "the events list is empty"
+			}
+			return sec, ""
 		}
 	}
-	return sec, found && len(sec.items) > 0
+	switch {
+	case !found:
+		return sec, "it has no top-level events line"
+	case len(sec.items) == 0:
+		return sec, "the events list is empty"
+	}
+	return sec, ""
 }
 
 func isEventsKey(line []byte) bool {
@@ -209,31 +347,4 @@ func isEventsKey(line []byte) bool {
 
 func isItemStart(trimmed []byte) bool {
 	return len(trimmed) > 0 && trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ')
-}
-
-// lineStarts returns the byte offset where each line starts.
-func lineStarts(data []byte) []int {
-	starts := make([]int, 0, bytes.Count(data, []byte{'\n'})+1)
-	starts = append(starts, 0)
-	for i, c := range data {
-		if c == '\n' && i+1 < len(data) {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-func lineStart(lines []int, data []byte, k int) int {
-	if k >= len(lines) {
-		return len(data)
-	}
-	return lines[k]
-}
-
-// lineText is line k without its line break (and a trailing CR).
-func lineText(data []byte, lines []int, k int) []byte {
-	end := lineStart(lines, data, k+1)
-	line := data[lines[k]:end]
-	line = bytes.TrimSuffix(line, []byte{'\n'})
-	return bytes.TrimSuffix(line, []byte{'\r'})
 }

@@ -489,6 +489,8 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 	eventIDs := map[string]Pos{}
 	if events == nil {
 		events = slices.Values(l.list(fs, "events", "itinerary"))
+	} else {
+		l.deref(fs["events"].val) // counted as the whole parse counts it
 	}
 	i := 0
 	for n := range events {

@@ -20,6 +20,12 @@ import (
 // is read.
 const MaxFileSize = 64 << 20
 
+// maxWholeParse is the largest text parsed as one YAML document. A
+// yaml.Node tree costs about thirty times its text and yaml.v3 reads a
+// long scalar at under 10 MB/s, so past this a file must be read in parts
+// (see loadChunked) to stay within a few seconds and a few hundred MiB.
+const maxWholeParse = 12 << 20
+
 // LoadFile reads and loads the itinerary at path. Every failure, from a
 // missing file to a bad field, is a *LoadError naming path.
 func LoadFile(path string) (*Itinerary, error) {
@@ -36,64 +42,88 @@ func LoadFileProgress(path string, progress func(done, total int)) (*Itinerary, 
 	if info.IsDir() {
 		return nil, single(path, "is a directory, not an itinerary file")
 	}
-	if info.Size() > MaxFileSize {
-		return nil, single(path, fmt.Sprintf("file is %s; the limit is %s", byteSize(info.Size()), byteSize(MaxFileSize)))
+	if !info.Mode().IsRegular() {
+		return nil, single(path, "is not a regular file")
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, single(path, fmt.Sprintf("input is larger than the limit of %s", byteSize(MaxFileSize)))
-	}
-	return load(path, data, len(data) >= chunkThreshold, progress)
+	return read(path, f, progress)
 }
 
 // LoadReader reads at most MaxFileSize bytes from r and loads them as the
 // itinerary named name (the name only appears in errors).
 func LoadReader(name string, r io.Reader) (*Itinerary, error) {
+	return read(name, r, nil)
+}
+
+// read reads one more byte than MaxFileSize, so that a larger input is
+// refused (by load) without being read whole.
+func read(name string, r io.Reader, progress func(done, total int)) (*Itinerary, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fileError(name, err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, single(name, fmt.Sprintf("input is larger than the limit of %s", byteSize(MaxFileSize)))
-	}
-	return Load(name, data)
+	return load(name, data, progress)
 }
 
 // Load parses and validates data as an itinerary of format v1. On failure
 // the error is a *LoadError with every problem found, sorted by position.
 func Load(name string, data []byte) (*Itinerary, error) {
-	return load(name, data, len(data) >= chunkThreshold, nil)
+	return load(name, data, nil)
 }
 
-// load is Load, parsing the events list in chunks when chunked is set and
-// the file's shape allows it.
-func load(name string, data []byte, chunked bool, progress func(done, total int)) (it *Itinerary, err error) {
+// panicked, when set (by tests), is told of every panic the loader
+// recovers from, so that a fuzzer can fail on them.
+var panicked func(v any)
+
+// recovered turns a panic into the problem a user sees and tells
+// panicked; it must be called directly by a deferred function.
+func recoveredProblem(v any) Problem {
+	if panicked != nil {
+		panicked(v)
+	}
+	return Problem{Message: fmt.Sprintf("cannot read this file (internal error: %v); please report it", v)}
+}
+
+// load is Load with progress; files from chunkThreshold up are read in
+// parts when their shape allows it.
+func load(name string, data []byte, progress func(done, total int)) (it *Itinerary, err error) {
+	return loadWith(name, data, chunking{threshold: chunkThreshold, perChunk: eventsPerChunk}, progress)
+}
+
+// chunking says when and how loadWith reads the events in parts (tests
+// force it on small files).
+type chunking struct {
+	threshold, perChunk int
+}
+
+func loadWith(name string, data []byte, ch chunking, progress func(done, total int)) (it *Itinerary, err error) {
 	defer func() {
-		if r := recover(); r != nil {
-			it = nil
-			err = single(name, fmt.Sprintf("cannot read this file (internal error: %v); please report it", r))
+		if v := recover(); v != nil {
+			it, err = nil, &LoadError{File: name, Problems: []Problem{recoveredProblem(v)}}
 		}
 	}()
 	if len(data) > MaxFileSize {
-		return nil, single(name, fmt.Sprintf("input is larger than the limit of %s", byteSize(MaxFileSize)))
+		return nil, single(name, fmt.Sprintf("the file is larger than the limit of %s", byteSize(MaxFileSize)))
 	}
 	if p, bad := prescan(data); bad {
 		return nil, &LoadError{File: name, Problems: []Problem{p}}
 	}
+	lines := newLineIndex(data)
 	var l *loader
-	if chunked {
-		l, it = loadChunked(data, progress)
+	whyNot := "the file is too small to need it"
+	if len(data) >= ch.threshold {
+		l, it, whyNot = loadChunked(data, lines, ch.perChunk, progress)
 	}
 	if it == nil {
-		doc, p, ok := parseYAML(data)
+		if len(data) > maxWholeParse {
+			return nil, single(name, fmt.Sprintf("the file is %s and cannot be read in parts (%s); a file read whole may be at most %s",
+				byteSize(int64(len(data))), whyNot, byteSize(maxWholeParse)))
+		}
+		doc, p, ok := parseYAML(data, lines)
 		if !ok {
 			return nil, &LoadError{File: name, Problems: []Problem{p}}
 		}
@@ -136,8 +166,11 @@ func fileError(path string, err error) *LoadError {
 }
 
 func byteSize(n int64) string {
-	if n >= 1<<20 {
+	switch {
+	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
@@ -184,26 +217,21 @@ var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML decodes the single document in data, mapping syntax errors to a
 // positioned problem.
-func parseYAML(data []byte) (doc *yaml.Node, p Problem, ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			p, ok = Problem{Line: 1, Column: 1, Message: fmt.Sprintf("YAML parser failed: %v", r)}, false
-		}
-	}()
+func parseYAML(data []byte, lines lineIndex) (doc *yaml.Node, p Problem, ok bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, Problem{Line: 1, Column: 1, Message: "the file is empty; an itinerary needs at least title, timezone and events"}, false
 		}
-		return nil, syntaxProblem(data, err), false
+		return nil, syntaxProblem(data, lines, err), false
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
 		return nil, Problem{Line: next.Line, Column: next.Column, Message: "a second YAML document; an itinerary file holds one (remove the \"---\" line)"}, false
 	case !errors.Is(err, io.EOF):
-		return nil, syntaxProblem(data, err), false
+		return nil, syntaxProblem(data, lines, err), false
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind == 0 {
 		return nil, Problem{Line: 1, Column: 1, Message: "the file is empty; an itinerary needs at least title, timezone and events"}, false
@@ -216,59 +244,49 @@ func parseYAML(data []byte) (doc *yaml.Node, p Problem, ok bool) {
 // (sometimes counted from zero), so the line is found instead as the
 // shortest prefix of the file that fails with the same message. Tabs get a
 // column from the line itself.
-func syntaxProblem(data []byte, err error) Problem {
+func syntaxProblem(data []byte, lines lineIndex, err error) Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	reported := 0
 	if m := yamlLineError.FindStringSubmatch(err.Error()); m != nil {
 		reported, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
-	line := firstFailingLine(data, msg)
+	line := firstFailingLine(data, lines, msg)
 	if line == 0 {
 		line = reported
 	}
 	if strings.Contains(msg, "tab character") && line > 0 {
 		for _, l := range []int{line, line + 1} {
-			if c := tabColumn(data, l); c > 0 {
+			if c := tabColumn(lines.text(data, l-1)); c > 0 {
 				return Problem{Line: l, Column: c, Message: "tab character in indentation; YAML indents with spaces"}
 			}
 		}
 	}
 	// The YAML library gives no column: point at the start of the line's
 	// content, so the error still has the FILE:LINE:COLUMN form editors use.
-	return Problem{Line: line, Column: contentColumn(data, line), Message: "YAML syntax: " + msg}
+	col := 0
+	if line >= 1 && line <= lines.count() {
+		col = contentColumn(lines.text(data, line-1))
+	}
+	return Problem{Line: line, Column: col, Message: "YAML syntax: " + msg}
 }
 
-// contentColumn is the column of the first character on line that is not
-// a space or a tab, or 1; 0 when the line does not exist.
-func contentColumn(data []byte, line int) int {
-	if line < 1 {
-		return 0
-	}
-	lines := bytes.SplitN(data, []byte("\n"), line+1)
-	if line > len(lines) {
-		return 0
-	}
-	l := lines[line-1]
-	col := 1
-	for _, c := range l {
+// contentColumn is the column of the first character of line that is not
+// a space or a tab, or 1.
+func contentColumn(line []byte) int {
+	for i, c := range line {
 		if c != ' ' && c != '\t' {
-			return col
+			return i + 1
 		}
-		col++
 	}
 	return 1
 }
 
-func tabColumn(data []byte, line int) int {
-	lines := bytes.Split(data, []byte("\n"))
-	if line < 1 || line > len(lines) {
-		return 0
-	}
-	l := lines[line-1]
-	for i := 0; i < len(l) && (l[i] == ' ' || l[i] == '\t'); i++ {
-		if l[i] == '\t' {
-			return utf8.RuneCount(l[:i]) + 1
+// tabColumn is the column of the first tab in line's indentation, or 0.
+func tabColumn(line []byte) int {
+	for i := 0; i < len(line) && (line[i] == ' ' || line[i] == '\t'); i++ {
+		if line[i] == '\t' {
+			return i + 1
 		}
 	}
 	return 0
@@ -277,13 +295,12 @@ func tabColumn(data []byte, line int) int {
 // firstFailingLine returns the smallest k such that the first k lines of
 // data fail to parse with the same message, or 0 when the file is too large
 // to search.
-func firstFailingLine(data []byte, msg string) int {
+func firstFailingLine(data []byte, lines lineIndex, msg string) int {
 	if len(data) > 1<<20 {
 		return 0
 	}
-	lines := bytes.SplitAfter(data, []byte("\n"))
 	fails := func(k int) bool {
-		prefix := bytes.Join(lines[:k], nil)
+		prefix := data[:lines.end(data, k)]
 		dec := yaml.NewDecoder(bytes.NewReader(prefix))
 		for {
 			var n yaml.Node
@@ -301,7 +318,7 @@ func firstFailingLine(data []byte, msg string) int {
 			return got == msg
 		}
 	}
-	lo, hi := 1, len(lines)
+	lo, hi := 1, lines.count()
 	if !fails(hi) {
 		return 0
 	}
