@@ -34,8 +34,8 @@ type loader struct {
 	nodes    int
 	// typos records, for each mapping, the fields an unknown key was taken
 	// for, so that "missing required field" is not said twice.
-	typos map[*yaml.Node]map[string]bool
-	zones map[string]*time.Location
+	typos      map[*yaml.Node]map[string]bool
+	zones      map[string]*time.Location
 	mergeDepth int
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
