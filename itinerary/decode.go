@@ -43,7 +43,7 @@ type loader struct {
 }
 
 // errorf records an error at n. Every string argument is a value that may
-// come from the file and goes through safeArg (cleaned, cut short); text
+// come from the file and is written as a value (escaped, cut short); text
 // the program composed itself, such as a list of allowed fields, is passed
 // as a literal.
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -60,7 +60,7 @@ func (l *loader) problem(n *yaml.Node, warning bool, format string, args []any) 
 	}
 	for i, a := range args {
 		if s, ok := a.(string); ok {
-			args[i] = safeArg(s)
+			args[i] = value(s)
 		}
 	}
 	l.problems = append(l.problems, Problem{Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...), Warning: warning})
@@ -527,11 +527,11 @@ const MaxSpanYears = 200
 // (iCalendar above all) need.
 var (
 	minTime = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)
-	maxTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC)
 )
 
 // RangeText says which times an itinerary can hold.
-const RangeText = "0001-01-02 to 9999-12-30"
+const RangeText = "from 0001-01-02 to 9999-12-30 00:00 UTC"
 
 // InRange reports whether t is a time an itinerary can hold.
 func InRange(t time.Time) bool {
@@ -541,14 +541,21 @@ func InRange(t time.Time) bool {
 // checkSpan refuses events spread over more than MaxSpanYears, at the
 // event that ends last.
 func (l *loader) checkSpan(it *Itinerary) {
-	if len(it.Events) == 0 {
-		return
-	}
-	first, last := it.Events[0].Start, 0
+	first, last := time.Time{}, -1
 	for i := range it.Events {
-		if it.Events[i].End.After(it.Events[last].End) {
+		e := &it.Events[i]
+		if e.Start.IsZero() {
+			continue // its times did not load, which is reported
+		}
+		if first.IsZero() {
+			first = e.Start // the events are in start order
+		}
+		if last < 0 || e.End.After(it.Events[last].End) {
 			last = i
 		}
+	}
+	if last < 0 {
+		return
 	}
 	if e := &it.Events[last]; first.AddDate(MaxSpanYears, 0, 0).Before(e.End) {
 		l.problems = append(l.problems, Problem{Line: e.Pos.Line, Column: e.Pos.Column,
@@ -823,7 +830,7 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 	case hasDur:
 		d, err := time.ParseDuration(durStr)
 		switch {
-		case err != nil && dn.Tag == "!!int":
+		case err != nil && dn.Tag == "!!int" && strings.Trim(durStr, "0123456789") == "":
 			l.errorf(dn, "%s: duration %s has no unit; write it as %q or %q", ctx, durStr, durStr+"m", durStr+"h")
 		case err != nil:
 			l.errorf(dn, "%s: duration %q is not a duration; write it as \"90m\", \"2h\" or \"2h30m\"", ctx, durStr)

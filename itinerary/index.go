@@ -235,7 +235,7 @@ func (it *Itinerary) OverlapWarnings() []Problem {
 	var out []Problem
 	more := 0
 	add := func(e *Event, msg func() string) {
-		if len(out) == MaxProblems {
+		if len(out) == MaxProblems-1 {
 			more++
 			return
 		}

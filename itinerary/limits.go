@@ -16,6 +16,9 @@ const (
 	// MaxIndent is the deepest indentation a line may have, in columns;
 	// an itinerary nests four levels, a nesting bomb thousands.
 	MaxIndent = 200
+	// MaxLineBytes is the longest line a file may have: the YAML parser
+	// reads a long line slowly, and no field needs more.
+	MaxLineBytes = 2 * maxText
 	// maxNodes bounds how many YAML nodes one load walks, aliases
 	// included as often as they are used.
 	maxNodes = 10_000_000

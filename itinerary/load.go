@@ -42,8 +42,8 @@ func LoadFileProgress(path string, progress func(done, total int)) (*Itinerary, 
 	if info.IsDir() {
 		return nil, single(path, "is a directory, not an itinerary file")
 	}
-	if !info.Mode().IsRegular() {
-		return nil, single(path, "is not a regular file")
+	if info.Size() > MaxFileSize {
+		return nil, single(path, fmt.Sprintf("file is %s; the limit is %s", byteSize(info.Size()), byteSize(MaxFileSize)))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -180,6 +180,7 @@ func byteSize(n int64) string {
 // before the parser spends time and memory on a nesting bomb.
 func prescan(data []byte) (Problem, bool) {
 	line, col := 1, 1
+	lineStart := 0
 	indent := true // still in the line's leading spaces
 	for i := 0; i < len(data); {
 		if indent {
@@ -199,6 +200,7 @@ func prescan(data []byte) (Problem, bool) {
 			return Problem{Line: line, Column: col, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}, true
 		case r == '\n':
 			line, col, indent = line+1, 0, true
+			lineStart = i + 1
 		case r == '\t' || r == '\r' || (r == 0xfeff && i == 0):
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffe || r == 0xffff:
 			what := "control character"
@@ -209,6 +211,9 @@ func prescan(data []byte) (Problem, bool) {
 		}
 		col++
 		i += size
+		if i-lineStart > MaxLineBytes {
+			return Problem{Line: line, Column: 1, Message: fmt.Sprintf("line longer than %s; break long text over several lines (notes: >)", byteSize(MaxLineBytes))}, true
+		}
 	}
 	return Problem{}, false
 }

@@ -2,6 +2,7 @@ package itinerary
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,7 +38,7 @@ func (p Problem) Format(file string) string {
 	if p.Warning {
 		b.WriteString("warning: ")
 	}
-	// Values are cleaned where the message is made (see safeArg); this
+	// Values are escaped where the message is made (see value); this
 	// catches any text that came another way, such as the YAML library's.
 	b.WriteString(CleanLine(p.Message))
 	return b.String()
@@ -93,45 +94,74 @@ func sortProblems(ps []Problem) []Problem {
 }
 
 // MaxQuoted is how many characters of a value a message quotes; a longer
-// value is cut, with "…" and its length.
+// value is cut, with "…" and its size.
 const MaxQuoted = 80
 
-// safeArg is how every value from a file reaches a message: control
-// characters, escape sequences and bidirectional controls removed (as
-// Clean does), on one line, and cut to MaxQuoted characters. The loader's
-// errorf applies it to each string argument.
-func safeArg(s string) string {
-	if len(s) > 4*MaxQuoted {
-		// Clean only what can be shown: a 50 MB value costs no more than
-		// a short one.
-		cut := 4 * MaxQuoted
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
+// value is how every value from a file reaches a message (the loader's
+// errorf turns each string argument into one): cut to MaxQuoted
+// characters, with control characters, escape sequences, C1 controls,
+// bidirectional controls, invalid UTF-8 and the characters of uncertain
+// width written as visible escapes (\x1b, \a, \u202e), so that the reader
+// sees what is wrong and the terminal receives none of it. With %q it is
+// quoted as Go quotes strings; with %s it is written without quotes.
+type value string
+
+// Format implements fmt.Formatter.
+func (v value) Format(f fmt.State, verb rune) {
+	s := string(v)
+	cut := ""
+	if len(s) > 4*MaxQuoted || utf8.RuneCountInString(s) > MaxQuoted {
+		n := 0
+		for i := range s {
+			if n == MaxQuoted-1 {
+				s = s[:i]
+				break
+			}
+			n++
 		}
-		return shorten(CleanLine(s[:cut]), len(s))
+		cut = fmt.Sprintf("… (%s)", byteSize(int64(len(v))))
 	}
-	return shorten(CleanLine(s), len(s))
+	quote := verb == 'q'
+	if quote {
+		io.WriteString(f, `"`)
+	}
+	io.WriteString(f, escape(s, quote))
+	io.WriteString(f, cut)
+	if quote {
+		io.WriteString(f, `"`)
+	}
 }
 
-func shorten(s string, size int) string {
-	if utf8.RuneCountInString(s) <= MaxQuoted && size <= 4*MaxQuoted {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == MaxQuoted-1 {
-			s = s[:i]
-			break
+// escape writes s with what a terminal must not receive as Go escapes, and
+// with quotes and backslashes escaped too when quoted.
+func escape(s string, quoted bool) string {
+	var b strings.Builder
+	prev := rune(0)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case quoted && (r == '"' || r == '\\'):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte(' ')
+		case !unicode.IsPrint(r) || isBidiControl(r) || widthTrouble(r, prev):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
 		}
-		n++
+		prev = r
+		i += size
 	}
-	return s + fmt.Sprintf("… (%s)", byteSize(int64(size)))
+	return b.String()
 }
 
-// Quote is a value from a file as a message quotes it: cleaned, cut to
-// MaxQuoted characters, in double quotes.
+// Quote is a value from a file as a message quotes it (see value).
 func Quote(s string) string {
-	return strconv.Quote(safeArg(s))
+	return fmt.Sprintf("%q", value(s))
 }
 
 // QuoteName is a file name as messages show it: as it is when it is plain
@@ -151,30 +181,7 @@ func QuoteName(name string) string {
 	if plain {
 		return name
 	}
-	var b strings.Builder
-	b.WriteByte('"')
-	prev = 0
-	for i := 0; i < len(name); {
-		r, size := utf8.DecodeRuneInString(name[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			fmt.Fprintf(&b, "\\x%02x", name[i])
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte(' ')
-		case !unicode.IsPrint(r) || isBidiControl(r) || widthTrouble(r, prev):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-		prev = r
-		i += size
-	}
-	b.WriteByte('"')
-	return b.String()
+	return `"` + escape(name, true) + `"`
 }
 
 // suggestion bounds: "did you mean" compares only short values with short
@@ -185,41 +192,58 @@ const (
 )
 
 // suggest returns the candidate closest to s when it is close enough to be a
-// likely typo, or "".
+// likely typo, or "". It allocates nothing per candidate: a file with
+// thousands of unknown references among thousands of ids stays fast.
 func suggest(s string, candidates []string) string {
-	if len(s) > 4*maxSuggestLen || utf8.RuneCountInString(s) > maxSuggestLen {
+	var bufA, bufB [maxSuggestLen]rune
+	a, ok := lowerRunes(s, bufA[:0])
+	if !ok {
 		return ""
 	}
-	best, bestDist := "", 0
 	limit := 2
-	if utf8.RuneCountInString(s) <= 3 {
+	if len(a) <= 3 {
 		limit = 1
 	}
-	ls := []rune(strings.ToLower(s))
+	best, bestDist := "", limit+1
 	for k, c := range candidates {
 		if k == maxCompared {
 			break
 		}
-		if len(c) > 4*maxSuggestLen {
+		if n := utf8.RuneCountInString(c); n-len(a) > limit || len(a)-n > limit {
 			continue
 		}
-		d := boundedDistance(ls, []rune(strings.ToLower(c)), limit)
-		if d <= limit && (best == "" || d < bestDist) {
+		b, ok := lowerRunes(c, bufB[:0])
+		if !ok {
+			continue
+		}
+		if d := boundedDistance(a, b, limit); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-// boundedDistance is the Levenshtein distance between a and b, in runes,
-// when it is at most limit, else limit+1; it gives up as soon as the
-// distance must exceed limit.
+// lowerRunes appends the lower-cased runes of s to buf, or reports false
+// when s is longer than maxSuggestLen runes.
+func lowerRunes(s string, buf []rune) ([]rune, bool) {
+	for _, r := range s {
+		if len(buf) == maxSuggestLen {
+			return nil, false
+		}
+		buf = append(buf, unicode.ToLower(r))
+	}
+	return buf, true
+}
+
+// boundedDistance is the Levenshtein distance between a and b (each at
+// most maxSuggestLen runes) when it is at most limit, else limit+1; it
+// gives up as soon as the distance must exceed limit.
 func boundedDistance(a, b []rune, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][maxSuggestLen + 1]int
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -239,7 +263,7 @@ func boundedDistance(a, b []rune, limit int) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return min(prev[len(b)], limit+1)
 }
 
 // quoteList renders names as "a, b, c", shortened to max entries.
