@@ -247,7 +247,7 @@ func (l *loader) rawStr(fs map[string]field, name, ctx string) (string, *yaml.No
 		l.errorf(n, "%s: %s must be text, not %s", ctx, name, describe(n))
 		return "", nil, false
 	}
-	if l.tooLong(n, name, ctx) {
+	if l.tooLong(n, name, literal(name), ctx) {
 		return "", nil, false
 	}
 	return n.Value, n, true
@@ -325,7 +325,7 @@ func (l *loader) strList(fs map[string]field, name, ctx string) ([]string, []*ya
 			l.errorf(orig, "%s: each entry of %s must be text, not %s", ctx, name, describe(item))
 			continue
 		}
-		if l.tooLong(item, name, ctx) {
+		if l.tooLong(item, name, literal("an entry of "+name), ctx) {
 			continue
 		}
 		vals = append(vals, CleanLine(item.Value))
@@ -345,7 +345,7 @@ func (l *loader) slug(fs map[string]field, kind, ctx string, seen map[string]Pos
 		l.errorf(n, "%s: id must be text, not %s", ctx, describe(n))
 		return "", false
 	}
-	if l.tooLong(n, "id", ctx) {
+	if l.tooLong(n, "id", "id", ctx) {
 		return "", false
 	}
 	id := n.Value

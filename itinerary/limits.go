@@ -43,13 +43,14 @@ func fieldLimit(name string) int {
 	return maxLine
 }
 
-// tooLong reports a value of field name longer than its limit.
-func (l *loader) tooLong(n *yaml.Node, name, ctx string) bool {
+// tooLong reports a value of field name (what names it in the message)
+// longer than its limit.
+func (l *loader) tooLong(n *yaml.Node, name string, what literal, ctx string) bool {
 	limit := fieldLimit(name)
 	if len(n.Value) <= limit {
 		return false
 	}
-	l.errorf(n, "%s: %s is %s long; the limit is %s", ctx, name, literal(byteSize(int64(len(n.Value)))), literal(byteSize(int64(limit))))
+	l.errorf(n, "%s: %s is %s long; the limit is %s", ctx, what, literal(byteSize(int64(len(n.Value)))), literal(byteSize(int64(limit))))
 	return true
 }
 

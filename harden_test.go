@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// assertNoEscapes fails when r's output holds a byte that a terminal would
+// act on: ESC, BEL, the 8-bit CSI, OSC and ST, or a bidirectional override.
+func assertNoEscapes(t *testing.T, what string, r result) {
+	t.Helper()
+	for _, out := range []string{r.stdout, r.stderr} {
+		for _, bad := range []string{"\x1b", "\a", "\u009b", "\u009d", "\u009c", "\u202e"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: output holds %q:\n%q", what, bad, out)
+			}
+		}
+	}
+}
+
+// TestNoEscapeFromValuesOrFileNames: values quoted in errors, and a file
+// name holding escape sequences, reach stderr and stdout only as visible
+// escapes.
+func TestNoEscapeFromValuesOrFileNames(t *testing.T) {
+	dir := t.TempDir()
+	hostile, err := os.ReadFile("testdata/bad/hostile-values.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	badName := "bad\x1b]0;PWNED\a\u202e.yaml"
+	goodName := "good\x1b[2J name.yaml"
+	os.WriteFile(filepath.Join(dir, badName), hostile, 0o644)
+	os.WriteFile(filepath.Join(dir, goodName), []byte("title: T\ntimezone: UTC\nevents: []\n"), 0o644)
+
+	r := runBinary(t, dir, nil, "--check", badName)
+	assertRefused(t, r)
+	assertNoEscapes(t, "--check of the hostile file", r)
+	for _, want := range []string{
+		`"bad\x1b]0;PWNED\a\u202e.yaml":11:15: event #1: duration "\x1b]0;PWNED\a\x1b]52;c;SGVsbG8=\a\x1b[2J" is not a duration`,
+		`"bad\x1b]0;PWNED\a\u202e.yaml":5:11: itinerary: unknown time zone "Asia/Seoul\x1b]0;PWNED\a"`,
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, r.stderr)
+		}
+	}
+
+	r = runBinary(t, dir, nil, "--check", goodName)
+	assertNoEscapes(t, "--check of a good file with a hostile name", r)
+	if r.code != 0 || r.stdout != `"good\x1b[2J name.yaml": ok (0 events, 0 people)`+"\n" {
+		t.Errorf("got %+v", r)
+	}
+	for _, args := range [][]string{{goodName}, {"--format", "json", goodName}, {"--format", "ics", goodName}, {"missing\x1b[2J.yaml"}, {"a\x1b.yaml", "b.yaml"}} {
+		assertNoEscapes(t, fmt.Sprint(args), runBinary(t, dir, nil, args...))
+	}
+}
+
+// TestBoundedWork runs the inputs that once took minutes, gigabytes or
+// crashed the runtime: each must end with exit 0 or 1 and say why. They
+// are generated here, not committed. (Times and memory are measured by
+// hand and given in the README, not asserted.)
+func TestBoundedWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large generated inputs")
+	}
+	header := "title: T\ntimezone: UTC\n"
+	people := func(n int) string {
+		var b strings.Builder
+		b.WriteString("people:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "  - {id: p%d, name: P%d}\n", i, i)
+		}
+		return b.String()
+	}
+	sameTime := func(n int) string {
+		var b strings.Builder
+		b.WriteString(header + people(5) + "events:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "  - {id: e%d, title: Meeting %d, start: \"2024-01-26 09:00\", duration: 2h, participants: [p0, p1, p2, p3, p4]}\n", i, i)
+		}
+		return b.String()
+	}
+	unknownRefs := func(n int) string {
+		var b strings.Builder
+		b.WriteString(header + people(n) + "events:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "  - {title: x, start: 2024-01-26, participants: [p%dx]}\n", i)
+		}
+		return b.String()
+	}
+	huge := strings.Repeat("z", 50<<20)
+	var deep strings.Builder
+	deep.WriteString(header + "events: []\nsummary:\n")
+	for d := 1; deep.Len() < 50<<20; d++ {
+		deep.WriteString(strings.Repeat(" ", d%10000+1) + "k:\n")
+	}
+	cases := []struct {
+		name, src string
+		code      int
+		want      string // in stderr
+	}{
+		{"10,000 events at the same time", sameTime(10000), 0, `warning: event "e0": and 49987 more overlaps`},
+		{"5,000 events at the same time", sameTime(5000), 0, `warning: event "e1": P0 is also at "Meeting 0"`},
+		{"events repeated through aliases", header + people(5) + "events:\n  - &e {title: x, start: \"2024-01-26 09:00\", duration: 1h, participants: [p0, p1, p2, p3, p4]}\n" +
+			strings.Repeat("  - *e\n", 15000), 0, "and 74992 more overlaps"},
+		{"an unknown reference of 100,000 characters", header + people(3) + "events:\n  - {title: x, start: 2024-01-26, participants: [" + strings.Repeat("q", 100000) + "]}\n",
+			1, "f.yaml:8:50: event #1: an entry of participants is 97.7 KiB long; the limit is 64 bytes"},
+		{"5,000 people and 5,000 unknown references", unknownRefs(5000), 1, `participant "p0x" is not a defined person; did you mean "p0"?`},
+		{"a 50 MB timezone", strings.Replace(header, "UTC", huge, 1) + "events: []\n", 1, "f.yaml:2:1: line longer than 128 KiB"},
+		{"a 50 MB kind", header + "events:\n  - {title: x, start: 2024-01-26, kind: " + huge + "}\n", 1, "f.yaml:4:1: line longer than 128 KiB"},
+		{"a 50 MB unknown key", header + "events: []\n" + huge + ": 1\n", 1, "f.yaml:4:1: line longer than 128 KiB"},
+		{"a 5 MB kind over many lines", header + "events:\n  - title: x\n    start: 2024-01-26\n    kind: \"" + strings.Repeat("meal\n      ", 500000) + "\"\n", 1, "f.yaml:6:11: event #1: kind is"},
+		{"a block mapping nested 10,000 deep", deep.String(), 1, "f.yaml:204:201: line indented more than 200 columns"},
+		{"1,001 participants", header + people(1001) + "events:\n  - title: x\n    start: 2024-01-26\n    participants: [" + strings.Repeat("p0, ", 1000) + "p0]\n",
+			1, "event #1: 1001 participants; the limit is 1000"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(filepath.Join(dir, "f.yaml"), []byte(c.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := runBinary(t, dir, nil, "--check", "f.yaml")
+			if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("exit %d, want %d; stderr (first 600 bytes) lacks %q:\n%.600s", r.code, c.code, c.want, r.stderr)
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "internal error") {
+				t.Errorf("a crash:\n%.2000s", r.stderr)
+			}
+		})
+	}
+}
+
+// TestEdgeArguments: an empty FILE and a --now outside the times an
+// itinerary holds are usage errors, not the built-in itinerary or the
+// system clock.
+func TestEdgeArguments(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--check", ""}, "visitline: FILE is empty; give a file name, \"-\" for standard input, or no FILE for the built-in itinerary\n"},
+		{[]string{""}, "visitline: FILE is empty"},
+		{[]string{"--now", "0001-01-01T00:00:00Z"}, "visitline: --now \"0001-01-01T00:00:00Z\" is outside the times an itinerary can hold"},
+		{[]string{"--now", "9999-12-31T00:00:00Z", "--check"}, "visitline: --now \"9999-12-31T00:00:00Z\" is outside"},
+	}
+	for _, c := range cases {
+		r := runBinary(t, ".", nil, c.args...)
+		if r.code != 2 || !strings.HasPrefix(r.stderr, c.want) || r.stdout != "" {
+			t.Errorf("%q: code %d stderr %q stdout %.80q, want code 2 and a stderr starting %q", c.args, r.code, r.stderr, r.stdout, c.want)
+		}
+	}
+}
+
+// TestMergeKeysLoad: YAML merge keys work as YAML says, in the binary.
+func TestMergeKeysLoad(t *testing.T) {
+	src := "title: T\ntimezone: UTC\npeople: [{id: a, name: A}]\nevents:\n  - &lunch\n    title: Lunch\n    kind: meal\n    participants: [a]\n    duration: 1h\n    start: 2024-01-26 12:00\n" +
+		"  - <<: *lunch\n    title: Lunch again\n    start: 2024-01-27 12:00\n"
+	r := runBinary(t, ".", []byte(src), "--format", "json", "-")
+	if r.code != 0 || strings.Count(r.stdout, `"kind": "meal"`) != 2 || !strings.Contains(r.stdout, `"end": "2024-01-27T13:00:00Z"`) {
+		t.Errorf("got %+v", r)
+	}
+	if bytes.Contains([]byte(r.stderr), []byte("<<")) {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+}

@@ -1,0 +1,146 @@
+package itinerary
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCleanDropsCharactersOfUncertainWidth: the characters terminals and
+// the view measure differently are removed at load, the text around them
+// kept.
+func TestCleanDropsCharactersOfUncertainWidth(t *testing.T) {
+	cases := map[string]string{
+		"co\u00adop":             "coop",       // soft hyphen
+		"\u0600123 \u06dd4":      "123 4",      // Arabic number sign, end of ayah
+		"👍🏽 ok":                  "👍 ok",       // skin tone
+		"❤️ love":                "❤ love",     // VS16
+		"✈︎ flight":              "✈ flight",   // VS15
+		"👨‍👩‍👧 family":           "👨👩👧 family", // zero-width joiners between emoji
+		"क्‍ष":                   "क्‍ष",       // a joiner in Devanagari stays
+		"plain 경계현":              "plain 경계현",
+		"mark\u200fed \u200eltr": "marked ltr", // RLM, LRM
+	}
+	for in, want := range cases {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	it := mustLoad(t, header+"events:\n  - {title: \"Dinner 🍷\u00ad👍🏻\", start: 2024-01-26, place: \"\u0600Cairo\"}\n")
+	if e := it.Events[0]; e.Title != "Dinner 🍷👍" || e.Place != "Cairo" {
+		t.Errorf("loaded %q at %q", e.Title, e.Place)
+	}
+}
+
+func TestQuoteEscapesAndCuts(t *testing.T) {
+	cases := map[string]string{
+		"kim":                       `"kim"`,
+		"\x1b]0;PWNED\a":            `"\x1b]0;PWNED\a"`,
+		"\u202ekim\u009b2J":         `"\u202ekim\u009b2J"`,
+		"a\"b\\c":                   `"a\"b\\c"`,
+		"\xffbad":                   `"\xffbad"`,
+		"경계현":                       `"경계현"`,
+		strings.Repeat("x", 100000): `"` + strings.Repeat("x", MaxQuoted-1) + `… (97.7 KiB)"`,
+	}
+	for in, want := range cases {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%.40q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestQuoteName(t *testing.T) {
+	cases := map[string]string{
+		"trip.yaml":          "trip.yaml",
+		"data/visit.yaml":    "data/visit.yaml",
+		"<stdin>":            "<stdin>",
+		"서울.yaml":            "서울.yaml",
+		"my trip.yaml":       `"my trip.yaml"`,
+		"a\x1b[2J.yaml":      `"a\x1b[2J.yaml"`,
+		"it's.yaml":          `"it's.yaml"`,
+		"rtl\u202elmay.yaml": `"rtl\u202elmay.yaml"`,
+		"\xfe.yaml":          `"\xfe.yaml"`,
+		"":                   `""`,
+	}
+	for in, want := range cases {
+		if got := QuoteName(in); got != want {
+			t.Errorf("QuoteName(%q) = %s, want %s", in, got, want)
+		}
+	}
+	p := Problem{Line: 3, Column: 1, Message: "x"}
+	if got := p.Format("a\x1b.yaml"); got != `"a\x1b.yaml":3:1: x` {
+		t.Errorf("Format = %q", got)
+	}
+}
+
+func TestMergeKeys(t *testing.T) {
+	src := header + `people: [{id: a, name: A}, {id: b, name: B}]
+events:
+  - &base {title: Base, start: "2024-01-26 09:00", duration: 1h, kind: meal, participants: [a], place: Here}
+  - <<: *base
+    title: Own title wins
+    place: There
+  - <<: [{kind: talk}, *base]
+    title: Earlier merge wins
+  - {<<: *base, title: With a bad field, plase: red}
+`
+	_, err := Load("f.yaml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), `f.yaml:11:42: event #4: unknown field "plase"; did you mean "place"?`) {
+		t.Fatalf("got %v", err)
+	}
+	it := mustLoad(t, strings.Replace(src, ", plase: red", "", 1))
+	byTitle := map[string]*Event{}
+	for i := range it.Events {
+		byTitle[it.Events[i].Title] = &it.Events[i]
+	}
+	if e := byTitle["Own title wins"]; e == nil || e.Place != "There" || e.Kind != "meal" || len(e.Participants) != 1 || e.End.Sub(e.Start).Hours() != 1 {
+		t.Errorf("own fields: %+v", e)
+	}
+	if e := byTitle["Earlier merge wins"]; e == nil || e.Kind != "talk" || e.Place != "Here" {
+		t.Errorf("merge order: %+v", e)
+	}
+	for _, bad := range []string{"  - {<<: 3, title: x, start: 2024-01-26}\n", "  - {<<: [[1]], title: x, start: 2024-01-26}\n"} {
+		_, err := Load("f.yaml", []byte(header+"events:\n"+bad))
+		if err == nil || !strings.Contains(err.Error(), "a merge key (<<) takes a mapping or a list of mappings") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+// TestLimitsArePositionedErrors checks the count limits an in-memory test
+// can reach; the README lists them all.
+func TestLimitsArePositionedErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header + "people: [{id: a, name: A}]\nevents:\n  - title: x\n    start: 2024-01-26\n    topics: [")
+	b.WriteString(strings.Repeat("t, ", MaxPerEvent))
+	b.WriteString("t]\n    notes: \"" + strings.Repeat("n", maxText+1) + "\"\n")
+	errs := strings.Join(loadErrors(t, b.String()), "\n")
+	for _, want := range []string{
+		"f.yaml:7:13: event #1: 1001 topics; the limit is 1000",
+		"f.yaml:8:12: event #1: notes is 64.0 KiB long; the limit is 64 KiB",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("lacks %q:\n%s", want, errs)
+		}
+	}
+	if errs := loadErrors(t, header+"events: []\nsummary:\n"+strings.Repeat(" ", MaxIndent+1)+"x\n"); errs[0] != "f.yaml:5:201: line indented more than 200 columns; an itinerary does not nest this deep" {
+		t.Errorf("got %q", errs)
+	}
+}
+
+// TestSuggestIsBounded: long values and long candidates get no
+// suggestion; short ones still do.
+func TestSuggestIsBounded(t *testing.T) {
+	long := strings.Repeat("a", 1000)
+	if s := suggest(long, []string{long + "b"}); s != "" {
+		t.Errorf("suggested %.20q for a long value", s)
+	}
+	if s := suggest("kyng", []string{long, "kyung"}); s != "kyung" {
+		t.Errorf("suggested %q", s)
+	}
+	if d := boundedDistance([]rune("kitten"), []rune("sitting"), 2); d != 3 {
+		t.Errorf("distance %d, want 3 (over the limit of 2)", d)
+	}
+	if d := boundedDistance([]rune("kitten"), []rune("sitten"), 2); d != 1 {
+		t.Errorf("distance %d, want 1", d)
+	}
+}
