@@ -244,7 +244,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		next, cmd := m.Update(msg.reloadedMsg)
 		m = next.(Model)
 		if msg.err == nil && m.reload.landed == msg.gen {
-			m.status = "reloaded " + itinerary.CleanLine(m.cfg.File) + " after editing"
+			m.status = "reloaded " + itinerary.QuoteName(m.cfg.File) + " after editing"
 		}
 		return m, cmd
 	case slowReloadMsg:
