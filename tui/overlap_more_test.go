@@ -31,3 +31,26 @@ func TestDetailCountsUnnamedOverlaps(t *testing.T) {
 		t.Errorf("no count of the others:\n%s", v)
 	}
 }
+
+// TestReloadNamesTheFileSafely: the footer after a reload and the error
+// panel quote a file name holding escape sequences instead of sending them
+// to the terminal.
+func TestReloadNamesTheFileSafely(t *testing.T) {
+	it, err := itinerary.Load("f.yaml", []byte("title: T\ntimezone: UTC\nevents: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "trip\x1b]0;PWNED\a.yaml"
+	m := sized(New(Config{Itinerary: it, Watch: name}, renderer(termenv.Ascii)), 120, 30)
+	next, _ := m.Update(reloadedMsg{it: it})
+	v := next.(Model).View()
+	if strings.ContainsAny(v, "\x1b\a") || !strings.Contains(v, `reloaded "trip\x1b]0;PWNED\a.yaml"`) {
+		t.Errorf("footer after a reload:\n%q", v)
+	}
+	_, bad := itinerary.Load(name, []byte("title: T\ntimezone: UTC\nevents:\n  - {title: x, start: 2024-01-26, duration: !!int \"\\e[2J\"}\n"))
+	next, _ = next.(Model).Update(reloadedMsg{err: bad})
+	v = next.(Model).View()
+	if strings.ContainsAny(v, "\x1b\a") || !strings.Contains(v, `"trip\x1b]0;PWNED\a.yaml":4:`) {
+		t.Errorf("error panel:\n%q", v)
+	}
+}
