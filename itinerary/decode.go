@@ -37,6 +37,7 @@ type loader struct {
 	typos      map[*yaml.Node]map[string]bool
 	zones      map[string]*time.Location
 	mergeDepth int
+	merged     int // mappings merged so far, counted against maxMerged
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool
@@ -162,6 +163,11 @@ func (l *loader) merge(out map[string]field, merges []*yaml.Node, ctx string, al
 			maps = v.Content
 		}
 		for _, mm := range maps {
+			if l.merged++; l.merged > maxMerged {
+				l.errorf(mm, "%s: merge keys (<<) bring in more than %d mappings; stopped here", ctx, maxMerged)
+				l.stopped = true
+				return
+			}
 			if l.deref(mm).Kind != yaml.MappingNode {
 				l.errorf(mm, "%s: a merge key (<<) takes a mapping or a list of mappings, not %s", ctx, describe(l.deref(mm)))
 				continue

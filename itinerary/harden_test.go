@@ -1,6 +1,7 @@
 package itinerary
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,20 @@ events:
 		if err == nil || !strings.Contains(err.Error(), "a merge key (<<) takes a mapping or a list of mappings") {
 			t.Errorf("%q: %v", bad, err)
 		}
+	}
+}
+
+// TestMergeBombStops: merge keys that would bring in millions of mappings
+// stop at the limit with a positioned error.
+func TestMergeBombStops(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header + "events:\n  - &m0 {title: x, start: 2024-01-26}\n")
+	for d := 1; d < 8; d++ {
+		b.WriteString(fmt.Sprintf("  - &m%d {<<: [%s], title: y}\n", d, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*m%d, ", d-1), 50), ", ")))
+	}
+	errs := loadErrors(t, b.String())
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "f.yaml:5:20: event #4: ") || !strings.HasSuffix(errs[0], "merge keys (<<) bring in more than 100000 mappings; stopped here") {
+		t.Errorf("got %q", errs)
 	}
 }
 

@@ -22,6 +22,9 @@ const (
 	// maxNodes bounds how many YAML nodes one load walks, aliases
 	// included as often as they are used.
 	maxNodes = 10_000_000
+	// maxMerged bounds how many mappings merge keys bring in, aliases
+	// counted each time: a merge is a map built, dearer than a node.
+	maxMerged = 100_000
 )
 
 // Length limits on one value, in bytes.
