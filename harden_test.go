@@ -114,6 +114,8 @@ func TestBoundedWork(t *testing.T) {
 		{"a 50 MB unknown key", header + "events: []\n" + huge + ": 1\n", 1, "f.yaml:4:1: line longer than 128 KiB"},
 		{"a 5 MB kind over many lines", header + "events:\n  - title: x\n    start: 2024-01-26\n    kind: \"" + strings.Repeat("meal\n      ", 500000) + "\"\n", 1, "f.yaml:6:11: event #1: kind is"},
 		{"a block mapping nested 10,000 deep", deep.String(), 1, "f.yaml:204:201: line indented more than 200 columns"},
+		{"a 60 KB note aliased by 20,000 events", header + "events:\n  - {title: x, start: 2024-01-26, notes: &n \"" + strings.Repeat("n", 60000) + "\"}\n" +
+			strings.Repeat("  - {title: y, start: 2024-01-26, notes: *n}\n", 20000), 1, "the file expands to more than 64.0 MiB of text (aliases count each time they are used); stopped here"},
 		{"1,001 participants", header + people(1001) + "events:\n  - title: x\n    start: 2024-01-26\n    participants: [" + strings.Repeat("p0, ", 1000) + "p0]\n",
 			1, "event #1: 1001 participants; the limit is 1000"},
 	}

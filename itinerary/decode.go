@@ -38,6 +38,7 @@ type loader struct {
 	zones      map[string]*time.Location
 	mergeDepth int
 	merged     int // mappings merged so far, counted against maxMerged
+	textBytes  int // bytes of text read so far, counted against maxExpandedText
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool
@@ -253,7 +254,7 @@ func (l *loader) rawStr(fs map[string]field, name, ctx string) (string, *yaml.No
 		l.errorf(n, "%s: %s must be text, not %s", ctx, name, describe(n))
 		return "", nil, false
 	}
-	if l.tooLong(n, name, literal(name), ctx) {
+	if l.tooLong(n, name, literal(name), ctx) || !l.countText(f.val, n) {
 		return "", nil, false
 	}
 	return n.Value, n, true
@@ -331,7 +332,7 @@ func (l *loader) strList(fs map[string]field, name, ctx string) ([]string, []*ya
 			l.errorf(orig, "%s: each entry of %s must be text, not %s", ctx, name, describe(item))
 			continue
 		}
-		if l.tooLong(item, name, literal("an entry of "+name), ctx) {
+		if l.tooLong(item, name, literal("an entry of "+name), ctx) || !l.countText(orig, item) {
 			continue
 		}
 		vals = append(vals, CleanLine(item.Value))

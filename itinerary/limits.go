@@ -25,6 +25,10 @@ const (
 	// maxMerged bounds how many mappings merge keys bring in, aliases
 	// counted each time: a merge is a map built, dearer than a node.
 	maxMerged = 100_000
+	// maxExpandedText bounds the text one load reads, aliases counted
+	// each time they are used: a 60 KB note aliased by 20,000 events is
+	// 1.2 GB of text to clean, fold and index.
+	maxExpandedText = MaxFileSize
 )
 
 // Length limits on one value, in bytes.
@@ -55,6 +59,19 @@ func (l *loader) tooLong(n *yaml.Node, name string, what literal, ctx string) bo
 	}
 	l.errorf(n, "%s: %s is %s long; the limit is %s", ctx, what, literal(byteSize(int64(len(n.Value)))), literal(byteSize(int64(limit))))
 	return true
+}
+
+// countText adds the value of n to the text read, and stops the walk once
+// that passes maxExpandedText, at the node at (the alias, where n is what
+// it stands for).
+func (l *loader) countText(at, n *yaml.Node) bool {
+	l.textBytes += len(n.Value)
+	if l.textBytes <= maxExpandedText {
+		return true
+	}
+	l.errorf(at, "the file expands to more than %s of text (aliases count each time they are used); stopped here", literal(byteSize(maxExpandedText)))
+	l.stopped = true
+	return false
 }
 
 // tooMany reports a list longer than limit.
