@@ -116,6 +116,9 @@ func TestBoundedWork(t *testing.T) {
 		{"a block mapping nested 10,000 deep", deep.String(), 1, "f.yaml:204:201: line indented more than 200 columns"},
 		{"a 60 KB note aliased by 20,000 events", header + "events:\n  - {title: x, start: 2024-01-26, notes: &n \"" + strings.Repeat("n", 60000) + "\"}\n" +
 			strings.Repeat("  - {title: y, start: 2024-01-26, notes: *n}\n", 20000), 1, "the file expands to more than 64.0 MiB of text (aliases count each time they are used); stopped here"},
+		{"1,000 participants aliased by 9,000 events", header + people(1000) + "events:\n  - {title: x, start: \"2024-01-26 09:00\", duration: 1h, participants: &all [p0" +
+			strings.Repeat(", p0", 999) + "]}\n" + strings.Repeat("  - {title: y, start: \"2024-01-26 09:00\", duration: 1h, participants: *all}\n", 9000),
+			1, "more than 1000000 participants in all the events (aliases count each time they are used); stopped here"},
 		{"1,001 participants", header + people(1001) + "events:\n  - title: x\n    start: 2024-01-26\n    participants: [" + strings.Repeat("p0, ", 1000) + "p0]\n",
 			1, "event #1: 1001 participants; the limit is 1000"},
 	}

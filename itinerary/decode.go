@@ -34,11 +34,14 @@ type loader struct {
 	nodes    int
 	// typos records, for each mapping, the fields an unknown key was taken
 	// for, so that "missing required field" is not said twice.
-	typos      map[*yaml.Node]map[string]bool
-	zones      map[string]*time.Location
-	mergeDepth int
-	merged     int // mappings merged so far, counted against maxMerged
-	textBytes  int // bytes of text read so far, counted against maxExpandedText
+	typos                          map[*yaml.Node]map[string]bool
+	zones                          map[string]*time.Location
+	mergeDepth                     int
+	merged                         int // mappings merged so far, counted against maxMerged
+	errors, warnings               int // problems kept, counted against maxCollected
+	omittedErrors, omittedWarnings int // problems past maxCollected
+	participations                 int // participants of all events so far, counted against MaxParticipations
+	textBytes                      int // bytes of text read so far, counted against maxExpandedText
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool
@@ -59,6 +62,18 @@ func (l *loader) warnf(n *yaml.Node, format string, args ...any) {
 func (l *loader) problem(n *yaml.Node, warning bool, format string, args []any) {
 	if l.stopped {
 		return
+	}
+	switch {
+	case warning && l.warnings == maxCollected:
+		l.omittedWarnings++
+		return
+	case !warning && l.errors == maxCollected:
+		l.omittedErrors++
+		return
+	case warning:
+		l.warnings++
+	default:
+		l.errors++
 	}
 	for i, a := range args {
 		if s, ok := a.(string); ok {
@@ -735,6 +750,11 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	l.times(fs, &e, ctx, timesOK)
 
 	_, refs := l.strList(fs, "participants", ctx)
+	if l.participations += len(refs); l.participations > MaxParticipations {
+		l.errorf(fs["participants"].val, "%s: more than %d participants in all the events (aliases count each time they are used); stopped here", ctx, MaxParticipations)
+		l.stopped = true
+		return e, true
+	}
 	listed := map[int]bool{}
 	for _, ref := range refs {
 		p := l.resolve(ref, people, "participant", "person", ctx)

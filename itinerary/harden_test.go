@@ -159,3 +159,17 @@ func TestSuggestIsBounded(t *testing.T) {
 		t.Errorf("distance %d, want 1", d)
 	}
 }
+
+// TestProblemsPastTheCapAreCounted: a file with more problems than a load
+// keeps says how many there were in all.
+func TestProblemsPastTheCapAreCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header + "events:\n")
+	for i := 0; i < maxCollected+500; i++ {
+		b.WriteString("  - {title: x, start: 2024-01-26, kind: bad}\n")
+	}
+	errs := loadErrors(t, b.String())
+	if len(errs) != MaxProblems+1 || errs[MaxProblems] != fmt.Sprintf("f.yaml: and %d more problems", maxCollected+500-MaxProblems) {
+		t.Errorf("%d lines, the last %q", len(errs), errs[len(errs)-1])
+	}
+}

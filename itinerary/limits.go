@@ -13,6 +13,10 @@ const (
 	// MaxPerEvent is the most participants, topics or sources one event
 	// may list.
 	MaxPerEvent = 1_000
+	// MaxParticipations is the most participants all the events may list
+	// together, aliases counted each time they are used: each one costs
+	// index and overlap work.
+	MaxParticipations = 1_000_000
 	// MaxIndent is the deepest indentation a line may have, in columns;
 	// an itinerary nests four levels, a nesting bomb thousands.
 	MaxIndent = 200

@@ -139,8 +139,11 @@ func loadWith(name string, data []byte, ch chunking, progress func(done, total i
 			errs = append(errs, p)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, &LoadError{File: name, Problems: errs}
+	if len(errs) > 0 || l.omittedErrors > 0 {
+		return nil, &LoadError{File: name, Problems: errs, Omitted: l.omittedErrors}
+	}
+	if l.omittedWarnings > 0 {
+		warns = append(warns, Problem{Warning: true, Message: fmt.Sprintf("and %d more warnings", l.omittedWarnings)})
 	}
 	it.Warnings = warns
 	it.index()

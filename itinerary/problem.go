@@ -48,7 +48,15 @@ func (p Problem) Format(file string) string {
 type LoadError struct {
 	File     string
 	Problems []Problem
+	// Omitted counts the problems found past maxCollected, which are
+	// counted but not kept.
+	Omitted int
 }
+
+// maxCollected is how many errors, and how many warnings, one load keeps;
+// past it they are only counted, so that a file of a million bad
+// references costs no memory for their messages.
+const maxCollected = 10_000
 
 // Error returns the problems one per line, capped at MaxProblems.
 func (e *LoadError) Error() string {
@@ -58,17 +66,21 @@ func (e *LoadError) Error() string {
 // Lines returns the problems formatted one per line, capped at MaxProblems,
 // with a closing line that counts the ones left out.
 func (e *LoadError) Lines() []string {
-	return FormatProblems(e.File, e.Problems)
+	return formatProblems(e.File, e.Problems, e.Omitted)
 }
 
 // FormatProblems formats problems one per line, capped at MaxProblems.
 func FormatProblems(file string, problems []Problem) []string {
+	return formatProblems(file, problems, 0)
+}
+
+func formatProblems(file string, problems []Problem, omitted int) []string {
 	n := min(len(problems), MaxProblems)
 	lines := make([]string, 0, n+1)
 	for _, p := range problems[:n] {
 		lines = append(lines, p.Format(file))
 	}
-	if rest := len(problems) - n; rest > 0 {
+	if rest := len(problems) - n + omitted; rest > 0 {
 		lines = append(lines, fmt.Sprintf("%s: and %d more problems", QuoteName(file), rest))
 	}
 	return lines
