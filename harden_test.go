@@ -119,6 +119,7 @@ func TestBoundedWork(t *testing.T) {
 		{"1,000 participants aliased by 9,000 events", header + people(1000) + "events:\n  - {title: x, start: \"2024-01-26 09:00\", duration: 1h, participants: &all [p0" +
 			strings.Repeat(", p0", 999) + "]}\n" + strings.Repeat("  - {title: y, start: \"2024-01-26 09:00\", duration: 1h, participants: *all}\n", 9000),
 			1, "more than 1000000 participants in all the events (aliases count each time they are used); stopped here"},
+		{"names of 4,000 characters listed 20,000 times", bigNames(), 1, "the file expands to more than 64.0 MiB of text (participants' names count each time they are listed); stopped here"},
 		{"1,001 participants", header + people(1001) + "events:\n  - title: x\n    start: 2024-01-26\n    participants: [" + strings.Repeat("p0, ", 1000) + "p0]\n",
 			1, "event #1: 1001 participants; the limit is 1000"},
 	}
@@ -137,6 +138,23 @@ func TestBoundedWork(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bigNames is 200 people with names of 4,000 characters, each listed by
+// 100 events: 80 MB of search text from a file of 1 MB.
+func bigNames() string {
+	var b strings.Builder
+	b.WriteString("title: T\ntimezone: UTC\npeople:\n")
+	var ids []string
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&b, "  - {id: p%d, name: %s}\n", i, strings.Repeat("N", 4000))
+		ids = append(ids, fmt.Sprintf("p%d", i))
+	}
+	b.WriteString("events:\n")
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&b, "  - {title: y, start: 2024-01-26, participants: [%s]}\n", strings.Join(ids, ", "))
+	}
+	return b.String()
 }
 
 // TestEdgeArguments: an empty FILE and a --now outside the times an

@@ -37,11 +37,12 @@ type loader struct {
 	typos                          map[*yaml.Node]map[string]bool
 	zones                          map[string]*time.Location
 	mergeDepth                     int
-	merged                         int // mappings merged so far, counted against maxMerged
-	errors, warnings               int // problems kept, counted against maxCollected
-	omittedErrors, omittedWarnings int // problems past maxCollected
-	participations                 int // participants of all events so far, counted against MaxParticipations
-	textBytes                      int // bytes of text read so far, counted against maxExpandedText
+	merged                         int   // mappings merged so far, counted against maxMerged
+	errors, warnings               int   // problems kept, counted against maxCollected
+	omittedErrors, omittedWarnings int   // problems past maxCollected
+	participations                 int   // participants of all events so far, counted against MaxParticipations
+	personBytes                    []int // the length of each person's names
+	textBytes                      int   // bytes of text read so far, counted against maxExpandedText
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool
@@ -506,6 +507,12 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 		}
 	}
 	personIndex := indexOf(len(it.People), func(i int) string { return it.People[i].ID })
+	// Each event's search text holds its participants' names: they count
+	// as text read, as often as they are listed.
+	l.personBytes = make([]int, len(it.People))
+	for i := range it.People {
+		l.personBytes[i] = len(it.People[i].Name) + len(it.People[i].Native)
+	}
 	sourceIndex := indexOf(len(it.Sources), func(i int) string { return it.Sources[i].ID })
 
 	eventIDs := map[string]Pos{}
@@ -767,6 +774,11 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 		}
 		listed[p] = true
 		e.Participants = append(e.Participants, p)
+		if l.textBytes += l.personBytes[p]; l.textBytes > maxExpandedText {
+			l.errorf(ref, "the file expands to more than %s of text (participants' names count each time they are listed); stopped here", literal(byteSize(maxExpandedText)))
+			l.stopped = true
+			return e, true
+		}
 	}
 	_, refs = l.strList(fs, "sources", ctx)
 	for _, ref := range refs {
