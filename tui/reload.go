@@ -302,7 +302,7 @@ func isMissing(err error) bool {
 // reloadNotice is what the footer says, until it changes, about the file:
 // that a slow reload is running, or that the file is missing.
 func (m Model) reloadNotice() string {
-	name := itinerary.CleanLine(m.reload.path)
+	name := itinerary.QuoteName(m.reload.path)
 	switch {
 	case m.reload.slow:
 		return m.st.Faint.Render("⟳ reloading " + name + "…")
