@@ -14,7 +14,9 @@ import (
 	"time"
 	_ "time/tzdata" // zones resolve on machines without a zone database
 
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/internal/bgquery"
@@ -40,7 +42,14 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, isatty.IsTerminal(os.Stdout.Fd())))
+	terminal := isatty.IsTerminal(os.Stdout.Fd())
+	width := 0 // a pipe or a file gets whole lines
+	if terminal {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+			width = w
+		}
+	}
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, terminal, width))
 }
 
 // options are the parsed flags.
@@ -51,6 +60,7 @@ type options struct {
 	tz, now                        string
 	file                           string
 	fileGiven                      bool // FILE was on the command line, even if empty
+	width                          int  // -1: not given
 }
 
 type multiFlag []string
@@ -59,7 +69,7 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 // parseArgs parses flags and at most one FILE, in any order.
-func parseArgs(args []string, stderr io.Writer) (options, error) {
+func parseArgs(args []string) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("visitline", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -71,6 +81,7 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.now, "now", "", "")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
+	fs.IntVar(&o.width, "width", -1, "")
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -95,11 +106,16 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	case len(files) == 1:
 		o.file, o.fileGiven = files[0], true
 	}
+	if o.width < -1 {
+		return o, fmt.Errorf("--width %d: a width is 0 (never cut) or more", o.width)
+	}
 	return o, nil
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool) int {
-	o, err := parseArgs(args, stderr)
+// run is the command; terminal says whether stdout is a terminal, and
+// width is its width in cells (0 when it is not one).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool, width int) int {
+	o, err := parseArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage())
 		return exitOK
@@ -120,7 +136,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	if o.format != "" {
 		format = export.Format(o.format)
 		if !validFormat(format) {
-			return usageErr("--format %q is not one of text, json, ics", o.format)
+			return usageErr("--format %q is not one of text, md, json, ics", o.format)
 		}
 		o.print = true
 	}
@@ -172,7 +188,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		for _, l := range itinerary.FormatProblems(name, append(it.Warnings, it.OverlapWarnings()...)) {
 			fmt.Fprintln(stderr, l)
 		}
-		fmt.Fprintf(stdout, "%s: ok (%d events, %d people)\n", itinerary.QuoteName(name), len(it.Events), len(it.People))
+		fmt.Fprintf(stdout, "%s: ok (%s, %s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"))
 		return exitOK
 	}
 	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
@@ -181,7 +197,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	if zone == nil {
 		zone = it.Zone
 	}
-	opt := export.Options{Zone: zone, Now: now, People: people}
+	if o.width >= 0 {
+		width = o.width
+	}
+	opt := export.Options{Zone: zone, Now: now, People: people, Width: width}
 	if terminal && !o.print {
 		watch := ""
 		if o.file != "" && o.file != "-" && !o.noWatch {
@@ -200,7 +219,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	}
 	events := it.Select(itinerary.Filter{People: people})
 	write := map[export.Format]func(io.Writer, *itinerary.Itinerary, []int, export.Options) error{
-		export.FormatText: export.Text, export.FormatJSON: export.JSON, export.FormatICS: export.ICS,
+		export.FormatText: export.Text, export.FormatMarkdown: export.Markdown,
+		export.FormatJSON: export.JSON, export.FormatICS: export.ICS,
 	}[format]
 	if err := write(stdout, it, events, opt); err != nil {
 		fmt.Fprintf(stderr, "visitline: %v\n", err)
@@ -273,7 +293,10 @@ Flags:
   --check            validate only: "FILE: ok (N events, M people)" or every
                      problem as FILE:LINE:COLUMN: message on stderr
   --print            print the agenda instead of opening the timeline
-  --format FORMAT    what --print writes: text, json or ics (implies --print)
+  --format FORMAT    what --print writes: text, md (a Markdown briefing), json
+                     or ics (implies --print)
+  --width N          cut agenda lines to N cells; 0 never cuts (default: the
+                     terminal's width on a terminal, whole lines otherwise)
   --person P         keep only events with P: a person id or part of a name
                      or native name (경계현, kyung); repeat to require several
   --tz ZONE          show times in this IANA zone, or "local"

@@ -17,6 +17,7 @@ import (
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/internal/bgquery"
+	"github.com/visitline/visitline/itinerary"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -201,14 +202,48 @@ func TestPrintDefaultVisit(t *testing.T) {
 	if kyung < 0 || jan26 < kyung || tour < jan26 || taipei < tour {
 		t.Errorf("order wrong: kyung %d, 26 Jan %d, tour %d, Taipei (20:00 KST) %d\n%s", kyung, jan26, tour, taipei, out)
 	}
-	for _, line := range strings.Split(out, "\n") {
-		if w := displayWidth(line); w > 80 {
-			t.Errorf("line wider than 80 cells (%d): %s", w, line)
+	// A pipe gets whole lines: every participant of every event.
+	it, err := itinerary.Load(data.DefaultName, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range it.Events {
+		for _, p := range it.Events[i].Participants {
+			if name := it.People[p].Name; !strings.Contains(out, name) {
+				t.Errorf("the piped agenda lacks %s of %q", name, it.Events[i].Title)
+			}
 		}
+	}
+	if zone := strings.Index(out, "⟶ venue in Asia/Taipei (CST), −1 h\n  ~20:00         [reported] Meanwhile in Taipei"); zone < 0 {
+		t.Errorf("no zone change row before the Taipei dinner:\n%s", out)
 	}
 	// Without a terminal on stdout, no flag prints the same agenda.
 	if plain := runBinary(t, ".", nil); plain.stdout != out {
 		t.Errorf("no-flag output differs from --print")
+	}
+}
+
+func TestPrintWidth(t *testing.T) {
+	r := runBinary(t, ".", nil, "--print", "--width", "60")
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	cut := 0
+	for _, line := range lines {
+		w := displayWidth(line)
+		if w > 60 {
+			t.Errorf("line wider than 60 cells (%d): %s", w, line)
+		}
+		if strings.HasSuffix(line, "…") {
+			cut++
+		}
+	}
+	if r.code != 0 || cut == 0 {
+		t.Errorf("--width 60 cut no line: %+v", r)
+	}
+	if whole := runBinary(t, ".", nil, "--print", "--width", "0"); whole.stdout != runBinary(t, ".", nil, "--print").stdout {
+		t.Errorf("--width 0 should print whole lines, as a pipe gets them")
+	}
+	if bad := runBinary(t, ".", nil, "--print", "--width", "-3"); bad.code != 2 {
+		t.Errorf("--width -3: %+v", bad)
 	}
 }
 
@@ -220,14 +255,14 @@ func TestPrintInAnotherZone(t *testing.T) {
 	if r.code != 0 || day25 < 0 || tour < day25 || (day26 >= 0 && day26 < tour) {
 		t.Errorf("the tour should move to 25 Jan, 16:00 in Los Angeles:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stdout, "Times in America/Los_Angeles") {
+	if !strings.Contains(r.stdout, "times: America/Los_Angeles (PST)") {
 		t.Errorf("header does not name the zone:\n%s", r.stdout)
 	}
 }
 
 func TestPrintInLocalZone(t *testing.T) {
 	r := runBinaryIn(t, "Europe/Berlin", ".", nil, "--print", "--tz", "local")
-	if !strings.Contains(r.stdout, "Times in this machine's zone (CET)") || !strings.Contains(r.stdout, "~01:00–03:30   Tour of Samsung's") {
+	if !strings.Contains(r.stdout, "times: this machine's zone (CET)") || !strings.Contains(r.stdout, "~01:00–03:30   Tour of Samsung's") {
 		t.Errorf("--tz local in Berlin:\n%s", r.stdout)
 	}
 }
@@ -236,8 +271,8 @@ func TestPrintWithNow(t *testing.T) {
 	r := runBinary(t, ".", nil, "--print", "--now", "2024-01-26T12:10:00+09:00")
 	for _, want := range []string{
 		"✓ ~09:00–11:30   Tour of Samsung's Pyeongtaek",
-		"▶ ~11:45–13:00   Lunch with Samsung's",
-		"  ── now Fri 26 Jan 12:10 ──\n→ ~13:00–14:30   Drive from Pyeongtaek",
+		"▶ ~11:45–13:00   [now · 50 min left] Lunch with Samsung's",
+		"  ── now 12:10 ──\n→ ~13:00–14:30   [in 50 min] Drive from Pyeongtaek",
 		"  ~14:30–16:00   [reported] Meetings with chip",
 	} {
 		if !strings.Contains(r.stdout, want) {
@@ -270,7 +305,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--bogus"}, "visitline: flag provided but not defined: -bogus\nRun 'visitline --help' for usage.\n"},
 		{[]string{"--tz", "Mars/Base"}, "visitline: --tz: unknown time zone \"Mars/Base\" (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\"), or \"local\"\n"},
 		{[]string{"--now", "noon"}, "visitline: --now \"noon\" is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00\n"},
-		{[]string{"--format", "pdf"}, "visitline: --format \"pdf\" is not one of text, json, ics\n"},
+		{[]string{"--format", "pdf"}, "visitline: --format \"pdf\" is not one of text, md, json, ics\n"},
 		{[]string{"a.yaml", "b.yaml"}, "visitline: one FILE at most, got 2: a.yaml b.yaml\n"},
 		{[]string{"--person", "nobody"}, "visitline: --person \"nobody\" matches nobody in this itinerary; the people are:\n  altman (Sam Altman, 샘 올트먼)\n"},
 		{[]string{"--person", "jung"}, "visitline: --person \"jung\" is ambiguous; it matches:\n  lee-jb (Lee Jung-bae, 이정배)\n  kwak (Kwak Noh-jung, 곽노정)\n"},

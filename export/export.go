@@ -1,5 +1,7 @@
 // Package export writes an itinerary, as selected by the itinerary package's
-// filter engine, as a plain-text agenda, JSON or RFC 5545 iCalendar.
+// filter engine, as a plain-text agenda, a Markdown briefing, JSON or RFC
+// 5545 iCalendar. The text and the Markdown take their rows and words from
+// the agenda package, as the interactive view does.
 package export
 
 import (
@@ -17,7 +19,7 @@ type Options struct {
 	Now time.Time
 	// People are the person filter, for the header and the JSON "filter".
 	People []int
-	// Width is the text agenda's line width in cells (default 80).
+	// Width is the text agenda's line width in cells; 0 never cuts.
 	Width int
 }
 
@@ -26,13 +28,14 @@ type Format string
 
 // The formats --format accepts.
 const (
-	FormatText Format = "text"
-	FormatJSON Format = "json"
-	FormatICS  Format = "ics"
+	FormatText     Format = "text"
+	FormatMarkdown Format = "md"
+	FormatJSON     Format = "json"
+	FormatICS      Format = "ics"
 )
 
 // Formats lists the accepted formats.
-var Formats = []Format{FormatText, FormatJSON, FormatICS}
+var Formats = []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS}
 
 func displayZone(it *itinerary.Itinerary, opt Options) *time.Location {
 	if opt.Zone == nil {

@@ -2,69 +2,56 @@ package export
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
 // timeColumn is the width of the time column of the text agenda.
 const timeColumn = 14
 
-// Text writes the plain agenda of events: a header, then a line per day in
-// the display zone and a line per event, each cut to opt.Width cells. It
-// writes no escape codes.
+// Text writes the plain agenda of events: a header, then the rows of the
+// agenda — day headers, events, zone changes, continuations, the now line —
+// with the same words as the interactive view. Each line is cut to
+// opt.Width cells (0: never cut). It writes no escape codes.
 func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
-	width := opt.Width
-	if width <= 0 {
-		width = 80
-	}
 	bw := bufio.NewWriter(w)
 	line := func(s string) {
-		bw.WriteString(ansi.Truncate(s, width, "…"))
+		if opt.Width > 0 && ansi.StringWidth(s) > opt.Width {
+			s = ansi.Truncate(s, opt.Width, "…")
+		}
+		bw.WriteString(s)
 		bw.WriteByte('\n')
 	}
-	loc := displayZone(it, opt)
-	line(it.Title)
-	if it.Subtitle != "" {
-		line(it.Subtitle)
+	l := agenda.New(it, events, agenda.Options{Zone: opt.Zone, Now: opt.Now})
+	for _, s := range header(it, l, opt) {
+		line(s)
 	}
-	zone := "Times in " + loc.String()
-	switch {
-	case opt.Zone == nil:
-		zone = "Times in each event's own zone"
-	case opt.Zone == time.Local:
-		abbr, _ := time.Now().In(time.Local).Zone()
-		zone = "Times in this machine's zone (" + abbr + ")"
+	col := timeColumn
+	if opt.Zone == nil {
+		col = ownZoneTimeColumn
 	}
-	meta := []string{zone, countLabel(len(events), len(it.Events))}
-	if what := it.DescribeFilter(itinerary.Filter{People: opt.People}, false); what != "" {
-		meta = append(meta, what)
-	}
-	line(strings.Join(meta, " · "))
-
-	hasNow := !opt.Now.IsZero()
-	next := -1
-	if hasNow {
-		next = it.NextActive(events, opt.Now)
-	}
-	nowShown := !hasNow
-	nowBefore := -1 // the now line goes before the first event after now
-	if hasNow && len(events) > 0 && !opt.Now.Before(it.Events[events[0]].Start) {
-		nowBefore = it.NextAfter(events, opt.Now)
-	}
-	for _, day := range it.Days(events, opt.Zone) {
-		bw.WriteByte('\n')
-		line(itinerary.DayLabel(day.Date))
-		for _, i := range day.Events {
-			if !nowShown && i == nowBefore {
-				line(fmt.Sprintf("  ── now %s ──", opt.Now.In(loc).Format("Mon 2 Jan 15:04")))
-				nowShown = true
-			}
-			line(eventLine(it, i, opt, next))
+	for r := 0; r < l.Len(); r++ {
+		row := l.Row(r)
+		switch row.Kind {
+		case agenda.DayHeader:
+			d := l.DayText(row)
+			bw.WriteByte('\n')
+			line(d.Label + " · " + d.Count)
+		case agenda.EventRow:
+			line(eventLine(l.EventText(row.Event(), 0, false), col))
+		case agenda.Continuation:
+			c := l.ContinuationText(row, false)
+			line("  " + pad(c.Until, col+1) + "↳ " + c.Title + " · " + c.Day)
+		case agenda.ZoneChange:
+			line("  " + l.ZoneChangeText(row))
+		case agenda.NowLine:
+			line("  ── " + l.NowText(row) + " ──")
+		case agenda.FreeTime:
+			line("  " + pad("", col+1) + l.FreeTimeText(row))
 		}
 	}
 	if len(events) == 0 {
@@ -73,53 +60,68 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 	return bw.Flush()
 }
 
-func countLabel(shown, total int) string {
-	if shown == total {
-		return fmt.Sprintf("%d events", total)
+// ownZoneTimeColumn is the time column when every event shows its own
+// zone: wide enough for "~22:00–06:10+1 CST".
+const ownZoneTimeColumn = 19
+
+// header is the title, the subtitle and a line saying which days, which
+// zone, how many events and which filter.
+func header(it *itinerary.Itinerary, l *agenda.Layout, opt Options) []string {
+	out := []string{it.Title}
+	if it.Subtitle != "" {
+		out = append(out, it.Subtitle)
 	}
-	return fmt.Sprintf("%d of %d events", shown, total)
+	at, _, _ := it.Span()
+	if !opt.Now.IsZero() {
+		at = opt.Now
+	}
+	meta := []string{agenda.SpanLabel(it, opt.Zone), "times: " + agenda.ZoneName(opt.Zone, at),
+		agenda.CountOf(l.Events(), len(it.Events), "event")}
+	if what := agenda.FilterLabel(it, itinerary.Filter{People: opt.People}, false); what != "" {
+		meta = append(meta, what)
+	}
+	return append(out, strings.Join(meta, " · "))
 }
 
-// eventLine is "  ~09:00–11:30  [reported] Title · Place, City — A, B +4".
-func eventLine(it *itinerary.Itinerary, i int, opt Options, next int) string {
-	e := &it.Events[i]
-	marker := "  "
-	if !opt.Now.IsZero() {
-		switch it.MomentOf(i, opt.Now) {
-		case itinerary.Past:
-			marker = "✓ "
-		case itinerary.Current:
-			marker = "▶ "
-		default:
-			if i == next {
-				marker = "→ "
-			}
+// eventLine is "✓ ~09:00–11:30  [reported] Title · Place, City — A, B, C":
+// a mark for past (✓), current (▶) and next (→) events when there is a
+// now, the time, the badges before the title so that cutting a long line
+// never hides them, then the place and every participant.
+func eventLine(t agenda.EventText, col int) string {
+	mark := "  "
+	if t.HasNow {
+		switch {
+		case t.Moment == itinerary.Past:
+			mark = "✓ "
+		case t.Moment == itinerary.Current:
+			mark = "▶ "
+		case t.Next:
+			mark = "→ "
 		}
 	}
-	when := it.TimeRange(i, opt.Zone)
-	if opt.Zone == nil && e.OwnZone {
-		abbr, _ := e.Start.In(e.Zone).Zone()
-		when += " " + abbr
-	}
 	var b strings.Builder
-	b.WriteString(marker)
-	b.WriteString(when)
-	for pad := timeColumn - ansi.StringWidth(when); pad > 0; pad-- {
+	b.WriteString(mark)
+	b.WriteString(pad(t.Time, col+1))
+	for _, bd := range t.Badges {
+		b.WriteString(bd.String())
 		b.WriteByte(' ')
 	}
-	b.WriteByte(' ')
-	// The status comes first, so that cutting a long line never hides it.
-	if e.Status != itinerary.StatusConfirmed {
-		fmt.Fprintf(&b, "[%s] ", e.Status)
-	}
-	b.WriteString(e.Title)
-	if where := e.Where(); where != "" {
+	b.WriteString(t.Title)
+	if t.Place != "" {
 		b.WriteString(" · ")
-		b.WriteString(where)
+		b.WriteString(t.Place)
 	}
-	if len(e.Participants) > 0 {
+	if t.People != "" {
 		b.WriteString(" — ")
-		b.WriteString(it.PeopleSummary(i, 3, false))
+		b.WriteString(t.People)
 	}
 	return b.String()
+}
+
+// pad pads s with spaces to n cells, and one space past it when longer.
+func pad(s string, n int) string {
+	if w := ansi.StringWidth(s); w < n {
+		return s + strings.Repeat(" ", n-w)
+	}
+	return s + " "
 }

@@ -1,0 +1,249 @@
+// Package agenda is the presentation layer between the itinerary and its
+// front ends. It turns an itinerary, the events a filter keeps, a display
+// zone and a current time into rows — day headers, events, continuations of
+// entries that span days, zone changes, the now line and free time — and
+// owns every word they show: time labels, badges, countdowns, counts.
+//
+// Rows are plain text in semantic pieces, with no styles and no escape
+// codes: the interactive view styles and lays them out, the printers print
+// them. A Layout is built once per filter, zone and minute, in time
+// proportional to the events it shows; the words of a row are made only
+// when a front end asks for that row, so a view draws only what is on
+// screen.
+package agenda
+
+import (
+	"sort"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// Options are what a Layout shows besides the events.
+type Options struct {
+	// Zone is the display zone; nil shows each event in its own zone.
+	Zone *time.Location
+	// Now places the now line and drives the badges that count down; the
+	// zero time shows neither.
+	Now time.Time
+	// FreeTime adds a row for the free time between consecutive events.
+	FreeTime bool
+}
+
+// Kind is what a row shows.
+type Kind uint8
+
+// The kinds of row.
+const (
+	DayHeader    Kind = iota // a day in the display zone
+	EventRow                 // an event, on the day it starts
+	Continuation             // an event that started on an earlier day and is still going
+	ZoneChange               // the venue's zone changes from the event before
+	NowLine                  // the current time, between past and future events
+	FreeTime                 // free time between two events
+)
+
+// Row is one line of an agenda, kept small: a search can lay out a hundred
+// thousand of them. Its words come from the Layout that made it.
+type Row struct {
+	Kind    Kind
+	event   int32 // EventRow, Continuation; ZoneChange: the first event in the new zone
+	before  int32 // ZoneChange: the event before the change
+	day     int32 // DayHeader, Continuation, NowLine (the day it is under): days since 1970-01-01
+	events  int32 // DayHeader: the events that start that day
+	minutes int32 // FreeTime: the free minutes
+	part    int16 // Continuation: this day is day part of parts
+	parts   int16
+}
+
+// Event is the event the row is about (EventRow, Continuation, and for
+// ZoneChange the first event in the new zone), or -1.
+func (r Row) Event() int {
+	switch r.Kind {
+	case EventRow, Continuation, ZoneChange:
+		return int(r.event)
+	}
+	return -1
+}
+
+// Date is the day of a DayHeader or Continuation row, at midnight UTC.
+func (r Row) Date() time.Time { return dayTime(r.day) }
+
+// maxContinuations bounds the continuation rows under one day header, so
+// that a file of many long entries cannot make the rows quadratic.
+const maxContinuations = 8
+
+// Layout is the rows of an agenda for one set of events and options. It is
+// never changed once built, so copies of a view can share it.
+type Layout struct {
+	it        *itinerary.Itinerary
+	opt       Options
+	rows      []Row
+	eventRows []int32 // the row of each event row, in row order
+	events    []int   // the events shown, instant (= index) order
+	position  []int32 // position in eventRows of events[k]
+	next      int     // the event the countdown counts to, or -1
+	first     time.Time
+}
+
+// New lays out events (indexes in instant order, as itinerary.Select
+// returns them) under day headers in opt.Zone, with zone changes,
+// continuations, the now line and, when asked, free time.
+func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
+	l := &Layout{it: it, opt: opt, events: events, next: -1}
+	l.first, _, _ = it.Span()
+	days := it.Days(events, opt.Zone)
+	changes := 0
+	for k := 1; k < len(events); k++ {
+		if it.ZoneChanged(events[k-1], events[k]) {
+			changes++
+		}
+	}
+	size := len(events) + len(days) + changes + 1
+	if opt.FreeTime {
+		size += len(events)
+	}
+	l.rows = make([]Row, 0, size)
+	l.eventRows = make([]int32, 0, len(events))
+	nowAt := -1 // the event the now line goes before
+	if !opt.Now.IsZero() {
+		l.next = it.NextActive(events, opt.Now)
+		if len(events) > 0 && !opt.Now.Before(it.Events[events[0]].Start) {
+			nowAt = it.NextAfter(events, opt.Now)
+		}
+	}
+	var freeAfter map[int]time.Duration
+	if opt.FreeTime {
+		gaps := it.Gaps(events)
+		freeAfter = make(map[int]time.Duration, len(gaps))
+		for _, g := range gaps {
+			freeAfter[g.After] = g.End.Sub(g.Start)
+		}
+	}
+	var running []span // events still going, for continuation rows
+	prev := -1
+	for _, d := range days {
+		day := int32(d.Date.Unix() / 86400)
+		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, events: int32(len(d.Events))})
+		running = l.continuations(running, day)
+		for _, i := range d.Events {
+			if prev >= 0 && it.ZoneChanged(prev, i) {
+				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), before: int32(prev)})
+			}
+			if i == nowAt {
+				l.rows = append(l.rows, Row{Kind: NowLine, day: day})
+			}
+			l.eventRows = append(l.eventRows, int32(len(l.rows)))
+			l.rows = append(l.rows, Row{Kind: EventRow, event: int32(i)})
+			if g, ok := freeAfter[i]; ok {
+				l.rows = append(l.rows, Row{Kind: FreeTime, minutes: int32(g / time.Minute)})
+			}
+			if s, ok := l.spanOf(i, day); ok {
+				running = append(running, s)
+			}
+			prev = i
+		}
+	}
+	// events is in index order; the rows may differ a little (date-only
+	// entries first in their day), so each event's position is looked up.
+	l.position = make([]int32, len(events))
+	for p, r := range l.eventRows {
+		i := int(l.rows[r].event)
+		k := sort.SearchInts(events, i)
+		l.position[k] = int32(p)
+	}
+	return l
+}
+
+// span is an event that runs into later days.
+type span struct {
+	event          int32
+	first, lastDay int32
+}
+
+// spanOf returns the days event i covers after day, its first, if any.
+func (l *Layout) spanOf(i int, day int32) (span, bool) {
+	e := &l.it.Events[i]
+	var last int32
+	switch {
+	case e.AllDay:
+		last = day + int32(allDays(e)) - 1
+	case e.HasEnd && e.End.After(e.Start):
+		last = dayNumber(e.End.Add(-time.Nanosecond).In(l.it.ZoneFor(i, l.opt.Zone)))
+	default:
+		return span{}, false
+	}
+	if last <= day {
+		return span{}, false
+	}
+	return span{event: int32(i), first: day, lastDay: last}, true
+}
+
+// continuations adds the continuation rows of day and returns the events
+// still running after it.
+func (l *Layout) continuations(running []span, day int32) []span {
+	kept := running[:0]
+	shown := 0
+	for _, s := range running {
+		if s.lastDay < day {
+			continue
+		}
+		kept = append(kept, s)
+		if shown < maxContinuations && s.lastDay-s.first < 1<<15 {
+			l.rows = append(l.rows, Row{Kind: Continuation, event: s.event, day: day,
+				part: int16(day - s.first + 1), parts: int16(s.lastDay - s.first + 1)})
+			shown++
+		}
+	}
+	return kept
+}
+
+// Itinerary is the itinerary the layout shows.
+func (l *Layout) Itinerary() *itinerary.Itinerary { return l.it }
+
+// Options are the options the layout was built with.
+func (l *Layout) Options() Options { return l.opt }
+
+// Len is the number of rows.
+func (l *Layout) Len() int { return len(l.rows) }
+
+// Row returns row r.
+func (l *Layout) Row(r int) Row { return l.rows[r] }
+
+// Events is the number of event rows.
+func (l *Layout) Events() int { return len(l.eventRows) }
+
+// EventRow is the row of the event at position p (0 is the first event row).
+func (l *Layout) EventRow(p int) int { return int(l.eventRows[p]) }
+
+// EventAt is the event at position p.
+func (l *Layout) EventAt(p int) int { return int(l.rows[l.eventRows[p]].event) }
+
+// Position is the position of event i among the event rows, or -1 when
+// the layout does not show it.
+func (l *Layout) Position(i int) int {
+	k := sort.SearchInts(l.events, i)
+	if k == len(l.events) || l.events[k] != i {
+		return -1
+	}
+	return int(l.position[k])
+}
+
+// Nearest is the position of the event that starts closest to at, or -1
+// when there are none.
+func (l *Layout) Nearest(at time.Time) int {
+	if len(l.events) == 0 {
+		return -1
+	}
+	evs := l.it.Events
+	k := sort.Search(len(l.events), func(k int) bool { return !evs[l.events[k]].Start.Before(at) })
+	best := k
+	if k == len(l.events) || (k > 0 && at.Sub(evs[l.events[k-1]].Start) <= evs[l.events[k]].Start.Sub(at)) {
+		best = k - 1
+	}
+	return int(l.position[best])
+}
+
+// Next is the event the countdown counts to: the first not cancelled one
+// at or after now, or -1.
+func (l *Layout) Next() int { return l.next }

@@ -1,0 +1,172 @@
+package agenda
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// BadgeKind is what a badge says something about.
+type BadgeKind uint8
+
+// The kinds of badge, in the order a row shows them.
+const (
+	BadgeMoment  BadgeKind = iota // "now · 35 min left", "in 1 h 20 min"
+	BadgeStatus                   // "reported", "cancelled", ...: a status other than confirmed
+	BadgeOverlap                  // "! overlap": a participant is due elsewhere at the same time
+)
+
+// Badge is a short bracketed remark on an event row.
+type Badge struct {
+	Kind BadgeKind
+	Text string // without the brackets
+}
+
+// String is the badge as rows print it: "[reported]".
+func (b Badge) String() string { return "[" + b.Text + "]" }
+
+// EventText is the words of an event row, in pieces a front end styles.
+type EventText struct {
+	Event int
+	// Time is the time label ("~09:00–11:30", "19:00–21:00 CST"); Start
+	// the same with the start only, for narrow columns.
+	Time, Start string
+	Badges      []Badge
+	Title       string
+	Place       string // place and city, or ""
+	People      string // the participants, or ""
+	// Moment is where the event stands against now, when the layout has a
+	// now; Next marks the event the countdown counts to.
+	Moment    itinerary.Moment
+	HasNow    bool
+	Next      bool
+	Cancelled bool
+}
+
+// EventText returns the words of event i. maxPeople names that many
+// participants and counts the rest ("+4"); 0 names them all. native picks
+// the names in their own script.
+func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
+	it := l.it
+	e := &it.Events[i]
+	t := EventText{
+		Event:     i,
+		Time:      TimeLabel(it, i, l.opt.Zone),
+		Start:     StartLabel(it, i, l.opt.Zone),
+		Title:     e.Title,
+		Place:     Place(e),
+		Cancelled: e.Status == itinerary.StatusCancelled,
+		Next:      i == l.next,
+	}
+	if len(e.Participants) > 0 {
+		t.People = People(it, i, maxPeople, native)
+	}
+	if !l.opt.Now.IsZero() {
+		t.HasNow = true
+		t.Moment = it.MomentOf(i, l.opt.Now)
+		if m := l.momentBadge(i, t.Moment); m != "" {
+			t.Badges = append(t.Badges, Badge{BadgeMoment, m})
+		}
+	}
+	if e.Status != itinerary.StatusConfirmed {
+		t.Badges = append(t.Badges, Badge{BadgeStatus, string(e.Status)})
+	}
+	if len(it.Overlaps(i)) > 0 {
+		t.Badges = append(t.Badges, Badge{BadgeOverlap, "! overlap"})
+	}
+	return t
+}
+
+// momentBadge says "now · 35 min left" for a current event and "in 1 h 20
+// min" for the next one, with one minute arithmetic for both.
+func (l *Layout) momentBadge(i int, m itinerary.Moment) string {
+	e := &l.it.Events[i]
+	now := l.opt.Now
+	if e.Status == itinerary.StatusCancelled {
+		return ""
+	}
+	switch m {
+	case itinerary.Current:
+		if e.HasEnd && !e.AllDay {
+			return "now · " + Countdown(now, e.End) + " left"
+		}
+		return "now"
+	case itinerary.Future:
+		// The countdown matters on the day: within a day of the start, or
+		// once the itinerary is under way.
+		if i == l.next && (minutesBetween(now, e.Start) <= 24*60 || !now.Before(l.first)) {
+			return "in " + Countdown(now, e.Start)
+		}
+	}
+	return ""
+}
+
+// DayText is the words of a day header: "Fri 26 Jan 2024" and "9 events".
+type DayText struct {
+	Label, Count string
+}
+
+// DayText returns the words of day header row r.
+func (l *Layout) DayText(r Row) DayText {
+	return DayText{Label: DayLabel(r.Date()), Count: Count(int(r.events), "event")}
+}
+
+// ContinuationText is the words of a continuation row: the event's title,
+// "day 2 of 3" and when it ends, "until 06:10" (or "" on a middle day).
+type ContinuationText struct {
+	Event         int
+	Title, Day    string
+	Until         string
+	Place, People string
+}
+
+// ContinuationText returns the words of continuation row r.
+func (l *Layout) ContinuationText(r Row, native bool) ContinuationText {
+	it := l.it
+	i := int(r.event)
+	e := &it.Events[i]
+	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.part), int(r.parts)), Place: Place(e)}
+	if r.part == r.parts && !e.AllDay {
+		t.Until = "until " + e.End.In(it.ZoneFor(i, l.opt.Zone)).Format("15:04")
+	}
+	return t
+}
+
+// ContinuationLabel is "day 2 of 3".
+func ContinuationLabel(part, parts int) string {
+	return "day " + strconv.Itoa(part) + " of " + strconv.Itoa(parts)
+}
+
+// ZoneChangeText returns the words of zone change row r: "⟶ venue in
+// Asia/Taipei (CST), −1 h".
+func (l *Layout) ZoneChangeText(r Row) string {
+	it := l.it
+	_, shift := it.ZoneShift(int(r.before), int(r.event))
+	e := &it.Events[r.event]
+	return "⟶ venue in " + e.Zone.String() + " (" + ZoneAbbr(e.Zone, e.Start) + "), " + SignedHours(shift)
+}
+
+// FreeTimeText returns the words of free time row r: "┄ free 1 h 20 min".
+func (l *Layout) FreeTimeText(r Row) string {
+	return "┄ free " + minutesLabel(int(r.minutes))
+}
+
+// NowText is the label of now line r, "now 12:10", in the display zone
+// (the itinerary's when each event shows its own), with the day, "now Thu
+// 25 Jan 22:10", when it is not the day the line stands under.
+func (l *Layout) NowText(r Row) string {
+	now := l.opt.Now.In(l.clockZone())
+	if dayNumber(now) != r.day {
+		return "now " + now.Format("Mon 2 Jan 15:04")
+	}
+	return "now " + now.Format("15:04")
+}
+
+// clockZone is the zone clock times outside events are told in.
+func (l *Layout) clockZone() *time.Location {
+	if l.opt.Zone == nil {
+		return l.it.Zone
+	}
+	return l.opt.Zone
+}

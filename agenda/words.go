@@ -1,0 +1,374 @@
+package agenda
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// The words every front end uses to say when and what. They live here so
+// that the timeline, the detail pane, the card, the text agenda and the
+// Markdown briefing say the same thing the same way.
+
+// Count says n things with the right plural: "1 event", "12 events",
+// "1 person", "5 people".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + plural(noun)
+}
+
+func plural(noun string) string {
+	switch noun {
+	case "person":
+		return "people"
+	case "organisation":
+		return "organisations"
+	}
+	return noun + "s"
+}
+
+// CountOf says how many of total things are shown: "12 events" when all
+// are, else "3 of 12 events".
+func CountOf(shown, total int, noun string) string {
+	if shown == total {
+		return Count(total, noun)
+	}
+	return strconv.Itoa(shown) + " of " + Count(total, noun)
+}
+
+// DayLabel names a day as "Fri 26 Jan 2024".
+func DayLabel(d time.Time) string { return d.Format("Mon 2 Jan 2006") }
+
+// ShortDayLabel names a day as "Fri 26 Jan", for lists within one visit.
+func ShortDayLabel(d time.Time) string { return d.Format("Mon 2 Jan") }
+
+// DurationLabel says a duration as people do: "45 min", "2 h", "2 h 30 min",
+// "3 d 4 h". It counts whole minutes, rounding to the nearest.
+func DurationLabel(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	return minutesLabel(int((d + 30*time.Second) / time.Minute))
+}
+
+func minutesLabel(minutes int) string {
+	days := minutes / (24 * 60)
+	h := minutes % (24 * 60) / 60
+	m := minutes % 60
+	var parts []string
+	if days > 0 {
+		parts = append(parts, fmt.Sprintf("%d d", days))
+	}
+	if h > 0 {
+		parts = append(parts, fmt.Sprintf("%d h", h))
+	}
+	if m > 0 && days == 0 {
+		parts = append(parts, fmt.Sprintf("%d min", m))
+	}
+	if len(parts) == 0 {
+		return "0 min"
+	}
+	return strings.Join(parts, " ")
+}
+
+// minutesBetween is the one minute arithmetic of countdowns: the whole
+// minutes from now's minute to t's minute. Every countdown to one instant
+// at one now says the same, whenever within the minute it is drawn.
+func minutesBetween(now, t time.Time) int {
+	return int(t.Truncate(time.Minute).Sub(now.Truncate(time.Minute)) / time.Minute)
+}
+
+// Countdown says how long from now until t: "1 h 34 min".
+func Countdown(now, t time.Time) string {
+	return minutesLabel(max(minutesBetween(now, t), 0))
+}
+
+// SignedHours says a clock shift as "+8 h", "−1 h" or "+5 h 30 min", and
+// no shift as "same clock".
+func SignedHours(d time.Duration) string {
+	switch {
+	case d == 0:
+		return "same clock"
+	case d < 0:
+		return "−" + DurationLabel(-d)
+	}
+	return "+" + DurationLabel(d)
+}
+
+// ZoneAbbr is the one rule for naming a zone at an instant: its
+// abbreviation ("KST", "CET"), or its offset from UTC where the zone has
+// none ("UTC+4", "UTC+5:30", "UTC−3").
+func ZoneAbbr(loc *time.Location, t time.Time) string {
+	abbr, off := t.In(loc).Zone()
+	if abbr != "" && abbr[0] != '+' && abbr[0] != '-' {
+		return abbr
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "−", -off
+	}
+	s := "UTC" + sign + strconv.Itoa(off/3600)
+	if m := off % 3600 / 60; m != 0 {
+		s += fmt.Sprintf(":%02d", m)
+	}
+	return s
+}
+
+// ZoneLabel names a zone with its abbreviation at t: "Asia/Seoul (KST)",
+// "Asia/Dubai (UTC+4)", or "UTC".
+func ZoneLabel(loc *time.Location, t time.Time) string {
+	abbr := ZoneAbbr(loc, t)
+	if abbr == loc.String() {
+		return abbr
+	}
+	return loc.String() + " (" + abbr + ")"
+}
+
+// ZoneName names a display zone for a header: "Asia/Seoul (KST)", "each
+// venue's own zone" (nil), or "this machine's zone (CET)" (time.Local). at
+// picks the abbreviation where it changes with the season.
+func ZoneName(loc *time.Location, at time.Time) string {
+	switch loc {
+	case nil:
+		return "each venue's own zone"
+	case time.Local:
+		return "this machine's zone (" + ZoneAbbr(time.Local, at) + ")"
+	}
+	return ZoneLabel(loc, at)
+}
+
+// TimeRange says when event i happens in loc (nil: its own zone) as
+// "~09:00–11:30", "22:00–06:10+1" (ends the next day), "23:00" (no end),
+// "all day" or "3 days". A leading "~" marks approximate times.
+func TimeRange(it *itinerary.Itinerary, i int, loc *time.Location) string {
+	e := &it.Events[i]
+	if e.AllDay {
+		if days := allDays(e); days > 1 {
+			return fmt.Sprintf("%d days", days)
+		}
+		return "all day"
+	}
+	loc = it.ZoneFor(i, loc)
+	s := e.Start.In(loc)
+	out := s.Format("15:04")
+	if e.HasEnd && !e.End.Equal(e.Start) {
+		en := e.End.In(loc)
+		out += "–" + en.Format("15:04")
+		if d := dayNumber(en) - dayNumber(s); d > 0 {
+			out += fmt.Sprintf("+%d", d)
+		}
+	}
+	if e.Approximate {
+		out = "~" + out
+	}
+	return out
+}
+
+// allDays is how many days an all-day entry covers.
+func allDays(e *itinerary.Event) int {
+	if !e.HasEnd {
+		return 1
+	}
+	return max(int(e.End.Sub(e.Start).Hours()/24+0.5), 1)
+}
+
+func dayNumber(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// TimeLabel is the time of event i as every list shows it: TimeRange in
+// the display zone, and where each event shows its own zone, the zone's
+// abbreviation for an event with a zone of its own ("~19:00–21:00 CST").
+func TimeLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
+	return withZone(it, i, zone, TimeRange(it, i, zone))
+}
+
+// StartLabel is TimeLabel with the start only, for narrow columns.
+func StartLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
+	start, _, _ := strings.Cut(TimeRange(it, i, zone), "–")
+	return withZone(it, i, zone, start)
+}
+
+func withZone(it *itinerary.Itinerary, i int, zone *time.Location, s string) string {
+	e := &it.Events[i]
+	if zone == nil && e.OwnZone && !e.AllDay {
+		return s + " " + ZoneAbbr(e.Zone, e.Start)
+	}
+	return s
+}
+
+// WhenLabel is the full time of event i for a detail view: "Fri 26 Jan
+// 2024 · 09:00–11:30 KST · 2 h 30 min".
+func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
+	e := &it.Events[i]
+	s := DayLabel(it.DayOf(i, zone)) + " · " + TimeRange(it, i, zone)
+	if !e.AllDay {
+		s += " " + ZoneAbbr(it.ZoneFor(i, zone), e.Start)
+	}
+	if e.HasEnd && !e.AllDay && e.Duration() > 0 {
+		s += " · " + DurationLabel(e.Duration())
+	}
+	return s
+}
+
+// VenueTime is the time at event i's venue when the display zone shows
+// another clock, "20:00–21:30 CST (Asia/Taipei)", else "".
+func VenueTime(it *itinerary.Itinerary, i int, zone *time.Location) string {
+	e := &it.Events[i]
+	if e.AllDay || !e.OwnZone || it.ZoneFor(i, zone).String() == e.Zone.String() {
+		return ""
+	}
+	return TimeRange(it, i, nil) + " " + ZoneAbbr(e.Zone, e.Start) + " (" + e.Zone.String() + ")"
+}
+
+// Place joins an event's place and city: "Pyeongtaek Campus, Pyeongtaek".
+func Place(e *itinerary.Event) string {
+	switch {
+	case e.Place != "" && e.City != "":
+		return e.Place + ", " + e.City
+	case e.Place != "":
+		return e.Place
+	}
+	return e.City
+}
+
+// People names the first max participants of event i (all of them for max
+// 0), with "+N" for the rest: "Sam Altman, Kyung Kye-hyun +4". native picks
+// the names in their own script where there are any.
+func People(it *itinerary.Itinerary, i, max int, native bool) string {
+	ps := it.Events[i].Participants
+	if max <= 0 || max > len(ps) {
+		max = len(ps)
+	}
+	var b strings.Builder
+	for k, p := range ps[:max] {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(it.Name(p, native))
+	}
+	if len(ps) > max {
+		fmt.Fprintf(&b, " +%d", len(ps)-max)
+	}
+	return b.String()
+}
+
+// OrgName is an organisation's name in the script the reader chose.
+func OrgName(o *itinerary.Org, native bool) string {
+	if native && o.Native != "" {
+		return o.Native
+	}
+	return o.Name
+}
+
+// SourceLabel is "Publisher, Title, 2024-01-26, URL".
+func SourceLabel(s itinerary.Source) string {
+	parts := []string{s.Publisher}
+	for _, p := range []string{s.Title, s.Date, s.URL} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// FilterLabel says in words what f keeps: `with Chey Tae-won and Lee
+// Jung-bae matching "seoul"`, or "" for the empty filter. native picks the
+// names in their own script.
+func FilterLabel(it *itinerary.Itinerary, f itinerary.Filter, native bool) string {
+	var parts []string
+	if len(f.People) > 0 {
+		names := make([]string, len(f.People))
+		for k, p := range f.People {
+			names[k] = it.Name(p, native)
+		}
+		join := " and "
+		if f.AnyPerson {
+			join = " or "
+		}
+		parts = append(parts, "with "+strings.Join(names, join))
+	}
+	if q := strings.TrimSpace(f.Query.Text); q != "" && !f.Query.Empty() {
+		parts = append(parts, "matching "+strconv.Quote(q))
+	}
+	return strings.Join(parts, " ")
+}
+
+// SpanLabel says what days the itinerary covers in zone and how long it
+// lasts: "18–26 Jan 2024 · 8 d 11 h", "26 Jan 2024 · 10 h". The days are
+// those of the first and the last day header of the unfiltered agenda,
+// date-only entries included. It walks every event: call it when the zone
+// or the itinerary changes, not per frame.
+func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
+	first, last, ok := it.Span()
+	if !ok {
+		return "no events"
+	}
+	lo, hi := int32(1<<31-1), int32(-1<<31)
+	for i := range it.Events {
+		d := int32(it.DayOf(i, zone).Unix() / 86400)
+		lo, hi = min(lo, d), max(hi, d)
+		if e := &it.Events[i]; e.AllDay {
+			hi = max(hi, d+int32(allDays(e))-1)
+		}
+	}
+	a, b := dayTime(lo), dayTime(hi)
+	var days string
+	switch {
+	case a.Year() != b.Year():
+		days = a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+	case a.Month() != b.Month():
+		days = a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+	case a.Day() != b.Day():
+		days = a.Format("2") + "–" + b.Format("2 Jan 2006")
+	default:
+		days = a.Format("2 Jan 2006")
+	}
+	if !last.After(first) {
+		return days
+	}
+	return days + " · " + DurationLabel(last.Sub(first))
+}
+
+func dayTime(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
+
+// Paragraphs splits free text (notes, summaries) for reflowing to a width,
+// as Markdown reads it: a blank line ends a paragraph, the lines within one
+// are joined with spaces, and a line starting with "- ", "* " or "• " starts
+// a list item of its own. Blank paragraphs ("") separate the blocks.
+func Paragraphs(s string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "":
+			flush()
+			if len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "")
+			}
+		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• "):
+			flush()
+			cur = append(cur, t)
+		default:
+			cur = append(cur, t)
+		}
+	}
+	flush()
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}

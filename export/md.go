@@ -1,0 +1,235 @@
+package export
+
+import (
+	"bufio"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/visitline/visitline/agenda"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// Markdown writes a briefing of events in CommonMark that a delegation's
+// staff can print or paste: the title, the summary, a heading per day and
+// for each event its time (and the venue's own where the display zone shows
+// another clock), status, place, participants with role and organisation,
+// topics, notes and sources. With exactly one person in opt.People it opens
+// with that person's card. Text from the file is escaped so that it reads
+// as written; there are no escape codes.
+func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
+	bw := bufio.NewWriter(w)
+	md := mdWriter{w: bw}
+	l := agenda.New(it, events, agenda.Options{Zone: opt.Zone, Now: opt.Now})
+
+	md.block("# " + mdInline(it.Title))
+	if it.Subtitle != "" {
+		md.block("*" + mdInline(it.Subtitle) + "*")
+	}
+	for _, s := range header(it, l, opt)[len(headerTitles(it)):] {
+		md.block(mdInline(s))
+	}
+	if len(opt.People) == 1 {
+		md.personCard(it, opt.People[0])
+	}
+	if it.Summary != "" && len(opt.People) == 0 {
+		md.block("## Summary")
+		md.paragraphs(it.Summary)
+	}
+	for r := 0; r < l.Len(); r++ {
+		row := l.Row(r)
+		switch row.Kind {
+		case agenda.DayHeader:
+			md.block("## " + mdInline(agenda.DayLabel(row.Date())))
+		case agenda.EventRow:
+			md.event(l, row.Event())
+		case agenda.Continuation:
+			c := l.ContinuationText(row, false)
+			line := "*" + mdInline(c.Title+" continues, "+c.Day) + "*"
+			if c.Until != "" {
+				line = "*" + mdInline(c.Title+" continues "+c.Until+", "+c.Day) + "*"
+			}
+			md.block(line)
+		case agenda.ZoneChange:
+			md.block("*" + mdInline(l.ZoneChangeText(row)) + "*")
+		}
+	}
+	if len(events) == 0 {
+		md.block("No events match.")
+	}
+	return bw.Flush()
+}
+
+// headerTitles are the lines of the text header that Markdown writes as a
+// heading and an emphasised subtitle.
+func headerTitles(it *itinerary.Itinerary) []string {
+	if it.Subtitle != "" {
+		return []string{it.Title, it.Subtitle}
+	}
+	return []string{it.Title}
+}
+
+// mdWriter writes Markdown blocks separated by blank lines.
+type mdWriter struct {
+	w       *bufio.Writer
+	started bool
+}
+
+// block writes one block (lines already in Markdown).
+func (m *mdWriter) block(lines ...string) {
+	if m.started {
+		m.w.WriteByte('\n')
+	}
+	m.started = true
+	for _, l := range lines {
+		m.w.WriteString(l)
+		m.w.WriteByte('\n')
+	}
+}
+
+// paragraphs writes free text as Markdown reads it: paragraphs, and list
+// items where a line starts with "- ", "* " or "• ".
+func (m *mdWriter) paragraphs(text string) {
+	var list []string
+	flush := func() {
+		if len(list) > 0 {
+			m.block(list...)
+			list = nil
+		}
+	}
+	for _, p := range agenda.Paragraphs(text) {
+		switch {
+		case p == "":
+			flush()
+		case strings.HasPrefix(p, "- ") || strings.HasPrefix(p, "* ") || strings.HasPrefix(p, "• "):
+			_, rest, _ := strings.Cut(p, " ")
+			list = append(list, "- "+mdInline(rest))
+		default:
+			flush()
+			m.block(mdInline(p))
+		}
+	}
+	flush()
+}
+
+// personCard opens a person's briefing: name, native name, role,
+// organisation and note.
+func (m *mdWriter) personCard(it *itinerary.Itinerary, p int) {
+	pp := &it.People[p]
+	m.block("## " + mdInline(pp.Name))
+	var facts []string
+	if pp.Native != "" {
+		facts = append(facts, "- **Native name:** "+mdInline(pp.Native))
+	}
+	if pp.Role != "" {
+		facts = append(facts, "- **Role:** "+mdInline(pp.Role))
+	}
+	if o := it.OrgOf(p); o != nil {
+		org := o.Name
+		if o.Native != "" {
+			org += " (" + o.Native + ")"
+		}
+		facts = append(facts, "- **Organisation:** "+mdInline(org))
+	}
+	facts = append(facts, "- **Events:** "+mdInline(agenda.Count(len(it.EventsOf(p)), "event")))
+	m.block(facts...)
+	if pp.Note != "" {
+		m.paragraphs(pp.Note)
+	}
+}
+
+// event writes an event: a heading with its time and title, then a list of
+// its facts, then its notes.
+func (m *mdWriter) event(l *agenda.Layout, i int) {
+	it := l.Itinerary()
+	e := &it.Events[i]
+	t := l.EventText(i, 0, false)
+	m.block("### " + mdInline(t.Time+" · "+e.Title))
+	var facts []string
+	if v := agenda.VenueTime(it, i, l.Options().Zone); v != "" {
+		facts = append(facts, "- **At the venue:** "+mdInline(v))
+	}
+	if e.Approximate {
+		facts = append(facts, "- **Times:** approximate")
+	}
+	status := string(e.Status)
+	for _, b := range t.Badges {
+		if b.Kind != agenda.BadgeStatus {
+			status += " " + b.String()
+		}
+	}
+	facts = append(facts, "- **Status:** "+mdInline(status))
+	if t.Place != "" {
+		facts = append(facts, "- **Place:** "+mdInline(t.Place))
+	}
+	if len(e.Participants) > 0 {
+		facts = append(facts, "- **Participants:**")
+		for _, p := range e.Participants {
+			facts = append(facts, "  - "+mdInline(personLabel(it, p)))
+		}
+	}
+	for _, o := range it.Overlaps(i) {
+		facts = append(facts, "- **Overlap:** "+mdInline(it.People[o.Person].Name+" is also at "+it.Events[o.Other].Title+
+			" ("+agenda.TimeLabel(it, o.Other, l.Options().Zone)+")"))
+	}
+	if len(e.Topics) > 0 {
+		facts = append(facts, "- **Topics:** "+mdInline(strings.Join(e.Topics, " · ")))
+	}
+	if len(e.Sources) > 0 {
+		facts = append(facts, "- **Sources:**")
+		for _, s := range e.Sources {
+			facts = append(facts, "  - "+mdInline(agenda.SourceLabel(it.Sources[s])))
+		}
+	}
+	m.block(facts...)
+	if e.Notes != "" {
+		m.paragraphs(e.Notes)
+	}
+}
+
+// personLabel is "Kyung Kye-hyun (경계현) — President, Samsung Electronics".
+func personLabel(it *itinerary.Itinerary, p int) string {
+	pp := &it.People[p]
+	s := pp.Name
+	if pp.Native != "" {
+		s += " (" + pp.Native + ")"
+	}
+	var about []string
+	if pp.Role != "" {
+		about = append(about, pp.Role)
+	}
+	if o := it.OrgOf(p); o != nil {
+		about = append(about, o.Name)
+	}
+	if len(about) > 0 {
+		s += " — " + strings.Join(about, ", ")
+	}
+	return s
+}
+
+// mdSpecial are the characters that can mean something to a Markdown
+// reader inside a line: emphasis, code, links, raw HTML, entities,
+// headings' closing marks, and the GitHub extensions' tables and
+// strikethrough.
+var mdSpecial = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `&`, `\&`, `#`, `\#`, `|`, `\|`, `~`, `\~`,
+	"\n", " ", "\r", " ",
+)
+
+// blockStart is what would start a list, a quote-less block or a setext
+// heading underline at the start of a line.
+var blockStart = regexp.MustCompile(`^(\d{1,9})([.)])|^([-+=])`)
+
+// mdInline escapes text from the file so that Markdown shows it as
+// written, wherever in a line it goes.
+func mdInline(s string) string {
+	s = mdSpecial.Replace(s)
+	if m := blockStart.FindStringSubmatchIndex(s); m != nil {
+		if m[2] >= 0 { // "1." or "1)": escape the mark after the digits
+			return s[:m[4]] + `\` + s[m[4]:]
+		}
+		return `\` + s
+	}
+	return s
+}
