@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"fmt"
+	"strings"
 
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -14,11 +15,11 @@ func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
 	if it.Subtitle != "" {
 		out.hang("  ", it.Subtitle, 4)
 	}
-	out.hang("  ", st.Faint.Render(fmt.Sprintf("%s · %s · %d events · %d people · %d organisations",
-		it.SpanLabel(it.Zone), it.ZoneName(), len(it.Events), len(it.People), len(it.Orgs))), 4)
+	out.hang("  ", st.Faint.Render(strings.Join([]string{agenda.SpanLabel(it, it.Zone), it.ZoneName(), agenda.Count(len(it.Events), "event"),
+		agenda.Count(len(it.People), "person"), agenda.Count(len(it.Orgs), "organisation")}, " · ")), 4)
 	if it.Summary != "" {
 		out.add("")
-		for _, para := range itinerary.Paragraphs(it.Summary) {
+		for _, para := range agenda.Paragraphs(it.Summary) {
 			out.wrap(para, 2)
 		}
 	}
@@ -26,7 +27,7 @@ func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
 		out.add("")
 		out.add("  " + st.Heading.Render("Sources"))
 		for _, src := range it.Sources {
-			out.hang("  • ", sourceLine(src), 4)
+			out.hang("  • ", agenda.SourceLabel(src), 4)
 		}
 	}
 	return out.String()

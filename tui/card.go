@@ -1,11 +1,12 @@
 package tui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -93,12 +94,12 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	}
 	if pp.Note != "" {
 		add("")
-		for _, para := range itinerary.Paragraphs(pp.Note) {
+		for _, para := range agenda.Paragraphs(pp.Note) {
 			wrap(para, 0)
 		}
 	}
 	add("")
-	add(st.Heading.Render(fmt.Sprintf("Events (%d)", len(events))))
+	add(st.Heading.Render("Events (" + strconv.Itoa(len(events)) + ")"))
 	var eventLines []int
 	for k, i := range events {
 		eventLines = append(eventLines, len(out.lines))
@@ -117,8 +118,8 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 			badges = append(badges, "[! overlap]")
 		}
 		badge := strings.Join(badges, " ")
-		day := it.DayOf(i, c.zone).Format("Mon 2 Jan")
-		lead := mark + day + "  " + padRight(it.TimeRange(i, c.zone), timeColumn)
+		day := agenda.ShortDayLabel(it.DayOf(i, c.zone))
+		lead := mark + day + "  " + padRight(agenda.TimeLabel(it, i, c.zone), timeColumn)
 		// Continuation lines start under the title where that leaves room.
 		from := len(out.lines)
 		indent := ansi.StringWidth(lead)

@@ -2,10 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -58,17 +59,9 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 
 	hang := func(s string) { out.hang("", s, 2) }
 	hang(st.Title.Render(e.Title))
-	loc := it.ZoneFor(i, c.zone)
-	when := itinerary.DayLabel(it.DayOf(i, c.zone)) + " · " + it.TimeRange(i, c.zone)
-	if !e.AllDay {
-		when += " " + zoneAbbr(e.Start, loc)
-	}
-	if e.HasEnd && !e.AllDay && e.Duration() > 0 {
-		when += " · " + itinerary.DurationLabel(e.Duration())
-	}
-	hang(when)
-	if e.OwnZone && !e.AllDay && loc != e.Zone {
-		hang(st.Faint.Render(fmt.Sprintf("at the venue: %s %s (%s)", it.TimeRange(i, nil), zoneAbbr(e.Start, e.Zone), e.Zone)))
+	hang(agenda.WhenLabel(it, i, c.zone))
+	if venue := agenda.VenueTime(it, i, c.zone); venue != "" {
+		hang(st.Faint.Render("at the venue: " + venue))
 	}
 	if e.Approximate {
 		hang(st.Badge.Render("~ approximate: the clock times are indicative"))
@@ -82,13 +75,13 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 		facts = append(facts, e.Track)
 	}
 	hang(strings.Join(facts, " · "))
-	if where := e.Where(); where != "" {
+	if where := agenda.Place(e); where != "" {
 		hang("@ " + where)
 	}
 
 	var partLines []int
 	if len(e.Participants) > 0 {
-		section(fmt.Sprintf("Participants (%d)", len(e.Participants)))
+		section("Participants (" + strconv.Itoa(len(e.Participants)) + ")")
 		for k, p := range e.Participants {
 			partLines = append(partLines, len(out.lines))
 			mark := "  "
@@ -110,7 +103,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if ov := it.Overlaps(i); len(ov) > 0 {
 		section("Overlaps")
 		for _, o := range ov {
-			out.hang("  ", st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), it.TimeRange(o.Other, c.zone))), 4)
+			out.hang("  ", st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), agenda.TimeLabel(it, o.Other, c.zone))), 4)
 		}
 		if more := it.OverlapCount(i) - len(ov); more > 0 {
 			wrap(st.Warning.Render(fmt.Sprintf("! and %d more", more)), 2)
@@ -122,14 +115,14 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	}
 	if e.Notes != "" {
 		section("Notes")
-		for _, para := range itinerary.Paragraphs(e.Notes) {
+		for _, para := range agenda.Paragraphs(e.Notes) {
 			wrap(para, 2)
 		}
 	}
 	if len(e.Sources) > 0 {
 		section("Sources")
 		for _, s := range e.Sources {
-			out.hang("  ", sourceLine(it.Sources[s]), 4)
+			out.hang("  ", agenda.SourceLabel(it.Sources[s]), 4)
 		}
 	}
 	return out.String(), partLines
@@ -150,7 +143,7 @@ func personLine(c *renderCtx, p int) string {
 		about = append(about, pp.Role)
 	}
 	if o := it.OrgOf(p); o != nil {
-		about = append(about, c.orgStyle[pp.Org].Render(orgName(o, c.native)))
+		about = append(about, c.orgStyle[pp.Org].Render(agenda.OrgName(o, c.native)))
 	}
 	if len(about) > 0 {
 		s += c.st.Faint.Render(" — ") + strings.Join(about, ", ")
@@ -166,36 +159,4 @@ func (c *renderCtx) names(p int) (first, second string) {
 		return pp.Native, pp.Name
 	}
 	return pp.Name, pp.Native
-}
-
-func orgName(o *itinerary.Org, native bool) string {
-	if native && o.Native != "" {
-		return o.Native
-	}
-	return o.Name
-}
-
-func sourceLine(s itinerary.Source) string {
-	parts := []string{s.Publisher}
-	if s.Title != "" {
-		parts = append(parts, s.Title)
-	}
-	if s.Date != "" {
-		parts = append(parts, s.Date)
-	}
-	if s.URL != "" {
-		parts = append(parts, s.URL)
-	}
-	return strings.Join(parts, ", ")
-}
-
-// zoneAbbr is the abbreviation of loc at t ("KST"), or its UTC offset
-// ("UTC+08:00") where the zone has no abbreviation.
-func zoneAbbr(t time.Time, loc *time.Location) string {
-	t = t.In(loc)
-	abbr, _ := t.Zone()
-	if abbr == "" || abbr[0] == '+' || abbr[0] == '-' {
-		return "UTC" + t.Format("-07:00")
-	}
-	return abbr
 }

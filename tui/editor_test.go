@@ -166,7 +166,7 @@ func TestErrorPanel(t *testing.T) {
 		many = append(many, fmt.Sprintf("visit.yaml:%d:3: problem number %d with a message long enough to wrap onto a second line of the panel", k+1, k+1))
 	}
 	m.reloadErrors = many
-	m.updateKeys()
+	m.settle()
 	v = m.View()
 	if !strings.Contains(v, "E shows more") || strings.Contains(v, "problem number 12") || !strings.Contains(v, "E more errors") && !strings.Contains(v, "…") {
 		t.Errorf("many errors:\n%s", v)

@@ -24,7 +24,7 @@ func (m *Model) setQuery(text string) {
 	default:
 		m.visible = m.it.Select(m.filter)
 	}
-	m.recent.remember(key, m.visible)
+	m.recent = m.recent.with(key, m.visible)
 	m.relayRows(want)
 }
 
@@ -33,20 +33,26 @@ func (m *Model) filterKey() string {
 	return fmt.Sprintf("%v|%v|%s", m.filter.People, m.filter.AnyPerson, m.filter.Query.Text)
 }
 
-// recentResults keeps the events of the last few searches. Results are
-// never modified once made, so they can be shared.
+// recentResults keeps the events of the last few searches. Neither the
+// map nor the results are changed once made: with returns a new map, so
+// copies of the model never see each other's searches.
 type recentResults struct {
 	results map[string][]int
 }
 
-// maxRecent bounds the results cache; past it the cache starts again.
+// maxRecent bounds the results kept; past it the cache starts again.
 const maxRecent = 64
 
-func (r *recentResults) remember(key string, events []int) {
-	if r.results == nil || len(r.results) >= maxRecent {
-		r.results = map[string][]int{}
+// with returns the results with events remembered for key.
+func (r recentResults) with(key string, events []int) recentResults {
+	next := make(map[string][]int, min(len(r.results)+1, maxRecent))
+	if len(r.results) < maxRecent {
+		for k, v := range r.results {
+			next[k] = v
+		}
 	}
-	r.results[key] = events
+	next[key] = events
+	return recentResults{results: next}
 }
 
 // setPeople replaces the person filter, keeping the selection.
@@ -96,7 +102,6 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			}
 		}
 	}
-	m.updateKeys()
 	return m, cmd
 }
 
@@ -160,7 +165,6 @@ func (m *Model) popFilter() {
 // filterTo makes person p the whole person filter and returns to the
 // timeline.
 func (m *Model) filterTo(p int) {
-	m.focus = focusTimeline
-	m.det.part = -1
+	m.setFocus(focusTimeline)
 	m.setPeople([]int{p})
 }

@@ -9,13 +9,15 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
 // Config is what the view starts with.
 type Config struct {
 	Itinerary *itinerary.Itinerary
-	// Name is the file name shown in messages.
+	// Name is the name the itinerary was loaded under ("<stdin>" for
+	// standard input), for the editor's messages.
 	Name string
 	// Watch is the file to reload when it changes; "" for none.
 	Watch string
@@ -76,8 +78,9 @@ type Model struct {
 	page      scrollPane // the help or about page
 	status    string     // a one-off message for the footer
 
-	chrome *chromeCache
-	recent *recentResults
+	helpLine string        // the footer's key help, rendered once per Update
+	span     spanLabel     // the header's days, for the itinerary and zone it was made for
+	recent   recentResults // results of recent searches, never changed in place
 
 	tl     timeline
 	det    detail
@@ -114,8 +117,6 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		page:   newScrollPane(),
 		picker: newPicker(),
 		search: newSearchBar(),
-		chrome: &chromeCache{},
-		recent: &recentResults{},
 	}
 	if m.zone == nil {
 		m.zone = m.it.Zone
@@ -133,7 +134,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.help.Styles.FullDesc = m.st.Faint
 	m.filter.People = append([]int(nil), cfg.People...)
 	m.refilter(m.startEvent())
-	m.updateKeys()
+	m.settle()
 	return m
 }
 
@@ -161,27 +162,55 @@ func (m *Model) refilter(want int) {
 	m.relayRows(want)
 }
 
-// relayRows rebuilds the timeline rows from m.visible.
+// relayRows lays the timeline's rows out again from m.visible.
 func (m *Model) relayRows(want int) {
-	m.tl.setRows(buildRows(m.it, m.visible, m.zone, rowOptions{now: m.clock(), gaps: m.gaps}), want, m.it)
+	m.tl.setRows(agenda.New(m.it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps}), want)
 	m.showSelected()
 }
 
 func (m *Model) ctx() *renderCtx {
-	now := m.clock()
-	return &renderCtx{it: m.it, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native, now: now,
-		next: m.it.NextActive(m.visible, now), words: m.filter.Query.Words}
+	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
+		now: m.clock(), words: m.filter.Query.Words}
+}
+
+// spanLabel is the header's days and length; making it walks every
+// event, so it is made again only when the itinerary or the zone changes.
+type spanLabel struct {
+	it    *itinerary.Itinerary
+	zone  *time.Location
+	label string
+}
+
+// setFocus is the one place the focus changes. Leaving the participants
+// drops the focused participant.
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	if f == focusTimeline {
+		m.det.part = -1
+	}
 }
 
 // showSelected renders the selected event into the detail pane.
 func (m *Model) showSelected() {
+	if m.det.event != m.tl.selected() && m.focus == focusParticipants {
+		m.setFocus(focusTimeline)
+	}
 	if m.det.event != m.tl.selected() {
 		m.det.part = -1
-		if m.focus == focusParticipants {
-			m.focus = focusTimeline
-		}
 	}
 	m.det.show(m.ctx(), m.tl.selected())
+}
+
+// settle brings what is derived from the state up to date, once at the
+// end of every Update: the keys that do something, the footer's help and
+// the timeline's lines on screen.
+func (m *Model) settle() {
+	if m.span.it != m.it || m.span.zone != m.zone {
+		m.span = spanLabel{it: m.it, zone: m.zone, label: agenda.SpanLabel(m.it, m.zone)}
+	}
+	m.updateKeys()
+	m.helpLine = m.shortHelp()
+	m.tl.render(m.ctx())
 }
 
 // Init starts the minute clock (unless --now froze it) and the wait for
@@ -197,8 +226,14 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update dispatches messages.
+// Update dispatches messages, then settles what is derived from the state.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.settle()
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -235,14 +270,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.errOffset = "", 0 // the panel replaces the last status
 		m.reloaded(msg)
 		m.renderPage()
-		m.updateKeys()
 	case editorDoneMsg:
 		cmd := m.edited(msg)
-		m.updateKeys()
 		return m, cmd
 	case editorLoadedMsg:
-		next, cmd := m.Update(msg.reloadedMsg)
-		m = next.(Model)
+		m, cmd := m.update(msg.reloadedMsg)
 		if msg.err == nil && m.reload.landed == msg.gen {
 			m.status = "reloaded " + itinerary.QuoteName(m.cfg.File) + " after editing"
 		}
@@ -271,22 +303,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.rerender()
 	case key.Matches(msg, k.Edit):
 		cmd := m.edit()
-		m.updateKeys()
 		return m, cmd
 	case key.Matches(msg, k.MoreErrors):
 		m.scrollErrors()
 	case key.Matches(msg, k.People):
 		m.mode = modePicker
 		cmd := m.picker.open(m.it)
-		m.updateKeys()
 		return m, cmd
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
-		m.focus = focusTimeline
-		m.det.part = -1
+		m.setFocus(focusTimeline)
 		cmd := m.search.input.Focus()
 		m.search.input.CursorEnd()
-		m.updateKeys()
 		return m, cmd
 	case key.Matches(msg, k.NextPerson):
 		m.stepPerson(1)
@@ -295,8 +323,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Zone):
 		m.nextZone()
 	case key.Matches(msg, k.Now):
-		m.focus = focusTimeline
-		m.det.part = -1
+		m.setFocus(focusTimeline)
 		m.jumpToNow()
 	case key.Matches(msg, k.Gaps):
 		m.gaps = !m.gaps
@@ -314,7 +341,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.cardKey(msg)
 		}
 	}
-	m.updateKeys()
 	return m, nil
 }
 
@@ -330,9 +356,9 @@ func (m *Model) timelineKey(msg tea.KeyMsg) {
 	case key.Matches(msg, k.PageDown):
 		m.tl.page(1)
 	case key.Matches(msg, k.Top):
-		m.tl.move(-len(m.tl.eventRows))
+		m.tl.move(-m.tl.events())
 	case key.Matches(msg, k.Bottom):
-		m.tl.move(len(m.tl.eventRows))
+		m.tl.move(m.tl.events())
 	case key.Matches(msg, k.DetailUp):
 		m.det.vp.LineUp(3)
 		return
@@ -354,7 +380,7 @@ func (m *Model) focusParticipants(part int) {
 	if i < 0 || len(m.it.Events[i].Participants) == 0 {
 		return
 	}
-	m.focus = focusParticipants
+	m.setFocus(focusParticipants)
 	m.det.part = min(max(part, 0), len(m.it.Events[i].Participants)-1)
 	m.det.show(m.ctx(), i)
 }
@@ -375,15 +401,14 @@ func (m *Model) participantsKey(msg tea.KeyMsg) {
 		m.det.vp.HalfViewDown()
 		return
 	case key.Matches(msg, k.Open):
-		m.focus = focusCard
+		m.setFocus(focusCard)
 		m.card.open(m.ctx(), m.it.Events[i].Participants[m.det.part], i)
 		return
 	case key.Matches(msg, k.FilterPerson):
 		m.filterTo(m.it.Events[i].Participants[m.det.part])
 		return
 	case key.Matches(msg, k.Back, k.FocusBack, k.Focus):
-		m.focus = focusTimeline
-		m.det.part = -1
+		m.setFocus(focusTimeline)
 	}
 	m.det.show(m.ctx(), i)
 }
@@ -404,7 +429,7 @@ func (m *Model) cardKey(msg tea.KeyMsg) {
 	case key.Matches(msg, k.FilterPerson):
 		m.filterTo(m.card.person)
 	case key.Matches(msg, k.Back, k.FocusBack):
-		m.focus = focusParticipants
+		m.setFocus(focusParticipants)
 		m.det.show(m.ctx(), m.tl.selected())
 	}
 }
@@ -420,8 +445,7 @@ func (m *Model) jumpTo(i int) {
 		m.refilter(i)
 		m.status = "filter cleared to show " + m.it.Events[i].Title
 	}
-	m.focus = focusTimeline
-	m.det.part = -1
+	m.setFocus(focusTimeline)
 	m.showSelected()
 }
 
@@ -468,11 +492,10 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 		}
 		if i, ok := m.tl.eventAt(msg.Y - l.list.y - 1); ok {
 			m.tl.selectEvent(i)
-			m.focus = focusTimeline
+			m.setFocus(focusTimeline)
 			m.showSelected()
 		}
 	}
-	m.updateKeys()
 }
 
 // paneShown reports whether the timeline (focusTimeline) or the detail side

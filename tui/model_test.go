@@ -230,7 +230,7 @@ func TestMouse(t *testing.T) {
 		small = next.(Model)
 	}
 	i := small.tl.selected()
-	if r := small.tl.eventRows[small.tl.cur]; r < small.tl.offset || r >= small.tl.offset+small.tl.height || i < 0 {
+	if r := small.tl.selectedRow(); r < small.tl.offset || r >= small.tl.offset+small.tl.height || i < 0 {
 		t.Errorf("wheel left the selection off screen: row %d, offset %d", r, small.tl.offset)
 	}
 }

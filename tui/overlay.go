@@ -70,7 +70,6 @@ func (m Model) pageKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		vp.GotoBottom()
 	}
-	m.updateKeys()
 	return m, nil
 }
 

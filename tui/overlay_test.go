@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/visitline/visitline/agenda"
 	"os"
 	"strings"
 	"testing"
@@ -160,12 +161,12 @@ func TestStickyDayHeader(t *testing.T) {
 		if !sticky {
 			day = start
 		}
-		if m.tl.rows[day].kind != rowDay {
+		if m.tl.rows.Row(day).Kind != agenda.DayHeader {
 			t.Fatalf("%s: the first line is not a day header", what)
 		}
 		// The day of the first row under the header is that day.
 		for r := start; r >= 0; r-- {
-			if m.tl.rows[r].kind == rowDay {
+			if m.tl.rows.Row(r).Kind == agenda.DayHeader {
 				if r != day {
 					t.Fatalf("%s: first line shows row %d, the first row belongs to day row %d", what, day, r)
 				}
@@ -173,10 +174,10 @@ func TestStickyDayHeader(t *testing.T) {
 			}
 		}
 		list := strings.Split(m.View(), "\n")[3]
-		if want := itinerary.DayLabel(m.tl.rows[day].date()); !strings.HasPrefix(list, want) {
+		if want := agenda.DayLabel(m.tl.rows.Row(day).Date()); !strings.HasPrefix(list, want) {
 			t.Fatalf("%s: first line of the timeline %q, want the header %q", what, list, want)
 		}
-		sel := m.tl.eventRows[m.tl.cur]
+		sel := m.tl.selectedRow()
 		if sel <= m.tl.offset && sticky {
 			t.Fatalf("%s: the selection is under the sticky header", what)
 		}

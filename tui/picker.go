@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -106,7 +106,7 @@ func (p *picker) view(c *renderCtx, inFilter []int) string {
 			}
 		}
 		n := len(c.it.EventsOf(person))
-		count := fmt.Sprintf(" · %d events", n)
+		count := " · " + agenda.Count(n, "event")
 		if n == 1 {
 			count = " · 1 event"
 		}

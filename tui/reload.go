@@ -12,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/fsnotify/fsnotify"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -368,14 +369,13 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.visible = it.Select(m.filter)
 	m.det.event = -2 // force a fresh detail pane
 	m.tl.offset = offset
-	m.tl.setRows(buildRows(it, m.visible, m.zone, rowOptions{now: m.clock(), gaps: m.gaps}), want, it)
+	m.tl.setRows(agenda.New(it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps}), want)
 	m.tl.offset = offset
 	m.tl.clampOffset()
 	m.tl.ensureVisible()
-	m.focus = focusTimeline
-	m.det.part = -1
+	m.setFocus(focusTimeline)
 	if p := it.PersonIndex(cardPerson); cardPerson != "" && p >= 0 {
-		m.focus = focusCard
+		m.setFocus(focusCard)
 		m.card.open(m.ctx(), p, m.tl.selected())
 	}
 	if m.mode == modePicker {

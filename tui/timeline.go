@@ -1,187 +1,68 @@
 package tui
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
-// rowKind is what a row of the timeline shows.
-type rowKind int
-
-const (
-	rowDay   rowKind = iota // a day header
-	rowEvent                // an event
-	rowNow                  // the now marker
-	rowGap                  // free time between events
-	rowZone                 // the venue's zone changes
-)
-
-// row is one line of the timeline, kept small: a search can lay out a
-// hundred thousand of them.
-type row struct {
-	kind  rowKind
-	event int32 // rowEvent; rowZone: the event in the new zone
-	// prev is, for rowZone, the event before the change; for rowDay, the
-	// number of events that day; for rowGap, the free minutes.
-	prev int32
-	day  int32 // rowDay: days since 1970-01-01
-}
-
-func (r row) date() time.Time { return time.Unix(int64(r.day)*86400, 0).UTC() }
-
-// rowOptions are the extra rows a timeline shows.
-type rowOptions struct {
-	now  time.Time // the now marker goes before the first event after now, when now is inside the events
-	gaps bool      // free-time rows
-}
-
-// buildRows lays out events (instant order) under day headers in zone, with
-// the now marker, zone changes and, when asked, free time.
-func buildRows(it *itinerary.Itinerary, events []int, zone *time.Location, opt rowOptions) []row {
-	days := it.Days(events, zone)
-	changes := 0
-	for k := 1; k < len(events); k++ {
-		if it.ZoneChanged(events[k-1], events[k]) {
-			changes++
-		}
-	}
-	size := len(events) + len(days) + changes + 16 // the +16: day order may differ a little from instant order
-	if opt.gaps {
-		size += len(events)
-	}
-	rows := make([]row, 0, size)
-	nowAt := -1 // the event the now marker goes before
-	if !opt.now.IsZero() && len(events) > 0 && !opt.now.Before(it.Events[events[0]].Start) {
-		nowAt = it.NextAfter(events, opt.now)
-	}
-	var gapAfter map[int]time.Duration
-	if opt.gaps {
-		gaps := it.Gaps(events)
-		gapAfter = make(map[int]time.Duration, len(gaps))
-		for _, g := range gaps {
-			gapAfter[g.After] = g.End.Sub(g.Start)
-		}
-	}
-	prev := -1
-	for _, d := range days {
-		rows = append(rows, row{kind: rowDay, day: int32(d.Date.Unix() / 86400), prev: int32(len(d.Events))})
-		for _, i := range d.Events {
-			if prev >= 0 {
-				if it.ZoneChanged(prev, i) {
-					rows = append(rows, row{kind: rowZone, event: int32(i), prev: int32(prev)})
-				}
-			}
-			if i == nowAt {
-				rows = append(rows, row{kind: rowNow})
-			}
-			rows = append(rows, row{kind: rowEvent, event: int32(i)})
-			if g, ok := gapAfter[i]; ok {
-				rows = append(rows, row{kind: rowGap, prev: int32(g / time.Minute)})
-			}
-			prev = i
-		}
-	}
-	return rows
-}
-
 // timeline is the scrolling list of days and events with one selected
-// event. It renders only the rows on screen.
+// event. Its rows come from an agenda.Layout, which is never changed once
+// built; the lines on screen are rendered once per Update (render), reusing
+// the previous frame's lines for rows that did not change, so a key that
+// moves the selection redraws two rows. A copy of the timeline keeps
+// showing its own rows.
 type timeline struct {
-	rows      []row
-	eventRows []int   // the row of each event, in order
-	posOf     []int32 // event index -> position in eventRows, or -1; reused between filters
-	cur       int     // selected position in eventRows; -1 when empty
-	offset    int     // first row on screen
-	width     int
-	height    int // rows on screen
-	cache     *rowCache
-	prevRows  []row // the rows posOf was filled from
-	dayRows   []int // the row of each day header, in order
+	rows   *agenda.Layout
+	cur    int // selected position among the event rows; -1 when empty
+	offset int // first row on screen
+	width  int
+	height int // rows on screen
+
+	dayRows []int // the row of each day header, in order
+	frame   frame // the lines on screen, as last rendered
 }
 
-// rowCache keeps rendered rows between frames, so that a key that moves the
-// selection re-renders two rows, not the screen. It is emptied when the rows
-// change or anything a row shows does (see renderCtx.signature).
-type rowCache struct {
-	sig   string
-	lines map[int]string // by row index
+// frame is the rendered lines of a window of rows, and what they were
+// rendered from, so the next frame can reuse them.
+type frame struct {
+	rows     *agenda.Layout
+	sig      string
+	offset   int
+	selected int // the selected row, rendered differently
+	lines    []string
 }
 
-// maxCachedRows bounds the cache; past it the cache starts again.
-const maxCachedRows = 2000
-
-func (rc *rowCache) reset(sig string) {
-	rc.sig = sig
-	clear(rc.lines)
-}
-
-// setRows replaces the rows, keeping the selection on the same event when
-// it is still there, else on the nearest one in time (want).
-func (t *timeline) setRows(rows []row, want int, it *itinerary.Itinerary) {
+// setRows replaces the rows, keeping the selection on event want when it
+// is still there, else on the event nearest to it in time.
+func (t *timeline) setRows(rows *agenda.Layout, want int) {
 	t.rows = rows
-	if t.cache == nil {
-		t.cache = &rowCache{lines: map[int]string{}}
-	}
-	t.cache.reset("")
-	if len(t.posOf) != len(it.Events) {
-		t.posOf = make([]int32, len(it.Events))
-		for i := range t.posOf {
-			t.posOf[i] = -1
-		}
-	} else {
-		for _, r := range t.eventRows { // only the entries set last time
-			if ev := t.oldEvent(r); ev >= 0 {
-				t.posOf[ev] = -1
-			}
-		}
-	}
-	t.eventRows = t.eventRows[:0]
-	t.dayRows = t.dayRows[:0]
-	for r, rw := range rows {
-		switch rw.kind {
-		case rowEvent:
-			t.posOf[rw.event] = int32(len(t.eventRows))
-			t.eventRows = append(t.eventRows, r)
-		case rowDay:
+	t.dayRows = t.dayRows[:0:0] // a new array: copies of the model keep theirs
+	for r := 0; r < rows.Len(); r++ {
+		if rows.Row(r).Kind == agenda.DayHeader {
 			t.dayRows = append(t.dayRows, r)
 		}
 	}
-	t.prevRows = rows
 	t.cur = -1
-	if len(t.eventRows) == 0 {
+	if rows.Events() == 0 {
 		t.offset = 0
 		return
 	}
 	t.cur = 0
 	if want >= 0 {
-		if p := t.posOf[want]; p >= 0 {
-			t.cur = int(p)
+		if p := rows.Position(want); p >= 0 {
+			t.cur = p
 		} else {
-			t.cur = t.nearest(it, it.Events[want].Start)
+			t.cur = rows.Nearest(rows.Itinerary().Events[want].Start)
 		}
 	}
 	t.ensureVisible()
-}
-
-// nearest returns the position of the event whose start is closest to at.
-func (t *timeline) nearest(it *itinerary.Itinerary, at time.Time) int {
-	best, bestD := 0, time.Duration(-1)
-	for p, r := range t.eventRows {
-		d := it.Events[t.rows[r].event].Start.Sub(at)
-		if d < 0 {
-			d = -d
-		}
-		if bestD < 0 || d < bestD {
-			best, bestD = p, d
-		}
-	}
-	return best
 }
 
 func (t *timeline) setSize(w, h int) {
@@ -189,12 +70,28 @@ func (t *timeline) setSize(w, h int) {
 	t.ensureVisible()
 }
 
+// events is the number of events in the timeline.
+func (t *timeline) events() int {
+	if t.rows == nil {
+		return 0
+	}
+	return t.rows.Events()
+}
+
 // selected returns the selected event, or -1.
 func (t *timeline) selected() int {
 	if t.cur < 0 {
 		return -1
 	}
-	return int(t.rows[t.eventRows[t.cur]].event)
+	return t.rows.EventAt(t.cur)
+}
+
+// selectedRow is the row of the selected event, or -1.
+func (t *timeline) selectedRow() int {
+	if t.cur < 0 {
+		return -1
+	}
+	return t.rows.EventRow(t.cur)
 }
 
 // move moves the selection by n events, stopping at the ends.
@@ -202,7 +99,7 @@ func (t *timeline) move(n int) {
 	if t.cur < 0 {
 		return
 	}
-	t.cur = min(max(t.cur+n, 0), len(t.eventRows)-1)
+	t.cur = min(max(t.cur+n, 0), t.rows.Events()-1)
 	t.ensureVisible()
 }
 
@@ -211,34 +108,30 @@ func (t *timeline) page(dir int) {
 	if t.cur < 0 {
 		return
 	}
-	target := t.eventRows[t.cur] + dir*max(t.height-1, 1)
-	// The first event row at or past the target in the direction of travel.
-	p := t.cur
-	for p+dir >= 0 && p+dir < len(t.eventRows) && (t.eventRows[p]-target)*dir < 0 {
-		p += dir
+	step := dir * max(t.height-1, 1)
+	target := t.rows.EventRow(t.cur) + step
+	if dir > 0 {
+		t.cur = min(t.firstEventAtOrAfter(target), t.rows.Events()-1)
+	} else {
+		t.cur = max(t.lastEventBefore(target+1), 0)
 	}
-	t.cur = p
-	t.offset += dir * max(t.height-1, 1)
+	t.offset += step
 	t.clampOffset()
 	t.ensureVisible()
 }
 
 // selectEvent selects event i if it is in the timeline.
 func (t *timeline) selectEvent(i int) bool {
-	if i < 0 || i >= len(t.posOf) || t.posOf[i] < 0 {
+	if t.rows == nil {
 		return false
 	}
-	t.cur = int(t.posOf[i])
+	p := t.rows.Position(i)
+	if p < 0 {
+		return false
+	}
+	t.cur = p
 	t.ensureVisible()
 	return true
-}
-
-// oldEvent is the event of row r of the rows before the last setRows.
-func (t *timeline) oldEvent(r int) int {
-	if r < len(t.prevRows) && t.prevRows[r].kind == rowEvent {
-		return int(t.prevRows[r].event)
-	}
-	return -1
 }
 
 // scroll moves the view by n rows without leaving the selection off screen.
@@ -248,25 +141,32 @@ func (t *timeline) scroll(n int) {
 	if t.cur < 0 {
 		return
 	}
-	r := t.eventRows[t.cur]
+	r := t.rows.EventRow(t.cur)
 	switch {
 	case r <= t.offset: // the first line is a day header, sticky or not
-		t.cur = t.firstEventAtOrAfter(t.offset + 1)
+		t.cur = min(t.firstEventAtOrAfter(t.offset+1), t.rows.Events()-1)
 	case r >= t.offset+t.height:
-		t.cur = t.lastEventBefore(t.offset + t.height)
+		t.cur = max(t.lastEventBefore(t.offset+t.height), 0)
 	}
 }
 
+// firstEventAtOrAfter is the position of the first event at or after row,
+// or the number of events when there is none.
 func (t *timeline) firstEventAtOrAfter(row int) int {
-	return min(sort.SearchInts(t.eventRows, row), len(t.eventRows)-1)
+	return sort.Search(t.rows.Events(), func(p int) bool { return t.rows.EventRow(p) >= row })
 }
 
+// lastEventBefore is the position of the last event before row, or -1.
 func (t *timeline) lastEventBefore(row int) int {
-	return max(sort.SearchInts(t.eventRows, row)-1, 0)
+	return t.firstEventAtOrAfter(row) - 1
 }
 
 func (t *timeline) clampOffset() {
-	t.offset = min(t.offset, len(t.rows)-t.height)
+	n := 0
+	if t.rows != nil {
+		n = t.rows.Len()
+	}
+	t.offset = min(t.offset, n-t.height)
 	t.offset = max(t.offset, 0)
 }
 
@@ -277,7 +177,7 @@ func (t *timeline) ensureVisible() {
 		t.offset = 0
 		return
 	}
-	r := t.eventRows[t.cur]
+	r := t.rows.EventRow(t.cur)
 	if r-1 < t.offset {
 		t.offset = max(r-1, 0)
 	}
@@ -293,11 +193,11 @@ func (t *timeline) ensureVisible() {
 // day header; else it is hidden under the sticky header, unless the next
 // row is a day header, which then comes first.
 func (t *timeline) firstRow() (start, header int, sticky bool) {
-	if t.offset >= len(t.rows) || t.rows[t.offset].kind == rowDay || t.height < 2 {
+	if t.rows == nil || t.offset >= t.rows.Len() || t.rows.Row(t.offset).Kind == agenda.DayHeader || t.height < 2 {
 		return t.offset, -1, false
 	}
 	start = t.offset + 1
-	if start < len(t.rows) && t.rows[start].kind == rowDay {
+	if start < t.rows.Len() && t.rows.Row(start).Kind == agenda.DayHeader {
 		return start, -1, false
 	}
 	d := sort.SearchInts(t.dayRows, start) - 1
@@ -315,101 +215,93 @@ func (t *timeline) eventAt(y int) (int, bool) {
 		y--
 	}
 	r := start + y
-	if y < 0 || y >= t.height || r >= len(t.rows) || t.rows[r].kind != rowEvent {
+	if t.rows == nil || y < 0 || y >= t.height || r >= t.rows.Len() || t.rows.Row(r).Kind != agenda.EventRow {
 		return -1, false
 	}
-	return int(t.rows[r].event), true
+	return t.rows.Row(r).Event(), true
 }
 
-// view renders the rows on screen, each exactly t.width cells wide.
-func (t *timeline) view(c *renderCtx) string {
-	lines := make([]string, 0, t.height)
-	sel := -1
-	if t.cur >= 0 {
-		sel = t.eventRows[t.cur]
-	}
+// render draws the rows on screen, each exactly t.width cells wide, into a
+// new frame; lines of the previous frame are reused for rows that look the
+// same.
+func (t *timeline) render(c *renderCtx) {
 	c.width = t.width
-	cache := t.cache
-	if cache == nil {
-		cache = &rowCache{lines: map[int]string{}}
-		t.cache = cache
-	}
-	if sig := c.signature(); sig != cache.sig || len(cache.lines) > maxCachedRows {
-		cache.reset(sig)
+	old := t.frame
+	f := frame{rows: t.rows, sig: c.signature(), offset: t.offset, selected: t.selectedRow(), lines: make([]string, 0, t.height)}
+	reuse := old.rows == f.rows && old.sig == f.sig
+	n := 0
+	if t.rows != nil {
+		n = t.rows.Len()
 	}
 	start, header, sticky := t.firstRow()
 	if sticky {
-		if line, ok := cache.lines[header]; ok {
-			lines = append(lines, line)
-		} else {
-			lines = append(lines, c.dayRow(t.rows[header], t.width))
-			cache.lines[header] = lines[0]
-		}
+		f.lines = append(f.lines, c.row(t.rows.Row(header), t.width, false))
 	}
-	for r := start; r < len(t.rows) && len(lines) < t.height; r++ {
-		rw := t.rows[r]
-		if r != sel {
-			if line, ok := cache.lines[r]; ok {
-				lines = append(lines, line)
-				continue
-			}
+	for r := start; r < n && len(f.lines) < t.height; r++ {
+		if k := r - old.offset; reuse && false && r != f.selected && r != old.selected && k >= 0 && k < len(old.lines) {
+			f.lines = append(f.lines, old.lines[k])
+			continue
 		}
-		switch rw.kind {
-		case rowDay:
-			lines = append(lines, c.dayRow(rw, t.width))
-		case rowEvent:
-			lines = append(lines, c.eventRow(int(rw.event), t.width, r == sel))
-		case rowNow:
-			lines = append(lines, c.nowRow(t.width))
-		case rowGap:
-			lines = append(lines, fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth())+"┄ free "+itinerary.DurationLabel(time.Duration(rw.prev)*time.Minute)), t.width))
-		case rowZone:
-			_, shift := c.it.ZoneShift(int(rw.prev), int(rw.event))
-			e := &c.it.Events[rw.event]
-			label := fmt.Sprintf("  ⟶ venue in %s (%s), %s", e.Zone, zoneAbbr(e.Start, e.Zone), itinerary.SignedHours(shift))
-			lines = append(lines, fit(c.st.Faint.Render(label), t.width))
-		}
-		if r != sel {
-			cache.lines[r] = lines[len(lines)-1]
-		}
+		f.lines = append(f.lines, c.row(t.rows.Row(r), t.width, r == f.selected))
 	}
-	for len(lines) < t.height {
-		lines = append(lines, strings.Repeat(" ", t.width))
+	for len(f.lines) < t.height {
+		f.lines = append(f.lines, strings.Repeat(" ", t.width))
 	}
-	return strings.Join(lines, "\n")
+	t.frame = f
 }
+
+// view is the last rendered frame.
+func (t *timeline) view() string { return strings.Join(t.frame.lines, "\n") }
 
 // renderCtx is what rendering a row needs to know of the model.
 type renderCtx struct {
 	it       *itinerary.Itinerary
+	rows     *agenda.Layout
 	st       *Styles
 	orgStyle []lipgloss.Style
 	zone     *time.Location // nil: each event's own zone
 	native   bool
 	now      time.Time
-	next     int      // the next event after now, or -1
 	words    []string // search words to highlight
 	width    int      // of the pane being drawn
 }
 
-// signature sums up everything besides the row itself that decides how a
-// row looks; rows rendered under one signature can be reused.
+// signature sums up everything besides the layout and the row itself that
+// decides how a row looks; rows rendered under one signature can be reused.
 func (c *renderCtx) signature() string {
-	return fmt.Sprintf("%d|%p|%v|%q|%d|%d", c.width, c.zone, c.native, c.words, c.now.Unix()/60, c.next)
-}
-
-func (c *renderCtx) nowRow(width int) string {
-	label := "── now " + c.now.In(c.displayZone()).Format("15:04") + " "
-	return fit(c.st.Now.Render(label+strings.Repeat("─", max(width-ansi.StringWidth(label), 0))), width)
-}
-
-// displayZone is the zone clock times are shown in: the display zone, or
-// the itinerary's when each event shows its own.
-func (c *renderCtx) displayZone() *time.Location {
-	if c.zone == nil {
-		return c.it.Zone
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(c.width))
+	if c.native {
+		b.WriteString("|native")
 	}
-	return c.zone
+	for _, w := range c.words {
+		b.WriteString("|")
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// row renders row rw of the layout.
+func (c *renderCtx) row(rw agenda.Row, width int, selected bool) string {
+	l := c.rows
+	switch rw.Kind {
+	case agenda.DayHeader:
+		d := l.DayText(rw)
+		return fit(c.st.DayHeader.Render(d.Label)+c.st.Faint.Render(" · "+d.Count), width)
+	case agenda.EventRow:
+		return c.eventRow(rw.Event(), width, selected)
+	case agenda.Continuation:
+		ct := l.ContinuationText(rw, c.native)
+		return fit(c.st.Faint.Render("  "+padRight(ct.Until, c.timeWidth())+"↳ "+ct.Title+" · "+ct.Day), width)
+	case agenda.NowLine:
+		label := "── " + l.NowText(rw) + " "
+		return fit(c.st.Now.Render(label+strings.Repeat("─", max(width-ansi.StringWidth(label), 0))), width)
+	case agenda.FreeTime:
+		return fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth())+l.FreeTimeText(rw)), width)
+	case agenda.ZoneChange:
+		return fit(c.st.Faint.Render("  "+l.ZoneChangeText(rw)), width)
+	}
+	return fit("", width)
 }
 
 // timeWidth is the width of the time column for the pane width.
@@ -423,41 +315,6 @@ func (c *renderCtx) timeWidth() int {
 	return timeColumn
 }
 
-// momentBadge says "now · 35 min left" for a current event and "in 1 h 20
-// min" for the next one.
-func (c *renderCtx) momentBadge(i int) string {
-	e := &c.it.Events[i]
-	if c.now.IsZero() || e.Status == itinerary.StatusCancelled {
-		return ""
-	}
-	switch c.it.MomentOf(i, c.now) {
-	case itinerary.Current:
-		if e.HasEnd && !e.AllDay {
-			return "now · " + itinerary.DurationLabel(e.End.Sub(c.now)) + " left"
-		}
-		return "now"
-	case itinerary.Future:
-		// The countdown matters on the day: within a day of the start, or
-		// once the itinerary is under way.
-		first, _, _ := c.it.Span()
-		if i == c.next && (e.Start.Sub(c.now) <= 24*time.Hour || !c.now.Before(first)) {
-			return "in " + itinerary.DurationLabel(e.Start.Sub(c.now))
-		}
-	}
-	return ""
-}
-
-func (c *renderCtx) dayRow(rw row, width int) string {
-	label := itinerary.DayLabel(rw.date())
-	count := fmt.Sprintf(" · %d", rw.prev)
-	if rw.prev == 1 {
-		count += " event"
-	} else {
-		count += " events"
-	}
-	return fit(c.st.DayHeader.Render(label)+c.st.Faint.Render(count), width)
-}
-
 // The time column: wide enough for "~22:00–06:10+1", or in panes narrower
 // than compactWidth, for the start time alone.
 const (
@@ -467,52 +324,44 @@ const (
 	compactWidth      = 60
 )
 
-// eventRow renders one event: selection mark, time range, kind glyph in the
-// main participant's organisation colour, the badges (now, status,
-// overlap: before the title, so that cutting a long line never hides
-// them), title, place and participants.
+// eventRow renders one event: selection mark, time, kind glyph in the
+// main participant's organisation colour, the badges (before the title,
+// so that cutting a long line never hides them), title, place and
+// participants.
 func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	it, st := c.it, c.st
 	e := &it.Events[i]
 	c.width = width
-	when := it.TimeRange(i, c.zone)
+	t := c.rows.EventText(i, 2, c.native)
+	when := t.Time
 	if width < compactWidth {
 		// Narrow panes show the start only: the detail pane has the rest.
-		when, _, _ = strings.Cut(when, "–")
-	}
-	if c.zone == nil && e.OwnZone && !e.AllDay {
-		when += " " + zoneAbbr(e.Start, e.Zone)
+		when = t.Start
 	}
 	when = padRight(when, c.timeWidth())
 	glyph := kindGlyph[e.Kind]
-	badge := ""
-	if e.Status != itinerary.StatusConfirmed {
-		badge = " [" + string(e.Status) + "]"
-	}
-	if len(it.Overlaps(i)) > 0 {
-		badge += " [! overlap]"
-	}
-	moment := ""
-	if mb := c.momentBadge(i); mb != "" {
-		moment = " [" + mb + "]"
-	}
 	where := ""
-	if w := e.Where(); w != "" {
-		where = " · " + w
+	if t.Place != "" {
+		where = " · " + t.Place
 	}
 	people := ""
-	if len(e.Participants) > 0 {
-		people = " — " + it.PeopleSummary(i, 2, c.native)
+	if t.People != "" {
+		people = " — " + t.People
 	}
 	if selected {
-		plain := "❯ " + when + glyph + moment + badge + " " + e.Title + where + people
-		return st.Selected.Render(fit(plain, width))
+		var b strings.Builder
+		b.WriteString("❯ " + when + glyph)
+		for _, bd := range t.Badges {
+			b.WriteString(" " + bd.String())
+		}
+		b.WriteString(" " + t.Title + where + people)
+		return st.Selected.Render(fit(b.String(), width))
 	}
 	titleStyle := lipgloss.Style{}
 	switch {
-	case e.Status == itinerary.StatusCancelled:
+	case t.Cancelled:
 		titleStyle = st.Cancelled
-	case !c.now.IsZero() && it.MomentOf(i, c.now) == itinerary.Past:
+	case t.HasNow && t.Moment == itinerary.Past:
 		titleStyle = st.Past
 	}
 	glyphStyle := st.Accent
@@ -525,14 +374,15 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	b.WriteString("  ")
 	b.WriteString(st.Faint.Render(when))
 	b.WriteString(glyphStyle.Render(glyph))
-	if moment != "" {
-		b.WriteString(st.Now.Render(moment))
-	}
-	if badge != "" {
-		b.WriteString(st.Badge.Render(badge))
+	for _, bd := range t.Badges {
+		style := st.Badge
+		if bd.Kind == agenda.BadgeMoment {
+			style = st.Now
+		}
+		b.WriteString(style.Render(" " + bd.String()))
 	}
 	b.WriteByte(' ')
-	b.WriteString(highlight(e.Title, c.words, titleStyle, st.Match))
+	b.WriteString(highlight(t.Title, c.words, titleStyle, st.Match))
 	b.WriteString(highlight(where+people, c.words, st.Faint, st.Match))
 	return fit(b.String(), width)
 }

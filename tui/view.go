@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
 )
 
 // View renders the whole screen.
@@ -41,13 +42,13 @@ func (m Model) headerView() string {
 	zone := "times: " + m.zoneName()
 	now := m.clock()
 	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {
-		zone = m.st.Now.Render("now "+now.In(m.ctx().displayZone()).Format("15:04")) + m.st.Faint.Render(" · "+zone)
+		zone = m.st.Now.Render("now "+now.In(m.clockZone()).Format("15:04")) + m.st.Faint.Render(" · "+zone)
 	}
 	names := "names: Latin"
 	if m.native {
 		names = "names: 한글"
 	}
-	info := m.st.Faint.Render(strings.Join([]string{it.SpanLabel(m.zone), zone, fmt.Sprintf("%d events · %d people", len(it.Events), len(it.People)), names}, " · "))
+	info := m.st.Faint.Render(strings.Join([]string{m.span.label, zone, agenda.Count(len(it.Events), "event") + " · " + agenda.Count(len(it.People), "person"), names}, " · "))
 	if !m.filter.Empty() {
 		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join([]string{zone, names}, " · "))
 	}
@@ -75,7 +76,7 @@ func (m Model) filterChips() string {
 		}
 		s += m.st.Selected.Render("[/" + q + "]")
 	}
-	return s + m.st.Accent.Render(fmt.Sprintf(" · %d of %d events", len(m.visible), len(m.it.Events)))
+	return s + m.st.Accent.Render(" · "+agenda.CountOf(len(m.visible), len(m.it.Events), "event"))
 }
 
 func (m Model) footerView() string {
@@ -87,24 +88,13 @@ func (m Model) footerView() string {
 		return fit(m.st.Warning.Render(m.status), m.width)
 	}
 	if notice := m.reloadNotice(); notice != "" {
-		return fit(notice+" · "+m.helpLine(), m.width)
+		return fit(notice+" · "+m.helpLine, m.width)
 	}
-	return m.helpLine()
+	return m.helpLine
 }
 
-// helpLine renders the short help, reusing the last rendering while the
-// enabled keys and the width are the same.
-func (m Model) helpLine() string {
-	var sig strings.Builder
-	fmt.Fprint(&sig, m.width)
-	for _, b := range m.keys.ShortHelp() {
-		if b.Enabled() {
-			sig.WriteString("|" + b.Help().Key + " " + b.Help().Desc)
-		}
-	}
-	if m.chrome != nil && m.chrome.helpSig == sig.String() {
-		return m.chrome.help
-	}
+// shortHelp renders the footer's key help for the enabled keys.
+func (m Model) shortHelp() string {
 	// ?, i (where there is room) and q come last but are never cut: the
 	// rest is cut to the room left.
 	last := []key.Binding{m.keys.Help, m.keys.About, m.keys.Quit}
@@ -129,16 +119,7 @@ func (m Model) helpLine() string {
 		// help.Model lets an item overflow when its "…" does not fit.
 		line = ansi.Truncate(head, h.Width, "…") + sep + tail
 	}
-	line = fit(line, m.width)
-	if m.chrome != nil {
-		m.chrome.helpSig, m.chrome.help = sig.String(), line
-	}
-	return line
-}
-
-// chromeCache keeps the rendered help line between frames.
-type chromeCache struct {
-	helpSig, help string
+	return fit(line, m.width)
 }
 
 // paneTitle renders a pane's title row; the focused pane's is marked.
@@ -150,15 +131,12 @@ func (m Model) paneTitle(title string, focused bool, width int) string {
 }
 
 func (m Model) listPane() string {
-	title := fmt.Sprintf("Timeline · %d events", len(m.visible))
-	if len(m.visible) != len(m.it.Events) {
-		title = fmt.Sprintf("Timeline · %d of %d events", len(m.visible), len(m.it.Events))
-	}
+	title := "Timeline · " + agenda.CountOf(len(m.visible), len(m.it.Events), "event")
 	head := m.paneTitle(title, m.focus == focusTimeline && m.mode == modeList, m.lay.list.w) + "\n"
 	if len(m.visible) == 0 {
 		return head + fitBlock(m.emptyMessage(), m.lay.list.w, m.lay.list.h-1)
 	}
-	return head + m.tl.view(m.ctx())
+	return head + m.tl.view()
 }
 
 // emptyMessage says why the timeline is empty and how to get back.
@@ -166,7 +144,7 @@ func (m Model) emptyMessage() string {
 	if len(m.it.Events) == 0 {
 		return "\n  This itinerary has no events yet."
 	}
-	what := m.it.DescribeFilter(m.filter, m.native)
+	what := agenda.FilterLabel(m.it, m.filter, m.native)
 	hint := "esc clears"
 	if n := len(m.filter.People); n > 1 {
 		hint = "esc drops " + m.it.Name(m.filter.People[n-1], m.native)

@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -28,18 +29,20 @@ func zoneCycle(start, own *time.Location) []*time.Location {
 
 // zoneName names the display zone for the header.
 func (m *Model) zoneName() string {
-	switch {
-	case m.zone == nil:
-		return "each venue's own zone"
-	case m.zone == time.Local:
-		abbr, _ := m.clock().In(time.Local).Zone()
-		return "this machine's zone (" + abbr + ")"
-	}
 	at := m.clock()
-	if first, _, ok := m.it.Span(); ok {
+	if first, _, ok := m.it.Span(); ok && m.zone != time.Local {
 		at = first
 	}
-	return itinerary.ZoneLabel(m.zone, at)
+	return agenda.ZoneName(m.zone, at)
+}
+
+// clockZone is the zone the clock is told in: the display zone, or the
+// itinerary's when each event shows its own.
+func (m *Model) clockZone() *time.Location {
+	if m.zone == nil {
+		return m.it.Zone
+	}
+	return m.zone
 }
 
 // nextZone moves the display zone one step along the cycle.
