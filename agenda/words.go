@@ -142,31 +142,12 @@ func ZoneName(loc *time.Location, at time.Time) string {
 	return ZoneLabel(loc, at)
 }
 
-// TimeRange says when event i happens in loc (nil: its own zone) as
+// TimeRange says when event i happens in zone (nil: its own) as
 // "~09:00–11:30", "22:00–06:10+1" (ends the next day), "23:00" (no end),
-// "all day" or "3 days". A leading "~" marks approximate times.
-func TimeRange(it *itinerary.Itinerary, i int, loc *time.Location) string {
-	e := &it.Events[i]
-	if e.AllDay {
-		if days := allDays(e); days > 1 {
-			return fmt.Sprintf("%d days", days)
-		}
-		return "all day"
-	}
-	loc = it.ZoneFor(i, loc)
-	s := e.Start.In(loc)
-	out := s.Format("15:04")
-	if e.HasEnd && !e.End.Equal(e.Start) {
-		en := e.End.In(loc)
-		out += "–" + en.Format("15:04")
-		if d := dayNumber(en) - dayNumber(s); d > 0 {
-			out += fmt.Sprintf("+%d", d)
-		}
-	}
-	if e.Approximate {
-		out = "~" + out
-	}
-	return out
+// "all day" or "3 days". A leading "~" marks approximate times. It is the
+// itinerary's own rule, which its problem messages use too.
+func TimeRange(it *itinerary.Itinerary, i int, zone *time.Location) string {
+	return it.TimeRange(i, zone)
 }
 
 // allDays is how many days an all-day entry covers.

@@ -2,13 +2,12 @@ package itinerary
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
-// The words the views and printers use to say when things happen. They live
-// here so that the timeline, the detail pane and the plain agenda say the
-// same thing the same way.
+// Small queries about how an event is placed in time and space. The words
+// the front ends show are made by the agenda package; TimeRange stays here
+// because problem messages (overlap warnings) name an event's clock time.
 
 // ZoneFor returns the zone event i is shown in: loc, or the event's own zone
 // when loc is nil.
@@ -54,94 +53,6 @@ func dayNumber(t time.Time) int {
 	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-// DayLabel names a day as "Fri 26 Jan 2024".
-func DayLabel(d time.Time) string { return d.Format("Mon 2 Jan 2006") }
-
-// DurationLabel says a duration as people do: "45 min", "2 h", "2 h 30 min",
-// "3 d 4 h".
-func DurationLabel(d time.Duration) string {
-	if d < 0 {
-		d = -d
-	}
-	d = d.Round(time.Minute)
-	days := int(d / (24 * time.Hour))
-	h := int(d % (24 * time.Hour) / time.Hour)
-	m := int(d % time.Hour / time.Minute)
-	var parts []string
-	if days > 0 {
-		parts = append(parts, fmt.Sprintf("%d d", days))
-	}
-	if h > 0 {
-		parts = append(parts, fmt.Sprintf("%d h", h))
-	}
-	if m > 0 && days == 0 {
-		parts = append(parts, fmt.Sprintf("%d min", m))
-	}
-	if len(parts) == 0 {
-		return "0 min"
-	}
-	return strings.Join(parts, " ")
-}
-
-// SpanLabel says what days the itinerary covers in loc and how long it
-// lasts, e.g. "18–26 Jan 2024 · 8 d 11 h" or "26 Jan 2024 · 10 h".
-func (it *Itinerary) SpanLabel(loc *time.Location) string {
-	first, last, ok := it.Span()
-	if !ok {
-		return "no events"
-	}
-	if loc == nil {
-		loc = it.Zone
-	}
-	a, b := first.In(loc), last.In(loc)
-	if !last.After(first) {
-		b = a
-	}
-	var days string
-	switch {
-	case a.Year() != b.Year():
-		days = a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
-	case a.Month() != b.Month():
-		days = a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
-	case a.Day() != b.Day():
-		days = a.Format("2") + "–" + b.Format("2 Jan 2006")
-	default:
-		days = a.Format("2 Jan 2006")
-	}
-	return days + " · " + DurationLabel(last.Sub(first))
-}
-
-// ZoneLabel names a zone with its abbreviation at t, e.g. "Asia/Seoul (KST)".
-func ZoneLabel(loc *time.Location, t time.Time) string {
-	abbr, _ := t.In(loc).Zone()
-	if abbr == loc.String() {
-		return abbr
-	}
-	if strings.HasPrefix(abbr, "+") || strings.HasPrefix(abbr, "-") {
-		return fmt.Sprintf("%s (UTC%s)", loc, t.In(loc).Format("-07:00"))
-	}
-	return fmt.Sprintf("%s (%s)", loc, abbr)
-}
-
-// PeopleSummary names the first max participants of event i, with "+N"
-// for the rest: "Sam Altman, Kyung Kye-hyun +4". native picks the names in
-// their own script where there are any.
-func (it *Itinerary) PeopleSummary(i, max int, native bool) string {
-	ps := it.Events[i].Participants
-	names := make([]string, 0, min(len(ps), max))
-	for k, p := range ps {
-		if k == max {
-			break
-		}
-		names = append(names, it.Name(p, native))
-	}
-	s := strings.Join(names, ", ")
-	if len(ps) > max {
-		s += fmt.Sprintf(" +%d", len(ps)-max)
-	}
-	return s
-}
-
 // Name returns person p's name, or the native one when native is set and
 // there is one.
 func (it *Itinerary) Name(p int, native bool) string {
@@ -163,41 +74,6 @@ func (e *Event) Where() string {
 	return e.City
 }
 
-// Paragraphs splits free text (notes, summaries) for reflowing to a width,
-// as Markdown reads it: a blank line ends a paragraph, the lines within one
-// are joined with spaces, and a line starting with "- ", "* " or "• " starts
-// a list item of its own.
-func Paragraphs(s string) []string {
-	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.Split(s, "\n") {
-		t := strings.TrimSpace(line)
-		switch {
-		case t == "":
-			flush()
-			if len(out) > 0 && out[len(out)-1] != "" {
-				out = append(out, "")
-			}
-		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• "):
-			flush()
-			cur = append(cur, t)
-		default:
-			cur = append(cur, t)
-		}
-	}
-	flush()
-	for len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
-	}
-	return out
-}
-
 // ZoneChanged reports whether event next is in another zone than event
 // prev: the cheap half of ZoneShift, for laying out rows.
 func (it *Itinerary) ZoneChanged(prev, next int) bool {
@@ -214,16 +90,4 @@ func (it *Itinerary) ZoneShift(prev, next int) (bool, time.Duration) {
 	_, offA := b.Start.In(a.Zone).Zone()
 	_, offB := b.Start.In(b.Zone).Zone()
 	return true, time.Duration(offB-offA) * time.Second
-}
-
-// SignedHours says a clock shift as "+8 h", "−1 h" or "+5 h 30 min", and
-// no shift as "same clock".
-func SignedHours(d time.Duration) string {
-	if d == 0 {
-		return "same clock"
-	}
-	if d < 0 {
-		return "−" + DurationLabel(-d)
-	}
-	return "+" + DurationLabel(d)
 }

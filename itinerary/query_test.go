@@ -182,7 +182,7 @@ func TestOverlaps(t *testing.T) {
 func TestGaps(t *testing.T) {
 	it := mustLoad(t, overlapSrc)
 	gaps := it.Gaps(it.Select(Filter{People: []int{1}}))
-	if len(gaps) != 1 || it.Events[gaps[0].After].ID != "touch" || DurationLabel(gaps[0].End.Sub(gaps[0].Start)) != "6 h 30 min" {
+	if len(gaps) != 1 || it.Events[gaps[0].After].ID != "touch" || gaps[0].End.Sub(gaps[0].Start) != 6*time.Hour+30*time.Minute {
 		t.Errorf("gaps for b: %+v", gaps)
 	}
 	// A long event covers the ones inside it: no gap until it ends.
@@ -273,30 +273,6 @@ func TestMoments(t *testing.T) {
 	}
 	if n := it.NextAfter(it.Select(Filter{}), at("2024-01-26T12:10:00+09:00")); it.Events[n].ID != "to-seoul" {
 		t.Errorf("next after 12:10 is %s", it.Events[n].ID)
-	}
-}
-
-func TestLabels(t *testing.T) {
-	it := defaultVisit(t)
-	if got := it.SpanLabel(nil); got != "18–26 Jan 2024 · 8 d 12 h" {
-		t.Errorf("span %q", got)
-	}
-	if got := DurationLabel(95 * time.Minute); got != "1 h 35 min" {
-		t.Errorf("duration %q", got)
-	}
-	if got := it.PeopleSummary(3, 2, true); got != "샘 올트먼, 경계현 +4" {
-		t.Errorf("summary %q", got)
-	}
-	if got := ZoneLabel(it.Zone, it.Events[0].Start); got != "Asia/Seoul (KST)" {
-		t.Errorf("zone %q", got)
-	}
-}
-
-func TestParagraphs(t *testing.T) {
-	got := Paragraphs("one\ntwo\n\n\nthree\n- a\n- b\n  c\n\n")
-	want := []string{"one two", "", "three", "- a", "- b c"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q", got)
 	}
 }
 

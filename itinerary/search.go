@@ -1,7 +1,6 @@
 package itinerary
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -111,24 +110,3 @@ func (q *Query) matches(it *Itinerary, i int) bool {
 	return true
 }
 
-// DescribeFilter says in words what f keeps: `with Chey Tae-won and Lee
-// Jung-bae matching "seoul"`, or "" for the empty filter. native picks the
-// names in their own script.
-func (it *Itinerary) DescribeFilter(f Filter, native bool) string {
-	var parts []string
-	if len(f.People) > 0 {
-		names := make([]string, len(f.People))
-		for k, p := range f.People {
-			names[k] = it.Name(p, native)
-		}
-		join := " and "
-		if f.AnyPerson {
-			join = " or "
-		}
-		parts = append(parts, "with "+strings.Join(names, join))
-	}
-	if q := strings.TrimSpace(f.Query.Text); q != "" && !f.Query.Empty() {
-		parts = append(parts, "matching "+strconv.Quote(q))
-	}
-	return strings.Join(parts, " ")
-}
