@@ -109,4 +109,3 @@ func (q *Query) matches(it *Itinerary, i int) bool {
 	}
 	return true
 }
-
