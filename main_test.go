@@ -223,6 +223,27 @@ func TestPrintDefaultVisit(t *testing.T) {
 	}
 }
 
+// TestMarkdownBriefing: the default visit's briefing, and Kyung Kye-hyun's
+// own, which opens with his card and keeps only his events.
+func TestMarkdownBriefing(t *testing.T) {
+	r := runBinary(t, ".", nil, "--format", "md")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("%+v", r)
+	}
+	golden(t, "testdata/print-default.md", r.stdout)
+	k := runBinary(t, ".", nil, "--format", "md", "--person", "kyung")
+	golden(t, "testdata/print-kyung.md", k.stdout)
+	card, lunch := strings.Index(k.stdout, "## Kyung Kye-hyun\n\n- **Native name:** 경계현"), strings.Index(k.stdout, "Lunch")
+	if card < 0 || lunch >= 0 || strings.Count(k.stdout, "\n### ") != 3 {
+		t.Errorf("Kyung's briefing: card at %d, lunch at %d, %d events", card, lunch, strings.Count(k.stdout, "\n### "))
+	}
+	for _, out := range []string{r.stdout, k.stdout} {
+		if strings.ContainsRune(out, '\x1b') || strings.Contains(out, "1 people") {
+			t.Errorf("escape codes or a wrong plural in\n%s", out)
+		}
+	}
+}
+
 func TestPrintWidth(t *testing.T) {
 	r := runBinary(t, ".", nil, "--print", "--width", "60")
 	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
