@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/internal/synth"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
@@ -121,7 +122,7 @@ func TestStickyDayInTmux(t *testing.T) {
 	}
 	days := it.Days(it.Select(itinerary.Filter{}), it.Zone)
 	last := days[len(days)-1]
-	label := itinerary.DayLabel(last.Date)
+	label := agenda.DayLabel(last.Date)
 	title := it.Events[last.Events[len(last.Events)-1]].Title
 	for _, size := range [][2]int{{80, 24}, {60, 20}} {
 		s := startTmux(t, size[0], size[1], path, "--now", "2000-01-01T00:00:00Z")

@@ -177,7 +177,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		idx, err := it.ResolvePerson(p)
 		var pe *itinerary.PersonError
 		if errors.As(err, &pe) {
-			return usageErr("%s", it.DescribePersonError(pe))
+			return usageErr("%s", personErrorMessage(it, pe))
 		}
 		if !slices.Contains(people, idx) {
 			people = append(people, idx)
@@ -227,6 +227,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// personErrorMessage writes the usage message for a PersonError, listing
+// the candidates by id and name.
+func personErrorMessage(it *itinerary.Itinerary, e *itinerary.PersonError) string {
+	var b strings.Builder
+	if e.Ambiguous {
+		fmt.Fprintf(&b, "--person %s is ambiguous; it matches:", itinerary.Quote(e.Query))
+	} else {
+		fmt.Fprintf(&b, "--person %s matches nobody in this itinerary; the people are:", itinerary.Quote(e.Query))
+	}
+	for _, p := range e.Candidates {
+		fmt.Fprintf(&b, "\n  %s", personLabel(it, p))
+	}
+	return b.String()
+}
+
+// personLabel is "id (Name, Native)" for lists of candidates.
+func personLabel(it *itinerary.Itinerary, p int) string {
+	pp := &it.People[p]
+	if pp.Native != "" {
+		return fmt.Sprintf("%s (%s, %s)", pp.ID, pp.Name, pp.Native)
+	}
+	return fmt.Sprintf("%s (%s)", pp.ID, pp.Name)
 }
 
 func validFormat(f export.Format) bool {

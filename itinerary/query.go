@@ -1,7 +1,6 @@
 package itinerary
 
 import (
-	"fmt"
 	"runtime"
 	"sort"
 	"strings"
@@ -128,30 +127,6 @@ func (it *Itinerary) ResolvePerson(q string) (int, error) {
 		return -1, &PersonError{Query: q, Candidates: all}
 	}
 	return -1, &PersonError{Query: q, Candidates: best, Ambiguous: true}
-}
-
-// DescribePersonError writes the usage message for a PersonError, listing
-// the candidates by id and name.
-func (it *Itinerary) DescribePersonError(e *PersonError) string {
-	var b strings.Builder
-	if e.Ambiguous {
-		fmt.Fprintf(&b, "--person %s is ambiguous; it matches:", Quote(e.Query))
-	} else {
-		fmt.Fprintf(&b, "--person %s matches nobody in this itinerary; the people are:", Quote(e.Query))
-	}
-	for _, p := range e.Candidates {
-		fmt.Fprintf(&b, "\n  %s", it.PersonLabel(p))
-	}
-	return b.String()
-}
-
-// PersonLabel is "id (Name, Native)" for lists of candidates.
-func (it *Itinerary) PersonLabel(p int) string {
-	pp := &it.People[p]
-	if pp.Native != "" {
-		return fmt.Sprintf("%s (%s, %s)", pp.ID, pp.Name, pp.Native)
-	}
-	return fmt.Sprintf("%s (%s)", pp.ID, pp.Name)
 }
 
 // Filter selects events: every person in People must attend (or, with

@@ -102,7 +102,7 @@ func TestEmptyResultSaysWhy(t *testing.T) {
 	m = press(typeText(press(m, "p"), "최태원"), "enter")
 	m = press(typeText(press(m, "p"), "이정배"), "enter")
 	v := m.View()
-	if len(m.visible) != 0 || !strings.Contains(v, "No events with Chey Tae-won and Lee Jung-bae — esc") || !strings.Contains(v, "Jung-bae · a shows any of them") {
+	if len(m.visible) != 0 || !strings.Contains(v, "No events with Chey Tae-won and Lee Jung-bae — esc") || !strings.Contains(v, "Jung-bae · a show any of them") {
 		t.Fatalf("empty message:\n%s", v)
 	}
 	m = press(m, "esc")

@@ -281,7 +281,7 @@ func (m *Model) updateKeys() {
 	k.NextPerson.SetEnabled(len(m.it.People) > 0)
 	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
-	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "all of them", "any of them")
+	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "show all of them", "show any of them")
 	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
 	sel := m.tl.selected()
 	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
@@ -321,6 +321,12 @@ func (m *Model) updateKeys() {
 	default:
 		k.Back.SetHelp("esc", "back")
 	}
+}
+
+// hint is a binding's help as the view's titles and messages quote it:
+// "esc close about".
+func hint(b key.Binding) string {
+	return b.Help().Key + " " + b.Help().Desc
 }
 
 // toggleHelp sets the help of a key that switches something: what it does

@@ -80,7 +80,7 @@ func (m Model) pageView() string {
 	if m.showHelp {
 		title = "Keys and symbols"
 	}
-	title += " · esc closes"
+	title += " · " + hint(m.keys.Close)
 	if n := len(m.page.lines); n > m.page.vp.Height {
 		first := m.page.vp.YOffset + 1
 		last := min(m.page.vp.YOffset+m.page.vp.Height, n)

@@ -91,7 +91,7 @@ func (p *picker) selected() int {
 func (p *picker) view(c *renderCtx, inFilter []int) string {
 	lines := []string{fit(p.input.View(), p.width)}
 	if len(p.matches) == 0 {
-		lines = append(lines, fit(c.st.Faint.Render("  nobody matches — esc closes"), p.width))
+		lines = append(lines, fit(c.st.Faint.Render("  nobody matches — "+c.cancelHint), p.width))
 	}
 	for k := p.offset; k < len(p.matches) && k < p.offset+p.height; k++ {
 		person := p.matches[k].Person

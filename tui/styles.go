@@ -29,7 +29,6 @@ type Styles struct {
 	Match     lipgloss.Style
 
 	Heading lipgloss.Style
-	Label   lipgloss.Style
 
 	renderer *lipgloss.Renderer
 }
@@ -61,7 +60,6 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 		Match:     r.NewStyle().Underline(true).Bold(true),
 
 		Heading: r.NewStyle().Bold(true).Foreground(accent),
-		Label:   r.NewStyle().Foreground(faint),
 
 		renderer: r,
 	}

@@ -264,6 +264,8 @@ type renderCtx struct {
 	now      time.Time
 	words    []string // search words to highlight
 	width    int      // of the pane being drawn
+
+	cancelHint string // what closes a text field, from the key map
 }
 
 // signature sums up everything besides the layout and the row itself that

@@ -16,7 +16,7 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.lay.mode == tooSmall {
-		msg := fmt.Sprintf("Terminal too small: %d×%d.\nvisitline needs at least %d×%d.\nq quits.", m.width, m.height, minWidth, minHeight)
+		msg := fmt.Sprintf("Terminal too small: %d×%d.\nvisitline needs at least %d×%d.\n%s", m.width, m.height, minWidth, minHeight, hint(m.keys.Quit))
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
 	}
 	var body string
@@ -81,7 +81,7 @@ func (m Model) filterChips() string {
 
 func (m Model) footerView() string {
 	if m.mode == modeSearch {
-		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · enter keep · esc clear", len(m.visible), len(m.it.Events)))
+		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · %s · %s", len(m.visible), len(m.it.Events), hint(m.keys.Accept), hint(m.keys.Cancel)))
 		return fit(m.search.input.View()+count, m.width)
 	}
 	if m.status != "" && ansi.StringWidth(m.status) <= m.width { // a longer one is in the panel
@@ -145,14 +145,11 @@ func (m Model) emptyMessage() string {
 		return "\n  This itinerary has no events yet."
 	}
 	what := agenda.FilterLabel(m.it, m.filter, m.native)
-	hint := "esc clears"
-	if n := len(m.filter.People); n > 1 {
-		hint = "esc drops " + m.it.Name(m.filter.People[n-1], m.native)
-		if !m.filter.AnyPerson {
-			hint += " · a shows any of them"
-		}
+	how := hint(m.keys.Back)
+	if m.keys.AnyAll.Enabled() && !m.filter.AnyPerson {
+		how += " · " + hint(m.keys.AnyAll)
 	}
-	text := ansi.Wrap("No events "+what+" — "+hint, max(m.lay.list.w-4, 10), "")
+	text := ansi.Wrap("No events "+what+" — "+how, max(m.lay.list.w-4, 10), "")
 	return "\n  " + m.st.Warning.Render(strings.ReplaceAll(text, "\n", "\n  "))
 }
 
@@ -161,7 +158,7 @@ func (m Model) detailPane() string {
 	var title, content string
 	switch m.focus {
 	case focusCard:
-		title = "Card · " + m.it.Name(m.card.person, m.native) + " · esc back"
+		title = "Card · " + m.it.Name(m.card.person, m.native) + " · " + hint(m.keys.Back)
 		content = m.card.view()
 	case focusParticipants:
 		title = "Details · participants"
