@@ -3,6 +3,8 @@
 package tui
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -78,7 +80,8 @@ type Model struct {
 	page      scrollPane // the help or about page
 	status    string     // a one-off message for the footer
 
-	helpLine string        // the footer's key help, rendered once per Update
+	helpLine string        // the footer's key help, rendered when the keys or the width change
+	helpSig  string        // the keys and width helpLine was rendered for
 	span     spanLabel     // the header's days, for the itinerary and zone it was made for
 	recent   recentResults // results of recent searches, never changed in place
 
@@ -209,7 +212,19 @@ func (m *Model) settle() {
 		m.span = spanLabel{it: m.it, zone: m.zone, label: agenda.SpanLabel(m.it, m.zone)}
 	}
 	m.updateKeys()
-	m.helpLine = m.shortHelp()
+	var sig strings.Builder
+	sig.WriteString(strconv.Itoa(m.width))
+	if m.pageOpen() {
+		sig.WriteString("|page")
+	}
+	for _, b := range append(m.keys.ShortHelp(), m.keys.Help, m.keys.About, m.keys.Quit, m.keys.Close) {
+		if b.Enabled() {
+			sig.WriteString("|" + hint(b))
+		}
+	}
+	if sig.String() != m.helpSig {
+		m.helpSig, m.helpLine = sig.String(), m.shortHelp()
+	}
 	m.tl.render(m.ctx())
 }
 

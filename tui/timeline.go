@@ -14,10 +14,8 @@ import (
 
 // timeline is the scrolling list of days and events with one selected
 // event. Its rows come from an agenda.Layout, which is never changed once
-// built; the lines on screen are rendered once per Update (render), reusing
-// the previous frame's lines for rows that did not change, so a key that
-// moves the selection redraws two rows. A copy of the timeline keeps
-// showing its own rows.
+// built; the lines on screen are rendered once per Update (render) into a
+// new frame, so a copy of the timeline keeps showing its own rows.
 type timeline struct {
 	rows   *agenda.Layout
 	cur    int // selected position among the event rows; -1 when empty
@@ -25,18 +23,36 @@ type timeline struct {
 	width  int
 	height int // rows on screen
 
-	dayRows []int // the row of each day header, in order
-	frame   frame // the lines on screen, as last rendered
+	dayRows []int     // the row of each day header, in order
+	lines   *lineMemo // rendered rows of this layout, shared by the copies that show it
+	frame   []string  // the lines on screen, as last rendered
 }
 
-// frame is the rendered lines of a window of rows, and what they were
-// rendered from, so the next frame can reuse them.
-type frame struct {
-	rows     *agenda.Layout
-	sig      string
-	offset   int
-	selected int // the selected row, rendered differently
-	lines    []string
+// lineMemo keeps rendered rows of one layout, so that a key that moves the
+// selection redraws two rows and paging back redraws none. A line depends
+// only on the layout, the row and the signature, and a memo belongs to one
+// layout (setRows makes a new one), so copies of the model that share it
+// can never read a line made for other rows; lines are only added, never
+// changed.
+type lineMemo struct {
+	sig   string
+	lines map[int]string // by row
+}
+
+// maxMemoLines bounds the memo; past it the memo starts again.
+const maxMemoLines = 2000
+
+// line returns the memo's line for row r under sig, or renders and keeps it.
+func (lm *lineMemo) line(sig string, r int, render func() string) string {
+	if lm.sig != sig || len(lm.lines) >= maxMemoLines {
+		lm.sig, lm.lines = sig, make(map[int]string, 64)
+	}
+	if l, ok := lm.lines[r]; ok {
+		return l
+	}
+	l := render()
+	lm.lines[r] = l
+	return l
 }
 
 // setRows replaces the rows, keeping the selection on event want when it
@@ -49,6 +65,7 @@ func (t *timeline) setRows(rows *agenda.Layout, want int) {
 			t.dayRows = append(t.dayRows, r)
 		}
 	}
+	t.lines = &lineMemo{}
 	t.cur = -1
 	if rows.Events() == 0 {
 		t.offset = 0
@@ -222,36 +239,34 @@ func (t *timeline) eventAt(y int) (int, bool) {
 }
 
 // render draws the rows on screen, each exactly t.width cells wide, into a
-// new frame; lines of the previous frame are reused for rows that look the
-// same.
+// new frame.
 func (t *timeline) render(c *renderCtx) {
 	c.width = t.width
-	old := t.frame
-	f := frame{rows: t.rows, sig: c.signature(), offset: t.offset, selected: t.selectedRow(), lines: make([]string, 0, t.height)}
-	reuse := old.rows == f.rows && old.sig == f.sig
-	n := 0
+	frame := make([]string, 0, t.height)
+	n, sel := 0, t.selectedRow()
 	if t.rows != nil {
 		n = t.rows.Len()
 	}
+	sig := c.signature()
 	start, header, sticky := t.firstRow()
 	if sticky {
-		f.lines = append(f.lines, c.row(t.rows.Row(header), t.width, false))
+		frame = append(frame, t.lines.line(sig, header, func() string { return c.row(t.rows.Row(header), t.width, false) }))
 	}
-	for r := start; r < n && len(f.lines) < t.height; r++ {
-		if k := r - old.offset; reuse && false && r != f.selected && r != old.selected && k >= 0 && k < len(old.lines) {
-			f.lines = append(f.lines, old.lines[k])
+	for r := start; r < n && len(frame) < t.height; r++ {
+		if r == sel {
+			frame = append(frame, c.row(t.rows.Row(r), t.width, true))
 			continue
 		}
-		f.lines = append(f.lines, c.row(t.rows.Row(r), t.width, r == f.selected))
+		frame = append(frame, t.lines.line(sig, r, func() string { return c.row(t.rows.Row(r), t.width, false) }))
 	}
-	for len(f.lines) < t.height {
-		f.lines = append(f.lines, strings.Repeat(" ", t.width))
+	for len(frame) < t.height {
+		frame = append(frame, strings.Repeat(" ", t.width))
 	}
-	t.frame = f
+	t.frame = frame
 }
 
 // view is the last rendered frame.
-func (t *timeline) view() string { return strings.Join(t.frame.lines, "\n") }
+func (t *timeline) view() string { return strings.Join(t.frame, "\n") }
 
 // renderCtx is what rendering a row needs to know of the model.
 type renderCtx struct {
