@@ -43,17 +43,34 @@ const (
 	FreeTime                 // free time between two events
 )
 
-// Row is one line of an agenda, kept small: a search can lay out a hundred
-// thousand of them. Its words come from the Layout that made it.
+// Row is one line of an agenda, kept to 16 bytes: a search can lay out a
+// hundred thousand of them. Its words come from the Layout that made it.
 type Row struct {
-	Kind    Kind
-	event   int32 // EventRow, Continuation; ZoneChange: the first event in the new zone
-	before  int32 // ZoneChange: the event before the change
-	day     int32 // DayHeader, Continuation, NowLine (the day it is under): days since 1970-01-01
-	events  int32 // DayHeader: the events that start that day
-	minutes int32 // FreeTime: the free minutes
-	part    int16 // Continuation: this day is day part of parts
-	parts   int16
+	event int32 // EventRow, Continuation; ZoneChange: the first event in the new zone
+	day   int32 // DayHeader, Continuation, NowLine (the day it stands under): days since 1970-01-01
+	// n is a number whose meaning depends on the kind; read it through
+	// EventsThatDay, FreeMinutes, before and firstDay.
+	n    int32
+	Kind Kind
+}
+
+// EventsThatDay is the number of events a DayHeader row's day starts.
+func (r Row) EventsThatDay() int { return r.count(DayHeader) }
+
+// FreeMinutes is the free time of a FreeTime row, in minutes.
+func (r Row) FreeMinutes() int { return r.count(FreeTime) }
+
+// before is the event before a ZoneChange row's change.
+func (r Row) before() int { return r.count(ZoneChange) }
+
+// firstDay is the day a Continuation row's event began.
+func (r Row) firstDay() int32 { return int32(r.count(Continuation)) }
+
+func (r Row) count(k Kind) int {
+	if r.Kind != k {
+		return 0
+	}
+	return int(r.n)
 }
 
 // Event is the event the row is about (EventRow, Continuation, and for
@@ -81,9 +98,12 @@ type Layout struct {
 	rows      []Row
 	eventRows []int32 // the row of each event row, in row order
 	events    []int   // the events shown, instant (= index) order
-	position  []int32 // position in eventRows of events[k]
-	next      int     // the event the countdown counts to, or -1
-	first     time.Time
+	// position is the position in eventRows of events[k]; nil when the
+	// rows keep the events' order, as they do unless date-only entries or
+	// venues' own zones reorder a day, and a binary search finds them.
+	position []int32
+	next     int // the event the countdown counts to, or -1
+	first    time.Time
 }
 
 // New lays out events (indexes in instant order, as itinerary.Select
@@ -124,11 +144,11 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	prev := -1
 	for _, d := range days {
 		day := int32(d.Date.Unix() / 86400)
-		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, events: int32(len(d.Events))})
+		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(len(d.Events))})
 		running = l.continuations(running, day)
 		for _, i := range d.Events {
 			if prev >= 0 && it.ZoneChanged(prev, i) {
-				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), before: int32(prev)})
+				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
 			}
 			if i == nowAt {
 				l.rows = append(l.rows, Row{Kind: NowLine, day: day})
@@ -136,7 +156,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			l.eventRows = append(l.eventRows, int32(len(l.rows)))
 			l.rows = append(l.rows, Row{Kind: EventRow, event: int32(i)})
 			if g, ok := freeAfter[i]; ok {
-				l.rows = append(l.rows, Row{Kind: FreeTime, minutes: int32(g / time.Minute)})
+				l.rows = append(l.rows, Row{Kind: FreeTime, n: int32(g / time.Minute)})
 			}
 			if s, ok := l.spanOf(i, day); ok {
 				running = append(running, s)
@@ -144,13 +164,15 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			prev = i
 		}
 	}
-	// events is in index order; the rows may differ a little (date-only
-	// entries first in their day), so each event's position is looked up.
-	l.position = make([]int32, len(events))
-	for p, r := range l.eventRows {
-		i := int(l.rows[r].event)
-		k := sort.SearchInts(events, i)
-		l.position[k] = int32(p)
+	for p := 1; p < len(l.eventRows); p++ {
+		if l.rows[l.eventRows[p]].event < l.rows[l.eventRows[p-1]].event {
+			// The rows reorder the events: keep each one's position.
+			l.position = make([]int32, len(events))
+			for p, r := range l.eventRows {
+				l.position[sort.SearchInts(events, int(l.rows[r].event))] = int32(p)
+			}
+			break
+		}
 	}
 	return l
 }
@@ -189,9 +211,8 @@ func (l *Layout) continuations(running []span, day int32) []span {
 			continue
 		}
 		kept = append(kept, s)
-		if shown < maxContinuations && s.lastDay-s.first < 1<<15 {
-			l.rows = append(l.rows, Row{Kind: Continuation, event: s.event, day: day,
-				part: int16(day - s.first + 1), parts: int16(s.lastDay - s.first + 1)})
+		if shown < maxContinuations {
+			l.rows = append(l.rows, Row{Kind: Continuation, event: s.event, day: day, n: s.first})
 			shown++
 		}
 	}
@@ -226,7 +247,15 @@ func (l *Layout) Position(i int) int {
 	if k == len(l.events) || l.events[k] != i {
 		return -1
 	}
-	return int(l.position[k])
+	return l.positionOf(k)
+}
+
+// positionOf is the position of events[k] among the event rows.
+func (l *Layout) positionOf(k int) int {
+	if l.position != nil {
+		return int(l.position[k])
+	}
+	return k
 }
 
 // Nearest is the position of the event that starts closest to at, or -1
@@ -241,7 +270,7 @@ func (l *Layout) Nearest(at time.Time) int {
 	if k == len(l.events) || (k > 0 && at.Sub(evs[l.events[k-1]].Start) <= evs[l.events[k]].Start.Sub(at)) {
 		best = k - 1
 	}
-	return int(l.position[best])
+	return l.positionOf(best)
 }
 
 // Next is the event the countdown counts to: the first not cancelled one

@@ -167,3 +167,25 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestPositionsWhenRowsReorder: a date-only entry in a zone behind the
+// display zone starts after a timed event of its day, yet comes first in
+// the day; both are still found at their rows.
+func TestPositionsWhenRowsReorder(t *testing.T) {
+	it := load(t, `version: 1
+title: t
+timezone: Asia/Seoul
+events:
+  - {title: breakfast, start: "2024-01-27 09:00"}
+  - {title: holiday, start: 2024-01-27, timezone: America/Los_Angeles}
+`)
+	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone})
+	if it.Events[l.EventAt(0)].Title != "holiday" {
+		t.Fatalf("the date-only entry should come first in its day")
+	}
+	for i := range it.Events {
+		if p := l.Position(i); l.EventAt(p) != i {
+			t.Errorf("event %d at position %d holds %d", i, p, l.EventAt(p))
+		}
+	}
+}

@@ -109,7 +109,7 @@ type DayText struct {
 
 // DayText returns the words of day header row r.
 func (l *Layout) DayText(r Row) DayText {
-	return DayText{Label: DayLabel(r.Date()), Count: Count(int(r.events), "event")}
+	return DayText{Label: DayLabel(r.Date()), Count: Count(r.EventsThatDay(), "event")}
 }
 
 // ContinuationText is the words of a continuation row: the event's title,
@@ -126,8 +126,10 @@ func (l *Layout) ContinuationText(r Row, native bool) ContinuationText {
 	it := l.it
 	i := int(r.event)
 	e := &it.Events[i]
-	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.part), int(r.parts)), Place: Place(e)}
-	if r.part == r.parts && !e.AllDay {
+	first := r.firstDay()
+	s, _ := l.spanOf(i, first)
+	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.day-first+1), int(s.lastDay-first+1)), Place: Place(e)}
+	if r.day == s.lastDay && !e.AllDay {
 		t.Until = "until " + e.End.In(it.ZoneFor(i, l.opt.Zone)).Format("15:04")
 	}
 	return t
@@ -142,14 +144,14 @@ func ContinuationLabel(part, parts int) string {
 // Asia/Taipei (CST), −1 h".
 func (l *Layout) ZoneChangeText(r Row) string {
 	it := l.it
-	_, shift := it.ZoneShift(int(r.before), int(r.event))
+	_, shift := it.ZoneShift(r.before(), int(r.event))
 	e := &it.Events[r.event]
 	return "⟶ venue in " + e.Zone.String() + " (" + ZoneAbbr(e.Zone, e.Start) + "), " + SignedHours(shift)
 }
 
 // FreeTimeText returns the words of free time row r: "┄ free 1 h 20 min".
 func (l *Layout) FreeTimeText(r Row) string {
-	return "┄ free " + minutesLabel(int(r.minutes))
+	return "┄ free " + minutesLabel(r.FreeMinutes())
 }
 
 // NowText is the label of now line r, "now 12:10", in the display zone
