@@ -113,13 +113,17 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	l := &Layout{it: it, opt: opt, events: events, next: -1}
 	l.first, _, _ = it.Span()
 	days := it.Days(events, opt.Zone)
-	changes := 0
-	for k := 1; k < len(events); k++ {
-		if it.ZoneChanged(events[k-1], events[k]) {
-			changes++
+	changes, prev := 0, -1 // zone changes in row order, for the exact size
+	for _, d := range days {
+		for _, i := range d.Events {
+			if prev >= 0 && it.ZoneChanged(prev, i) {
+				changes++
+			}
+			prev = i
 		}
 	}
-	size := len(events) + len(days) + changes + 1
+	// Continuations are rarely more than one a day; past that the rows grow.
+	size := 2*len(days) + len(events) + changes + 1
 	if opt.FreeTime {
 		size += len(events)
 	}
@@ -141,11 +145,17 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 		}
 	}
 	var running []span // events still going, for continuation rows
-	prev := -1
+	prev = -1
 	for _, d := range days {
 		day := int32(d.Date.Unix() / 86400)
 		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(len(d.Events))})
 		running = l.continuations(running, day)
+		// Events that end by the next midnight need no look at their end's
+		// day; in the display zone that midnight is one instant for all.
+		var nextMidnight time.Time
+		if opt.Zone != nil {
+			nextMidnight = time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day()+1, 0, 0, 0, 0, opt.Zone)
+		}
 		for _, i := range d.Events {
 			if prev >= 0 && it.ZoneChanged(prev, i) {
 				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
@@ -158,8 +168,10 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			if g, ok := freeAfter[i]; ok {
 				l.rows = append(l.rows, Row{Kind: FreeTime, n: int32(g / time.Minute)})
 			}
-			if s, ok := l.spanOf(i, day); ok {
-				running = append(running, s)
+			if e := &it.Events[i]; e.AllDay || nextMidnight.IsZero() || e.End.After(nextMidnight) {
+				if s, ok := l.spanOf(i, day); ok {
+					running = append(running, s)
+				}
 			}
 			prev = i
 		}
