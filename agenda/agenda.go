@@ -165,8 +165,10 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			}
 			l.eventRows = append(l.eventRows, int32(len(l.rows)))
 			l.rows = append(l.rows, Row{Kind: EventRow, event: int32(i)})
-			if g, ok := freeAfter[i]; ok {
-				l.rows = append(l.rows, Row{Kind: FreeTime, n: int32(g / time.Minute)})
+			if freeAfter != nil {
+				if g, ok := freeAfter[i]; ok {
+					l.rows = append(l.rows, Row{Kind: FreeTime, n: int32(g / time.Minute)})
+				}
 			}
 			if e := &it.Events[i]; e.AllDay || nextMidnight.IsZero() || e.End.After(nextMidnight) {
 				if s, ok := l.spanOf(i, day); ok {

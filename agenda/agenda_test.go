@@ -1,11 +1,13 @@
 package agenda
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/internal/synth"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -187,5 +189,23 @@ events:
 		if p := l.Position(i); l.EventAt(p) != i {
 			t.Errorf("event %d at position %d holds %d", i, p, l.EventAt(p))
 		}
+	}
+}
+
+// BenchmarkNew lays out every event of a synthetic itinerary: what a
+// search that every event matches costs in rows.
+func BenchmarkNew(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		it, err := itinerary.Load("synth.yaml", synth.Generate(n, max(n/20, 50), 1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		events := it.Select(itinerary.Filter{})
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				New(it, events, Options{Zone: it.Zone, Now: it.Events[n/2].Start})
+			}
+		})
 	}
 }
