@@ -107,15 +107,15 @@ func pieceRun(line, title string) string {
 // TestOldCopyKeepsItsRows: a copy of the model kept from before an Update
 // still renders its own rows, not the newer copy's.
 func TestOldCopyKeepsItsRows(t *testing.T) {
-	old := newModel(t, 120, 40)
-	before := old.View()
-	newer := press(old, "]") // filter to the first person: other rows
-	if newer.View() == before {
-		t.Fatal("the filter changed nothing on screen")
-	}
-	newer = press(newer, "j", "j", "/", "x")
-	_ = newer.View()
-	if got := old.View(); got != before {
-		t.Errorf("the old copy renders other rows now:\n%s\nwas:\n%s", got, before)
+	for _, keys := range [][]string{{"]"}, {"j", "j", "]"}, {"b"}, {"/", "s", "e", "o", "u", "l"}, {"z"}} {
+		old := press(newModel(t, 120, 40), "j")
+		before := old.View()
+		newer := press(old, keys...)
+		if newer.View() == before {
+			t.Fatalf("%v changed nothing on screen", keys)
+		}
+		if got := old.View(); got != before {
+			t.Errorf("after %v the old copy renders other rows:\n%s\nwas:\n%s", keys, got, before)
+		}
 	}
 }
