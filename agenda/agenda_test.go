@@ -132,7 +132,7 @@ events:
 		case EventRow:
 			got = append(got, it.Events[row.Event()].Title)
 		case Continuation:
-			c := l.ContinuationText(row, false)
+			c := l.ContinuationText(row)
 			got = append(got, strings.TrimSpace(c.Title+" "+c.Day+" "+c.Until))
 		}
 	}

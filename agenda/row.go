@@ -115,20 +115,19 @@ func (l *Layout) DayText(r Row) DayText {
 // ContinuationText is the words of a continuation row: the event's title,
 // "day 2 of 3" and when it ends, "until 06:10" (or "" on a middle day).
 type ContinuationText struct {
-	Event         int
-	Title, Day    string
-	Until         string
-	Place, People string
+	Event      int
+	Title, Day string
+	Until      string
 }
 
 // ContinuationText returns the words of continuation row r.
-func (l *Layout) ContinuationText(r Row, native bool) ContinuationText {
+func (l *Layout) ContinuationText(r Row) ContinuationText {
 	it := l.it
 	i := int(r.event)
 	e := &it.Events[i]
 	first := r.firstDay()
 	s, _ := l.spanOf(i, first)
-	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.day-first+1), int(s.lastDay-first+1)), Place: Place(e)}
+	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.day-first+1), int(s.lastDay-first+1))}
 	if r.day == s.lastDay && !e.AllDay {
 		t.Until = "until " + e.End.In(it.ZoneFor(i, l.opt.Zone)).Format("15:04")
 	}

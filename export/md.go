@@ -44,7 +44,7 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) e
 		case agenda.EventRow:
 			md.event(l, row.Event())
 		case agenda.Continuation:
-			c := l.ContinuationText(row, false)
+			c := l.ContinuationText(row)
 			line := "*" + mdInline(c.Title+" continues, "+c.Day) + "*"
 			if c.Until != "" {
 				line = "*" + mdInline(c.Title+" continues "+c.Until+", "+c.Day) + "*"

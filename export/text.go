@@ -44,7 +44,7 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		case agenda.EventRow:
 			line(eventLine(l.EventText(row.Event(), 0, false), col))
 		case agenda.Continuation:
-			c := l.ContinuationText(row, false)
+			c := l.ContinuationText(row)
 			line("  " + pad(c.Until, col+1) + "↳ " + c.Title + " · " + c.Day)
 		case agenda.ZoneChange:
 			line("  " + l.ZoneChangeText(row))

@@ -173,7 +173,7 @@ func (m *Model) relayRows(want int) {
 
 func (m *Model) ctx() *renderCtx {
 	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
-		now: m.clock(), words: m.filter.Query.Words, cancelHint: hint(m.keys.Cancel)}
+		words: m.filter.Query.Words, cancelHint: hint(m.keys.Cancel)}
 }
 
 // spanLabel is the header's days and length; making it walks every

@@ -276,7 +276,6 @@ type renderCtx struct {
 	orgStyle []lipgloss.Style
 	zone     *time.Location // nil: each event's own zone
 	native   bool
-	now      time.Time
 	words    []string // search words to highlight
 	width    int      // of the pane being drawn
 
@@ -308,7 +307,7 @@ func (c *renderCtx) row(rw agenda.Row, width int, selected bool) string {
 	case agenda.EventRow:
 		return c.eventRow(rw.Event(), width, selected)
 	case agenda.Continuation:
-		ct := l.ContinuationText(rw, c.native)
+		ct := l.ContinuationText(rw)
 		return fit(c.st.Faint.Render("  "+padRight(ct.Until, c.timeWidth())+"↳ "+ct.Title+" · "+ct.Day), width)
 	case agenda.NowLine:
 		label := "── " + l.NowText(rw) + " "
