@@ -96,6 +96,7 @@ type Layout struct {
 	it        *itinerary.Itinerary
 	opt       Options
 	rows      []Row
+	dayRows   []int32 // the row of each day header, in row order
 	eventRows []int32 // the row of each event row, in row order
 	events    []int   // the events shown, instant (= index) order
 	// position is the position in eventRows of events[k]; nil when the
@@ -129,6 +130,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	}
 	l.rows = make([]Row, 0, size)
 	l.eventRows = make([]int32, 0, len(events))
+	l.dayRows = make([]int32, 0, len(days))
 	nowAt := -1 // the event the now line goes before
 	if !opt.Now.IsZero() {
 		l.next = it.NextActive(events, opt.Now)
@@ -148,6 +150,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	prev = -1
 	for _, d := range days {
 		day := int32(d.Date.Unix() / 86400)
+		l.dayRows = append(l.dayRows, int32(len(l.rows)))
 		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(len(d.Events))})
 		running = l.continuations(running, day)
 		// Events that end by the next midnight need no look at their end's
@@ -253,6 +256,16 @@ func (l *Layout) EventRow(p int) int { return int(l.eventRows[p]) }
 
 // EventAt is the event at position p.
 func (l *Layout) EventAt(p int) int { return int(l.rows[l.eventRows[p]].event) }
+
+// DayHeaderOf is the row of the day header that row r stands under, or -1
+// for rows before the first day header (there are none).
+func (l *Layout) DayHeaderOf(r int) int {
+	d := sort.Search(len(l.dayRows), func(d int) bool { return int(l.dayRows[d]) > r }) - 1
+	if d < 0 {
+		return -1
+	}
+	return int(l.dayRows[d])
+}
 
 // Position is the position of event i among the event rows, or -1 when
 // the layout does not show it.

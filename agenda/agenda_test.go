@@ -209,3 +209,19 @@ func BenchmarkNew(b *testing.B) {
 		})
 	}
 }
+
+// TestDayHeaderOf: every row stands under the last day header at or
+// before it.
+func TestDayHeaderOf(t *testing.T) {
+	it := defaultVisit(t)
+	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone, FreeTime: true, Now: it.Events[5].Start})
+	header := -1
+	for r := 0; r < l.Len(); r++ {
+		if l.Row(r).Kind == DayHeader {
+			header = r
+		}
+		if got := l.DayHeaderOf(r); got != header {
+			t.Errorf("row %d: header %d, want %d", r, got, header)
+		}
+	}
+}

@@ -23,9 +23,8 @@ type timeline struct {
 	width  int
 	height int // rows on screen
 
-	dayRows []int     // the row of each day header, in order
-	lines   *lineMemo // rendered rows of this layout, shared by the copies that show it
-	frame   []string  // the lines on screen, as last rendered
+	lines *lineMemo // rendered rows of this layout, shared by the copies that show it
+	frame []string  // the lines on screen, as last rendered
 }
 
 // lineMemo keeps rendered rows of one layout, so that a key that moves the
@@ -59,12 +58,6 @@ func (lm *lineMemo) line(sig string, r int, render func() string) string {
 // is still there, else on the event nearest to it in time.
 func (t *timeline) setRows(rows *agenda.Layout, want int) {
 	t.rows = rows
-	t.dayRows = t.dayRows[:0:0] // a new array: copies of the model keep theirs
-	for r := 0; r < rows.Len(); r++ {
-		if rows.Row(r).Kind == agenda.DayHeader {
-			t.dayRows = append(t.dayRows, r)
-		}
-	}
 	t.lines = &lineMemo{}
 	t.cur = -1
 	if rows.Events() == 0 {
@@ -217,11 +210,11 @@ func (t *timeline) firstRow() (start, header int, sticky bool) {
 	if start < t.rows.Len() && t.rows.Row(start).Kind == agenda.DayHeader {
 		return start, -1, false
 	}
-	d := sort.SearchInts(t.dayRows, start) - 1
-	if d < 0 {
+	header = t.rows.DayHeaderOf(start)
+	if header < 0 {
 		return t.offset, -1, false
 	}
-	return start, t.dayRows[d], true
+	return start, header, true
 }
 
 // eventAt returns the event on screen row y (0 is the first row of the
