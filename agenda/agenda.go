@@ -114,17 +114,9 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	l := &Layout{it: it, opt: opt, events: events, next: -1}
 	l.first, _, _ = it.Span()
 	days := it.Days(events, opt.Zone)
-	changes, prev := 0, -1 // zone changes in row order, for the exact size
-	for _, d := range days {
-		for _, i := range d.Events {
-			if prev >= 0 && it.ZoneChanged(prev, i) {
-				changes++
-			}
-			prev = i
-		}
-	}
-	// Continuations are rarely more than one a day; past that the rows grow.
-	size := 2*len(days) + len(events) + changes + 1
+	// Zone changes are rarely more than a quarter of the events, and
+	// continuations more than one a day; past that the rows grow.
+	size := len(events) + len(events)/4 + 2*len(days) + 1
 	if opt.FreeTime {
 		size += len(events)
 	}
@@ -147,18 +139,13 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 		}
 	}
 	var running []span // events still going, for continuation rows
-	prev = -1
+	lastDays := it.LastDays(opt.Zone)
+	prev := -1
 	for _, d := range days {
 		day := int32(d.Date.Unix() / 86400)
 		l.dayRows = append(l.dayRows, int32(len(l.rows)))
 		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(len(d.Events))})
 		running = l.continuations(running, day)
-		// Events that end by the next midnight need no look at their end's
-		// day; in the display zone that midnight is one instant for all.
-		var nextMidnight time.Time
-		if opt.Zone != nil {
-			nextMidnight = time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day()+1, 0, 0, 0, 0, opt.Zone)
-		}
 		for _, i := range d.Events {
 			if prev >= 0 && it.ZoneChanged(prev, i) {
 				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
@@ -173,10 +160,8 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 					l.rows = append(l.rows, Row{Kind: FreeTime, n: int32(g / time.Minute)})
 				}
 			}
-			if e := &it.Events[i]; e.AllDay || nextMidnight.IsZero() || e.End.After(nextMidnight) {
-				if s, ok := l.spanOf(i, day); ok {
-					running = append(running, s)
-				}
+			if last := lastDays[i]; last > day {
+				running = append(running, span{event: int32(i), first: day, lastDay: last})
 			}
 			prev = i
 		}
@@ -198,24 +183,6 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 type span struct {
 	event          int32
 	first, lastDay int32
-}
-
-// spanOf returns the days event i covers after day, its first, if any.
-func (l *Layout) spanOf(i int, day int32) (span, bool) {
-	e := &l.it.Events[i]
-	var last int32
-	switch {
-	case e.AllDay:
-		last = day + int32(allDays(e)) - 1
-	case e.HasEnd && e.End.After(e.Start):
-		last = dayNumber(e.End.Add(-time.Nanosecond).In(l.it.ZoneFor(i, l.opt.Zone)))
-	default:
-		return span{}, false
-	}
-	if last <= day {
-		return span{}, false
-	}
-	return span{event: int32(i), first: day, lastDay: last}, true
 }
 
 // continuations adds the continuation rows of day and returns the events

@@ -125,10 +125,9 @@ func (l *Layout) ContinuationText(r Row) ContinuationText {
 	it := l.it
 	i := int(r.event)
 	e := &it.Events[i]
-	first := r.firstDay()
-	s, _ := l.spanOf(i, first)
-	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.day-first+1), int(s.lastDay-first+1))}
-	if r.day == s.lastDay && !e.AllDay {
+	first, last := r.firstDay(), it.LastDays(l.opt.Zone)[i]
+	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.day-first+1), int(last-first+1))}
+	if r.day == last && !e.AllDay {
 		t.Until = "until " + e.End.In(it.ZoneFor(i, l.opt.Zone)).Format("15:04")
 	}
 	return t

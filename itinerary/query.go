@@ -396,9 +396,38 @@ func (it *Itinerary) Days(events []int, loc *time.Location) []Day {
 // dayNumbers returns, for every event, the number of its day in loc (days
 // since 1970-01-01), computed once per zone and kept.
 func (it *Itinerary) dayNumbers(loc *time.Location) []int32 {
-	key := "own"
+	return it.cachedDays("first", loc, func(i int) int32 { return int32(it.DayOf(i, loc).Unix() / 86400) })
+}
+
+// LastDays returns, for every event, the number of the last day it covers
+// in loc (nil: its own zone), in days since 1970-01-01: the day of its end
+// (an end at midnight ends the day before), or of its start when it has no
+// end. A date-only entry covers its own dates in every zone. The numbers
+// are computed once per zone and kept; the caller must not change them.
+func (it *Itinerary) LastDays(loc *time.Location) []int32 {
+	return it.cachedDays("last", loc, func(i int) int32 {
+		e := &it.Events[i]
+		switch {
+		case e.AllDay && e.HasEnd && e.End.After(e.Start):
+			return int32(e.Date.Unix()/86400) + int32(e.End.Sub(e.Start).Hours()/24+0.5) - 1
+		case e.AllDay || !e.HasEnd || !e.End.After(e.Start):
+			return int32(it.DayOf(i, loc).Unix() / 86400)
+		}
+		z := loc
+		if z == nil {
+			z = e.Zone
+		}
+		end := e.End.Add(-time.Nanosecond).In(z)
+		return int32(time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	})
+}
+
+// cachedDays returns the day numbers made by day for every event, computed
+// once per kind and zone and kept.
+func (it *Itinerary) cachedDays(kind string, loc *time.Location, day func(i int) int32) []int32 {
+	key := kind + " own"
 	if loc != nil {
-		key = loc.String()
+		key = kind + " " + loc.String()
 	}
 	it.daysMu.Lock()
 	defer it.daysMu.Unlock()
@@ -407,7 +436,7 @@ func (it *Itinerary) dayNumbers(loc *time.Location) []int32 {
 	}
 	nums := make([]int32, len(it.Events))
 	for i := range it.Events {
-		nums[i] = int32(it.DayOf(i, loc).Unix() / 86400)
+		nums[i] = day(i)
 	}
 	if it.dayCache == nil {
 		it.dayCache = map[string][]int32{}

@@ -292,3 +292,32 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// TestLastDays: the last day an event covers, in a zone and in its own.
+func TestLastDays(t *testing.T) {
+	it := mustLoad(t, `version: 1
+title: t
+timezone: Asia/Seoul
+events:
+  - {id: night, title: night, start: "2024-01-26 22:00", end: "2024-01-27 06:10"}
+  - {id: midnight, title: midnight, start: "2024-01-26 22:00", end: "2024-01-27 00:00"}
+  - {id: conf, title: conf, start: 2024-01-27, end: 2024-01-29}
+  - {id: point, title: point, start: "2024-01-27 09:00"}
+`)
+	day := func(s string) int32 {
+		d, _ := time.Parse("2006-01-02", s)
+		return int32(d.Unix() / 86400)
+	}
+	want := map[string]string{"night": "2024-01-27", "midnight": "2024-01-26", "conf": "2024-01-29", "point": "2024-01-27"}
+	for _, loc := range []*time.Location{nil, it.Zone} {
+		last := it.LastDays(loc)
+		for i := range it.Events {
+			if got, w := last[i], day(want[it.Events[i].ID]); got != w {
+				t.Errorf("zone %v, %s: last day %d, want %d (%s)", loc, it.Events[i].ID, got, w, want[it.Events[i].ID])
+			}
+		}
+	}
+	if last := it.LastDays(mustZone(t, "UTC")); last[0] != day("2024-01-26") {
+		t.Errorf("in UTC the night ends on 26 Jan (21:10): %d", last[0])
+	}
+}
