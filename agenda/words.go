@@ -208,16 +208,9 @@ func VenueTime(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	return TimeRange(it, i, nil) + " " + ZoneAbbr(e.Zone, e.Start) + " (" + e.Zone.String() + ")"
 }
 
-// Place joins an event's place and city: "Pyeongtaek Campus, Pyeongtaek".
-func Place(e *itinerary.Event) string {
-	switch {
-	case e.Place != "" && e.City != "":
-		return e.Place + ", " + e.City
-	case e.Place != "":
-		return e.Place
-	}
-	return e.City
-}
+// Place is an event's place and city: "Pyeongtaek Campus, Pyeongtaek"
+// (the itinerary's Where, which the calendar export's LOCATION uses too).
+func Place(e *itinerary.Event) string { return e.Where() }
 
 // People names the first max participants of event i (all of them for max
 // 0), with "+N" for the rest: "Sam Altman, Kyung Kye-hyun +4". native picks
