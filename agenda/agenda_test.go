@@ -95,7 +95,7 @@ title: t
 timezone: Asia/Seoul
 events:
   - {title: timed, start: "2024-01-26 23:30", end: "2024-01-27 00:30"}
-  - {title: conference, start: 2024-01-27, end: 2024-01-29}
+  - {title: conference, start: 2024-01-27, end: 2024-01-29, timezone: Europe/London}
 `)
 	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone})
 	var days []string
@@ -105,8 +105,14 @@ events:
 		}
 	}
 	span := SpanLabel(it, it.Zone)
-	if !strings.HasPrefix(span, "26–29 Jan 2024") {
+	if len(days) != 2 || !strings.HasPrefix(span, "26–27 Jan 2024 ·") {
 		t.Errorf("span %q, days %v", span, days)
+	}
+	// In Los Angeles the timed event moves to 26 Jan, 06:30; the date-only
+	// entry keeps its 27 Jan: the span still ends on the last day header.
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	if span := SpanLabel(it, la); !strings.HasPrefix(span, "26–27 Jan 2024 ·") {
+		t.Errorf("span in Los Angeles %q", span)
 	}
 }
 

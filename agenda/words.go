@@ -150,14 +150,6 @@ func TimeRange(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	return it.TimeRange(i, zone)
 }
 
-// allDays is how many days an all-day entry covers.
-func allDays(e *itinerary.Event) int {
-	if !e.HasEnd {
-		return 1
-	}
-	return max(int(e.End.Sub(e.Start).Hours()/24+0.5), 1)
-}
-
 func dayNumber(t time.Time) int32 {
 	y, m, d := t.Date()
 	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
@@ -276,8 +268,9 @@ func FilterLabel(it *itinerary.Itinerary, f itinerary.Filter, native bool) strin
 
 // SpanLabel says what days the itinerary covers in zone and how long it
 // lasts: "18–26 Jan 2024 · 8 d 11 h", "26 Jan 2024 · 10 h". The days are
-// those of the first and the last day header of the unfiltered agenda,
-// date-only entries included. It walks every event: call it when the zone
+// those of the first and the last day header of the unfiltered agenda, so
+// date-only entries count with their own dates; the length runs from the
+// first start to the last end. It walks every event: call it when the zone
 // or the itinerary changes, not per frame.
 func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
 	first, last, ok := it.Span()
@@ -288,9 +281,6 @@ func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
 	for i := range it.Events {
 		d := int32(it.DayOf(i, zone).Unix() / 86400)
 		lo, hi = min(lo, d), max(hi, d)
-		if e := &it.Events[i]; e.AllDay {
-			hi = max(hi, d+int32(allDays(e))-1)
-		}
 	}
 	a, b := dayTime(lo), dayTime(hi)
 	var days string
