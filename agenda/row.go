@@ -72,7 +72,7 @@ func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
 	if e.Status != itinerary.StatusConfirmed {
 		t.Badges = append(t.Badges, Badge{BadgeStatus, string(e.Status)})
 	}
-	if len(it.Overlaps(i)) > 0 {
+	if it.OverlapCount(i) > 0 {
 		t.Badges = append(t.Badges, Badge{BadgeOverlap, "! overlap"})
 	}
 	return t

@@ -168,9 +168,13 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 			facts = append(facts, "  - "+mdInline(personLabel(it, p)))
 		}
 	}
-	for _, o := range it.Overlaps(i) {
+	named := it.Overlaps(i)
+	for _, o := range named {
 		facts = append(facts, "- **Overlap:** "+mdInline(it.People[o.Person].Name+" is also at "+it.Events[o.Other].Title+
 			" ("+agenda.TimeLabel(it, o.Other, l.Options().Zone)+")"))
+	}
+	if more := it.OverlapCount(i) - len(named); more > 0 {
+		facts = append(facts, "- **Overlap:** "+mdInline("and "+agenda.Count(more, "more overlap")))
 	}
 	if len(e.Topics) > 0 {
 		facts = append(facts, "- **Topics:** "+mdInline(strings.Join(e.Topics, " · ")))
