@@ -349,3 +349,20 @@ func TestNoColorInTmux(t *testing.T) {
 		t.Errorf("exit code %s", code)
 	}
 }
+
+// TestPrintOnATerminalInTmux: on a terminal the printed agenda is cut to
+// the terminal's width, one screen line a row, where a pipe gets whole
+// lines.
+func TestPrintOnATerminalInTmux(t *testing.T) {
+	s := startTmux(t, 70, 40, "--print")
+	scr := s.waitFor("the printed agenda", "~20:00", "Meanwhile in Taipei")
+	var cut bool
+	for _, line := range strings.Split(scr, "\n") {
+		if strings.Contains(line, "Tour of Samsung's Pyeongtaek") {
+			cut = strings.HasSuffix(strings.TrimRight(line, " "), "…")
+		}
+	}
+	if !cut || strings.Contains(scr, "Kwak Noh-jung") {
+		t.Errorf("the agenda is not cut to the terminal's 70 columns:\n%s", scr)
+	}
+}
