@@ -16,11 +16,11 @@ import (
 // The fields allowed in each mapping, in the order the format document
 // gives them; error messages list them in this order.
 var (
-	topFields    = []string{"version", "title", "subtitle", "timezone", "summary", "sources", "orgs", "people", "events"}
+	topFields    = []string{"version", "id", "title", "subtitle", "timezone", "summary", "sources", "orgs", "people", "events"}
 	sourceFields = []string{"id", "publisher", "title", "date", "url"}
 	orgFields    = []string{"id", "name", "native", "color"}
 	personFields = []string{"id", "name", "native", "org", "role", "group", "note"}
-	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources"}
+	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources"}
 )
 
 var (
@@ -384,9 +384,9 @@ func (l *loader) slug(fs map[string]field, kind, ctx string, seen map[string]Pos
 	return id, true
 }
 
-// zone reads a timezone field.
-func (l *loader) zone(fs map[string]field, ctx string) (*time.Location, bool) {
-	name, n, ok := l.rawStr(fs, "timezone", ctx)
+// zone reads a timezone field (timezone or end_timezone).
+func (l *loader) zone(fs map[string]field, field, ctx string) (*time.Location, bool) {
+	name, n, ok := l.rawStr(fs, field, ctx)
 	if !ok {
 		return nil, false
 	}
@@ -468,11 +468,23 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 			l.errorf(n, "version %d is not supported; this program reads version 1", v)
 		}
 	}
+	if f, ok := fs["id"]; ok {
+		n := l.deref(f.val)
+		switch {
+		case isNull(n):
+		case n.Kind != yaml.ScalarNode:
+			l.errorf(n, "itinerary: id must be text, not %s", describe(n))
+		case !slugPattern.MatchString(n.Value):
+			l.errorf(n, "itinerary: id %q is not a slug (letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit)", n.Value)
+		default:
+			it.ID = n.Value
+		}
+	}
 	it.Title, _ = l.str(fs, "title", "itinerary")
 	it.Subtitle, _ = l.str(fs, "subtitle", "itinerary")
 	it.Summary = l.text(fs, "summary", "itinerary")
 	zoneOK := false
-	if loc, ok := l.zone(fs, "itinerary"); ok {
+	if loc, ok := l.zone(fs, "timezone", "itinerary"); ok {
 		it.Zone, zoneOK = loc, true
 	}
 
@@ -747,9 +759,16 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 
 	timesOK := zoneOK
 	if f, has := fs["timezone"]; has && !isNull(l.deref(f.val)) {
-		loc, ok := l.zone(fs, ctx)
+		loc, ok := l.zone(fs, "timezone", ctx)
 		if ok {
 			e.Zone, e.OwnZone, timesOK = loc, true, true
+		} else {
+			timesOK = false
+		}
+	}
+	if f, has := fs["end_timezone"]; has && !isNull(l.deref(f.val)) {
+		if loc, ok := l.zone(fs, "end_timezone", ctx); ok {
+			e.EndZone = loc
 		} else {
 			timesOK = false
 		}
@@ -817,13 +836,17 @@ func statusNames() []string {
 	return out
 }
 
-// times reads start, end and duration. When the zone is unusable the times
-// are still parsed (in UTC) so their syntax is checked, without cascading
-// errors.
+// times reads start, end and duration. The start is in the event's zone;
+// the end in its end_timezone when it has one. When a zone is unusable the
+// times are still parsed (in UTC) so their syntax is checked, without
+// cascading errors.
 func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
-	loc := e.Zone
+	loc, endLoc := e.Zone, e.Zone
+	if e.EndZone != nil {
+		endLoc = e.EndZone
+	}
 	if !zoneOK {
-		loc = time.UTC
+		loc, endLoc = time.UTC, time.UTC
 	}
 	start, sn, ok := l.rawStr(fs, "start", ctx)
 	if !ok {
@@ -839,7 +862,8 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 	}
 	e.Start, e.End, e.AllDay = st.t, st.t, st.allDay
 	if st.allDay {
-		e.Date = time.Date(st.t.Year(), st.t.Month(), st.t.Day(), 0, 0, 0, 0, time.UTC)
+		e.Date = civilDate(st.t)
+		e.LastDate = e.Date
 	}
 	endStr, en, hasEnd := l.rawStr(fs, "end", ctx)
 	durStr, dn, hasDur := l.rawStr(fs, "duration", ctx)
@@ -849,19 +873,26 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 	}
 	switch {
 	case hasEnd:
-		et, bad := l.parseTime(en, endStr, loc, ctx, "end", zoneOK)
+		if st.allDay && e.EndZone == nil {
+			endLoc = loc // the last day of a date-only entry is a day in its own zone
+		}
+		et, bad := l.parseTime(en, endStr, endLoc, ctx, "end", zoneOK)
 		if bad {
 			return
 		}
 		end := et.t
+		before := end.Before(e.Start)
 		if et.allDay {
-			end = end.AddDate(0, 0, 1) // a date-only end includes that whole day
+			// A date-only end is the last day, inclusive: the entry runs to
+			// the midnight after it.
+			end = time.Date(end.Year(), end.Month(), end.Day()+1, 0, 0, 0, 0, end.Location())
+			before = civilDate(et.t).Before(civilDate(e.Start.In(endLoc)))
 		}
 		if !InRange(end) {
 			l.errorf(en, "%s: end %q is outside the dates an itinerary can hold (%s)", ctx, endStr, literal(RangeText))
 			return
 		}
-		if end.Before(e.Start) {
+		if before {
 			l.errorf(en, "%s: end %s is before start %s", ctx, endStr, start)
 			return
 		}
@@ -881,6 +912,18 @@ func (l *loader) times(fs map[string]field, e *Event, ctx string, zoneOK bool) {
 			e.End, e.HasEnd = e.Start.Add(d), true
 		}
 	}
+	if st.allDay && e.HasEnd && e.End.After(e.Start) {
+		// The last day covered: the day of the last moment before the end.
+		last := civilDate(e.End.Add(-time.Nanosecond).In(e.Zone))
+		if last.After(e.Date) {
+			e.LastDate = last
+		}
+	}
+}
+
+// civilDate is the calendar date of t in its own location, at midnight UTC.
+func civilDate(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 type parsedTime struct {
@@ -908,11 +951,9 @@ func (l *loader) parseTime(n *yaml.Node, s string, loc *time.Location, ctx, what
 		if err != nil {
 			continue
 		}
-		t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
-		if zoneOK {
-			if msg := wallClockTrouble(w, t, loc); msg != "" {
-				l.warnf(n, "%s: %s %q %s", ctx, what, s, literal(msg))
-			}
+		t, trouble := resolveWall(w, loc)
+		if zoneOK && trouble != "" {
+			l.warnf(n, "%s: %s %q %s", ctx, what, s, literal(trouble))
 		}
 		return parsedTime{t: t}, false
 	}
@@ -920,22 +961,38 @@ func (l *loader) parseTime(n *yaml.Node, s string, loc *time.Location, ctx, what
 	return parsedTime{}, true
 }
 
-// wallClockTrouble says how the wall-clock time w was resolved to t in loc
-// when it does not exist (a DST gap) or exists twice (a DST overlap).
-func wallClockTrouble(w, t time.Time, loc *time.Location) string {
-	if t.Hour() != w.Hour() || t.Minute() != w.Minute() || t.Day() != w.Day() {
-		return fmt.Sprintf("does not exist in %s (the clocks skip it); read as %s", loc, t.Format("2006-01-02 15:04 MST"))
+// resolveWall turns the wall-clock time w (its fields read in UTC) into an
+// instant in loc, as RFC 5545 does: a time in a gap (the clocks skip it)
+// is read with the offset in force before the gap, so it moves forward by
+// the gap's length; a time that happens twice is the first of the two. For
+// both it says what it did; otherwise trouble is "".
+func resolveWall(w time.Time, loc *time.Location) (t time.Time, trouble string) {
+	// The instant is within 14 hours either side of w read as UTC; zones
+	// change offset at most once in such a window.
+	_, before := w.Add(-15 * time.Hour).In(loc).Zone()
+	_, after := w.Add(15 * time.Hour).In(loc).Zone()
+	at := func(off int) (time.Time, bool) {
+		c := w.Add(-time.Duration(off) * time.Second).In(loc)
+		return c, c.Year() == w.Year() && c.YearDay() == w.YearDay() && c.Hour() == w.Hour() && c.Minute() == w.Minute() && c.Second() == w.Second()
 	}
-	_, off := t.Zone()
-	for _, probe := range []time.Time{t.Add(-3 * time.Hour), t.Add(3 * time.Hour)} {
-		_, other := probe.Zone()
-		if other == off {
-			continue
-		}
-		alt := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, time.UTC).Add(-time.Duration(other) * time.Second).In(loc)
-		if _, altOff := alt.Zone(); altOff == other && alt.Hour() == w.Hour() && alt.Minute() == w.Minute() {
-			return fmt.Sprintf("happens twice in %s (the clocks go back); read as %s", loc, t.Format("2006-01-02 15:04 MST (-07:00)"))
-		}
+	first, okBefore := at(before)
+	if before == after {
+		return first, ""
 	}
-	return ""
+	second, okAfter := at(after)
+	if second.Before(first) {
+		first, second = second, first
+		okBefore, okAfter = okAfter, okBefore
+	}
+	switch {
+	case okBefore && okAfter:
+		return first, fmt.Sprintf("happens twice in %s (the clocks go back); read as the first, %s", loc, first.Format("2006-01-02 15:04 MST (-07:00)"))
+	case okBefore:
+		return first, ""
+	case okAfter:
+		return second, ""
+	}
+	// A gap: read with the offset in force before it.
+	gapped, _ := at(before)
+	return gapped, fmt.Sprintf("does not exist in %s (the clocks skip it); read as %s, moved forward by the gap", loc, gapped.Format("2006-01-02 15:04 MST"))
 }

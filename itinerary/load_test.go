@@ -51,7 +51,7 @@ func TestLoadErrors(t *testing.T) {
 		want      []string
 	}{
 		{"unknown field with suggestion", header + "events: []\ntitel: x\n",
-			[]string{`f.yaml:4:1: the top level: unknown field "titel"; did you mean "title"? (allowed: version, title, subtitle, timezone, summary, sources, orgs, people, events)`}},
+			[]string{`f.yaml:4:1: the top level: unknown field "titel"; did you mean "title"? (allowed: version, id, title, subtitle, timezone, summary, sources, orgs, people, events)`}},
 		{"repeated field", header + "title: U\nevents: []\n",
 			[]string{`f.yaml:3:1: the top level: field "title" is given twice (first at line 1)`}},
 		{"version", "version: 2\n" + header + "events: []\n",
@@ -158,21 +158,6 @@ func TestTimes(t *testing.T) {
 	}
 	if got := it.TimeRange(c.Index, nil); got != "2 days" {
 		t.Errorf("c range %q", got)
-	}
-}
-
-func TestDSTWarnings(t *testing.T) {
-	it := mustLoad(t, "title: T\ntimezone: America/New_York\nevents:\n"+
-		"  - {title: gap, start: \"2024-03-10 02:30\"}\n"+
-		"  - {title: overlap, start: \"2024-11-03 01:30\"}\n"+
-		"  - {title: fine, start: \"2024-11-03 03:30\"}\n")
-	got := FormatProblems("f.yaml", it.Warnings)
-	want := []string{
-		`f.yaml:4:25: warning: event #1: start "2024-03-10 02:30" does not exist in America/New_York (the clocks skip it); read as 2024-03-10 01:30 EST`,
-		`f.yaml:5:29: warning: event #2: start "2024-11-03 01:30" happens twice in America/New_York (the clocks go back); read as 2024-11-03 01:30 EDT (-04:00)`,
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -496,3 +496,45 @@ func (it *Itinerary) NextAfter(events []int, now time.Time) int {
 	}
 	return events[k]
 }
+
+// NowEvent returns the event of events (instant order) that "now" points
+// at: the current timed event that is not cancelled, else the next event
+// that is not cancelled, else the next one, or -1. An all-day or multi-day
+// entry under way is current (see MomentOf) but never chosen here: the
+// timed event it contains is what is happening.
+func (it *Itinerary) NowEvent(events []int, now time.Time) int {
+	for _, i := range events {
+		e := &it.Events[i]
+		if e.Start.After(now) {
+			break
+		}
+		if !e.AllDay && e.Status != StatusCancelled && it.MomentOf(i, now) == Current {
+			return i
+		}
+	}
+	if i := it.NextActive(events, now); i >= 0 {
+		return i
+	}
+	return it.NextAfter(events, now)
+}
+
+// CoveredDays returns the calendar days event i covers in loc (nil: its
+// own zone): the first, at midnight UTC, and how many. An all-day entry
+// covers its dates, from Date to LastDate, in every zone; a timed event
+// covers every day from its start's to that of the last moment before its
+// end, so one that runs past midnight continues on the next day.
+func (it *Itinerary) CoveredDays(i int, loc *time.Location) (first time.Time, n int) {
+	e := &it.Events[i]
+	if e.AllDay {
+		return e.Date, int(e.LastDate.Sub(e.Date)/(24*time.Hour)) + 1
+	}
+	first = it.DayOf(i, loc)
+	if !e.End.After(e.Start) {
+		return first, 1
+	}
+	if loc == nil {
+		loc = e.Zone
+	}
+	last := civilDate(e.End.Add(-time.Nanosecond).In(loc))
+	return first, int(last.Sub(first)/(24*time.Hour)) + 1
+}

@@ -101,10 +101,16 @@ type Event struct {
 	AllDay bool
 	// Date is the calendar date of an all-day entry (midnight UTC).
 	Date time.Time
+	// LastDate is the last calendar day an all-day entry covers (midnight
+	// UTC): its date-only end, inclusive, else Date.
+	LastDate time.Time
 	// Zone is the event's own zone: its timezone field, else the itinerary's.
 	Zone *time.Location
 	// OwnZone is true when the event names a timezone of its own.
 	OwnZone bool
+	// EndZone is the zone of the end when the event gives end_timezone (a
+	// journey across zones), else nil: the end is in Zone.
+	EndZone *time.Location
 
 	Approximate  bool
 	Kind         Kind
@@ -122,6 +128,14 @@ type Event struct {
 // Duration is how long the event lasts (zero when it has no end).
 func (e *Event) Duration() time.Duration { return e.End.Sub(e.Start) }
 
+// EndLocation is the zone the event ends in: EndZone, else Zone.
+func (e *Event) EndLocation() *time.Location {
+	if e.EndZone != nil {
+		return e.EndZone
+	}
+	return e.Zone
+}
+
 // Key identifies an event across reloads of the same file: its id when it
 // has one, else its title and start instant.
 func (e *Event) Key() string {
@@ -133,7 +147,9 @@ func (e *Event) Key() string {
 
 // Itinerary is a loaded, validated itinerary file.
 type Itinerary struct {
-	Version  int
+	Version int
+	// ID is the itinerary's own slug (its top-level id), or "".
+	ID       string
 	Title    string
 	Subtitle string
 	Summary  string

@@ -141,8 +141,9 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	return m
 }
 
-// startEvent is the event selected at start: the current or next one when
-// now falls inside the itinerary, else the first.
+// startEvent is the event selected at start: the current or next timed
+// one when now falls inside the itinerary (see itinerary.NowEvent), else
+// the first.
 func (m *Model) startEvent() int {
 	events := m.it.Select(m.filter)
 	first, last, ok := m.it.Span()
@@ -150,12 +151,7 @@ func (m *Model) startEvent() int {
 	if !ok || now.Before(first) || now.After(last) {
 		return -1
 	}
-	for _, i := range events {
-		if m.it.MomentOf(i, now) == itinerary.Current {
-			return i
-		}
-	}
-	return m.it.NextAfter(events, now)
+	return m.it.NowEvent(events, now)
 }
 
 // refilter recomputes the visible events and rows, keeping event want

@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/visitline/visitline/agenda"
-	"github.com/visitline/visitline/itinerary"
 )
 
 // zoneCycle is the order z steps through: the starting zone, the
@@ -58,17 +57,10 @@ func (m *Model) nextZone() {
 	m.rerender()
 }
 
-// jumpToNow selects the current event, else the next one.
+// jumpToNow selects the current timed event, else the next one.
 func (m *Model) jumpToNow() {
 	now := m.clock()
-	for _, i := range m.visible {
-		if m.it.MomentOf(i, now) == itinerary.Current {
-			m.tl.selectEvent(i)
-			m.showSelected()
-			return
-		}
-	}
-	if i := m.it.NextAfter(m.visible, now); i >= 0 {
+	if i := m.it.NowEvent(m.visible, now); i >= 0 {
 		m.tl.selectEvent(i)
 	} else if len(m.visible) > 0 {
 		m.tl.selectEvent(m.visible[len(m.visible)-1])
