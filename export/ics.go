@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,9 +12,17 @@ import (
 )
 
 // ICS writes events as an RFC 5545 calendar through golang-ical, which folds
-// long lines and escapes text. Timed events are written as UTC instants
-// (DTSTART:20240126T000000Z), which every calendar program converts to its
-// own zone without needing a VTIMEZONE; all-day entries are DATE values.
+// long lines and escapes text, with CRLF line ends. Timed events are
+// written as UTC instants (DTSTART:20240126T000000Z), which every calendar
+// program converts to its own zone without needing a VTIMEZONE; a journey
+// with an end_timezone gives both ends in their own zones (DTSTART and
+// DTEND with TZID), with a VTIMEZONE for each. All-day entries are DATE
+// values with the day after the last as DTEND.
+//
+// UIDs are "<event>@<itinerary>.visitline": the event's id, else a hash of
+// its title and start, so that adding, removing or reordering other events
+// keeps every UID; the itinerary's id (or its title as a slug) keeps two
+// itineraries with the same event ids apart in one calendar.
 func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
 	cal := ics.NewCalendarFor("visitline")
 	cal.SetMethod(ics.MethodPublish)
@@ -26,23 +35,33 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 	if stamp.IsZero() {
 		stamp = time.Now()
 	}
+	zones := newZoneSet()
+	uids := make(map[string]int, len(events))
+	domain := it.Identity() + ".visitline"
 	for _, i := range events {
 		e := &it.Events[i]
-		ev := cal.AddEvent(uid(it, i))
+		key := it.ContentKey(i)
+		// Events alike in title and start (and without an id) are told
+		// apart by how many came before them, which only they can change.
+		uids[key]++
+		if n := uids[key]; n > 1 {
+			key = fmt.Sprintf("%s-%d", key, n)
+		}
+		ev := cal.AddEvent(key + "@" + domain)
 		ev.SetDtStampTime(stamp)
 		ev.SetSummary(e.Title)
-		if e.AllDay {
+		switch {
+		case e.AllDay:
 			ev.SetAllDayStartAt(e.Date)
-			end := e.Date.AddDate(0, 0, 1)
+			ev.SetAllDayEndAt(e.LastDate.AddDate(0, 0, 1))
+		case e.EndZone != nil:
+			ev.SetProperty(ics.ComponentPropertyDtStart, localTime(e.Start, e.Zone), ics.WithTZID(e.Zone.String()))
+			zones.add(e.Start, e.Zone)
 			if e.HasEnd {
-				t := e.End.In(e.Zone)
-				end = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-				if !t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, e.Zone)) {
-					end = end.AddDate(0, 0, 1)
-				}
+				ev.SetProperty(ics.ComponentPropertyDtEnd, localTime(e.End, e.EndZone), ics.WithTZID(e.EndZone.String()))
+				zones.add(e.End, e.EndZone)
 			}
-			ev.SetAllDayEndAt(end)
-		} else {
+		default:
 			ev.SetStartAt(e.Start)
 			if e.HasEnd {
 				ev.SetEndAt(e.End)
@@ -58,16 +77,86 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 			ev.AddProperty(ics.ComponentPropertyCategories, e.Track)
 		}
 	}
-	_, err := io.WriteString(w, cal.Serialize())
-	return err
+	zones.write(cal)
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
 }
 
-func uid(it *itinerary.Itinerary, i int) string {
-	e := &it.Events[i]
-	if e.ID != "" {
-		return e.ID + "@visitline"
+// localTime is t's wall clock in loc, as an iCalendar DATE-TIME with a TZID.
+func localTime(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("20060102T150405")
+}
+
+// zoneSet collects, for each zone a TZID names, the periods of constant
+// offset (standard or daylight time) the written times fall in: enough for
+// a calendar program to convert exactly those times.
+type zoneSet struct {
+	order   []*time.Location
+	periods map[*time.Location]map[int64]time.Time // by the period's onset
+}
+
+func newZoneSet() *zoneSet {
+	return &zoneSet{periods: map[*time.Location]map[int64]time.Time{}}
+}
+
+func (z *zoneSet) add(t time.Time, loc *time.Location) {
+	if z.periods[loc] == nil {
+		z.periods[loc] = map[int64]time.Time{}
+		z.order = append(z.order, loc)
 	}
-	return fmt.Sprintf("event-%d-%s@visitline", e.FileIndex+1, e.Start.UTC().Format("20060102T150405Z"))
+	start, _ := t.In(loc).ZoneBounds()
+	z.periods[loc][start.Unix()] = t.In(loc)
+}
+
+// write puts a VTIMEZONE for each zone ahead of the events (some readers
+// want a zone defined before it is used), with a STANDARD or DAYLIGHT block
+// per period, each starting at its onset in the local time before it.
+func (z *zoneSet) write(cal *ics.Calendar) {
+	tzs := make([]ics.Component, 0, len(z.order))
+	for _, loc := range z.order {
+		tz := ics.NewTimezone(loc.String())
+		tzs = append(tzs, tz)
+		onsets := make([]int64, 0, len(z.periods[loc]))
+		for k := range z.periods[loc] {
+			onsets = append(onsets, k)
+		}
+		slices.Sort(onsets)
+		for _, k := range onsets {
+			t := z.periods[loc][k]
+			name, to := t.Zone()
+			start, _ := t.ZoneBounds()
+			from := to
+			onset := "19700101T000000"
+			if !start.IsZero() {
+				_, from = start.Add(-time.Second).Zone()
+				onset = start.UTC().Add(time.Duration(from) * time.Second).Format("20060102T150405")
+			}
+			part := ics.ComponentBase{}
+			part.SetProperty(ics.ComponentPropertyDtStart, onset)
+			part.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), icsOffset(from))
+			part.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), icsOffset(to))
+			if name != "" && name[0] != '+' && name[0] != '-' {
+				part.SetProperty(ics.ComponentProperty(ics.PropertyTzname), name)
+			}
+			if t.IsDST() {
+				tz.Components = append(tz.Components, &ics.Daylight{ComponentBase: part})
+			} else {
+				tz.Components = append(tz.Components, &ics.Standard{ComponentBase: part})
+			}
+		}
+	}
+	cal.Components = append(tzs, cal.Components...)
+}
+
+// icsOffset writes a UTC offset in seconds as iCalendar does: +0100, -0800.
+func icsOffset(sec int) string {
+	sign := '+'
+	if sec < 0 {
+		sign, sec = '-', -sec
+	}
+	if sec%60 != 0 {
+		return fmt.Sprintf("%c%02d%02d%02d", sign, sec/3600, sec%3600/60, sec%60)
+	}
+	return fmt.Sprintf("%c%02d%02d", sign, sec/3600, sec%3600/60)
 }
 
 func icsStatus(s itinerary.Status) ics.ObjectStatus {

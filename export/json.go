@@ -16,6 +16,7 @@ const JSONVersion = 1
 type Document struct {
 	Format          string       `json:"format"`
 	Version         int          `json:"version"`
+	ID              string       `json:"id,omitempty"`
 	Title           string       `json:"title"`
 	Subtitle        string       `json:"subtitle,omitempty"`
 	Summary         string       `json:"summary,omitempty"`
@@ -61,26 +62,35 @@ type PersonJSON struct {
 	Note   string `json:"note,omitempty"`
 }
 
-// EventJSON is an event. Start and end are RFC 3339 instants with the offset
-// of the display zone; all-day entries also give their date.
+// EventJSON is an event. A timed event's start and end are RFC 3339
+// instants with the offset of the display zone, and again with the offset
+// of its own zones (start_local in timezone, end_local in end_timezone, or
+// timezone without one), with its length in minutes. An all-day entry has
+// no instant: it gives its first and last day, date and end_date
+// (inclusive).
 type EventJSON struct {
-	ID           string   `json:"id,omitempty"`
-	Title        string   `json:"title"`
-	Start        string   `json:"start"`
-	End          string   `json:"end,omitempty"`
-	AllDay       bool     `json:"all_day"`
-	Date         string   `json:"date,omitempty"`
-	Timezone     string   `json:"timezone"`
-	Approximate  bool     `json:"approximate"`
-	Kind         string   `json:"kind"`
-	Status       string   `json:"status"`
-	Track        string   `json:"track,omitempty"`
-	Place        string   `json:"place,omitempty"`
-	City         string   `json:"city,omitempty"`
-	Participants []string `json:"participants"`
-	Topics       []string `json:"topics"`
-	Notes        string   `json:"notes,omitempty"`
-	Sources      []string `json:"sources"`
+	ID              string   `json:"id,omitempty"`
+	Title           string   `json:"title"`
+	Start           string   `json:"start,omitempty"`
+	End             string   `json:"end,omitempty"`
+	StartLocal      string   `json:"start_local,omitempty"`
+	EndLocal        string   `json:"end_local,omitempty"`
+	DurationMinutes *int     `json:"duration_minutes,omitempty"`
+	AllDay          bool     `json:"all_day"`
+	Date            string   `json:"date,omitempty"`
+	EndDate         string   `json:"end_date,omitempty"`
+	Timezone        string   `json:"timezone"`
+	EndTimezone     string   `json:"end_timezone,omitempty"`
+	Approximate     bool     `json:"approximate"`
+	Kind            string   `json:"kind"`
+	Status          string   `json:"status"`
+	Track           string   `json:"track,omitempty"`
+	Place           string   `json:"place,omitempty"`
+	City            string   `json:"city,omitempty"`
+	Participants    []string `json:"participants"`
+	Topics          []string `json:"topics"`
+	Notes           string   `json:"notes,omitempty"`
+	Sources         []string `json:"sources"`
 	// Overlaps names up to itinerary.MaxNamedOverlaps of the event's
 	// overlaps; OverlapCount counts them all.
 	Overlaps     []OverlapJSON `json:"overlaps"`
@@ -97,7 +107,7 @@ type OverlapJSON struct {
 func NewDocument(it *itinerary.Itinerary, events []int, opt Options) Document {
 	d := Document{
 		Format: "visitline", Version: JSONVersion,
-		Title: it.Title, Subtitle: it.Subtitle, Summary: it.Summary,
+		ID: it.ID, Title: it.Title, Subtitle: it.Subtitle, Summary: it.Summary,
 		Timezone: it.ZoneName(), DisplayTimezone: "own",
 		Sources: []SourceJSON{}, Orgs: []OrgJSON{}, People: []PersonJSON{}, Events: []EventJSON{},
 	}
@@ -133,17 +143,27 @@ func eventJSON(it *itinerary.Itinerary, i int, zone *time.Location) EventJSON {
 	e := &it.Events[i]
 	loc := it.ZoneFor(i, zone)
 	ej := EventJSON{
-		ID: e.ID, Title: e.Title, Start: e.Start.In(loc).Format(time.RFC3339),
+		ID: e.ID, Title: e.Title,
 		AllDay: e.AllDay, Timezone: e.Zone.String(), Approximate: e.Approximate,
 		Kind: string(e.Kind), Status: string(e.Status), Track: e.Track, Place: e.Place, City: e.City,
 		Participants: []string{}, Topics: []string{}, Notes: e.Notes, Sources: []string{},
 		Overlaps: []OverlapJSON{}, OverlapCount: it.OverlapCount(i),
 	}
-	if e.HasEnd {
-		ej.End = e.End.In(loc).Format(time.RFC3339)
+	if e.EndZone != nil {
+		ej.EndTimezone = e.EndZone.String()
 	}
 	if e.AllDay {
 		ej.Date = e.Date.Format("2006-01-02")
+		ej.EndDate = e.LastDate.Format("2006-01-02")
+	} else {
+		ej.Start = e.Start.In(loc).Format(time.RFC3339)
+		ej.StartLocal = e.Start.In(e.Zone).Format(time.RFC3339)
+		if e.HasEnd {
+			ej.End = e.End.In(loc).Format(time.RFC3339)
+			ej.EndLocal = e.End.In(e.EndLocation()).Format(time.RFC3339)
+			minutes := int(e.Duration().Round(time.Minute) / time.Minute)
+			ej.DurationMinutes = &minutes
+		}
 	}
 	for _, p := range e.Participants {
 		ej.Participants = append(ej.Participants, it.People[p].ID)
