@@ -160,7 +160,7 @@ func TestUnreadableInputs(t *testing.T) {
 // TestCheckShippedFiles runs --check on every itinerary under data/.
 func TestCheckShippedFiles(t *testing.T) {
 	r := runBinary(t, ".", nil, "--check")
-	if r.code != 0 || r.stdout != "data/visit.yaml: ok (12 events, 14 people)\n" || r.stderr != "" {
+	if r.code != 0 || r.stdout != "data/visit.yaml: ok (12 events, 15 people)\n" || r.stderr != "" {
 		t.Errorf("default: %+v", r)
 	}
 	err := fs.WalkDir(data.Files, ".", func(path string, d fs.DirEntry, err error) error {
@@ -182,7 +182,7 @@ func TestCheckShippedFiles(t *testing.T) {
 
 func TestCheckWarnsAboutOverlaps(t *testing.T) {
 	r := runBinary(t, ".", nil, "--check", "data/examples/lagos-london.yaml")
-	want := "data/examples/lagos-london.yaml:89:5: warning: event \"working-lunch\": Adaeze Okafor is also at \"Meeting with the trade envoy\" (10:00–12:30) at the same time\n"
+	want := "data/examples/lagos-london.yaml:93:5: warning: event \"working-lunch\": Adaeze Okafor is also at \"Meeting with the trade envoy\" (10:00–12:30) at the same time\n"
 	if r.code != 0 || r.stderr != want {
 		t.Errorf("got code %d stderr %q, want %q", r.code, r.stderr, want)
 	}
@@ -195,10 +195,10 @@ func TestPrintDefaultVisit(t *testing.T) {
 	}
 	golden(t, "testdata/print-default.txt", r.stdout)
 	out := r.stdout
-	kyung := strings.Index(out, "~22:00         Kyung Kye-hyun flies back")
+	kyung := strings.Index(out, "~22:00         Kyung Kye-hyun returns from")
 	jan26 := strings.Index(out, "Fri 26 Jan 2024")
-	tour := strings.Index(out, "~09:00–11:30   Tour of Samsung's Pyeongtaek")
-	taipei := strings.Index(out, "~20:00         [reported] Meanwhile in Taipei")
+	tour := strings.Index(out, "~09:00–11:30   [reported] Tour of Samsung's Pyeongtaek")
+	taipei := strings.Index(out, "~20:00         [reported] Meanwhile in Taiwan")
 	if kyung < 0 || jan26 < kyung || tour < jan26 || taipei < tour {
 		t.Errorf("order wrong: kyung %d, 26 Jan %d, tour %d, Taipei (20:00 KST) %d\n%s", kyung, jan26, tour, taipei, out)
 	}
@@ -271,7 +271,7 @@ func TestPrintWidth(t *testing.T) {
 func TestPrintInAnotherZone(t *testing.T) {
 	r := runBinary(t, ".", nil, "--print", "--tz", "America/Los_Angeles")
 	day25 := strings.Index(r.stdout, "Thu 25 Jan 2024")
-	tour := strings.Index(r.stdout, "~16:00–18:30   Tour of Samsung's Pyeongtaek")
+	tour := strings.Index(r.stdout, "~16:00–18:30   [reported] Tour of Samsung's Pyeongtaek")
 	day26 := strings.Index(r.stdout, "Fri 26 Jan 2024")
 	if r.code != 0 || day25 < 0 || tour < day25 || (day26 >= 0 && day26 < tour) {
 		t.Errorf("the tour should move to 25 Jan, 16:00 in Los Angeles:\n%s", r.stdout)
@@ -283,7 +283,7 @@ func TestPrintInAnotherZone(t *testing.T) {
 
 func TestPrintInLocalZone(t *testing.T) {
 	r := runBinaryIn(t, "Europe/Berlin", ".", nil, "--print", "--tz", "local")
-	if !strings.Contains(r.stdout, "times: this machine's zone (CET)") || !strings.Contains(r.stdout, "~01:00–03:30   Tour of Samsung's") {
+	if !strings.Contains(r.stdout, "times: this machine's zone (CET)") || !strings.Contains(r.stdout, "~01:00–03:30   [reported] Tour of Samsung's") {
 		t.Errorf("--tz local in Berlin:\n%s", r.stdout)
 	}
 }
@@ -291,9 +291,9 @@ func TestPrintInLocalZone(t *testing.T) {
 func TestPrintWithNow(t *testing.T) {
 	r := runBinary(t, ".", nil, "--print", "--now", "2024-01-26T12:10:00+09:00")
 	for _, want := range []string{
-		"✓ ~09:00–11:30   Tour of Samsung's Pyeongtaek",
-		"▶ ~11:45–13:00   [now · 50 min left] Lunch with Samsung's",
-		"  ── now 12:10 ──\n→ ~13:00–14:30   [in 50 min] Drive from Pyeongtaek",
+		"✓ ~09:00–11:30   [reported] Tour of Samsung's Pyeongtaek",
+		"▶ ~11:45–13:00   [now · 50 min left] [reported] Lunch with Samsung's",
+		"  ── now 12:10 ──\n→ ~13:00–14:30   [in 50 min] [reported] Altman moves on",
 		"  ~14:30–16:00   [reported] Meetings with chip",
 	} {
 		if !strings.Contains(r.stdout, want) {
@@ -358,7 +358,7 @@ func TestPrintJSON(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
 	}
 	if len(doc.Events) != 1 || doc.Events[0].ID != "chey-meeting" || doc.Events[0].Start != "2024-01-26T16:00:00+09:00" ||
-		doc.Filter == nil || doc.Filter.People[0] != "chey" || doc.DisplayTimezone != "Asia/Seoul" || len(doc.People) != 14 {
+		doc.Filter == nil || doc.Filter.People[0] != "chey" || doc.DisplayTimezone != "Asia/Seoul" || len(doc.People) != 15 {
 		t.Errorf("unexpected document: %+v", doc)
 	}
 	golden(t, "testdata/print-example.json", runBinary(t, ".", nil, "--format", "json", "data/examples/lagos-london.yaml").stdout)
@@ -366,7 +366,7 @@ func TestPrintJSON(t *testing.T) {
 
 func TestStdinAndFlagsAfterFile(t *testing.T) {
 	r := runBinary(t, ".", data.Default, "-", "--check")
-	if r.code != 0 || r.stdout != "<stdin>: ok (12 events, 14 people)\n" {
+	if r.code != 0 || r.stdout != "<stdin>: ok (12 events, 15 people)\n" {
 		t.Errorf("%+v", r)
 	}
 }

@@ -110,18 +110,39 @@ func TestSchemaAndLoaderRefuseTheSameFiles(t *testing.T) {
 		}
 	}
 	// And a file that uses the format's range is accepted by both.
-	good := []byte(`title: 1984
+	good := []byte(`id: trip-1984
+title: 1984
 timezone: UTC
 people: [{id: 7, name: Seven, group: true}]
 events:
   - {title: a, start: "2024-01-26 09:00:30", duration: 1h30m, kind: , participants: [7]}
   - {title: b, start: 2024-01-26, end: 2024-01-27, timezone: America/Argentina/Buenos_Aires}
   - {title: c, start: "2024-01-26T09:00+09:00", approximate: true, topics: [x, 2]}
+  - {title: d, start: "2024-01-26 13:30", timezone: Europe/Berlin, end: "2024-01-26 16:05", end_timezone: America/Los_Angeles}
 `)
 	if err := sch.Validate(instance(t, good)); err != nil {
 		t.Errorf("schema: %v", err)
 	}
 	if _, err := itinerary.Load("good.yaml", good); err != nil {
 		t.Errorf("loader: %v", err)
+	}
+}
+
+// TestSchemaNewFields: a bad itinerary id or end_timezone is refused by
+// both the schema and the loader.
+func TestSchemaNewFields(t *testing.T) {
+	sch := compileSchema(t)
+	for _, src := range []string{
+		"id: \"seoul 2024\"\ntitle: T\ntimezone: UTC\nevents: []\n",
+		"id: [x]\ntitle: T\ntimezone: UTC\nevents: []\n",
+		"title: T\ntimezone: UTC\nevents: [{title: x, start: \"2024-01-26 09:00\", end: \"2024-01-26 10:00\", end_timezone: Local}]\n",
+		"title: T\ntimezone: UTC\nevents: [{title: x, start: \"2024-01-26 09:00\", end: \"2024-01-26 10:00\", end_timezone: [UTC]}]\n",
+	} {
+		if err := sch.Validate(instance(t, []byte(src))); err == nil {
+			t.Errorf("the schema accepts\n%s", src)
+		}
+		if _, err := itinerary.Load("f.yaml", []byte(src)); err == nil {
+			t.Errorf("the loader accepts\n%s", src)
+		}
 	}
 }

@@ -72,7 +72,7 @@ func TestMatchPeopleRanking(t *testing.T) {
 		}
 		return out
 	}
-	if got := top("samsung"); strings.Join(got, " ") != "samsung-execs samsung-group-leaders kyung lee-jb park-yi choi-sy" {
+	if got := top("samsung"); strings.Join(got, " ") != "samsung-execs ds-management samsung-group-leaders kyung lee-jb park-yi choi-sy" {
 		t.Errorf("by organisation: %v", got)
 	}
 	if got := top("c"); got[0] != "chey" && got[0] != "choi-sy" && got[0] != "chang" {
@@ -104,7 +104,7 @@ func TestSelect(t *testing.T) {
 		{"hangul search", Filter{Query: it.ParseQuery("최태원")}, "chey-meeting"},
 		{"person term and negation", Filter{Query: it.ParseQuery("@kyung !dinner")}, "kyung-returns pyeongtaek-tour"},
 		{"person term in hangul", Filter{Query: it.ParseQuery("@경계현")}, "kyung-returns pyeongtaek-tour dinner-kyung"},
-		{"search and person", Filter{People: []int{p("altman")}, Query: it.ParseQuery("management")}, "lunch-ds"},
+		{"search and person", Filter{People: []int{p("altman")}, Query: it.ParseQuery("management")}, "pyeongtaek-tour lunch-ds"},
 		{"topic", Filter{Query: it.ParseQuery("memory supply")}, "pyeongtaek-tour"},
 		{"unknown person term", Filter{Query: it.ParseQuery("@nobody")}, ""},
 		{"dangling operators", Filter{Query: it.ParseQuery("@ ! ")}, "davos-panel kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs taipei-dinner"},

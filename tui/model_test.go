@@ -156,7 +156,7 @@ func TestParticipantsAndCard(t *testing.T) {
 	}
 	view := m.View()
 	for _, want := range []string{"Card · Kyung Kye-hyun", "경계현", "President; CEO of the Device Solutions (DS) division", "Samsung Electronics · 삼성전자",
-		"Events (3)", "Kyung Kye-hyun flies back from Japan", "❯ Fri 26 Jan  ~09:00–11:30  Tour of Samsung's", "Dinner with Kyung Kye-hyun"} {
+		"Events (3)", "Kyung Kye-hyun returns from Japan", "❯ Fri 26 Jan  ~09:00–11:30  Tour of Samsung's", "Dinner with Kyung Kye-hyun"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("card lacks %q:\n%s", want, view)
 		}
@@ -335,7 +335,7 @@ func TestAboutView(t *testing.T) {
 	m := press(newModel(t, 100, 30), "i")
 	v := m.View()
 	for _, want := range []string{"About this itinerary", "spent about nineteen hours in Korea", "Context: at the time Nvidia's GPUs",
-		"Maeil Business Newspaper (매일경제)", "12 events · 14 people · 7 organisations"} {
+		"Maeil Business Newspaper (매일경제)", "12 events · 15 people · 8 organisations"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("about view lacks %q:\n%s", want, v)
 		}
