@@ -89,6 +89,21 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 			"2025-03-31 09:30|2025-03-31 11:00|Partnership talks at Thames Mutual",
 			"2025-03-31 14:35|2025-03-31 21:10|Flight London Heathrow to Lagos",
 		}},
+		// The flight leaves Frankfurt at 13:30 CET, 04:30 in Los Angeles; the
+		// conference is listed on each of its three days, and the overnight
+		// flight home under both days it covers.
+		{"examples/sf-conference.yaml", "America/Los_Angeles", "2026-11-22", []string{
+			"2026-11-22 04:30|2026-11-22 16:05|Flight Frankfurt to San Francisco",
+			"2026-11-23|all day|Cloud Systems Summit",
+			"2026-11-23 09:00|2026-11-23 10:30|Opening keynote",
+			"2026-11-24|all day|Cloud Systems Summit",
+			"2026-11-24 12:30|2026-11-24 13:45|Lunch with Golden Gate Robotics",
+			"2026-11-24 15:00|2026-11-24 17:00|Visit to the Golden Gate Robotics lab",
+			"2026-11-25|all day|Cloud Systems Summit",
+			"2026-11-25 10:00|2026-11-25 10:45|Our talk: scheduling at the edge",
+			"2026-11-25 15:20|2026-11-26 02:05|Flight San Francisco to Frankfurt",
+			"2026-11-25 15:20|2026-11-26 02:05|Flight San Francisco to Frankfurt",
+		}},
 		{"visit.yaml", "Asia/Seoul", "2024-01-18", []string{
 			"2024-01-18|all day|Davos panel: \"Technology in a Turbulent World\"",
 			"2024-01-25 22:00|2024-01-25 22:00|Kyung Kye-hyun returns from Japan to receive Altman",
@@ -119,27 +134,7 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 			if out, err := imp.CombinedOutput(); err != nil {
 				t.Fatalf("calcurse -i: %v\n%s", err, out)
 			}
-			q := exec.Command("calcurse", "-D", calDir, "--input-datefmt", "4", "-Q", "--from", c.from, "--days", "30",
-				"--format-apt", "%(start:%Y-%m-%d %H:%M)|%(end:%Y-%m-%d %H:%M)|%m\n",
-				"--format-event", "|all day|%m\n")
-			q.Env = env
-			out, err := q.CombinedOutput()
-			if err != nil {
-				t.Fatalf("calcurse -Q: %v\n%s", err, out)
-			}
-			var got []string
-			day := ""
-			for _, line := range strings.Split(string(out), "\n") {
-				switch {
-				case strings.HasSuffix(line, ":") && len(line) == 9: // a day header, 01/26/24:
-					d, _ := time.Parse("01/02/06:", line)
-					day = d.Format("2006-01-02")
-				case strings.HasPrefix(line, "|all day|"):
-					got = append(got, day+line)
-				case line != "":
-					got = append(got, line)
-				}
-			}
+			got := calcurseAgenda(t, calDir, env, c.from, 30)
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("calcurse shows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}

@@ -1,0 +1,49 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/muesli/termenv"
+	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/itinerary"
+)
+
+func conferenceTrip(t testing.TB) *itinerary.Itinerary {
+	t.Helper()
+	b, err := data.Files.ReadFile("examples/sf-conference.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := itinerary.Load("sf-conference.yaml", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+// TestNowInsideAConference: started with --now on the conference's second
+// day, between events, the view selects the next timed event (the lunch),
+// not the conference under way, and "." keeps it there.
+func TestNowInsideAConference(t *testing.T) {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	cases := []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 24, 8, 0, 0, 0, la), "partner-lunch"},
+		{time.Date(2026, 11, 23, 10, 0, 0, 0, la), "keynote"},     // during the keynote
+		{time.Date(2026, 11, 24, 14, 0, 0, 0, la), "our-talk"},    // the cancelled visit is skipped
+		{time.Date(2026, 11, 22, 20, 0, 0, 0, la), "conference"},  // the night before: the conference is next
+		{time.Date(2026, 11, 25, 16, 0, 0, 0, la), "flight-home"}, // in the air
+	}
+	for _, c := range cases {
+		m := sized(New(Config{Itinerary: conferenceTrip(t), Now: c.now}, renderer(termenv.Ascii)), 120, 40)
+		if got := selectedID(m); got != c.want {
+			t.Errorf("at %v: start selection %s, want %s", c.now, got, c.want)
+		}
+		if m = press(m, "g", "."); selectedID(m) != c.want {
+			t.Errorf("at %v: . selects %s, want %s", c.now, selectedID(m), c.want)
+		}
+	}
+}
