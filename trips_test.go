@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -54,4 +55,32 @@ func TestConferenceTripJSON(t *testing.T) {
 	if found != 3 || doc.ID != "sf-conference-2026" {
 		t.Errorf("found %d of 3 events, id %q", found, doc.ID)
 	}
+}
+
+// TestConferenceNowInTmux: started with --now on the conference's second
+// morning, the view selects the lunch, the next timed event, not the
+// conference under way; "g" then "." comes back to the lunch.
+func TestConferenceNowInTmux(t *testing.T) {
+	s := startTmux(t, 120, 40, "--now", "2026-11-24T08:00:00-08:00", "--no-watch", "data/examples/sf-conference.yaml")
+	scr := s.waitFor("first frame", "Berlin team at a San Francisco conference", "Lunch with Golden Gate Robotics")
+	if sel := selectedLine(scr); !strings.Contains(sel, "Lunch with Golden Gat") {
+		t.Fatalf("start selection %q, want the lunch:\n%s", sel, scr)
+	}
+	s.key("g")
+	scr = s.key(".")
+	if sel := selectedLine(scr); !strings.Contains(sel, "Lunch with Golden Gat") {
+		t.Errorf(". selected %q, want the lunch:\n%s", sel, scr)
+	}
+	s.key("q")
+}
+
+// selectedLine is the timeline row marked as selected.
+func selectedLine(scr string) string {
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasPrefix(l, "❯ ") && !strings.HasPrefix(l, "❯ Timeline") {
+			row, _, _ := strings.Cut(l, "│")
+			return row
+		}
+	}
+	return ""
 }
