@@ -84,3 +84,28 @@ func selectedLine(scr string) string {
 	}
 	return ""
 }
+
+// TestConferenceTripInLosAngeles: the printed agenda in Los Angeles lists
+// the conference under each of its days and the overnight flight home
+// under the day it lands, with both ends of each flight in their zones.
+func TestConferenceTripInLosAngeles(t *testing.T) {
+	r := runBinary(t, ".", nil, "--print", "--tz", "America/Los_Angeles", "data/examples/sf-conference.yaml")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("%+v", r)
+	}
+	golden(t, "testdata/print-sf-conference-la.txt", r.stdout)
+	for _, want := range []string{
+		"Tue 24 Nov 2026 · 2 events\n                 ↳ Cloud Systems Summit · day 2 of 3\n",
+		"Wed 25 Nov 2026 · 2 events\n                 ↳ Cloud Systems Summit · day 3 of 3\n",
+		"Thu 26 Nov 2026 · continued\n  until 02:05    ↳ Flight San Francisco to Frankfurt · day 2 of 2\n",
+		"  04:30–16:05    Flight Frankfurt to San Francisco · 13:30 CET → 16:05 PST · 11 h 35 min · ",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the agenda lacks\n%s\nin\n%s", want, r.stdout)
+		}
+	}
+	md := runBinary(t, ".", nil, "--format", "md", "data/examples/sf-conference.yaml")
+	if !strings.Contains(md.stdout, "- **Journey:** 15:20 PST → 11:05+1 CET · 10 h 45 min\n") {
+		t.Errorf("the briefing lacks the flight home's journey:\n%s", md.stdout)
+	}
+}

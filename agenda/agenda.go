@@ -141,8 +141,14 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	var running []span // events still going, for continuation rows
 	lastDays := it.LastDays(opt.Zone)
 	prev := -1
-	for _, d := range days {
+	quiet := 0          // days shown only for their continuations
+	lastDay := int32(0) // the last day shown
+	for k, d := range days {
 		day := int32(d.Date.Unix() / 86400)
+		if k > 0 {
+			running = l.quietDays(running, lastDay+1, day-1, &quiet)
+		}
+		lastDay = day
 		l.dayRows = append(l.dayRows, int32(len(l.rows)))
 		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(len(d.Events))})
 		running = l.continuations(running, day)
@@ -166,6 +172,13 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			prev = i
 		}
 	}
+	// Days after the last that entries still cover: an overnight flight
+	// lands on one of them.
+	end := lastDay
+	for _, sp := range running {
+		end = max(end, sp.lastDay)
+	}
+	l.quietDays(running, lastDay+1, end, &quiet)
 	for p := 1; p < len(l.eventRows); p++ {
 		if l.rows[l.eventRows[p]].event < l.rows[l.eventRows[p-1]].event {
 			// The rows reorder the events: keep each one's position.
@@ -183,6 +196,35 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 type span struct {
 	event          int32
 	first, lastDay int32
+}
+
+// maxQuietDays bounds the days a layout shows only for their
+// continuations, so that an entry a file makes span centuries cannot make
+// the rows grow with its length.
+const maxQuietDays = 400
+
+// quietDays adds the days from first to last on which no shown event
+// starts but one that began earlier is still going: a day header and its
+// continuation rows each. It stops when nothing is going any more, or
+// after maxQuietDays in all (counted in *quiet).
+func (l *Layout) quietDays(running []span, first, last int32, quiet *int) []span {
+	for day := first; day <= last && *quiet < maxQuietDays; day++ {
+		going := false
+		for _, s := range running {
+			if s.lastDay >= day {
+				going = true
+				break
+			}
+		}
+		if !going {
+			return running[:0]
+		}
+		l.dayRows = append(l.dayRows, int32(len(l.rows)))
+		l.rows = append(l.rows, Row{Kind: DayHeader, day: day})
+		running = l.continuations(running, day)
+		*quiet++
+	}
+	return running
 }
 
 // continuations adds the continuation rows of day and returns the events

@@ -34,8 +34,11 @@ type EventText struct {
 	Time, Start string
 	Badges      []Badge
 	Title       string
-	Place       string // place and city, or ""
-	People      string // the participants, or ""
+	// Journey is a journey's two ends in their own zones and its length,
+	// "13:30 CET → 16:05 PST · 11 h 35 min", or "" (see JourneyLabel).
+	Journey string
+	Place   string // place and city, or ""
+	People  string // the participants, or ""
 	// Moment is where the event stands against now, when the layout has a
 	// now; Next marks the event the countdown counts to.
 	Moment    itinerary.Moment
@@ -55,6 +58,7 @@ func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
 		Time:      TimeLabel(it, i, l.opt.Zone),
 		Start:     StartLabel(it, i, l.opt.Zone),
 		Title:     e.Title,
+		Journey:   JourneyLabel(it, i),
 		Place:     Place(e),
 		Cancelled: e.Status == itinerary.StatusCancelled,
 		Next:      i == l.next,
@@ -107,8 +111,12 @@ type DayText struct {
 	Label, Count string
 }
 
-// DayText returns the words of day header row r.
+// DayText returns the words of day header row r; a day on which nothing
+// starts, shown for what continues on it, counts "continued".
 func (l *Layout) DayText(r Row) DayText {
+	if r.EventsThatDay() == 0 {
+		return DayText{Label: DayLabel(r.Date()), Count: "continued"}
+	}
 	return DayText{Label: DayLabel(r.Date()), Count: Count(r.EventsThatDay(), "event")}
 }
 

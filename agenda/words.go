@@ -177,9 +177,13 @@ func withZone(it *itinerary.Itinerary, i int, zone *time.Location, s string) str
 }
 
 // WhenLabel is the full time of event i for a detail view: "Fri 26 Jan
-// 2024 · 09:00–11:30 KST · 2 h 30 min".
+// 2024 · 09:00–11:30 KST · 2 h 30 min", and for a journey both ends in
+// their own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min".
 func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
+	if j := JourneyLabel(it, i); j != "" {
+		return DayLabel(it.DayOf(i, zone)) + " · " + j
+	}
 	s := DayLabel(it.DayOf(i, zone)) + " · " + TimeRange(it, i, zone)
 	if !e.AllDay {
 		s += " " + ZoneAbbr(it.ZoneFor(i, zone), e.Start)
@@ -190,11 +194,33 @@ func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	return s
 }
 
+// JourneyLabel is the departure and the arrival of a journey, each in its
+// own zone, and how long it takes: "13:30 CET → 16:05 PST · 11 h 35 min",
+// "15:20 PST → 11:05+1 CET · 10 h 45 min" (lands the next day, local
+// time). It is "" for an event that does not end in another zone.
+func JourneyLabel(it *itinerary.Itinerary, i int) string {
+	e := &it.Events[i]
+	if e.AllDay || !e.HasEnd || e.EndZone == nil || e.EndZone.String() == e.Zone.String() {
+		return ""
+	}
+	dep, arr := e.Start.In(e.Zone), e.End.In(e.EndZone)
+	s := dep.Format("15:04") + " " + ZoneAbbr(e.Zone, e.Start) + " → " + arr.Format("15:04")
+	if d := dayNumber(arr) - dayNumber(dep); d != 0 {
+		s += fmt.Sprintf("%+d", d)
+	}
+	s += " " + ZoneAbbr(e.EndZone, e.End) + " · " + DurationLabel(e.Duration())
+	if e.Approximate {
+		s = "~" + s
+	}
+	return s
+}
+
 // VenueTime is the time at event i's venue when the display zone shows
-// another clock, "20:00–21:30 CST (Asia/Taipei)", else "".
+// another clock, "20:00–21:30 CST (Asia/Taipei)", else "". A journey has
+// none: JourneyLabel gives both of its ends.
 func VenueTime(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
-	if e.AllDay || !e.OwnZone || it.ZoneFor(i, zone).String() == e.Zone.String() {
+	if e.AllDay || !e.OwnZone || it.ZoneFor(i, zone).String() == e.Zone.String() || JourneyLabel(it, i) != "" {
 		return ""
 	}
 	return TimeRange(it, i, nil) + " " + ZoneAbbr(e.Zone, e.Start) + " (" + e.Zone.String() + ")"
@@ -279,8 +305,10 @@ func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
 	}
 	lo, hi := int32(1<<31-1), int32(-1<<31)
 	for i := range it.Events {
-		d := int32(it.DayOf(i, zone).Unix() / 86400)
-		lo, hi = min(lo, d), max(hi, d)
+		// Every day an event covers: an overnight flight's landing day too.
+		day, n := it.CoveredDays(i, zone)
+		d := int32(day.Unix() / 86400)
+		lo, hi = min(lo, d), max(hi, d+int32(n)-1)
 	}
 	a, b := dayTime(lo), dayTime(hi)
 	var days string

@@ -146,6 +146,9 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	t := l.EventText(i, 0, false)
 	m.block("### " + mdInline(t.Time+" · "+e.Title))
 	var facts []string
+	if t.Journey != "" {
+		facts = append(facts, "- **Journey:** "+mdInline(t.Journey))
+	}
 	if v := agenda.VenueTime(it, i, l.Options().Zone); v != "" {
 		facts = append(facts, "- **At the venue:** "+mdInline(v))
 	}

@@ -83,7 +83,8 @@ func header(it *itinerary.Itinerary, l *agenda.Layout, opt Options) []string {
 	return append(out, strings.Join(meta, " · "))
 }
 
-// eventLine is "✓ ~09:00–11:30  [reported] Title · Place, City — A, B, C":
+// eventLine is "✓ ~09:00–11:30  [reported] Title · Place, City — A, B, C",
+// with a journey's two ends after the title:
 // a mark for past (✓), current (▶) and next (→) events when there is a
 // now, the time, the badges before the title so that cutting a long line
 // never hides them, then the place and every participant.
@@ -107,6 +108,10 @@ func eventLine(t agenda.EventText, col int) string {
 		b.WriteByte(' ')
 	}
 	b.WriteString(t.Title)
+	if t.Journey != "" {
+		b.WriteString(" · ")
+		b.WriteString(t.Journey)
+	}
 	if t.Place != "" {
 		b.WriteString(" · ")
 		b.WriteString(t.Place)

@@ -75,19 +75,22 @@ func (e *Event) Where() string {
 }
 
 // ZoneChanged reports whether event next is in another zone than event
-// prev: the cheap half of ZoneShift, for laying out rows.
+// prev ends in (a journey ends in its end_timezone): the cheap half of
+// ZoneShift, for laying out rows.
 func (it *Itinerary) ZoneChanged(prev, next int) bool {
-	return it.Events[prev].Zone != it.Events[next].Zone // zones are interned at load
+	return it.Events[prev].EndLocation() != it.Events[next].Zone // zones are interned at load
 }
 
-// ZoneShift says whether event next is in another zone than event prev and
-// by how much the clock moves at next's start ("Asia/Taipei, −1 h").
+// ZoneShift says whether event next is in another zone than event prev
+// ends in and by how much the clock moves at next's start ("Asia/Taipei,
+// −1 h"). After a flight with an end_timezone, the arrival's zone is the
+// one the clock moves from.
 func (it *Itinerary) ZoneShift(prev, next int) (bool, time.Duration) {
-	a, b := &it.Events[prev], &it.Events[next]
-	if a.Zone == b.Zone { // zones are interned at load: one pointer per name
+	from, b := it.Events[prev].EndLocation(), &it.Events[next]
+	if from == b.Zone { // zones are interned at load: one pointer per name
 		return false, 0
 	}
-	_, offA := b.Start.In(a.Zone).Zone()
+	_, offA := b.Start.In(from).Zone()
 	_, offB := b.Start.In(b.Zone).Zone()
 	return true, time.Duration(offB-offA) * time.Second
 }

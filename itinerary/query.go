@@ -406,19 +406,8 @@ func (it *Itinerary) dayNumbers(loc *time.Location) []int32 {
 // are computed once per zone and kept; the caller must not change them.
 func (it *Itinerary) LastDays(loc *time.Location) []int32 {
 	return it.cachedDays("last", loc, func(i int) int32 {
-		e := &it.Events[i]
-		switch {
-		case e.AllDay && e.HasEnd && e.End.After(e.Start):
-			return int32(e.Date.Unix()/86400) + int32(e.End.Sub(e.Start).Hours()/24+0.5) - 1
-		case e.AllDay || !e.HasEnd || !e.End.After(e.Start):
-			return int32(it.DayOf(i, loc).Unix() / 86400)
-		}
-		z := loc
-		if z == nil {
-			z = e.Zone
-		}
-		end := e.End.Add(-time.Nanosecond).In(z)
-		return int32(time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400)
+		first, n := it.CoveredDays(i, loc)
+		return int32(first.Unix()/86400) + int32(n) - 1
 	})
 }
 

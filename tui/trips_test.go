@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +45,20 @@ func TestNowInsideAConference(t *testing.T) {
 		}
 		if m = press(m, "g", "."); selectedID(m) != c.want {
 			t.Errorf("at %v: . selects %s, want %s", c.now, selectedID(m), c.want)
+		}
+	}
+}
+
+// TestJourneyDetail: the flight's detail gives both ends in their zones.
+func TestJourneyDetail(t *testing.T) {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	for _, zone := range []*time.Location{nil, la, time.UTC} {
+		m := sized(New(Config{Itinerary: conferenceTrip(t), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Zone: zone}, renderer(termenv.Ascii)), 120, 40)
+		if selectedID(m) != "flight-out" {
+			t.Fatalf("selected %s", selectedID(m))
+		}
+		if v := m.View(); !strings.Contains(v, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min") {
+			t.Errorf("in %v the detail lacks both zones:\n%s", zone, v)
 		}
 	}
 }
