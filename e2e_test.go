@@ -355,7 +355,7 @@ func TestNoColorInTmux(t *testing.T) {
 // lines.
 func TestPrintOnATerminalInTmux(t *testing.T) {
 	s := startTmux(t, 70, 40, "--print")
-	scr := s.waitFor("the printed agenda", "~20:00", "Meanwhile in Taipei")
+	scr := s.waitFor("the printed agenda", "~20:00", "Meanwhile in Taiwan")
 	var cut bool
 	for _, line := range strings.Split(scr, "\n") {
 		if strings.Contains(line, "Tour of Samsung's Pyeongtaek") {

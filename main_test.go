@@ -214,7 +214,7 @@ func TestPrintDefaultVisit(t *testing.T) {
 			}
 		}
 	}
-	if zone := strings.Index(out, "⟶ venue in Asia/Taipei (CST), −1 h\n  ~20:00         [reported] Meanwhile in Taipei"); zone < 0 {
+	if zone := strings.Index(out, "⟶ venue in Asia/Taipei (CST), −1 h\n  ~20:00         [reported] Meanwhile in Taiwan"); zone < 0 {
 		t.Errorf("no zone change row before the Taipei dinner:\n%s", out)
 	}
 	// Without a terminal on stdout, no flag prints the same agenda.
