@@ -58,6 +58,7 @@ type options struct {
 	format                         string
 	people                         []string
 	tz, now                        string
+	view                           string
 	file                           string
 	fileGiven                      bool // FILE was on the command line, even if empty
 	width                          int  // -1: not given
@@ -79,6 +80,7 @@ func parseArgs(args []string) (options, error) {
 	fs.Var((*multiFlag)(&o.people), "person", "")
 	fs.StringVar(&o.tz, "tz", "", "")
 	fs.StringVar(&o.now, "now", "", "")
+	fs.StringVar(&o.view, "view", "list", "")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	fs.IntVar(&o.width, "width", -1, "")
@@ -139,6 +141,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 			return usageErr("--format %q is not one of text, md, json, ics", o.format)
 		}
 		o.print = true
+	}
+	if o.view != "list" && o.view != "lanes" {
+		return usageErr("--view %q is not one of list, lanes", o.view)
 	}
 	var zone *time.Location
 	switch o.tz {
@@ -210,7 +215,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		if o.file != "-" {
 			file = o.file
 		}
-		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people}
+		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people, Lanes: o.view == "lanes"}
 		if err := tui.Run(cfg); err != nil {
 			fmt.Fprintf(stderr, "visitline: %v\n", err)
 			return exitInvalid
@@ -325,6 +330,7 @@ Flags:
                      or native name (경계현, kyung); repeat to require several
   --tz ZONE          show times in this IANA zone, or "local"
   --now TIME         pretend it is TIME (RFC 3339) for the now marker
+  --view VIEW        which view the timeline opens in: list or lanes (v switches)
   --no-watch         do not reload FILE when it changes
   --version          print the version and exit
   -h, --help         this help

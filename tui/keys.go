@@ -25,6 +25,10 @@ type KeyMap struct {
 	Edit                 key.Binding
 	MoreErrors           key.Binding
 
+	View, Group     key.Binding
+	Left, Right     key.Binding
+	ZoomIn, ZoomOut key.Binding
+
 	People             key.Binding
 	Search             key.Binding
 	NextPerson         key.Binding
@@ -62,6 +66,12 @@ func DefaultKeyMap() KeyMap {
 		Gaps:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "show free time")),
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		MoreErrors:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "more errors")),
+		View:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "lanes")),
+		Group:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "group by track")),
+		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier")),
+		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later")),
+		ZoomIn:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "zoom in")),
+		ZoomOut:      key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "zoom out")),
 		People:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "filter by person")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextPerson:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next person")),
@@ -83,6 +93,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
+		k.Left, k.Right, k.View, k.Group, k.ZoomIn, k.ZoomOut,
 		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps}
 }
 
@@ -92,6 +103,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
 		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
+		{k.View, k.Group, k.Left, k.Right, k.ZoomIn, k.ZoomOut},
 		{k.Zone, k.Now, k.Gaps, k.Names, k.Edit, k.MoreErrors, k.About, k.Help, k.Close, k.Quit},
 	}
 }
@@ -186,6 +198,10 @@ func keyName(k string) string {
 		return "↑"
 	case "down":
 		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
 	}
 	return k
 }
@@ -220,6 +236,12 @@ var longHelp = map[string]string{
 	"edit":             "open the file in $VISUAL or $EDITOR at the selected event's line",
 	"more errors":      "scroll the panel of reload errors",
 	"close":            "close this page (help or about)",
+	"lanes":            "switch between the list and the lanes (a time axis, a lane per person, track or city)",
+	"group by track":   "lanes: group by person, track or city, in turn",
+	"earlier":          "lanes: the previous event in the lane",
+	"later":            "lanes: the next event in the lane",
+	"zoom in":          "lanes: less time a column (down to 15 min)",
+	"zoom out":         "lanes: more time a column (up to a day)",
 }
 
 // updateKeys enables the bindings that do something now; it runs after
@@ -242,7 +264,8 @@ func (m *Model) updateKeys() {
 	if input {
 		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
 			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
-			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About, &k.Edit, &k.MoreErrors, &k.Close} {
+			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About, &k.Edit, &k.MoreErrors, &k.Close,
+			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
 			b.SetEnabled(false)
 		}
 		return
@@ -321,6 +344,7 @@ func (m *Model) updateKeys() {
 	default:
 		k.Back.SetHelp("esc", "back")
 	}
+	m.updateLaneKeys()
 }
 
 // hint is a binding's help as the view's titles and messages quote it:

@@ -32,6 +32,8 @@ type Config struct {
 	Now time.Time
 	// People is the starting person filter.
 	People []int
+	// Lanes starts in the lanes view (--view lanes).
+	Lanes bool
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
@@ -86,6 +88,8 @@ type Model struct {
 	recent   recentResults // results of recent searches, never changed in place
 
 	tl     timeline
+	view   viewMode
+	ln     lanesView
 	det    detail
 	card   card
 	picker picker
@@ -120,6 +124,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		page:   newScrollPane(),
 		picker: newPicker(),
 		search: newSearchBar(),
+		ln:     newLanesView(),
 	}
 	if m.zone == nil {
 		m.zone = m.it.Zone
@@ -136,6 +141,9 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.help.Styles.ShortDesc = m.st.Faint
 	m.help.Styles.FullDesc = m.st.Faint
 	m.filter.People = append([]int(nil), cfg.People...)
+	if cfg.Lanes {
+		m.view = viewLanes
+	}
 	m.refilter(m.startEvent())
 	m.settle()
 	return m
@@ -164,6 +172,9 @@ func (m *Model) refilter(want int) {
 // relayRows lays the timeline's rows out again from m.visible.
 func (m *Model) relayRows(want int) {
 	m.tl.setRows(agenda.New(m.it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps}), want)
+	if m.view == viewLanes {
+		m.ln.build(m.it, m.visible, m.filter.People)
+	}
 	m.showSelected()
 }
 
@@ -198,6 +209,9 @@ func (m *Model) showSelected() {
 		m.det.part = -1
 	}
 	m.det.show(m.ctx(), m.tl.selected())
+	if m.view == viewLanes {
+		m.ln.follow(m.ctx(), m.tl.selected())
+	}
 }
 
 // settle brings what is derived from the state up to date, once at the
@@ -336,6 +350,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Now):
 		m.setFocus(focusTimeline)
 		m.jumpToNow()
+	case key.Matches(msg, k.View):
+		m.toggleView()
+	case m.view == viewLanes && key.Matches(msg, k.Group):
+		m.nextGrouping()
 	case key.Matches(msg, k.Gaps):
 		m.gaps = !m.gaps
 		m.relayRows(m.tl.selected())
@@ -356,6 +374,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m *Model) timelineKey(msg tea.KeyMsg) {
+	if m.view == viewLanes && m.lanesKey(msg) {
+		return
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -466,6 +487,9 @@ func (m *Model) rerender() {
 	if m.focus == focusCard {
 		m.card.render(m.ctx())
 	}
+	if m.view == viewLanes {
+		m.ln.reveal(m.ctx())
+	}
 }
 
 func (m *Model) handleMouse(msg tea.MouseMsg) {
@@ -483,6 +507,10 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 		return
 	}
 	inList := m.paneShown(focusTimeline) && msg.X >= l.list.x && msg.X < l.list.x+l.list.w && msg.Y >= l.list.y && msg.Y < l.list.y+l.list.h
+	if m.view == viewLanes && inList {
+		m.lanesMouse(msg)
+		return
+	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
 		n := 3
@@ -526,6 +554,7 @@ func (m *Model) resize() {
 	m.help.Width = m.width
 	m.lay = computeLayout(m.width, m.height, lipgloss.Height(m.headerView()), 1)
 	m.tl.setSize(m.lay.list.w, m.lay.list.h-1)
+	m.ln.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.det.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.card.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.picker.setSize(m.width, m.lay.body.h-2)

@@ -131,6 +131,9 @@ func (m Model) paneTitle(title string, focused bool, width int) string {
 }
 
 func (m Model) listPane() string {
+	if m.view == viewLanes {
+		return m.lanesPane()
+	}
 	title := "Timeline · " + agenda.CountOf(len(m.visible), len(m.it.Events), "event")
 	head := m.paneTitle(title, m.focus == focusTimeline && m.mode == modeList, m.lay.list.w) + "\n"
 	if len(m.visible) == 0 {

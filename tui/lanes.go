@@ -1,0 +1,970 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// viewMode is how the timeline pane draws the events.
+type viewMode int
+
+const (
+	viewList  viewMode = iota // events under day headers
+	viewLanes                 // a time axis with a lane per person, track or city
+)
+
+// grouping is what the lanes stand for; t cycles through them.
+type grouping int
+
+const (
+	byPerson grouping = iota
+	byTrack
+	byCity
+	groupings
+)
+
+func (g grouping) String() string {
+	return [...]string{"person", "track", "city"}[g]
+}
+
+// laneScales are the zoom levels: how much time one column stands for.
+var laneScales = []time.Duration{15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour,
+	6 * time.Hour, 12 * time.Hour, 24 * time.Hour}
+
+// labelSteps are the candidate spacings of the axis labels; the first that
+// leaves three columns from label to label is used.
+var labelSteps = []time.Duration{time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+	24 * time.Hour, 48 * time.Hour, 72 * time.Hour, 168 * time.Hour}
+
+// lane is one row of the lanes view (several screen rows where its events
+// overlap), with an interval index of its events.
+type lane struct {
+	person int    // the person of a person lane, else -1
+	key    string // the track or city of the other lanes; "" with none
+	none   bool   // the lane of the events with no person, track or city
+	idx    *itinerary.Intervals
+}
+
+// lanesView is the timeline drawn as time: a horizontal axis in the display
+// zone and a lane per group, each event a bar at the axis's scale. It
+// shares the selected event with the list (Model.tl); it adds the selected
+// lane, the zoom, the window of time on screen and the scroll of lanes.
+type lanesView struct {
+	group    grouping
+	lanes    []lane
+	laneOf   []int32        // person -> lane (person grouping), -1 for none
+	byKey    map[string]int // track or city -> lane
+	noneLane int            // -1 when every event has a lane of its own
+	maxLabel [4]int         // widest lane label: Latin, native, and their initials
+
+	source []int // the events the lanes were built from
+	people []int // the person filter they were built with
+	built  grouping
+	ready  bool
+
+	cur    int       // selected lane; -1 when there are no lanes
+	event  int       // selected event; -1 for none
+	anchor time.Time // where in time j and k look for the nearest event
+	scale  int       // index into laneScales
+	from   time.Time // the time at the left edge of the axis
+	offset int       // first lane on screen
+	width  int
+	height int // rows below the pane's title
+}
+
+func newLanesView() lanesView {
+	return lanesView{cur: -1, event: -1, noneLane: -1}
+}
+
+func (l *lanesView) setSize(w, h int) {
+	if w != l.width {
+		l.from = time.Time{} // place the axis afresh for the new width
+	}
+	l.width, l.height = w, max(h, 1)
+}
+
+// build makes the lanes of events (instant order) in the current grouping,
+// unless they are already made of the same events. With a person filter,
+// only the filtered people have lanes.
+func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
+	if l.ready && l.built == l.group && sameEvents(l.source, events) && slices.Equal(l.people, people) {
+		return
+	}
+	l.source, l.people, l.built, l.ready = events, slices.Clone(people), l.group, true
+	var lists [][]int
+	var keys []string
+	var persons []int
+	var none []int
+	l.byKey = nil
+	l.laneOf = nil
+	switch l.group {
+	case byPerson:
+		l.laneOf = make([]int32, len(it.People))
+		for p := range l.laneOf {
+			l.laneOf[p] = -1
+		}
+		var allowed []bool
+		if len(people) > 0 {
+			allowed = make([]bool, len(it.People))
+			for _, p := range people {
+				allowed[p] = true
+			}
+		}
+		for _, i := range events {
+			placed := false
+			for _, p := range it.Events[i].Participants {
+				if allowed != nil && !allowed[p] {
+					continue
+				}
+				k := l.laneOf[p]
+				if k < 0 {
+					k = int32(len(lists))
+					l.laneOf[p] = k
+					lists = append(lists, nil)
+					persons = append(persons, p)
+					keys = append(keys, "")
+				}
+				if n := len(lists[k]); n == 0 || lists[k][n-1] != i { // a participant may be listed twice
+					lists[k] = append(lists[k], i)
+				}
+				placed = true
+			}
+			if !placed {
+				none = append(none, i)
+			}
+		}
+	default:
+		l.byKey = map[string]int{}
+		for _, i := range events {
+			key := l.keyOf(it, i)
+			if key == "" {
+				none = append(none, i)
+				continue
+			}
+			k, ok := l.byKey[key]
+			if !ok {
+				k = len(lists)
+				l.byKey[key] = k
+				lists = append(lists, nil)
+				persons = append(persons, -1)
+				keys = append(keys, key)
+			}
+			lists[k] = append(lists[k], i)
+		}
+	}
+	l.lanes = make([]lane, 0, len(lists)+1)
+	for k, list := range lists {
+		l.lanes = append(l.lanes, lane{person: persons[k], key: keys[k], idx: it.NewIntervals(list)})
+	}
+	l.noneLane = -1
+	if len(none) > 0 {
+		l.noneLane = len(l.lanes)
+		l.lanes = append(l.lanes, lane{person: -1, none: true, idx: it.NewIntervals(none)})
+	}
+	l.maxLabel = [4]int{}
+	for k := range l.lanes {
+		for s, native := range []bool{false, true} {
+			label := l.label(it, k, native)
+			l.maxLabel[s] = max(l.maxLabel[s], ansi.StringWidth(label))
+			l.maxLabel[s+2] = max(l.maxLabel[s+2], ansi.StringWidth(initials(label)))
+		}
+	}
+	l.cur, l.offset = -1, 0
+	if len(l.lanes) > 0 {
+		l.cur = 0
+	}
+}
+
+// sameEvents reports whether a and b are the same list (results are never
+// modified once made, so the same backing array means the same events).
+func sameEvents(a, b []int) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// keyOf is the track or city of event i in the track or city grouping.
+func (l *lanesView) keyOf(it *itinerary.Itinerary, i int) string {
+	if l.group == byCity {
+		return it.Events[i].City
+	}
+	return it.Events[i].Track
+}
+
+// label names lane k in the gutter.
+func (l *lanesView) label(it *itinerary.Itinerary, k int, native bool) string {
+	ln := &l.lanes[k]
+	switch {
+	case ln.person >= 0:
+		return it.Name(ln.person, native)
+	case ln.none && l.group == byPerson:
+		return "(no one named)"
+	case ln.none:
+		return "(no " + l.group.String() + ")"
+	}
+	return ln.key
+}
+
+// initials shortens a label to the first letter of each word: "Sam
+// Altman" → "SA", "경계현" → "경".
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if r[0] == '(' && len(r) > 1 {
+			r = r[1:]
+		}
+		b.WriteRune(r[0])
+	}
+	return b.String()
+}
+
+// lanesOf appends the lanes event i is drawn in.
+func (l *lanesView) lanesOf(it *itinerary.Itinerary, i int, out []int) []int {
+	placed := false
+	if l.group == byPerson {
+		for _, p := range it.Events[i].Participants {
+			if k := l.laneOf[p]; k >= 0 && !slices.Contains(out, int(k)) {
+				out = append(out, int(k))
+				placed = true
+			}
+		}
+	} else if k, ok := l.byKey[l.keyOf(it, i)]; ok {
+		out = append(out, k)
+		placed = true
+	}
+	if !placed && l.noneLane >= 0 {
+		out = append(out, l.noneLane)
+	}
+	return out
+}
+
+// position is where event i is among the events of lane k, or -1. A lane's
+// events are in instant order, which is index order.
+func (l *lanesView) position(k, i int) int {
+	evs := l.lanes[k].idx.Events()
+	p := sort.SearchInts(evs, i)
+	if p < len(evs) && evs[p] == i {
+		return p
+	}
+	return -1
+}
+
+// follow makes event i the selection, keeping the lane when i is in it,
+// else moving to the first lane i is in, and brings it into view.
+func (l *lanesView) follow(c *renderCtx, i int) {
+	if i != l.event && i >= 0 {
+		l.anchor, _ = c.it.Extent(i)
+	}
+	l.event = i
+	if i < 0 || len(l.lanes) == 0 {
+		return
+	}
+	if l.cur < 0 || l.position(l.cur, i) < 0 {
+		var buf [8]int
+		if ks := l.lanesOf(c.it, i, buf[:0]); len(ks) > 0 {
+			l.cur = ks[0]
+		}
+	}
+	l.reveal(c)
+}
+
+// displayZone is the zone of the axis: the display zone, or the
+// itinerary's when each event shows its own.
+func (c *renderCtx) displayZone() *time.Location {
+	if c.zone == nil {
+		return c.it.Zone
+	}
+	return c.zone
+}
+
+// nowTime is the now the rows were laid out for (zero for none).
+func (c *renderCtx) nowTime() time.Time {
+	if c.rows == nil {
+		return time.Time{}
+	}
+	return c.rows.Options().Now
+}
+
+// cell is the time one column stands for.
+func (l *lanesView) cell() time.Duration { return laneScales[l.scale] }
+
+// geometry splits the pane's width into the gutter of lane labels and the
+// columns of the axis. The gutter takes at most a fifth of the width: the
+// labels are cut to fit, and below ten columns they become initials.
+func (l *lanesView) geometry(native bool) (gutter, cols int, short bool) {
+	room := min(max(l.width/5, 3), 20)
+	s := 0
+	if native {
+		s = 1
+	}
+	gutter = min(l.maxLabel[s], room)
+	if l.maxLabel[s] > room && room < 10 {
+		short = true
+		gutter = min(l.maxLabel[s+2], room)
+	}
+	gutter = max(gutter, 2)
+	return gutter, max(l.width-gutter-1, 1), short
+}
+
+// col is the column of time t on the axis (negative before it).
+func (l *lanesView) col(t time.Time) int {
+	d := t.Sub(l.from)
+	c := d / l.cell()
+	if d < 0 && d%l.cell() != 0 {
+		c--
+	}
+	return int(c)
+}
+
+// align moves t back to the start of its column in the display zone, so
+// that columns start on the clock's quarter hours, hours or days.
+func (l *lanesView) align(t time.Time, loc *time.Location) time.Time {
+	lt := t.In(loc)
+	midnight := time.Date(lt.Year(), lt.Month(), lt.Day(), 0, 0, 0, 0, loc)
+	return midnight.Add(t.Sub(midnight) / l.cell() * l.cell())
+}
+
+// reveal scrolls the axis so the selected event's start is in view, and
+// the lanes so the selected lane is.
+func (l *lanesView) reveal(c *renderCtx) {
+	if l.event < 0 || l.cur < 0 {
+		return
+	}
+	_, cols, _ := l.geometry(c.native)
+	start, _ := c.it.Extent(l.event)
+	if l.from.IsZero() || l.col(start) < 0 || l.col(start) >= cols-1 {
+		l.from = l.align(start.Add(-time.Duration(cols/4)*l.cell()), c.displayZone())
+	}
+	l.revealLane(c)
+}
+
+// revealLane scrolls the lanes so the selected one is on screen, with as
+// many lanes above it as fit.
+func (l *lanesView) revealLane(c *renderCtx) {
+	if l.cur < l.offset {
+		l.offset = l.cur
+		return
+	}
+	room := l.height - axisRows
+	used := 0
+	for k := l.cur; k >= l.offset; k-- {
+		used += len(l.layout(c, k, room).rows)
+		if used > room {
+			l.offset = min(k+1, l.cur)
+			return
+		}
+	}
+}
+
+// axisRows is the height of the axis: a row of dates, a row of hours.
+const axisRows = 2
+
+// zoom changes the scale by dir steps, keeping the selection where it is
+// on the axis.
+func (l *lanesView) zoom(c *renderCtx, dir int) {
+	next := min(max(l.scale+dir, 0), len(laneScales)-1)
+	if next == l.scale {
+		return
+	}
+	at := c.nowTime()
+	if l.event >= 0 {
+		at, _ = c.it.Extent(l.event)
+	}
+	col := max(l.col(at), 0)
+	l.scale = next
+	l.from = l.align(at.Add(-time.Duration(col)*l.cell()), c.displayZone())
+	l.reveal(c)
+}
+
+// step moves the selection to the previous (-1) or next (1) event of the
+// selected lane, or to its first or last with a larger n. It returns the
+// event selected, or -1 when nothing changed.
+func (l *lanesView) step(n int) int {
+	if l.cur < 0 || l.event < 0 {
+		return -1
+	}
+	evs := l.lanes[l.cur].idx.Events()
+	p := l.position(l.cur, l.event)
+	if p < 0 {
+		return -1
+	}
+	q := min(max(p+n, 0), len(evs)-1)
+	if q == p {
+		return -1
+	}
+	return evs[q]
+}
+
+// nearestIn returns the event of lane k nearest in time to t: one running
+// at t, else the closer of the last before and the first after.
+func (l *lanesView) nearestIn(it *itinerary.Itinerary, k int, t time.Time) int {
+	x := l.lanes[k].idx
+	for p := range x.Overlapping(t, t.Add(time.Second)) {
+		return x.Events()[p]
+	}
+	p := x.Search(t)
+	best, bestD := -1, time.Duration(0)
+	for _, q := range []int{p - 1, p} {
+		if q < 0 || q >= x.Len() {
+			continue
+		}
+		from, to := it.Extent(x.Events()[q])
+		d := from.Sub(t)
+		if to.Before(t) {
+			d = t.Sub(to)
+		}
+		d = max(d, -d)
+		if best < 0 || d < bestD {
+			best, bestD = x.Events()[q], d
+		}
+	}
+	return best
+}
+
+// changeLane moves to the lane dir away and returns the event there
+// nearest in time to the anchor, or -1. The anchor stays where the last
+// move along a lane left it, so that going down several lanes does not
+// drift in time.
+func (l *lanesView) changeLane(it *itinerary.Itinerary, dir int) int {
+	if l.cur < 0 || l.event < 0 {
+		return -1
+	}
+	k := l.cur + dir
+	if k < 0 || k >= len(l.lanes) {
+		return -1
+	}
+	l.cur = k
+	i := l.nearestIn(it, k, l.anchor)
+	l.event = i // so that follow keeps the anchor
+	return i
+}
+
+// bar is an event placed on a row of a lane, in columns a (included) to b
+// (not included), cut to the axis.
+type bar struct {
+	event       int
+	a, b        int
+	point       bool // no length: drawn as a mark
+	left, right bool // goes on past the left or the right edge
+}
+
+// laneLayout is a lane's events in the window, stacked into rows so that
+// no two share a column.
+type laneLayout struct {
+	rows   [][]bar
+	hidden int // events that did not fit in the rows allowed
+}
+
+// maxLaneRows bounds the rows of one lane; the events that do not fit are
+// counted in the gutter.
+const maxLaneRows = 6
+
+// layout stacks lane k's events in the window into at most room rows (and
+// at least one). The selected event always gets a place.
+func (l *lanesView) layout(c *renderCtx, k, room int) laneLayout {
+	_, cols, _ := l.geometry(c.native)
+	room = min(max(room, 1), maxLaneRows)
+	to := l.from.Add(time.Duration(cols) * l.cell())
+	x := l.lanes[k].idx
+	var bars []bar
+	for p := range x.Overlapping(l.from, to) {
+		i := x.Events()[p]
+		from, end := c.it.Extent(i)
+		a := l.col(from)
+		b := a + 1
+		point := !end.After(from)
+		if !point {
+			b = l.col(end.Add(-time.Nanosecond)) + 1
+		}
+		bars = append(bars, bar{event: i, a: max(a, 0), b: min(b, cols), point: point, left: a < 0, right: b > cols})
+	}
+	out := stack(bars, room, -1)
+	if out.hidden > 0 && l.event >= 0 && slices.ContainsFunc(bars, func(b bar) bool { return b.event == l.event }) {
+		sel := slices.IndexFunc(bars, func(b bar) bool { return b.event == l.event })
+		if !slices.ContainsFunc(out.rows, func(r []bar) bool { return slices.ContainsFunc(r, func(b bar) bool { return b.event == l.event }) }) {
+			out = stack(bars, room, sel)
+		}
+	}
+	if len(out.rows) == 0 {
+		out.rows = [][]bar{nil}
+	}
+	return out
+}
+
+// stack puts bars (in order of start) on the first row where they fit, up
+// to room rows; bar first (when not -1) is placed before the others.
+func stack(bars []bar, room, first int) laneLayout {
+	var out laneLayout
+	var free []int // the first free column of each row
+	place := func(b bar) {
+		for r := range free {
+			if free[r] <= b.a {
+				out.rows[r] = append(out.rows[r], b)
+				free[r] = b.b
+				return
+			}
+		}
+		if len(free) < room {
+			out.rows = append(out.rows, []bar{b})
+			free = append(free, b.b)
+			return
+		}
+		out.hidden++
+	}
+	if first >= 0 {
+		place(bars[first])
+	}
+	minFree := 0
+	for n, b := range bars {
+		if n == first {
+			continue
+		}
+		if len(free) == room && b.a < minFree {
+			out.hidden++ // every row is busy here: no need to look
+			continue
+		}
+		place(b)
+		if len(free) == room {
+			minFree = slices.Min(free)
+		}
+	}
+	if first >= 0 {
+		for r := range out.rows { // the rows are drawn left to right
+			sort.Slice(out.rows[r], func(a, b int) bool { return out.rows[r][a].a < out.rows[r][b].a })
+		}
+	}
+	return out
+}
+
+// gridCell is one column of a drawn row: its text (empty for the second
+// half of a wide character) and style (nil: none).
+type gridCell struct {
+	s  string
+	st *lipgloss.Style
+}
+
+// view renders the axis and the lanes on screen, each line exactly
+// l.width cells wide.
+func (l *lanesView) view(c *renderCtx) string {
+	gutter, cols, short := l.geometry(c.native)
+	loc := c.displayZone()
+	st := c.st
+	lines := make([]string, 0, l.height)
+	row := make([]gridCell, cols)
+	blank := strings.Repeat(" ", gutter)
+
+	// The day boundaries and the now line run down every lane.
+	to := l.from.Add(time.Duration(cols) * l.cell())
+	var bounds []int
+	var dayStarts []time.Time
+	lf := l.from.In(loc)
+	day := time.Date(lf.Year(), lf.Month(), lf.Day(), 0, 0, 0, 0, loc)
+	for d := day; d.Before(to); d = d.AddDate(0, 0, 1) {
+		if !d.Before(l.from) {
+			bounds = append(bounds, l.col(d))
+		}
+		dayStarts = append(dayStarts, d)
+	}
+	nowCol := -1
+	if !c.nowTime().IsZero() && !c.nowTime().Before(l.from) && c.nowTime().Before(to) {
+		nowCol = l.col(c.nowTime())
+	}
+	background := func() {
+		for x := range row {
+			row[x] = gridCell{" ", nil}
+		}
+		if l.cell() < 24*time.Hour {
+			for _, x := range bounds {
+				row[x] = gridCell{"┊", &st.Faint}
+			}
+		}
+		if nowCol >= 0 {
+			row[nowCol] = gridCell{"│", &st.Now}
+		}
+	}
+
+	// Dates: each day's label where its day starts, when there is room;
+	// the day at the left edge yields to the next one.
+	for x := range row {
+		row[x] = gridCell{" ", nil}
+	}
+	next := 0
+	for n, d := range dayStarts {
+		x, end := max(l.col(d), 0), cols
+		if n == 0 && len(dayStarts) > 1 {
+			end = l.col(dayStarts[1]) - 1
+		}
+		if x < next || end-x < 3 {
+			continue
+		}
+		next = putText(row, x, end, agenda.DayLabel(d), &st.DayHeader) + 1
+	}
+	lines = append(lines, blank+" "+renderCells(row))
+
+	// Hours (or days, zoomed out) at a spacing with room for the labels.
+	for x := range row {
+		row[x] = gridCell{" ", nil}
+	}
+	step := labelSteps[len(labelSteps)-1]
+	for _, s := range labelSteps {
+		if s >= 3*l.cell() {
+			step = s
+			break
+		}
+	}
+	next = 0
+	for t := l.firstLabel(step, loc); t.Before(to); t = nextLabel(t, step, loc) {
+		x := l.col(t)
+		if x < next || x < 0 {
+			continue
+		}
+		label := t.In(loc).Format("15")
+		if step >= 24*time.Hour {
+			label = t.In(loc).Format("2")
+		}
+		next = putText(row, x, cols, label, &st.Faint) + 1
+	}
+	if nowCol >= 0 && row[nowCol].s == " " {
+		row[nowCol] = gridCell{"▼", &st.Now}
+	}
+	lines = append(lines, blank+" "+renderCells(row))
+
+	sep := " "
+	for k := l.offset; k < len(l.lanes) && len(lines) < l.height; k++ {
+		lay := l.layout(c, k, l.height-len(lines))
+		label := l.label(c.it, k, c.native)
+		if short {
+			label = initials(label)
+		}
+		labelStyle := st.Faint
+		if k == l.cur {
+			labelStyle = st.Accent
+		}
+		for r, bars := range lay.rows {
+			if len(lines) == l.height {
+				break
+			}
+			g := blank
+			if r == 0 {
+				g = labelStyle.Render(fit(label, gutter))
+			}
+			if r == len(lay.rows)-1 && lay.hidden > 0 {
+				more := fmt.Sprintf("+%d", lay.hidden)
+				if len(lay.rows) == 1 {
+					g = labelStyle.Render(fit(label, max(gutter-len(more), 0))) + st.Badge.Render(more)
+				} else {
+					g = fit(st.Badge.Render(more), gutter)
+				}
+			}
+			background()
+			for n, b := range bars {
+				limit := cols
+				if n+1 < len(bars) {
+					limit = bars[n+1].a
+				}
+				l.drawBar(c, row, b, k, limit)
+			}
+			lines = append(lines, g+sep+renderCells(row))
+		}
+	}
+	for len(lines) < l.height {
+		lines = append(lines, strings.Repeat(" ", l.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// firstLabel is the first label time at or after the left edge: a
+// multiple of step from local midnight (for steps of a day or more, a
+// midnight).
+func (l *lanesView) firstLabel(step time.Duration, loc *time.Location) time.Time {
+	lf := l.from.In(loc)
+	t := time.Date(lf.Year(), lf.Month(), lf.Day(), 0, 0, 0, 0, loc)
+	for t.Before(l.from) {
+		t = nextLabel(t, step, loc)
+	}
+	return t
+}
+
+// nextLabel is the label after t: step later, by the calendar for whole
+// days so that labels stay on midnight across DST changes.
+func nextLabel(t time.Time, step time.Duration, loc *time.Location) time.Time {
+	if step >= 24*time.Hour {
+		return t.In(loc).AddDate(0, 0, int(step/(24*time.Hour)))
+	}
+	return t.Add(step)
+}
+
+// drawBar draws bar b of lane k into row; its title may run on beside it
+// up to column limit (the next bar).
+func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
+	it, st := c.it, c.st
+	e := &it.Events[b.event]
+	selected := b.event == l.event
+	edge := c.orgStyleOf(l.lanes[k].person, b.event)
+	var text *lipgloss.Style // plain
+	switch {
+	case e.Status == itinerary.StatusCancelled:
+		text = &st.Cancelled
+	case !c.nowTime().IsZero() && it.MomentOf(b.event, c.nowTime()) == itinerary.Past:
+		text = &st.Past
+	}
+	if selected {
+		edge, text = &st.Selected, &st.Selected
+	}
+	marks := laneMarks(it, b.event)
+	title := e.Title
+	if b.point || b.b-b.a < 2 {
+		mark := kindGlyph[e.Kind]
+		if selected {
+			mark = "❯"
+		}
+		row[b.a] = gridCell{mark, edge}
+		x := b.a + 1
+		if x < limit-1 {
+			x = putText(row, x, limit-1, " ", nil)
+			x = putText(row, x, limit-1, marks, &st.Badge)
+			putText(row, x, limit-1, ansi.Truncate(title, limit-1-x, "…"), text)
+		}
+		return
+	}
+	left, right, fill := "[", "]", "─"
+	if b.left {
+		left = "◂"
+	}
+	if b.right {
+		right = "▸"
+	}
+	if selected {
+		left, fill = "❯", "━"
+	}
+	for x := b.a; x < b.b; x++ {
+		if row[x].s != "│" || row[x].st != &st.Now || selected {
+			row[x] = gridCell{fill, edge}
+		}
+	}
+	row[b.a] = gridCell{left, edge}
+	row[b.b-1] = gridCell{right, edge}
+	inner := b.b - b.a - 2
+	want := ansi.StringWidth(marks) + ansi.StringWidth(title)
+	beside := limit - b.b - 1
+	x, end := b.a+1, b.b-1
+	if want > inner && beside > inner && beside >= min(want, 8) {
+		x, end = b.b+1, limit-1 // room beside the bar: the title goes there
+	}
+	x = putText(row, x, end, marks, &st.Badge)
+	putText(row, x, end, ansi.Truncate(title, end-x, "…"), text)
+}
+
+// laneMarks are an event's badges in a bar, one column each: "~" for
+// approximate times, "?" when reported, expected or planned, "×" when
+// cancelled, "!" when someone in it is due elsewhere at the same time.
+// The detail pane says each in words.
+func laneMarks(it *itinerary.Itinerary, i int) string {
+	e := &it.Events[i]
+	var b strings.Builder
+	if e.Approximate {
+		b.WriteString("~")
+	}
+	switch e.Status {
+	case itinerary.StatusConfirmed:
+	case itinerary.StatusCancelled:
+		b.WriteString("×")
+	default:
+		b.WriteString("?")
+	}
+	if len(it.Overlaps(i)) > 0 {
+		b.WriteString("!")
+	}
+	return b.String()
+}
+
+// orgStyleOf is the colour of event i in a lane: the lane's person's
+// organisation, else the first participant's, else the accent.
+func (c *renderCtx) orgStyleOf(person, i int) *lipgloss.Style {
+	if person < 0 && len(c.it.Events[i].Participants) > 0 {
+		person = c.it.Events[i].Participants[0]
+	}
+	if person >= 0 {
+		if o := c.it.People[person].Org; o >= 0 {
+			return &c.orgStyle[o]
+		}
+	}
+	return &c.st.Accent
+}
+
+// putText writes s into row from column x, stopping before column end; a
+// character two columns wide takes two cells. It returns the column after
+// the text.
+func putText(row []gridCell, x, end int, s string, st *lipgloss.Style) int {
+	end = min(end, len(row))
+	for _, r := range s {
+		w := ansi.StringWidth(string(r))
+		if w == 0 {
+			continue
+		}
+		if x+w > end {
+			break
+		}
+		row[x] = gridCell{string(r), st}
+		for k := 1; k < w; k++ {
+			row[x+k] = gridCell{"", st}
+		}
+		x += w
+	}
+	return x
+}
+
+// renderCells joins the cells of a row, rendering each run of one style
+// once.
+func renderCells(row []gridCell) string {
+	var b, run strings.Builder
+	var cur *lipgloss.Style
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		if cur == nil {
+			b.WriteString(run.String())
+		} else {
+			b.WriteString(cur.Render(run.String()))
+		}
+		run.Reset()
+	}
+	for _, cl := range row {
+		if cl.st != cur {
+			flush()
+			cur = cl.st
+		}
+		run.WriteString(cl.s)
+	}
+	flush()
+	return b.String()
+}
+
+// title is the lanes pane's title: the grouping, the count and the scale.
+func (l *lanesView) title(shown, total int) string {
+	events := fmt.Sprintf("%d events", shown)
+	if shown != total {
+		events = fmt.Sprintf("%d of %d events", shown, total)
+	}
+	return fmt.Sprintf("Lanes by %s · %s · %s a column", l.group, events, agenda.DurationLabel(l.cell()))
+}
+
+// toggleView switches between the list and the lanes, keeping the
+// selection.
+func (m *Model) toggleView() {
+	if m.view == viewLanes {
+		m.view = viewList
+		m.tl.ensureVisible()
+		return
+	}
+	m.view = viewLanes
+	m.ln.build(m.it, m.visible, m.filter.People)
+	m.ln.follow(m.ctx(), m.tl.selected())
+}
+
+// nextGrouping cycles the lanes through person, track and city.
+func (m *Model) nextGrouping() {
+	m.ln.group = (m.ln.group + 1) % groupings
+	m.ln.build(m.it, m.visible, m.filter.People)
+	m.ln.follow(m.ctx(), m.tl.selected())
+}
+
+// lanesKey handles the keys that move in the lanes; it reports whether it
+// used the key.
+func (m *Model) lanesKey(msg tea.KeyMsg) bool {
+	k := m.keys
+	c := m.ctx()
+	sel := -1
+	switch {
+	case key.Matches(msg, k.Left):
+		sel = m.ln.step(-1)
+	case key.Matches(msg, k.Right):
+		sel = m.ln.step(1)
+	case key.Matches(msg, k.Top):
+		sel = m.ln.step(-len(m.visible))
+	case key.Matches(msg, k.Bottom):
+		sel = m.ln.step(len(m.visible))
+	case key.Matches(msg, k.Up):
+		sel = m.ln.changeLane(m.it, -1)
+	case key.Matches(msg, k.Down):
+		sel = m.ln.changeLane(m.it, 1)
+	case key.Matches(msg, k.ZoomIn):
+		m.ln.zoom(c, -1)
+		return true
+	case key.Matches(msg, k.ZoomOut):
+		m.ln.zoom(c, 1)
+		return true
+	case key.Matches(msg, k.PageUp, k.PageDown):
+		return true
+	default:
+		return false
+	}
+	if sel >= 0 {
+		m.tl.selectEvent(sel)
+		m.showSelected()
+	}
+	return true
+}
+
+// lanesMouse: the wheel over the lanes moves a lane up or down.
+func (m *Model) lanesMouse(msg tea.MouseMsg) {
+	dir := 0
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		dir = -1
+	case tea.MouseButtonWheelDown:
+		dir = 1
+	}
+	if dir != 0 {
+		if sel := m.ln.changeLane(m.it, dir); sel >= 0 {
+			m.tl.selectEvent(sel)
+			m.showSelected()
+		}
+	}
+	m.updateKeys()
+}
+
+// lanesPane is the timeline pane in the lanes view.
+func (m Model) lanesPane() string {
+	w := m.lay.list.w
+	head := m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events)), m.focus == focusTimeline && m.mode == modeList, w) + "\n"
+	if len(m.visible) == 0 {
+		return head + fitBlock(m.emptyMessage(), w, m.lay.list.h-1)
+	}
+	return head + m.ln.view(m.ctx())
+}
+
+// updateLaneKeys enables the keys of the lanes and says what the shared
+// ones do there.
+func (m *Model) updateLaneKeys() {
+	k := &m.keys
+	lanes := m.view == viewLanes
+	moving := lanes && m.focus == focusTimeline && m.tl.selected() >= 0
+	k.View.SetEnabled(true)
+	toggleHelp(&k.View, lanes, "list", "lanes")
+	k.Group.SetEnabled(lanes)
+	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
+	k.Left.SetEnabled(moving)
+	k.Right.SetEnabled(moving)
+	k.ZoomIn.SetEnabled(lanes && m.ln.scale > 0)
+	k.ZoomOut.SetEnabled(lanes && m.ln.scale < len(laneScales)-1)
+	if lanes && m.focus == focusTimeline {
+		k.Up.SetHelp("↑/k", "lane above")
+		k.Down.SetHelp("↓/j", "lane below")
+		k.PageUp.SetEnabled(false)
+		k.PageDown.SetEnabled(false)
+	} else {
+		k.Up.SetHelp("↑/k", "up")
+		k.Down.SetHelp("↓/j", "down")
+	}
+}
