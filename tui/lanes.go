@@ -80,10 +80,84 @@ type lanesView struct {
 	offset int       // first lane on screen
 	width  int
 	height int // rows below the pane's title
+
+	sgr *sgrCache
 }
 
 func newLanesView() lanesView {
-	return lanesView{cur: -1, event: -1, noneLane: -1}
+	return lanesView{cur: -1, event: -1, noneLane: -1, sgr: &sgrCache{}}
+}
+
+// role is what a cell of the lanes shows, which decides its style.
+type role int
+
+const (
+	rolePlain role = iota
+	roleFaint
+	roleNow
+	roleBadge
+	roleDay
+	roleAccent
+	roleSelected
+	rolePast
+	roleCancelled
+	roleOrg // roleOrg + o: organisation o's colour
+)
+
+// style is the style of role r.
+func (c *renderCtx) style(r role) *lipgloss.Style {
+	st := c.st
+	switch r {
+	case roleFaint:
+		return &st.Faint
+	case roleNow:
+		return &st.Now
+	case roleBadge:
+		return &st.Badge
+	case roleDay:
+		return &st.DayHeader
+	case roleAccent:
+		return &st.Accent
+	case roleSelected:
+		return &st.Selected
+	case rolePast:
+		return &st.Past
+	case roleCancelled:
+		return &st.Cancelled
+	}
+	if r >= roleOrg && int(r-roleOrg) < len(c.orgStyle) {
+		return &c.orgStyle[r-roleOrg]
+	}
+	return nil
+}
+
+// sgrCache keeps the escape codes that start and end each role's style, so
+// that a frame of lanes wraps its runs of text in them instead of asking
+// Lip Gloss to render (and convert colours) for every run.
+type sgrCache struct {
+	codes map[role][2]string
+}
+
+// wrap returns s in role r's style.
+func (sc *sgrCache) wrap(c *renderCtx, r role, s string) string {
+	if r == rolePlain || s == "" {
+		return s
+	}
+	code, ok := sc.codes[r]
+	if !ok {
+		const marker = "\uE000"
+		out := c.style(r).Render(marker)
+		k := strings.Index(out, marker)
+		if k < 0 { // a style that changes its text: render it each time
+			return c.style(r).Render(s)
+		}
+		code = [2]string{out[:k], out[k+len(marker):]}
+		if sc.codes == nil {
+			sc.codes = map[role][2]string{}
+		}
+		sc.codes[r] = code
+	}
+	return code[0] + s + code[1]
 }
 
 func (l *lanesView) setSize(w, h int) {
@@ -101,6 +175,7 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 		return
 	}
 	l.source, l.people, l.built, l.ready = events, slices.Clone(people), l.group, true
+	l.sgr.codes = nil // a reload may bring other organisations' colours
 	var lists [][]int
 	var keys []string
 	var persons []int
@@ -548,8 +623,8 @@ func stack(bars []bar, room, first int) laneLayout {
 // gridCell is one column of a drawn row: its text (empty for the second
 // half of a wide character) and style (nil: none).
 type gridCell struct {
-	s  string
-	st *lipgloss.Style
+	s string
+	r role
 }
 
 // view renders the axis and the lanes on screen, each line exactly
@@ -557,7 +632,6 @@ type gridCell struct {
 func (l *lanesView) view(c *renderCtx) string {
 	gutter, cols, short := l.geometry(c.native)
 	loc := c.displayZone()
-	st := c.st
 	lines := make([]string, 0, l.height)
 	row := make([]gridCell, cols)
 	blank := strings.Repeat(" ", gutter)
@@ -580,22 +654,22 @@ func (l *lanesView) view(c *renderCtx) string {
 	}
 	background := func() {
 		for x := range row {
-			row[x] = gridCell{" ", nil}
+			row[x] = gridCell{" ", rolePlain}
 		}
 		if l.cell() < 24*time.Hour {
 			for _, x := range bounds {
-				row[x] = gridCell{"┊", &st.Faint}
+				row[x] = gridCell{"┊", roleFaint}
 			}
 		}
 		if nowCol >= 0 {
-			row[nowCol] = gridCell{"│", &st.Now}
+			row[nowCol] = gridCell{"│", roleNow}
 		}
 	}
 
 	// Dates: each day's label where its day starts, when there is room;
 	// the day at the left edge yields to the next one.
 	for x := range row {
-		row[x] = gridCell{" ", nil}
+		row[x] = gridCell{" ", rolePlain}
 	}
 	next := 0
 	for n, d := range dayStarts {
@@ -606,13 +680,13 @@ func (l *lanesView) view(c *renderCtx) string {
 		if x < next || end-x < 3 {
 			continue
 		}
-		next = putText(row, x, end, agenda.DayLabel(d), &st.DayHeader) + 1
+		next = putText(row, x, end, agenda.DayLabel(d), roleDay) + 1
 	}
-	lines = append(lines, blank+" "+renderCells(row))
+	lines = append(lines, blank+" "+l.renderCells(c, row))
 
 	// Hours (or days, zoomed out) at a spacing with room for the labels.
 	for x := range row {
-		row[x] = gridCell{" ", nil}
+		row[x] = gridCell{" ", rolePlain}
 	}
 	step := labelSteps[len(labelSteps)-1]
 	for _, s := range labelSteps {
@@ -631,12 +705,12 @@ func (l *lanesView) view(c *renderCtx) string {
 		if step >= 24*time.Hour {
 			label = t.In(loc).Format("2")
 		}
-		next = putText(row, x, cols, label, &st.Faint) + 1
+		next = putText(row, x, cols, label, roleFaint) + 1
 	}
 	if nowCol >= 0 && row[nowCol].s == " " {
-		row[nowCol] = gridCell{"▼", &st.Now}
+		row[nowCol] = gridCell{"▼", roleNow}
 	}
-	lines = append(lines, blank+" "+renderCells(row))
+	lines = append(lines, blank+" "+l.renderCells(c, row))
 
 	sep := " "
 	for k := l.offset; k < len(l.lanes) && len(lines) < l.height; k++ {
@@ -645,9 +719,9 @@ func (l *lanesView) view(c *renderCtx) string {
 		if short {
 			label = initials(label)
 		}
-		labelStyle := st.Faint
+		labelRole := roleFaint
 		if k == l.cur {
-			labelStyle = st.Accent
+			labelRole = roleAccent
 		}
 		for r, bars := range lay.rows {
 			if len(lines) == l.height {
@@ -655,14 +729,14 @@ func (l *lanesView) view(c *renderCtx) string {
 			}
 			g := blank
 			if r == 0 {
-				g = labelStyle.Render(fit(label, gutter))
+				g = l.sgr.wrap(c, labelRole, fit(label, gutter))
 			}
 			if r == len(lay.rows)-1 && lay.hidden > 0 {
 				more := fmt.Sprintf("+%d", lay.hidden)
 				if len(lay.rows) == 1 {
-					g = labelStyle.Render(fit(label, max(gutter-len(more), 0))) + st.Badge.Render(more)
+					g = l.sgr.wrap(c, labelRole, fit(label, max(gutter-len(more), 0))) + l.sgr.wrap(c, roleBadge, more)
 				} else {
-					g = fit(st.Badge.Render(more), gutter)
+					g = l.sgr.wrap(c, roleBadge, fit(more, gutter))
 				}
 			}
 			background()
@@ -673,7 +747,7 @@ func (l *lanesView) view(c *renderCtx) string {
 				}
 				l.drawBar(c, row, b, k, limit)
 			}
-			lines = append(lines, g+sep+renderCells(row))
+			lines = append(lines, g+sep+l.renderCells(c, row))
 		}
 	}
 	for len(lines) < l.height {
@@ -706,19 +780,19 @@ func nextLabel(t time.Time, step time.Duration, loc *time.Location) time.Time {
 // drawBar draws bar b of lane k into row; its title may run on beside it
 // up to column limit (the next bar).
 func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
-	it, st := c.it, c.st
+	it := c.it
 	e := &it.Events[b.event]
 	selected := b.event == l.event
-	edge := c.orgStyleOf(l.lanes[k].person, b.event)
-	var text *lipgloss.Style // plain
+	edge := c.orgRole(l.lanes[k].person, b.event)
+	text := rolePlain
 	switch {
 	case e.Status == itinerary.StatusCancelled:
-		text = &st.Cancelled
+		text = roleCancelled
 	case !c.nowTime().IsZero() && it.MomentOf(b.event, c.nowTime()) == itinerary.Past:
-		text = &st.Past
+		text = rolePast
 	}
 	if selected {
-		edge, text = &st.Selected, &st.Selected
+		edge, text = roleSelected, roleSelected
 	}
 	marks := laneMarks(it, b.event)
 	title := e.Title
@@ -730,8 +804,8 @@ func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
 		row[b.a] = gridCell{mark, edge}
 		x := b.a + 1
 		if x < limit-1 {
-			x = putText(row, x, limit-1, " ", nil)
-			x = putText(row, x, limit-1, marks, &st.Badge)
+			x = putText(row, x, limit-1, " ", rolePlain)
+			x = putText(row, x, limit-1, marks, roleBadge)
 			putText(row, x, limit-1, ansi.Truncate(title, limit-1-x, "…"), text)
 		}
 		return
@@ -747,7 +821,7 @@ func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
 		left, fill = "❯", "━"
 	}
 	for x := b.a; x < b.b; x++ {
-		if row[x].s != "│" || row[x].st != &st.Now || selected {
+		if row[x].r != roleNow || selected {
 			row[x] = gridCell{fill, edge}
 		}
 	}
@@ -760,7 +834,7 @@ func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
 	if want > inner && beside > inner && beside >= min(want, 8) {
 		x, end = b.b+1, limit-1 // room beside the bar: the title goes there
 	}
-	x = putText(row, x, end, marks, &st.Badge)
+	x = putText(row, x, end, marks, roleBadge)
 	putText(row, x, end, ansi.Truncate(title, end-x, "…"), text)
 }
 
@@ -787,36 +861,39 @@ func laneMarks(it *itinerary.Itinerary, i int) string {
 	return b.String()
 }
 
-// orgStyleOf is the colour of event i in a lane: the lane's person's
+// orgRole is the colour of event i in a lane: the lane's person's
 // organisation, else the first participant's, else the accent.
-func (c *renderCtx) orgStyleOf(person, i int) *lipgloss.Style {
+func (c *renderCtx) orgRole(person, i int) role {
 	if person < 0 && len(c.it.Events[i].Participants) > 0 {
 		person = c.it.Events[i].Participants[0]
 	}
 	if person >= 0 {
 		if o := c.it.People[person].Org; o >= 0 {
-			return &c.orgStyle[o]
+			return roleOrg + role(o)
 		}
 	}
-	return &c.st.Accent
+	return roleAccent
 }
 
 // putText writes s into row from column x, stopping before column end; a
 // character two columns wide takes two cells. It returns the column after
 // the text.
-func putText(row []gridCell, x, end int, s string, st *lipgloss.Style) int {
+func putText(row []gridCell, x, end int, s string, r role) int {
 	end = min(end, len(row))
-	for _, r := range s {
-		w := ansi.StringWidth(string(r))
+	for _, ch := range s {
+		w := 1
+		if ch >= 0x80 { // text from the file is free of control characters
+			w = ansi.StringWidth(string(ch))
+		}
 		if w == 0 {
 			continue
 		}
 		if x+w > end {
 			break
 		}
-		row[x] = gridCell{string(r), st}
+		row[x] = gridCell{string(ch), r}
 		for k := 1; k < w; k++ {
-			row[x+k] = gridCell{"", st}
+			row[x+k] = gridCell{"", r}
 		}
 		x += w
 	}
@@ -825,24 +902,17 @@ func putText(row []gridCell, x, end int, s string, st *lipgloss.Style) int {
 
 // renderCells joins the cells of a row, rendering each run of one style
 // once.
-func renderCells(row []gridCell) string {
+func (l *lanesView) renderCells(c *renderCtx, row []gridCell) string {
 	var b, run strings.Builder
-	var cur *lipgloss.Style
+	cur := rolePlain
 	flush := func() {
-		if run.Len() == 0 {
-			return
-		}
-		if cur == nil {
-			b.WriteString(run.String())
-		} else {
-			b.WriteString(cur.Render(run.String()))
-		}
+		b.WriteString(l.sgr.wrap(c, cur, run.String()))
 		run.Reset()
 	}
 	for _, cl := range row {
-		if cl.st != cur {
+		if cl.r != cur {
 			flush()
-			cur = cl.st
+			cur = cl.r
 		}
 		run.WriteString(cl.s)
 	}

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Benchmarks of the lanes view at 120×40 on synthetic itineraries of 100,
+// 10,000 and 100,000 events (numbers in the README's Performance section).
+
+// runRunes sends one rune key per iteration, in turn, rendering after each.
+func runRunes(b *testing.B, m Model, keys string) {
+	msgs := make([]tea.KeyMsg, 0, len(keys))
+	for _, r := range keys {
+		msgs = append(msgs, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		next, _ := m.Update(msgs[i%len(msgs)])
+		m = next.(Model)
+		_ = m.View()
+	}
+}
+
+// BenchmarkLanesView draws the lanes, by person, at the default zoom.
+func BenchmarkLanesView(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := press(benchModel(b, n), "v", "llll")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkLanesMoveKey: h and l along a lane, j and k across lanes.
+func BenchmarkLanesMoveKey(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		runRunes(b, press(benchModel(b, n), "v", "llll"), "lljjhhkk")
+	})
+}
+
+// BenchmarkLanesZoomedOut draws a day a column: the window holds every
+// event of about three months.
+func BenchmarkLanesZoomedOut(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		runRunes(b, press(benchModel(b, n), "v", "llll", "-------"), "lh")
+	})
+}
+
+// BenchmarkLanesRegroup cycles the grouping: every key builds the lanes
+// and their interval indexes again.
+func BenchmarkLanesRegroup(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		runRunes(b, press(benchModel(b, n), "v"), "t")
+	})
+}
