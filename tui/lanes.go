@@ -628,8 +628,8 @@ type gridCell struct {
 }
 
 // view renders the axis and the lanes on screen, each line exactly
-// l.width cells wide.
-func (l *lanesView) view(c *renderCtx) string {
+// l.width cells wide; last is the last lane on screen.
+func (l *lanesView) view(c *renderCtx) (out string, last int) {
 	gutter, cols, short := l.geometry(c.native)
 	loc := c.displayZone()
 	lines := make([]string, 0, l.height)
@@ -713,7 +713,9 @@ func (l *lanesView) view(c *renderCtx) string {
 	lines = append(lines, blank+" "+l.renderCells(c, row))
 
 	sep := " "
+	last = l.offset - 1
 	for k := l.offset; k < len(l.lanes) && len(lines) < l.height; k++ {
+		last = k
 		lay := l.layout(c, k, l.height-len(lines))
 		label := l.label(c.it, k, c.native)
 		if short {
@@ -753,7 +755,7 @@ func (l *lanesView) view(c *renderCtx) string {
 	for len(lines) < l.height {
 		lines = append(lines, strings.Repeat(" ", l.width))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "\n"), last
 }
 
 // firstLabel is the first label time at or after the left edge: a
@@ -920,13 +922,18 @@ func (l *lanesView) renderCells(c *renderCtx, row []gridCell) string {
 	return b.String()
 }
 
-// title is the lanes pane's title: the grouping, the count and the scale.
-func (l *lanesView) title(shown, total int) string {
+// title is the lanes pane's title: the grouping, the count, the scale and,
+// when some lanes are off screen, which are on it (first to last).
+func (l *lanesView) title(shown, total, last int) string {
 	events := fmt.Sprintf("%d events", shown)
 	if shown != total {
 		events = fmt.Sprintf("%d of %d events", shown, total)
 	}
-	return fmt.Sprintf("Lanes by %s · %s · %s a column", l.group, events, agenda.DurationLabel(l.cell()))
+	s := fmt.Sprintf("Lanes by %s · %s · %s a column", l.group, events, agenda.DurationLabel(l.cell()))
+	if l.offset > 0 || last < len(l.lanes)-1 {
+		s += fmt.Sprintf(" · lanes %d–%d of %d", l.offset+1, last+1, len(l.lanes))
+	}
+	return s
 }
 
 // toggleView switches between the list and the lanes, keeping the
@@ -1007,11 +1014,13 @@ func (m *Model) lanesMouse(msg tea.MouseMsg) {
 // lanesPane is the timeline pane in the lanes view.
 func (m Model) lanesPane() string {
 	w := m.lay.list.w
-	head := m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events)), m.focus == focusTimeline && m.mode == modeList, w) + "\n"
+	focused := m.focus == focusTimeline && m.mode == modeList
 	if len(m.visible) == 0 {
-		return head + fitBlock(m.emptyMessage(), w, m.lay.list.h-1)
+		head := m.paneTitle(m.ln.title(0, len(m.it.Events), -1), focused, w)
+		return head + "\n" + fitBlock(m.emptyMessage(), w, m.lay.list.h-1)
 	}
-	return head + m.ln.view(m.ctx())
+	body, last := m.ln.view(m.ctx())
+	return m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events), last), focused, w) + "\n" + body
 }
 
 // updateLaneKeys enables the keys of the lanes and says what the shared

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -263,4 +264,54 @@ func TestGoldenLanes(t *testing.T) {
 	}
 	m := sized(New(Config{Itinerary: defaultItinerary(t), Now: now, Lanes: true}, renderer(termenv.ANSI256)), 120, 40)
 	golden(t, "lanes-120x40.ansi", press(m, "t").View()+"\n")
+}
+
+func TestLanesFollowZoneSearchAndNow(t *testing.T) {
+	// In UTC the hour over Alpha (09:00 in Paris, summer time) is 07.
+	it, err := itinerary.Load("lanes.yaml", []byte(patAndRobin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sized(New(Config{Itinerary: it, Now: beforeVisit, Lanes: true, Zone: time.UTC}, renderer(termenv.Ascii)), 80, 24)
+	v := m.View()
+	pat := barStarts(laneLine(t, v, "Pat"))
+	if hours := strings.Split(v, "\n")[4]; len(pat) != 2 || column(hours, "07") != pat[0] || column(hours, "09") != pat[1] {
+		t.Errorf("in UTC Alpha starts under 07 and Bravo under 09:\n%s\n%s", hours, laneLine(t, v, "Pat"))
+	}
+
+	// A search leaves the lanes of the events it keeps.
+	m = press(newLanesModel(t, 120, 40), "/", "Dinner", "enter")
+	v = m.View()
+	if !strings.Contains(v, "Lanes by person · 3 of 12 events") || strings.Contains(v, "Lee Jung-bae") ||
+		strings.Contains(v, "Morris Chang") || !strings.Contains(v, "Samsung grou") {
+		t.Errorf("searching dinner:\n%s", v)
+	}
+
+	// "." jumps to now: the lunch, from anywhere.
+	m = sized(New(Config{Itinerary: defaultItinerary(t), Now: at(t, "2024-01-26T12:10:00+09:00"), Lanes: true}, renderer(termenv.Ascii)), 120, 40)
+	if m = press(m, "G", "j", "."); selectedID(m) != "lunch-ds" {
+		t.Errorf(". selected %s", selectedID(m))
+	}
+}
+
+func TestLanesHostileTextCannotEscape(t *testing.T) {
+	src := "title: x\ntimezone: Asia/Seoul\n" +
+		"people: [{id: p, name: \"Eve\\e]0;pwned\\a\\u202e\", native: \"\\e[2J경\"}]\n" +
+		"events:\n  - {title: \"Lunch\\e[5m\\u0007\\x9b31m\", start: \"2024-01-26 12:00\", duration: 2h, track: \"\\e]8;;x\\e\\\\t\", city: \"\\rC\", participants: [p]}\n"
+	it, err := itinerary.Load("hostile.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sized(New(Config{Itinerary: it, Now: beforeVisit, Lanes: true}, renderer(termenv.ANSI256)), 80, 24)
+	for _, m := range []Model{m, press(m, "t"), press(m, "tt"), press(m, "n")} {
+		v := m.View()
+		if loc := nonSGR.FindStringIndex(v); loc != nil {
+			t.Errorf("escape sequence other than SGR at %d: %q", loc[0], v[loc[0]:min(loc[1]+10, len(v))])
+		}
+		for _, c := range []string{"\r", "\a", "\u009b", "\u202e"} {
+			if strings.Contains(v, c) {
+				t.Errorf("view holds %q", c)
+			}
+		}
+	}
 }
