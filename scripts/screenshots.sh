@@ -64,4 +64,9 @@ shot participant-card
 
 keys n; wait_for "names: 한글"
 shot native-names
+
+# The lanes: back to the timeline, Latin names, v.
+keys Escape; keys Escape; keys n; wait_for "names: Latin"
+keys v; wait_for "Lanes by person"
+shot lanes
 keys q
