@@ -63,6 +63,9 @@ func helpContent(st *Styles, width int) string {
 		keyRow{"── now 12:10", "now, between past and future events"},
 		keyRow{"⟶ venue in …", "the venue's time zone changes"},
 		keyRow{"┄ free 2 h", "free time between events (b)"},
+		keyRow{"[Title──]", "lanes: an event from its start to its end; ◂ ▸ where it runs past the edge"},
+		keyRow{"~ ? × !", "lanes: approximate, not confirmed, cancelled, an overlap"},
+		keyRow{"│ ┊", "lanes: now; midnight"},
 	)
 	for _, r := range legend {
 		// Symbols before their meaning; long badges take a line of their own.

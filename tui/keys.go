@@ -109,7 +109,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 }
 
 // helpGroups names the columns of FullHelp, for the ? page.
-var helpGroups = []string{"Move", "Focus", "Filter and search", "View"}
+var helpGroups = []string{"Move", "Focus", "Filter and search", "Lanes", "View"}
 
 // all lists every binding of the list view once, for --help; the keys of
 // the text fields come after, from inputKeys.
@@ -279,7 +279,8 @@ func (m *Model) updateKeys() {
 	if page {
 		// A page takes every key: only its own are offered.
 		for _, b := range []*key.Binding{&k.DetailUp, &k.DetailDown, &k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People,
-			&k.Search, &k.NextPerson, &k.PrevPerson, &k.AnyAll, &k.FilterPerson, &k.Zone, &k.Now, &k.Gaps, &k.Edit, &k.MoreErrors} {
+			&k.Search, &k.NextPerson, &k.PrevPerson, &k.AnyAll, &k.FilterPerson, &k.Zone, &k.Now, &k.Gaps, &k.Edit, &k.MoreErrors,
+			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
 			b.SetEnabled(false)
 		}
 		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.About, &k.Quit} {
