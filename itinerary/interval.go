@@ -3,6 +3,7 @@ package itinerary
 import (
 	"iter"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -36,22 +37,28 @@ type Intervals struct {
 }
 
 // NewIntervals indexes events (indexes into it.Events) by their extents.
+// It keeps events, which must not change afterwards, when they are already
+// in order of start (instant order is), and a sorted copy otherwise.
 func (it *Itinerary) NewIntervals(events []int) *Intervals {
-	x := &Intervals{events: append([]int(nil), events...)}
-	sorted := sort.SliceIsSorted(x.events, func(a, b int) bool {
-		return it.Events[x.events[a]].Start.Before(it.Events[x.events[b]].Start)
-	})
+	x := &Intervals{events: events}
+	n := len(events)
+	x.start = make([]int64, n)
+	x.end = make([]int64, n)
+	sorted := true
+	for k, i := range events {
+		from, to := it.Extent(i)
+		x.start[k], x.end[k] = from.Unix(), to.Unix()
+		sorted = sorted && (k == 0 || x.start[k-1] <= x.start[k])
+	}
 	if !sorted {
+		x.events = slices.Clone(events)
 		sort.SliceStable(x.events, func(a, b int) bool {
 			return it.Events[x.events[a]].Start.Before(it.Events[x.events[b]].Start)
 		})
-	}
-	n := len(x.events)
-	x.start = make([]int64, n)
-	x.end = make([]int64, n)
-	for k, i := range x.events {
-		from, to := it.Extent(i)
-		x.start[k], x.end[k] = from.Unix(), to.Unix()
+		for k, i := range x.events {
+			from, to := it.Extent(i)
+			x.start[k], x.end[k] = from.Unix(), to.Unix()
+		}
 	}
 	// Pad to a complete tree of 2^(level+1)-1 nodes; the nodes past n have
 	// no event of their own but may have children that do.

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,10 +50,22 @@ var labelSteps = []time.Duration{time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * ti
 // lane is one row of the lanes view (several screen rows where its events
 // overlap), with an interval index of its events.
 type lane struct {
-	person int    // the person of a person lane, else -1
-	key    string // the track or city of the other lanes; "" with none
-	none   bool   // the lane of the events with no person, track or city
-	idx    *itinerary.Intervals
+	person int                  // the person of a person lane, else -1
+	key    string               // the track or city of the other lanes; "" with none
+	none   bool                 // the lane of the events with no person, track or city
+	events []int                // instant order, which is index order
+	idx    *itinerary.Intervals // built when the lane is first drawn or searched
+}
+
+// index is lane k's interval index, built on first use: a frame needs only
+// the lanes on screen, so a search or a filter that keeps 100,000 events
+// sorts them into lanes but indexes only the few that show.
+func (l *lanesView) index(it *itinerary.Itinerary, k int) *itinerary.Intervals {
+	ln := &l.lanes[k]
+	if ln.idx == nil {
+		ln.idx = it.NewIntervals(ln.events)
+	}
+	return ln.idx
 }
 
 // lanesView is the timeline drawn as time: a horizontal axis in the display
@@ -239,19 +252,19 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 	}
 	l.lanes = make([]lane, 0, len(lists)+1)
 	for k, list := range lists {
-		l.lanes = append(l.lanes, lane{person: persons[k], key: keys[k], idx: it.NewIntervals(list)})
+		l.lanes = append(l.lanes, lane{person: persons[k], key: keys[k], events: list})
 	}
 	l.noneLane = -1
 	if len(none) > 0 {
 		l.noneLane = len(l.lanes)
-		l.lanes = append(l.lanes, lane{person: -1, none: true, idx: it.NewIntervals(none)})
+		l.lanes = append(l.lanes, lane{person: -1, none: true, events: none})
 	}
 	l.maxLabel = [4]int{}
 	for k := range l.lanes {
 		for s, native := range []bool{false, true} {
 			label := l.label(it, k, native)
-			l.maxLabel[s] = max(l.maxLabel[s], ansi.StringWidth(label))
-			l.maxLabel[s+2] = max(l.maxLabel[s+2], ansi.StringWidth(initials(label)))
+			l.maxLabel[s] = max(l.maxLabel[s], textWidth(label))
+			l.maxLabel[s+2] = max(l.maxLabel[s+2], initialsWidth(label))
 		}
 	}
 	l.cur, l.offset = -1, 0
@@ -293,13 +306,42 @@ func (l *lanesView) label(it *itinerary.Itinerary, k int, native bool) string {
 func initials(s string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(s) {
-		r := []rune(w)
-		if r[0] == '(' && len(r) > 1 {
-			r = r[1:]
-		}
-		b.WriteRune(r[0])
+		b.WriteRune(initial(w))
 	}
 	return b.String()
+}
+
+// initial is the letter a word of a label stands for by.
+func initial(w string) rune {
+	r, n := utf8.DecodeRuneInString(w)
+	if r == '(' && n < len(w) {
+		r, _ = utf8.DecodeRuneInString(w[n:])
+	}
+	return r
+}
+
+// initialsWidth is the display width of initials(s), without making it.
+func initialsWidth(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if r := initial(w); r < utf8.RuneSelf {
+			n++
+		} else {
+			n += ansi.StringWidth(string(r))
+		}
+	}
+	return n
+}
+
+// textWidth is ansi.StringWidth with a shortcut for plain ASCII, which
+// most names are.
+func textWidth(s string) int {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // lanesOf appends the lanes event i is drawn in.
@@ -325,7 +367,7 @@ func (l *lanesView) lanesOf(it *itinerary.Itinerary, i int, out []int) []int {
 // position is where event i is among the events of lane k, or -1. A lane's
 // events are in instant order, which is index order.
 func (l *lanesView) position(k, i int) int {
-	evs := l.lanes[k].idx.Events()
+	evs := l.lanes[k].events
 	p := sort.SearchInts(evs, i)
 	if p < len(evs) && evs[p] == i {
 		return p
@@ -467,7 +509,7 @@ func (l *lanesView) step(n int) int {
 	if l.cur < 0 || l.event < 0 {
 		return -1
 	}
-	evs := l.lanes[l.cur].idx.Events()
+	evs := l.lanes[l.cur].events
 	p := l.position(l.cur, l.event)
 	if p < 0 {
 		return -1
@@ -482,7 +524,7 @@ func (l *lanesView) step(n int) int {
 // nearestIn returns the event of lane k nearest in time to t: one running
 // at t, else the closer of the last before and the first after.
 func (l *lanesView) nearestIn(it *itinerary.Itinerary, k int, t time.Time) int {
-	x := l.lanes[k].idx
+	x := l.index(it, k)
 	for p := range x.Overlapping(t, t.Add(time.Second)) {
 		return x.Events()[p]
 	}
@@ -549,7 +591,7 @@ func (l *lanesView) layout(c *renderCtx, k, room int) laneLayout {
 	_, cols, _ := l.geometry(c.native)
 	room = min(max(room, 1), maxLaneRows)
 	to := l.from.Add(time.Duration(cols) * l.cell())
-	x := l.lanes[k].idx
+	x := l.index(c.it, k)
 	var bars []bar
 	for p := range x.Overlapping(l.from, to) {
 		i := x.Events()[p]

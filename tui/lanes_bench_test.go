@@ -58,3 +58,12 @@ func BenchmarkLanesRegroup(b *testing.B) {
 		runRunes(b, press(benchModel(b, n), "v"), "t")
 	})
 }
+
+// BenchmarkLanesSearchKeystroke is BenchmarkSearchKeystroke in the lanes:
+// each key also sorts the events left into lanes.
+func BenchmarkLanesSearchKeystroke(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := typeText(press(benchModel(b, n), "v", "/"), "memor")
+		run(b, m, "y", "backspace")
+	})
+}
