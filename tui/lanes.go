@@ -800,6 +800,26 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 	return strings.Join(lines, "\n"), last
 }
 
+// barAt returns the lane and the event of the bar at row y of the pane's
+// body (0 is the row of dates) and column x of the axis, or -1, -1. It lays
+// the lanes out as view does.
+func (l *lanesView) barAt(c *renderCtx, y, x int) (int, int) {
+	lines := axisRows
+	for k := l.offset; k < len(l.lanes) && lines < l.height && y >= lines; k++ {
+		lay := l.layout(c, k, l.height-lines)
+		if r := y - lines; r < len(lay.rows) {
+			for _, b := range lay.rows[r] {
+				if x >= b.a && x < b.b {
+					return k, b.event
+				}
+			}
+			return -1, -1
+		}
+		lines += len(lay.rows)
+	}
+	return -1, -1
+}
+
 // firstLabel is the first label time at or after the left edge: a
 // multiple of step from local midnight (for steps of a day or more, a
 // midnight).
@@ -1035,7 +1055,8 @@ func (m *Model) lanesKey(msg tea.KeyMsg) bool {
 	return true
 }
 
-// lanesMouse: the wheel over the lanes moves a lane up or down.
+// lanesMouse: the wheel over the lanes moves a lane up or down; a click
+// on a bar selects its event in its lane.
 func (m *Model) lanesMouse(msg tea.MouseMsg) {
 	dir := 0
 	switch msg.Button {
@@ -1043,6 +1064,18 @@ func (m *Model) lanesMouse(msg tea.MouseMsg) {
 		dir = -1
 	case tea.MouseButtonWheelDown:
 		dir = 1
+	case tea.MouseButtonLeft:
+		if msg.Action != tea.MouseActionPress {
+			break
+		}
+		c := m.ctx()
+		gutter, _, _ := m.ln.geometry(c.native)
+		if k, i := m.ln.barAt(c, msg.Y-m.lay.list.y-1, msg.X-m.lay.list.x-gutter-1); i >= 0 {
+			m.ln.cur = k
+			m.tl.selectEvent(i)
+			m.focus = focusTimeline
+			m.showSelected()
+		}
 	}
 	if dir != 0 {
 		if sel := m.ln.changeLane(m.it, dir); sel >= 0 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/itinerary"
@@ -313,5 +314,26 @@ func TestLanesHostileTextCannotEscape(t *testing.T) {
 				t.Errorf("view holds %q", c)
 			}
 		}
+	}
+}
+
+func TestLanesMouse(t *testing.T) {
+	m := lanesModel(t, patAndRobin, 80, 24)
+	v := m.View()
+	lines := strings.Split(v, "\n")
+	y := -1
+	for k, l := range lines {
+		if strings.HasPrefix(l, "Pat ") {
+			y = k
+		}
+	}
+	bravo := barStarts(lines[y])[1]
+	next, _ := m.Update(tea.MouseMsg{X: bravo + 1, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m = next.(Model); selectedID(m) != "bravo" {
+		t.Errorf("a click on Bravo's bar selected %q", selectedID(m))
+	}
+	next, _ = m.Update(tea.MouseMsg{X: 5, Y: y + 1, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if m = next.(Model); selectedID(m) != "charlie" {
+		t.Errorf("the wheel should move to Robin's lane: %q", selectedID(m))
 	}
 }
