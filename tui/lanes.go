@@ -719,7 +719,7 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 		if n == 0 && len(dayStarts) > 1 {
 			end = l.col(dayStarts[1]) - 1
 		}
-		if x < next || end-x < 3 {
+		if x < next || end-x < 6 { // no room to name the day
 			continue
 		}
 		next = putText(row, x, end, agenda.DayLabel(d), roleDay) + 1
