@@ -337,3 +337,33 @@ func TestLanesMouse(t *testing.T) {
 		t.Errorf("the wheel should move to Robin's lane: %q", selectedID(m))
 	}
 }
+
+// TestLanesFarApartInTime moves and zooms through events as far apart as
+// an itinerary allows (200 years), one lasting a century, with no panic and
+// whole frames.
+func TestLanesFarApartInTime(t *testing.T) {
+	src := `title: Far apart
+timezone: Pacific/Kiritimati
+people: [{id: a, name: A}, {id: b, name: B}]
+events:
+  - {title: First, start: "1900-01-02 00:00", end: "2000-01-01 00:00", participants: [a, b]}
+  - {title: Middle, start: "2024-01-26 09:00", participants: [a]}
+  - {title: Last, start: "2099-12-01", end: "2099-12-02", participants: [b], timezone: Etc/GMT+12}
+`
+	m := lanesModel(t, src, 80, 24)
+	for _, keys := range []string{"l", "l", "j", "h", "k", "--------", "l", "++++++++", "G", "g", "t", "t"} {
+		m = press(m, keys)
+		lines := strings.Split(m.View(), "\n")
+		if len(lines) != 24 {
+			t.Fatalf("after %q: %d lines", keys, len(lines))
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > 80 {
+				t.Fatalf("after %q: a line of %d cells: %q", keys, w, l)
+			}
+		}
+		if !strings.Contains(m.View(), "❯") {
+			t.Fatalf("after %q the selection is off screen:\n%s", keys, m.View())
+		}
+	}
+}
