@@ -919,7 +919,7 @@ func laneMarks(it *itinerary.Itinerary, i int) string {
 	default:
 		b.WriteString("?")
 	}
-	if len(it.Overlaps(i)) > 0 {
+	if it.OverlapCount(i) > 0 {
 		b.WriteString("!")
 	}
 	return b.String()
@@ -987,10 +987,7 @@ func (l *lanesView) renderCells(c *renderCtx, row []gridCell) string {
 // title is the lanes pane's title: the grouping, the count, the scale and,
 // when some lanes are off screen, which are on it (first to last).
 func (l *lanesView) title(shown, total, last int) string {
-	events := fmt.Sprintf("%d events", shown)
-	if shown != total {
-		events = fmt.Sprintf("%d of %d events", shown, total)
-	}
+	events := agenda.CountOf(shown, total, "event")
 	s := fmt.Sprintf("Lanes by %s · %s · %s a column", l.group, events, agenda.DurationLabel(l.cell()))
 	if l.offset > 0 || last < len(l.lanes)-1 {
 		s += fmt.Sprintf(" · lanes %d–%d of %d", l.offset+1, last+1, len(l.lanes))
