@@ -474,7 +474,7 @@ events:
 		t.Errorf("at 40×12 the tracks' initials and the selection should show:\n%s", scr)
 	}
 	scr = s.key("v")
-	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45 ⊙ [now · 50 min left] Lunch") {
+	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45 ⊙ [now · 50 min left]") {
 		t.Errorf("v should come back to the list on the lunch:\n%s", scr)
 	}
 	s.tmux("send-keys", "-t", "main", "q")
