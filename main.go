@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 	"github.com/visitline/visitline/agenda"
+	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/internal/bgquery"
@@ -138,7 +139,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	if o.format != "" {
 		format = export.Format(o.format)
 		if !validFormat(format) {
-			return usageErr("--format %q is not one of text, md, json, ics", o.format)
+			return usageErr("--format %q is not one of text, md, json, ics, yaml", o.format)
 		}
 		o.print = true
 	}
@@ -226,6 +227,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	write := map[export.Format]func(io.Writer, *itinerary.Itinerary, []int, export.Options) error{
 		export.FormatText: export.Text, export.FormatMarkdown: export.Markdown,
 		export.FormatJSON: export.JSON, export.FormatICS: export.ICS,
+		export.FormatYAML: export.YAML,
 	}[format]
 	if err := write(stdout, it, events, opt); err != nil {
 		fmt.Fprintf(stderr, "visitline: %v\n", err)
@@ -275,8 +277,12 @@ func load(file string, stdin io.Reader, progress *progressLine) (string, *itiner
 		it, err := itinerary.Load(data.DefaultName, data.Default)
 		return data.DefaultName, it, err
 	case "-":
-		it, err := itinerary.LoadReader("<stdin>", stdin)
+		it, err := calendar.LoadReader("<stdin>", stdin) // a calendar or YAML
 		return "<stdin>", it, err
+	}
+	if isCalendarFile(file) {
+		it, err := loadCalendarFile(file)
+		return file, it, err
 	}
 	if progress == nil {
 		it, err := itinerary.LoadFile(file)
@@ -314,7 +320,8 @@ func usage() string {
 Usage:
   visitline [flags] [FILE]
 
-FILE is a YAML itinerary (format v1); "-" reads standard input. Without FILE
+FILE is a YAML itinerary (format v1) or an iCalendar file (.ics, recognised
+by its content); "-" reads standard input. Without FILE
 the built-in itinerary is shown: Sam Altman's visit to Korea, January 2024.
 On a terminal the interactive timeline opens; otherwise the agenda is printed.
 
@@ -322,8 +329,9 @@ Flags:
   --check            validate only: "FILE: ok (N events, M people)" or every
                      problem as FILE:LINE:COLUMN: message on stderr
   --print            print the agenda instead of opening the timeline
-  --format FORMAT    what --print writes: text, md (a Markdown briefing), json
-                     or ics (implies --print)
+  --format FORMAT    what --print writes: text, md (a Markdown briefing), json,
+                     ics or yaml (the itinerary as a format-v1 file); implies
+                     --print
   --width N          cut agenda lines to N cells; 0 never cuts (default: the
                      terminal's width on a terminal, whole lines otherwise)
   --person P         keep only events with P: a person id or part of a name

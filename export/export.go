@@ -32,10 +32,11 @@ const (
 	FormatMarkdown Format = "md"
 	FormatJSON     Format = "json"
 	FormatICS      Format = "ics"
+	FormatYAML     Format = "yaml"
 )
 
 // Formats lists the accepted formats.
-var Formats = []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS}
+var Formats = []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatYAML}
 
 func displayZone(it *itinerary.Itinerary, opt Options) *time.Location {
 	if opt.Zone == nil {

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/fsnotify/fsnotify"
 	"github.com/visitline/visitline/agenda"
+	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -275,7 +276,7 @@ func readItinerary(path string) (*itinerary.Itinerary, error) {
 	if !info.Mode().IsRegular() {
 		return nil, notRegular(path, info)
 	}
-	return itinerary.LoadReader(path, f)
+	return calendar.LoadReader(path, f) // an iCalendar file or a YAML itinerary
 }
 
 // notRegular says what path is instead of an itinerary file.

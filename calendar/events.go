@@ -1,0 +1,739 @@
+package calendar
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/teambition/rrule-go"
+	"github.com/visitline/visitline/itinerary"
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+)
+
+// tval is a DATE or DATE-TIME value: a wall clock (in UTC fields) and the
+// zone it is read in.
+type tval struct {
+	wall time.Time
+	date bool
+	z    *zone
+}
+
+func (t tval) instant() time.Time { return t.z.instant(t.wall) }
+
+// vevent is one VEVENT, read.
+type vevent struct {
+	c       *component
+	uid     string
+	start   tval
+	end     *tval
+	days    int // DURATION's nominal days
+	dur     time.Duration
+	hasDur  bool
+	recurID *tval
+	title   string
+}
+
+// builder turns VEVENTs into event nodes, collecting people and sources.
+type builder struct {
+	r  *reader
+	zs *zones
+
+	people      map[string]int // person key → index
+	personNodes []*yaml.Node
+	slugs       map[string]int
+	sources     map[string]int // url → index
+	sourceIDs   []string
+	sourceNodes []*yaml.Node
+	sourceSlugs map[string]int
+
+	capped []string // titles of series cut at MaxOccurrences
+	count  int
+	full   bool
+}
+
+func (b *builder) events(vevents []*component) []*yaml.Node {
+	var evs []*vevent
+	for _, c := range vevents {
+		if ev := b.read(c); ev != nil {
+			evs = append(evs, ev)
+		}
+	}
+	if len(evs) == 0 {
+		return nil
+	}
+	// The window of expansion: from the first start to a year after it,
+	// or to the last single event when that is later.
+	first := evs[0].start.instant()
+	for _, ev := range evs {
+		if t := ev.start.instant(); t.Before(first) {
+			first = t
+		}
+	}
+	end := first.AddDate(1, 0, 0)
+	for _, ev := range evs {
+		if !isSeries(ev) && ev.recurID == nil {
+			if t := ev.start.instant(); t.After(end) {
+				end = t
+			}
+		}
+	}
+
+	overrides := map[string][]*vevent{}
+	for _, ev := range evs {
+		if ev.recurID != nil && ev.uid != "" {
+			overrides[ev.uid] = append(overrides[ev.uid], ev)
+		}
+	}
+	masters := map[string]bool{}
+	for _, ev := range evs {
+		if ev.recurID == nil && ev.uid != "" && isSeries(ev) {
+			masters[ev.uid] = true
+		}
+	}
+	var out []*yaml.Node
+	for _, ev := range evs {
+		switch {
+		case ev.recurID != nil && masters[ev.uid]:
+			// emitted by its series
+		case ev.recurID == nil && isSeries(ev):
+			out = append(out, b.expand(ev, overrides[ev.uid], end)...)
+		default:
+			out = append(out, b.occurrence(ev, ev.start)...)
+		}
+	}
+	return out
+}
+
+func isSeries(ev *vevent) bool {
+	return ev.c.prop("RRULE") != nil || ev.c.prop("RDATE") != nil
+}
+
+// read reads the parts of a VEVENT every occurrence shares; nil (with a
+// warning) when it has no usable start.
+func (b *builder) read(c *component) *vevent {
+	ev := &vevent{c: c, uid: propValue(c, "UID")}
+	if p := c.prop("SUMMARY"); p != nil {
+		ev.title = itinerary.CleanLine(unescapeText(p.Value))
+	}
+	name := "VEVENT"
+	if ev.title != "" {
+		name = fmt.Sprintf("event %q", clip(ev.title))
+	}
+	if ev.title == "" {
+		ev.title = "(no title)"
+	}
+	sp := c.prop("DTSTART")
+	if sp == nil {
+		b.r.warn(c.Line, "%s has no DTSTART; skipped", name)
+		return nil
+	}
+	start, ok := b.timeProp(sp, name)
+	if !ok {
+		return nil
+	}
+	ev.start = start
+	if ep := c.prop("DTEND"); ep != nil {
+		if end, ok := b.timeProp(ep, name); ok {
+			switch {
+			case end.date != start.date:
+				b.r.warn(ep.Line, "%s: DTEND is a %s but DTSTART is not; DTEND ignored", name, kindOf(end))
+			case end.instant().Before(start.instant()):
+				b.r.warn(ep.Line, "%s: DTEND is before DTSTART; DTEND ignored", name)
+			default:
+				ev.end = &end
+			}
+		}
+	} else if dp := c.prop("DURATION"); dp != nil {
+		days, dur, ok := parseDuration(strings.TrimSpace(dp.Value))
+		switch {
+		case !ok:
+			b.r.warn(dp.Line, "%s: DURATION %q is not a duration such as PT1H30M or P2D; ignored", name, clip(dp.Value))
+		case days < 0 || dur < 0:
+			b.r.warn(dp.Line, "%s: DURATION %q is negative; ignored", name, clip(dp.Value))
+		default:
+			ev.days, ev.dur, ev.hasDur = days, dur, true
+		}
+	}
+	if rp := c.prop("RECURRENCE-ID"); rp != nil {
+		if rid, ok := b.timeProp(rp, name); ok {
+			ev.recurID = &rid
+		}
+	}
+	return ev
+}
+
+func kindOf(t tval) string {
+	if t.date {
+		return "date"
+	}
+	return "date-time"
+}
+
+// timeProp reads a DTSTART, DTEND or RECURRENCE-ID.
+func (b *builder) timeProp(p *property, name string) (tval, bool) {
+	v := strings.TrimSpace(p.Value)
+	t, ok := b.timeValue(p, v)
+	if !ok {
+		b.r.warn(p.Line, "%s: %s %q is not a date or date-time (forms: 20240126, 20240126T093000, 20240126T003000Z); event skipped", name, p.Name, clip(v))
+	}
+	return t, ok
+}
+
+// timeValue reads one DATE or DATE-TIME value of p.
+func (b *builder) timeValue(p *property, v string) (tval, bool) {
+	if strings.EqualFold(p.param("VALUE"), "DATE") || len(v) == 8 {
+		d, err := time.Parse("20060102", v)
+		if err != nil {
+			return tval{}, false
+		}
+		return tval{wall: d, date: true, z: b.zs.floatingZone()}, true
+	}
+	utc := strings.HasSuffix(v, "Z") || strings.HasSuffix(v, "z")
+	w, ok := parseWall(v)
+	if !ok {
+		return tval{}, false
+	}
+	if utc {
+		return tval{wall: w, z: utcZone}, true
+	}
+	z, warn := b.zs.resolve(p.param("TZID"))
+	if warn != "" {
+		b.r.warn(p.Line, "%s", warn)
+	}
+	return tval{wall: w, z: z}, true
+}
+
+var utcZone = &zone{name: "UTC", loc: time.UTC, utc: true}
+
+func (zs *zones) floatingZone() *zone {
+	z, _ := zs.resolve("")
+	return z
+}
+
+// parseWall reads YYYYMMDDTHHMMSS (or without seconds), ignoring a Z.
+func parseWall(v string) (time.Time, bool) {
+	v = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(v), "Z"), "z")
+	v = strings.ToUpper(v)
+	for _, layout := range []string{"20060102T150405", "20060102T1504", "20060102"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// parseDuration reads an RFC 5545 DURATION (P2D, PT1H30M, P1W, P1DT12H)
+// into nominal days and an exact duration.
+func parseDuration(s string) (days int, d time.Duration, ok bool) {
+	neg := false
+	switch {
+	case strings.HasPrefix(s, "-"):
+		neg, s = true, s[1:]
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	}
+	s = strings.ToUpper(s)
+	if !strings.HasPrefix(s, "P") || len(s) < 3 {
+		return 0, 0, false
+	}
+	s = s[1:]
+	inTime := false
+	for s != "" {
+		if s[0] == 'T' {
+			inTime, s = true, s[1:]
+			continue
+		}
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(s) || i > 6 {
+			return 0, 0, false
+		}
+		n, _ := strconv.Atoi(s[:i])
+		switch unit := s[i]; {
+		case unit == 'W' && !inTime:
+			days += 7 * n
+		case unit == 'D' && !inTime:
+			days += n
+		case unit == 'H' && inTime:
+			d += time.Duration(n) * time.Hour
+		case unit == 'M' && inTime:
+			d += time.Duration(n) * time.Minute
+		case unit == 'S' && inTime:
+			d += time.Duration(n) * time.Second
+		default:
+			return 0, 0, false
+		}
+		s = s[i+1:]
+	}
+	if neg {
+		return -days, -d, true
+	}
+	return days, d, true
+}
+
+// expand emits the occurrences of a repeating event in the window, with
+// its overrides in place of the occurrences they replace.
+func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []*yaml.Node {
+	z := ev.start.z
+	endWall := z.wall(windowEnd)
+	if ev.start.date {
+		endWall = time.Date(endWall.Year(), endWall.Month(), endWall.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	set := &rrule.Set{}
+	set.DTStart(ev.start.wall)
+	if rp := ev.c.prop("RRULE"); rp != nil {
+		if r := b.rule(rp, ev, endWall); r != nil {
+			set.RRule(r)
+		} else {
+			set.RDate(ev.start.wall)
+		}
+	}
+	for _, t := range b.dateList(ev, "RDATE") {
+		set.RDate(t)
+	}
+	// The first instance is DTSTART itself, whether or not the rule gives it.
+	set.RDate(ev.start.wall)
+	for _, t := range b.dateList(ev, "EXDATE") {
+		set.ExDate(t)
+	}
+	byRecurID := map[time.Time]*vevent{}
+	for _, o := range overrides {
+		w := o.recurID.wall
+		if !o.recurID.date && !ev.start.date {
+			w = z.wall(o.recurID.instant())
+		}
+		byRecurID[w] = o
+	}
+	var out []*yaml.Node
+	next := set.Iterator()
+	n := 0
+	for {
+		w, ok := next()
+		if !ok || w.After(endWall) {
+			break
+		}
+		if n == MaxOccurrences {
+			b.capped = append(b.capped, fmt.Sprintf("%q", ev.title))
+			b.r.warn(ev.c.Line, "event %q repeats more than %d times in the window; cut at %d", clip(ev.title), MaxOccurrences, MaxOccurrences)
+			break
+		}
+		n++
+		if o, ok := byRecurID[w]; ok {
+			delete(byRecurID, w)
+			out = append(out, b.occurrence(o, o.start)...)
+			continue
+		}
+		out = append(out, b.occurrence(ev, tval{wall: w, date: ev.start.date, z: z})...)
+	}
+	// Overrides of occurrences outside the window, or that the rule does
+	// not give, stand on their own, in file order.
+	for _, o := range overrides {
+		w := o.recurID.wall
+		if !o.recurID.date && !ev.start.date {
+			w = z.wall(o.recurID.instant())
+		}
+		if byRecurID[w] == o {
+			out = append(out, b.occurrence(o, o.start)...)
+		}
+	}
+	return out
+}
+
+// rule reads an RRULE in wall-clock time, bounded by the window.
+func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule {
+	opt, err := rrule.StrToROptionInLocation(strings.TrimSpace(p.Value), time.UTC)
+	if err != nil {
+		b.r.warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
+		return nil
+	}
+	if opt.Freq == rrule.SECONDLY || opt.Freq == rrule.MINUTELY || opt.Freq == rrule.HOURLY && (len(opt.Bymonth) > 0 || len(opt.Bymonthday) > 0 || len(opt.Byyearday) > 0 || len(opt.Byweekno) > 0) {
+		b.r.warn(p.Line, "event %q: RRULE %q repeats by the %s with day filters, which this reader does not expand; only the first occurrence is shown", clip(ev.title), clip(p.Value), strings.ToLower(strings.TrimSuffix(opt.Freq.String(), "LY")))
+		return nil
+	}
+	opt.Dtstart = ev.start.wall
+	if !opt.Until.IsZero() {
+		raw := strings.ToUpper(p.Value)
+		if i := strings.Index(raw, "UNTIL="); i >= 0 {
+			u := raw[i+6:]
+			if j := strings.IndexByte(u, ';'); j >= 0 {
+				u = u[:j]
+			}
+			u = strings.TrimSpace(u)
+			switch {
+			case strings.HasSuffix(u, "Z") && !ev.start.date:
+				opt.Until = ev.start.z.wall(opt.Until)
+			case len(u) == 8 && !ev.start.date:
+				opt.Until = opt.Until.Add(24*time.Hour - time.Second) // the whole last day
+			}
+		}
+	}
+	if opt.Until.IsZero() || opt.Until.After(endWall) {
+		opt.Until = endWall
+	}
+	r, err := rrule.NewRRule(*opt)
+	if err != nil {
+		b.r.warn(p.Line, "event %q: RRULE %q is not valid (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
+		return nil
+	}
+	return r
+}
+
+// dateList reads every RDATE or EXDATE of ev as wall clocks in the
+// series' zone.
+func (b *builder) dateList(ev *vevent, name string) []time.Time {
+	var out []time.Time
+	for _, p := range ev.c.props(name) {
+		for _, v := range strings.Split(p.Value, ",") {
+			if i := strings.IndexByte(v, '/'); i >= 0 {
+				v = v[:i] // a PERIOD: its start
+			}
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			t, ok := b.timeValue(p, v)
+			if !ok {
+				b.r.warn(p.Line, "event %q: %s %q is not a date or date-time; ignored", clip(ev.title), name, clip(v))
+				continue
+			}
+			switch {
+			case ev.start.date:
+				out = append(out, time.Date(t.wall.Year(), t.wall.Month(), t.wall.Day(), 0, 0, 0, 0, time.UTC))
+			case t.date:
+				// a date for a timed series: the occurrence at DTSTART's clock that day
+				s := ev.start.wall
+				out = append(out, time.Date(t.wall.Year(), t.wall.Month(), t.wall.Day(), s.Hour(), s.Minute(), s.Second(), 0, time.UTC))
+			default:
+				out = append(out, ev.start.z.wall(t.instant()))
+			}
+		}
+	}
+	return out
+}
+
+// occurrence emits ev as one event starting at start (ev's own DTSTART,
+// or an occurrence of its rule).
+func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
+	if b.full {
+		return nil
+	}
+	if b.count == MaxEvents {
+		b.full = true
+		b.r.warn(ev.c.Line, "more than %d events; the rest are left out", MaxEvents)
+		return nil
+	}
+	b.count++
+	c := ev.c
+	top := b.zs.top
+	m := mapping(c.Line)
+	m.add("title", scalar(ev.title, lineOf(c, "SUMMARY")))
+	startLine := lineOf(c, "DTSTART")
+	eventZone := top.String()
+	switch {
+	case start.date:
+		m.add("start", scalar(start.wall.Format("2006-01-02"), startLine))
+	case start.z.utc:
+		m.add("start", scalar(start.wall.In(top).Format(time.RFC3339), startLine))
+	case start.z.loc != nil:
+		m.add("start", scalar(wallString(start.wall), startLine))
+		eventZone = start.z.name
+	default:
+		m.add("start", scalar(instantString(start.instant(), start.z), startLine))
+		eventZone = start.z.name
+	}
+	// The end keeps the original's length: in days for dates, in wall-clock
+	// time within one zone, else exactly.
+	switch {
+	case start.date:
+		days := 1
+		if ev.end != nil {
+			days = int(ev.end.wall.Sub(ev.start.wall).Hours()/24 + 0.5)
+		} else if ev.hasDur {
+			days = ev.days
+			if ev.dur > 0 {
+				days++
+			}
+		}
+		if days > 1 {
+			m.add("end", scalar(start.wall.AddDate(0, 0, days-1).Format("2006-01-02"), lineOf(c, "DTEND", "DURATION")))
+		}
+	case ev.end != nil && ev.end.z == ev.start.z && start.z.loc != nil && !start.z.utc:
+		m.add("end", scalar(wallString(start.wall.Add(ev.end.wall.Sub(ev.start.wall))), lineOf(c, "DTEND")))
+	case ev.end != nil:
+		end := start.instant().Add(ev.end.instant().Sub(ev.start.instant()))
+		ez := ev.end.z
+		if ez.utc {
+			ez = &zone{name: top.String(), loc: top}
+		}
+		m.add("end", scalar(instantString(end, ez), lineOf(c, "DTEND")))
+	case ev.hasDur && (ev.days > 0 || ev.dur > 0):
+		w := start.wall.AddDate(0, 0, ev.days).Add(ev.dur)
+		line := lineOf(c, "DURATION")
+		if start.z.loc != nil && !start.z.utc {
+			m.add("end", scalar(wallString(w), line))
+		} else {
+			end := start.z.instant(w)
+			if start.z.utc {
+				end = w
+			}
+			m.add("end", scalar(end.In(top).Format(time.RFC3339), line))
+		}
+	}
+	if eventZone != top.String() && !start.date {
+		m.add("timezone", scalar(eventZone, startLine))
+	}
+	if p := c.prop("STATUS"); p != nil {
+		switch strings.ToUpper(strings.TrimSpace(p.Value)) {
+		case "TENTATIVE":
+			m.add("status", scalar("planned", p.Line))
+		case "CANCELLED":
+			m.add("status", scalar("cancelled", p.Line))
+		}
+	}
+	if p := c.prop("LOCATION"); p != nil {
+		m.addText("place", itinerary.CleanLine(unescapeText(p.Value)), p.Line)
+	}
+	participants, invitees := b.attendees(c)
+	if len(participants) > 0 {
+		m.add("participants", seq(c.Line, participants...))
+	}
+	var topics []*yaml.Node
+	seenTopic := map[string]bool{}
+	for _, p := range c.props("CATEGORIES") {
+		for _, t := range splitText(p.Value) {
+			t = itinerary.CleanLine(t)
+			if t != "" && !seenTopic[t] {
+				seenTopic[t] = true
+				topics = append(topics, scalar(t, p.Line))
+			}
+		}
+	}
+	if len(topics) > 0 {
+		m.add("topics", seq(c.Line, topics...))
+	}
+	notes := ""
+	if p := c.prop("DESCRIPTION"); p != nil {
+		notes = strings.TrimSpace(itinerary.Clean(unescapeText(p.Value)))
+	}
+	if invitees != "" {
+		notes = strings.TrimSpace(notes + "\n\n" + invitees)
+	}
+	m.addText("notes", notes, lineOf(c, "DESCRIPTION"))
+	if p := c.prop("URL"); p != nil {
+		if id := b.source(p); id != "" {
+			m.add("sources", seq(p.Line, scalar(id, p.Line)))
+		}
+	}
+	return []*yaml.Node{m.Node}
+}
+
+func lineOf(c *component, names ...string) int {
+	for _, n := range names {
+		if p := c.prop(n); p != nil {
+			return p.Line
+		}
+	}
+	return c.Line
+}
+
+// wallString writes a wall clock as the format's "YYYY-MM-DD HH:MM".
+func wallString(w time.Time) string {
+	if w.Second() != 0 {
+		return w.Format("2006-01-02 15:04:05")
+	}
+	return w.Format("2006-01-02 15:04")
+}
+
+// instantString writes t as RFC 3339 with z's offset at t.
+func instantString(t time.Time, z *zone) string {
+	if z.loc != nil {
+		return t.In(z.loc).Format(time.RFC3339)
+	}
+	off := z.offsetAt(t, false)
+	return t.In(time.FixedZone("", off)).Format(time.RFC3339)
+}
+
+// attendees maps ORGANIZER and ATTENDEE to participants, and describes
+// their roles and replies for the notes.
+func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
+	var ids []*yaml.Node
+	var parts []string
+	var partDetail [][]string
+	partOf := map[string]int{}
+	listed := map[string]bool{}
+	for _, p := range c.Props {
+		if p.Name != "ORGANIZER" && p.Name != "ATTENDEE" {
+			continue
+		}
+		addr := strings.TrimSpace(p.Value)
+		if len(addr) >= 7 && strings.EqualFold(addr[:7], "mailto:") {
+			addr = addr[7:]
+		}
+		addr = itinerary.CleanLine(addr)
+		name := itinerary.CleanLine(p.param("CN"))
+		if name == "" {
+			name = addr
+			if i := strings.IndexByte(addr, '@'); i > 0 {
+				name = addr[:i]
+			}
+		}
+		if name == "" {
+			continue
+		}
+		var detail []string
+		if p.Name == "ORGANIZER" {
+			detail = append(detail, "organizer")
+		}
+		switch strings.ToUpper(p.param("PARTSTAT")) {
+		case "ACCEPTED":
+			detail = append(detail, "accepted")
+		case "DECLINED":
+			detail = append(detail, "declined")
+		case "TENTATIVE":
+			detail = append(detail, "tentative")
+		case "DELEGATED":
+			detail = append(detail, "delegated")
+		case "NEEDS-ACTION":
+			detail = append(detail, "no reply yet")
+		}
+		switch strings.ToUpper(p.param("ROLE")) {
+		case "CHAIR":
+			detail = append(detail, "chair")
+		case "OPT-PARTICIPANT":
+			detail = append(detail, "optional")
+		case "NON-PARTICIPANT":
+			detail = append(detail, "for information")
+		}
+		cutype := strings.ToUpper(p.param("CUTYPE"))
+		if cutype == "ROOM" || cutype == "RESOURCE" {
+			detail = append(detail, strings.ToLower(cutype))
+		}
+		if len(detail) > 0 {
+			key := strings.ToLower(addr + "\x00" + name)
+			if i, ok := partOf[key]; ok {
+				for _, d := range detail {
+					if !slices.Contains(partDetail[i], d) {
+						partDetail[i] = append(partDetail[i], d)
+					}
+				}
+			} else {
+				partOf[key] = len(parts)
+				parts = append(parts, name)
+				partDetail = append(partDetail, detail)
+			}
+		}
+		if cutype == "ROOM" || cutype == "RESOURCE" {
+			continue
+		}
+		id := b.person(name, addr, cutype == "GROUP", p.Line)
+		if !listed[id] {
+			listed[id] = true
+			ids = append(ids, scalar(id, p.Line))
+		}
+	}
+	if len(parts) == 0 {
+		return ids, ""
+	}
+	for i := range parts {
+		parts[i] = fmt.Sprintf("%s (%s)", parts[i], strings.Join(partDetail[i], ", "))
+	}
+	return ids, "Invitation: " + strings.Join(parts, " · ")
+}
+
+// person returns the id of the person with this address (or, without
+// one, this name), adding them at their first mention.
+func (b *builder) person(name, addr string, group bool, line int) string {
+	key := "name:" + strings.ToLower(name)
+	if addr != "" && addr != name {
+		key = "addr:" + strings.ToLower(addr)
+	}
+	if i, ok := b.people[key]; ok {
+		return b.personNodes[i].Content[1].Value
+	}
+	id := uniqueSlug(slugOf(name, "person"), b.slugs)
+	m := mapping(line)
+	m.add("id", scalar(id, line))
+	m.add("name", scalar(name, line))
+	if group {
+		m.add("group", boolScalar(line))
+	}
+	if addr != "" && addr != name {
+		m.add("note", scalar(addr, line))
+	}
+	b.people[key] = len(b.personNodes)
+	b.personNodes = append(b.personNodes, m.Node)
+	return id
+}
+
+// source returns the id of the source for a URL property.
+func (b *builder) source(p *property) string {
+	raw := itinerary.CleanLine(p.Value)
+	if raw == "" {
+		return ""
+	}
+	if i, ok := b.sources[raw]; ok {
+		return b.sourceIDs[i]
+	}
+	publisher := raw
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		publisher = strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	id := uniqueSlug(slugOf(publisher, "link"), b.sourceSlugs)
+	m := mapping(p.Line)
+	m.add("id", scalar(id, p.Line))
+	m.add("publisher", scalar(publisher, p.Line))
+	m.add("url", scalar(raw, p.Line))
+	b.sources[raw] = len(b.sourceIDs)
+	b.sourceIDs = append(b.sourceIDs, id)
+	b.sourceNodes = append(b.sourceNodes, m.Node)
+	return id
+}
+
+// slugOf makes an id from a name: accents dropped, lower case, runs of
+// anything else as one "-"; fallback when nothing is left (a name in
+// Hangul, say).
+func slugOf(name, fallback string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return fallback
+	}
+	return b.String()
+}
+
+// uniqueSlug returns s, or s-2, s-3, ... when taken; taken also records
+// the next number to try for each base, so that many people with the same
+// base cost no more than one each.
+func uniqueSlug(s string, taken map[string]int) string {
+	id := s
+	n := max(taken["\x00"+s], 2)
+	for ; taken[id] > 0; n++ {
+		id = fmt.Sprintf("%s-%d", s, n)
+	}
+	taken["\x00"+s] = n
+	taken[id] = 1
+	return id
+}

@@ -1,0 +1,216 @@
+package calendar
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// property is one content line of an iCalendar file, unfolded, with the
+// line of the file it starts on.
+type property struct {
+	Name   string              // upper case
+	Params map[string][]string // keys upper case, values unquoted
+	Value  string              // raw value, not yet unescaped
+	Line   int
+}
+
+// param returns the first value of the parameter name, or "".
+func (p *property) param(name string) string {
+	if v := p.Params[name]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// component is a BEGIN/END block with its properties and children.
+type component struct {
+	Name     string
+	Line     int
+	Props    []*property
+	Children []*component
+}
+
+// prop returns the first property called name, or nil.
+func (c *component) prop(name string) *property {
+	for _, p := range c.Props {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// props returns every property called name.
+func (c *component) props(name string) []*property {
+	var out []*property
+	for _, p := range c.Props {
+		if p.Name == name {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// maxDepth bounds how deeply components may nest.
+const maxDepth = 16
+
+// decodeText turns data into UTF-8 text: a BOM is dropped, and a file that
+// is not valid UTF-8 is read as Windows-1252 (what old Outlook exports are),
+// which the returned flag reports.
+func decodeText(data []byte) (string, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data), false
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), true
+	}
+	return string(out), true
+}
+
+// unfold splits text into logical content lines (RFC 5545 3.1: a line
+// starting with a space or a tab continues the previous one), with the
+// number of the physical line each starts on. CRLF, LF and lone CR all end
+// lines.
+func unfold(text string) (lines []string, at []int) {
+	physical := 0
+	var cur strings.Builder
+	curLine := 0
+	flush := func() {
+		if curLine > 0 {
+			lines = append(lines, cur.String())
+			at = append(at, curLine)
+		}
+		cur.Reset()
+		curLine = 0
+	}
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		var l string
+		if i < 0 {
+			l, text = text, ""
+		} else {
+			l = text[:i]
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			text = text[i+1:]
+		}
+		physical++
+		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') && curLine > 0 {
+			cur.WriteString(l[1:])
+			continue
+		}
+		flush()
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		cur.WriteString(l)
+		curLine = physical
+	}
+	flush()
+	return lines, at
+}
+
+// parseLine splits a content line into name, parameters and value
+// (RFC 5545 3.1: name *(";" param) ":" value, with parameter values
+// optionally in double quotes). ok is false when there is no colon.
+func parseLine(s string, line int) (*property, bool) {
+	p := &property{Line: line}
+	i := strings.IndexAny(s, ";:")
+	if i <= 0 {
+		return nil, false
+	}
+	p.Name = strings.ToUpper(strings.TrimSpace(s[:i]))
+	for s[i] == ';' {
+		s = s[i+1:]
+		eq := strings.IndexAny(s, "=;:")
+		if eq < 0 {
+			return nil, false
+		}
+		key := strings.ToUpper(strings.TrimSpace(s[:eq]))
+		if s[eq] != '=' {
+			// a parameter without a value: keep going from here
+			i = eq
+			continue
+		}
+		s = s[eq+1:]
+		var vals []string
+		for {
+			var v string
+			if strings.HasPrefix(s, `"`) {
+				end := strings.IndexByte(s[1:], '"')
+				if end < 0 {
+					return nil, false
+				}
+				v, s = s[1:1+end], s[2+end:]
+			} else {
+				end := strings.IndexAny(s, ",;:")
+				if end < 0 {
+					return nil, false
+				}
+				v, s = s[:end], s[end:]
+			}
+			vals = append(vals, v)
+			if !strings.HasPrefix(s, ",") {
+				break
+			}
+			s = s[1:]
+		}
+		if p.Params == nil {
+			p.Params = map[string][]string{}
+		}
+		p.Params[key] = append(p.Params[key], vals...)
+		if s == "" {
+			return nil, false
+		}
+		i = 0
+		if s[0] != ';' && s[0] != ':' {
+			return nil, false
+		}
+	}
+	p.Value = s[i+1:]
+	return p, true
+}
+
+// unescapeText undoes RFC 5545 TEXT escaping: \n, \N, \, \; and \\.
+func unescapeText(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n', 'N':
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// splitText splits a multi-valued TEXT (CATEGORIES) at unescaped commas.
+func splitText(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case ',':
+			out = append(out, unescapeText(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(out, unescapeText(s[start:]))
+}

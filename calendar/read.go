@@ -1,0 +1,358 @@
+// Package calendar reads iCalendar files (RFC 5545) as other programs write
+// them — Google, Outlook, Apple, Thunderbird, khal, calcurse — into
+// itineraries: every VEVENT becomes an event, recurring ones expanded, and
+// organisers and attendees become people.
+//
+// The calendar is turned into the yaml.Node tree of a format-v1 file, with
+// each node's line set to the line of the calendar it came from, and loaded
+// through itinerary.LoadNode, so a calendar is validated and indexed exactly
+// as a YAML file is.
+package calendar
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxOccurrences is how many occurrences of one repeating event are
+// expanded; a series with more is cut there, with a warning and a note in
+// the itinerary's subtitle and summary.
+const MaxOccurrences = 1000
+
+// MaxEvents is how many events (occurrences included) one calendar may
+// give; the rest are left out with a warning.
+const MaxEvents = 200_000
+
+// maxProblems bounds the warnings kept for one file.
+const maxProblems = 1000
+
+// Sniff reports whether data is an iCalendar file: after a byte order mark
+// and blank lines, it starts with BEGIN:VCALENDAR.
+func Sniff(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	const begin = "BEGIN:VCALENDAR"
+	return len(data) >= len(begin) && strings.EqualFold(string(data[:len(begin)]), begin)
+}
+
+// Load reads data, named name in messages, as an iCalendar file. Problems
+// that do not stop the load (a missing DTSTART, an unknown zone, a broken
+// line) are the itinerary's warnings, as FILE:LINE: messages; a file with
+// no calendar in it is an *itinerary.LoadError.
+func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			it = nil
+			err = &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("cannot read this calendar (internal error: %v); please report it", r)}}}
+		}
+	}()
+	r := &reader{name: name}
+	root := r.read(data)
+	if root == nil {
+		return nil, &itinerary.LoadError{File: name, Problems: r.errors()}
+	}
+	return itinerary.LoadNode(name, root, r.problems)
+}
+
+// LoadReader reads at most itinerary.MaxFileSize bytes from r and loads
+// them as an iCalendar file when Sniff says they are one, else as a YAML
+// itinerary (itinerary.Load).
+func LoadReader(name string, r io.Reader) (*itinerary.Itinerary, error) {
+	data, err := io.ReadAll(io.LimitReader(r, itinerary.MaxFileSize+1))
+	if err != nil {
+		return nil, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: "cannot read: " + err.Error()}}}
+	}
+	if Sniff(data) {
+		if len(data) > itinerary.MaxFileSize {
+			return nil, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("the file is larger than the limit of %d MiB", itinerary.MaxFileSize>>20)}}}
+		}
+		return Load(name, data)
+	}
+	return itinerary.Load(name, data)
+}
+
+// reader holds the state of one read.
+type reader struct {
+	name     string
+	problems []itinerary.Problem
+	dropped  int
+}
+
+func (r *reader) warn(line int, format string, args ...any) {
+	if len(r.problems) >= maxProblems {
+		r.dropped++
+		return
+	}
+	r.problems = append(r.problems, itinerary.Problem{Line: line, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+func (r *reader) fail(line int, format string, args ...any) {
+	r.problems = append(r.problems, itinerary.Problem{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) errors() []itinerary.Problem {
+	var out []itinerary.Problem
+	for _, p := range r.problems {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// read parses data into the node tree of an itinerary, or returns nil when
+// it is not a calendar at all.
+func (r *reader) read(data []byte) *yaml.Node {
+	if bytes.IndexByte(data, 0) >= 0 {
+		r.fail(1, "NUL byte: this is a binary file, not an iCalendar file")
+		return nil
+	}
+	text, recoded := decodeText(data)
+	if recoded {
+		r.warn(1, "the file is not UTF-8; read as Windows-1252")
+	}
+	lines, at := unfold(text)
+	cals := r.tree(lines, at)
+	if len(cals) == 0 {
+		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
+		return nil
+	}
+	return r.build(cals)
+}
+
+// tree builds the components of the file, repairing what it can.
+func (r *reader) tree(lines []string, at []int) []*component {
+	top := &component{}
+	stack := []*component{top}
+	outside := false
+	for i, s := range lines {
+		p, ok := parseLine(s, at[i])
+		if !ok {
+			r.warn(at[i], "not a content line (NAME:VALUE): %q; ignored", clip(s))
+			continue
+		}
+		cur := stack[len(stack)-1]
+		switch p.Name {
+		case "BEGIN":
+			name := strings.ToUpper(strings.TrimSpace(p.Value))
+			if len(stack) > maxDepth {
+				r.warn(p.Line, "BEGIN:%s nests too deeply; ignored", clip(name))
+				continue
+			}
+			c := &component{Name: name, Line: p.Line}
+			cur.Children = append(cur.Children, c)
+			stack = append(stack, c)
+		case "END":
+			name := strings.ToUpper(strings.TrimSpace(p.Value))
+			j := len(stack) - 1
+			for j > 0 && stack[j].Name != name {
+				j--
+			}
+			if j == 0 {
+				r.warn(p.Line, "END:%s without a matching BEGIN; ignored", clip(name))
+				continue
+			}
+			for k := len(stack) - 1; k > j; k-- {
+				r.warn(stack[k].Line, "BEGIN:%s is not closed before END:%s at line %d", clip(stack[k].Name), clip(name), p.Line)
+			}
+			stack = stack[:j]
+		default:
+			if cur == top {
+				if !outside {
+					r.warn(p.Line, "%s outside any component; ignored", clip(p.Name))
+				}
+				outside = true
+				continue
+			}
+			cur.Props = append(cur.Props, p)
+		}
+	}
+	for k := len(stack) - 1; k > 0; k-- {
+		r.warn(stack[k].Line, "BEGIN:%s is never closed", clip(stack[k].Name))
+	}
+	var cals []*component
+	for _, c := range top.Children {
+		if c.Name == "VCALENDAR" {
+			cals = append(cals, c)
+		} else {
+			r.warn(c.Line, "BEGIN:%s outside VCALENDAR; ignored", clip(c.Name))
+		}
+	}
+	return cals
+}
+
+// clip makes a value from the file safe and short enough to quote.
+func clip(s string) string {
+	s = itinerary.CleanLine(s)
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return s
+}
+
+// build maps the calendars to the node tree of an itinerary.
+func (r *reader) build(cals []*component) *yaml.Node {
+	first := cals[0]
+	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{}}
+	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, top: time.UTC}
+	var vevents []*component
+	for _, cal := range cals {
+		for _, c := range cal.Children {
+			switch c.Name {
+			case "VTIMEZONE":
+				if id := propValue(c, "TZID"); id != "" {
+					zs.defs[id] = c
+				}
+			case "VEVENT":
+				vevents = append(vevents, c)
+			}
+		}
+	}
+	b.zs = zs
+
+	title := ""
+	for _, name := range []string{"X-WR-CALNAME", "NAME"} {
+		if p := first.prop(name); p != nil && title == "" {
+			title = itinerary.CleanLine(unescapeText(p.Value))
+		}
+	}
+	if title == "" {
+		title = strings.TrimSuffix(filepath.Base(r.name), filepath.Ext(r.name))
+		if r.name == "<stdin>" || title == "" {
+			title = "Calendar"
+		}
+		title = itinerary.CleanLine(title)
+	}
+	summary := ""
+	for _, name := range []string{"X-WR-CALDESC", "DESCRIPTION"} {
+		if p := first.prop(name); p != nil && summary == "" {
+			summary = strings.TrimSpace(itinerary.Clean(unescapeText(p.Value)))
+		}
+	}
+	zs.top = r.topZone(first, vevents, zs)
+
+	events := b.events(vevents)
+	if len(vevents) == 0 {
+		r.warn(first.Line, "the calendar has no events (no VEVENT)")
+	}
+	subtitle := ""
+	if len(b.capped) > 0 {
+		subtitle = fmt.Sprintf("repeating events cut at %d occurrences", MaxOccurrences)
+		note := fmt.Sprintf("Repeating events are expanded up to %d occurrences each; these were cut there: %s.", MaxOccurrences, strings.Join(b.capped, ", "))
+		summary = strings.TrimSpace(summary + "\n\n" + note)
+	}
+	if r.dropped > 0 {
+		r.problems = append(r.problems, itinerary.Problem{Message: fmt.Sprintf("and %d more warnings", r.dropped), Warning: true})
+	}
+
+	root := mapping(first.Line)
+	root.add("version", intScalar(1, 0))
+	root.add("title", scalar(title, first.Line))
+	root.addText("subtitle", subtitle, first.Line)
+	root.add("timezone", scalar(zs.top.String(), first.Line))
+	root.addText("summary", summary, first.Line)
+	if len(b.sourceNodes) > 0 {
+		root.add("sources", seq(first.Line, b.sourceNodes...))
+	}
+	if len(b.personNodes) > 0 {
+		root.add("people", seq(first.Line, b.personNodes...))
+	}
+	root.add("events", seq(first.Line, events...))
+	return root.Node
+}
+
+// topZone is the itinerary's zone: X-WR-TIMEZONE, else the zone most
+// events start in, else UTC.
+func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.Location {
+	if p := cal.prop("X-WR-TIMEZONE"); p != nil {
+		if loc, ok := lookupIANA(p.Value); ok {
+			return loc
+		}
+		r.warn(p.Line, "X-WR-TIMEZONE %q is not a known time zone; ignored", clip(p.Value))
+	}
+	count := map[string]int{}
+	var order []string
+	for _, c := range vevents {
+		p := c.prop("DTSTART")
+		if p == nil {
+			continue
+		}
+		tzid := p.param("TZID")
+		if tzid == "" {
+			continue
+		}
+		name := ""
+		if def := zs.defs[tzid]; def != nil && propValue(def, "X-LIC-LOCATION") != "" {
+			if loc, ok := lookupIANA(propValue(def, "X-LIC-LOCATION")); ok {
+				name = loc.String()
+			}
+		}
+		if name == "" {
+			if loc, ok := lookupIANA(tzid); ok {
+				name = loc.String()
+			}
+		}
+		if name == "" {
+			continue
+		}
+		if count[name] == 0 {
+			order = append(order, name)
+		}
+		count[name]++
+	}
+	best := ""
+	for _, n := range order {
+		if best == "" || count[n] > count[best] {
+			best = n
+		}
+	}
+	if best != "" {
+		if loc, err := itinerary.LoadZone(best); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// node helpers: a format-v1 tree with positions from the calendar.
+
+type mapNode struct{ *yaml.Node }
+
+func mapping(line int) mapNode {
+	return mapNode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}}
+}
+
+func (m mapNode) add(key string, val *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: val.Line}, val)
+}
+
+// addText adds a text field unless it is empty (an empty field is an error
+// in the format).
+func (m mapNode) addText(key, val string, line int) {
+	if strings.TrimSpace(val) != "" {
+		m.add(key, scalar(val, line))
+	}
+}
+
+func scalar(s string, line int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Line: line}
+}
+
+func intScalar(n, line int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(n), Line: line}
+}
+
+func boolScalar(line int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: line}
+}
+
+func seq(line int, items ...*yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line, Content: items}
+}

@@ -1,0 +1,312 @@
+package calendar
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/teambition/rrule-go"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// zone is where the wall-clock times of a property are read. Wall-clock
+// times are carried as time.Time values in UTC whose fields are the clock.
+type zone struct {
+	// name is the IANA name the itinerary records for this zone.
+	name string
+	// loc converts wall clocks; nil for a custom zone that matched no
+	// IANA zone, which uses offsets instead.
+	loc *time.Location
+	// offsets are a custom zone's onsets, in instant order.
+	offsets []onset
+	// floating marks times without a zone (RFC 5545 form 1), read in the
+	// itinerary's zone.
+	floating bool
+	// utc marks times written with a Z.
+	utc bool
+}
+
+type onset struct {
+	at     time.Time // instant the offset starts
+	offset int       // seconds east of UTC
+}
+
+// instant is the instant of the wall clock w in z.
+func (z *zone) instant(w time.Time) time.Time {
+	if z.loc != nil {
+		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, z.loc)
+	}
+	off := z.offsetAt(w, true)
+	return w.Add(-time.Duration(off) * time.Second)
+}
+
+// wall is the wall clock of instant t in z.
+func (z *zone) wall(t time.Time) time.Time {
+	if z.loc != nil {
+		l := t.In(z.loc)
+		return time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), 0, time.UTC)
+	}
+	return t.UTC().Add(time.Duration(z.offsetAt(t, false)) * time.Second)
+}
+
+// offsetAt is a custom zone's offset at t, a wall clock when wall is set,
+// else an instant.
+func (z *zone) offsetAt(t time.Time, wall bool) int {
+	if len(z.offsets) == 0 {
+		return 0
+	}
+	off := z.offsets[0].offset
+	for _, o := range z.offsets {
+		at := o.at
+		if wall {
+			at = at.Add(time.Duration(o.offset) * time.Second)
+		}
+		if at.After(t) {
+			break
+		}
+		off = o.offset
+	}
+	return off
+}
+
+// zones resolves TZIDs as real calendars write them.
+type zones struct {
+	defs  map[string]*component // VTIMEZONE by TZID
+	cache map[string]*zone
+	top   *time.Location // the itinerary's zone, for floating times
+}
+
+// lookupIANA resolves an IANA name, a Windows name or a prefixed ID such
+// as /mozilla.org/20050126_1/America/New_York.
+func lookupIANA(tzid string) (*time.Location, bool) {
+	tzid = strings.TrimSpace(strings.Trim(tzid, `"`))
+	if tzid == "" {
+		return nil, false
+	}
+	if w, ok := windowsZones[tzid]; ok {
+		tzid = w
+	}
+	if loc, err := itinerary.LoadZone(tzid); err == nil {
+		return loc, true
+	}
+	// Prefixed IDs: try each tail of the path, longest first.
+	parts := strings.Split(tzid, "/")
+	for i := 1; i < len(parts); i++ {
+		tail := strings.Join(parts[i:], "/")
+		if !strings.Contains(tail, "/") && tail != "UTC" && tail != "GMT" {
+			break
+		}
+		if loc, err := itinerary.LoadZone(tail); err == nil {
+			return loc, true
+		}
+	}
+	return nil, false
+}
+
+// resolve returns the zone named tzid (an empty tzid is a floating time),
+// and a warning when it had to guess.
+func (zs *zones) resolve(tzid string) (*zone, string) {
+	if tzid == "" {
+		return &zone{name: zs.top.String(), loc: zs.top, floating: true}, ""
+	}
+	if z, ok := zs.cache[tzid]; ok {
+		return z, ""
+	}
+	z, warn := zs.resolveNew(tzid)
+	zs.cache[tzid] = z
+	return z, warn
+}
+
+func (zs *zones) resolveNew(tzid string) (*zone, string) {
+	def := zs.defs[tzid]
+	if def != nil {
+		if p := def.prop("X-LIC-LOCATION"); p != nil {
+			if loc, ok := lookupIANA(p.Value); ok {
+				return &zone{name: loc.String(), loc: loc}, ""
+			}
+		}
+	}
+	if loc, ok := lookupIANA(tzid); ok {
+		return &zone{name: loc.String(), loc: loc}, ""
+	}
+	if def != nil {
+		onsets := customOnsets(def)
+		if len(onsets) > 0 {
+			if loc := matchIANA(onsets); loc != nil {
+				return &zone{name: loc.String(), loc: loc}, ""
+			}
+			name := "UTC"
+			std := standardOffset(onsets)
+			if std%3600 == 0 && std != 0 && std >= -12*3600 && std <= 14*3600 {
+				// Etc/GMT signs are inverted: Etc/GMT-5 is five hours east.
+				name = fmt.Sprintf("Etc/GMT%+d", -std/3600)
+			}
+			return &zone{name: name, offsets: onsets},
+				fmt.Sprintf("time zone %q matches no IANA zone; its times are read with its own rules and shown in %s", itinerary.CleanLine(tzid), name)
+		}
+	}
+	return &zone{name: zs.top.String(), loc: zs.top},
+		fmt.Sprintf("unknown time zone %q; read as %s", itinerary.CleanLine(tzid), zs.top)
+}
+
+// customOnsets expands a VTIMEZONE's STANDARD and DAYLIGHT observances
+// into the instants each offset starts, from 1970 to 2040.
+func customOnsets(def *component) []onset {
+	var out []onset
+	limit := time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, ob := range def.Children {
+		if ob.Name != "STANDARD" && ob.Name != "DAYLIGHT" {
+			continue
+		}
+		from, ok1 := parseOffset(propValue(ob, "TZOFFSETFROM"))
+		to, ok2 := parseOffset(propValue(ob, "TZOFFSETTO"))
+		if !ok2 {
+			continue
+		}
+		if !ok1 {
+			from = to
+		}
+		start, ok := parseWall(propValue(ob, "DTSTART"))
+		if !ok {
+			continue
+		}
+		walls := []time.Time{start}
+		if rp := ob.prop("RRULE"); rp != nil {
+			if opt, err := rrule.StrToROptionInLocation(rp.Value, time.UTC); err == nil {
+				opt.Dtstart = start
+				if opt.Until.IsZero() || opt.Until.After(limit) {
+					opt.Until = limit
+				}
+				if r, err := rrule.NewRRule(*opt); err == nil {
+					walls = boundedAll(r.Iterator(), 200)
+				}
+			}
+		}
+		for _, rd := range ob.props("RDATE") {
+			for _, v := range strings.Split(rd.Value, ",") {
+				if w, ok := parseWall(v); ok {
+					walls = append(walls, w)
+				}
+			}
+		}
+		for _, w := range walls {
+			out = append(out, onset{at: w.Add(-time.Duration(from) * time.Second), offset: to})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	return out
+}
+
+func boundedAll(next rrule.Next, max int) []time.Time {
+	var out []time.Time
+	for len(out) < max {
+		t, ok := next()
+		if !ok {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func propValue(c *component, name string) string {
+	if p := c.prop(name); p != nil {
+		return strings.TrimSpace(p.Value)
+	}
+	return ""
+}
+
+// parseOffset reads a UTC offset such as -0500 or +053000.
+func parseOffset(s string) (int, bool) {
+	if len(s) != 5 && len(s) != 7 || (s[0] != '+' && s[0] != '-') {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[1:])
+	if err != nil {
+		return 0, false
+	}
+	if len(s) == 5 {
+		n *= 100
+	}
+	secs := n/10000*3600 + n/100%100*60 + n%100
+	if s[0] == '-' {
+		secs = -secs
+	}
+	return secs, secs > -24*3600 && secs < 24*3600
+}
+
+// standardOffset is the offset a custom zone has most of the time in its
+// last years.
+func standardOffset(onsets []onset) int {
+	best, bestDur := onsets[len(onsets)-1].offset, time.Duration(0)
+	span := map[int]time.Duration{}
+	for i := 0; i+1 < len(onsets); i++ {
+		span[onsets[i].offset] += onsets[i+1].at.Sub(onsets[i].at)
+	}
+	for off, d := range span {
+		if d > bestDur || d == bestDur && off < best {
+			best, bestDur = off, d
+		}
+	}
+	return best
+}
+
+// matchIANA finds an IANA zone (among those the Windows table names, one
+// for each set of rules in use) whose offsets agree with onsets around
+// every onset from 2015 on and in the middle of every month.
+func matchIANA(onsets []onset) *time.Location {
+	z := &zone{offsets: onsets}
+	var probes []time.Time
+	for y := 2015; y <= 2030; y++ {
+		for m := time.January; m <= time.December; m++ {
+			probes = append(probes, time.Date(y, m, 15, 12, 0, 0, 0, time.UTC))
+		}
+	}
+	for _, o := range onsets {
+		if o.at.Year() >= 2015 && o.at.Year() <= 2030 {
+			probes = append(probes, o.at.Add(-time.Hour), o.at.Add(time.Hour))
+		}
+	}
+	want := make([]int, len(probes))
+	for i, p := range probes {
+		want[i] = z.offsetAt(p, false)
+	}
+	var rest []string
+	seen := map[string]bool{}
+	for _, n := range preferredZones {
+		seen[n] = true
+	}
+	for _, n := range windowsZones {
+		if !seen[n] {
+			seen[n] = true
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	names := append(preferredZones[:len(preferredZones):len(preferredZones)], rest...)
+next:
+	for _, n := range names {
+		loc, err := time.LoadLocation(n)
+		if err != nil {
+			continue
+		}
+		for i, p := range probes {
+			if _, off := p.In(loc).Zone(); off != want[i] {
+				continue next
+			}
+		}
+		return loc
+	}
+	return nil
+}
+
+// preferredZones are tried first when a custom zone's rules match several
+// IANA zones (America/Indianapolis has kept New York's rules since 2006).
+var preferredZones = []string{
+	"America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+	"America/Anchorage", "Pacific/Honolulu", "America/Halifax", "America/Sao_Paulo", "Europe/London",
+	"Europe/Berlin", "Europe/Paris", "Europe/Bucharest", "Europe/Moscow", "Asia/Dubai", "Asia/Calcutta",
+	"Asia/Shanghai", "Asia/Tokyo", "Asia/Seoul", "Australia/Sydney", "Pacific/Auckland", "Etc/UTC",
+}

@@ -1,0 +1,195 @@
+package export
+
+import (
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+	"gopkg.in/yaml.v3"
+)
+
+// YAML writes the itinerary as a format-v1 file: every source, org and
+// person, and the selected events, each time in the form that loads back
+// to the same instant (a wall clock in the event's zone where that is
+// unambiguous, else RFC 3339 with the offset).
+func YAML(w io.Writer, it *itinerary.Itinerary, events []int, _ Options) error {
+	root := ymap()
+	root.set("version", yint(1))
+	root.str("title", it.Title)
+	root.str("subtitle", it.Subtitle)
+	root.str("timezone", it.ZoneName())
+	root.text("summary", it.Summary)
+	if len(it.Sources) > 0 {
+		list := yseq(false)
+		for _, s := range it.Sources {
+			m := ymap()
+			m.str("id", s.ID)
+			m.str("publisher", s.Publisher)
+			m.str("title", s.Title)
+			m.str("date", s.Date)
+			m.str("url", s.URL)
+			list.Content = append(list.Content, m.Node)
+		}
+		root.set("sources", list)
+	}
+	if len(it.Orgs) > 0 {
+		list := yseq(false)
+		for _, o := range it.Orgs {
+			m := ymap()
+			m.str("id", o.ID)
+			m.str("name", o.Name)
+			m.str("native", o.Native)
+			m.str("color", o.Color)
+			list.Content = append(list.Content, m.Node)
+		}
+		root.set("orgs", list)
+	}
+	if len(it.People) > 0 {
+		list := yseq(false)
+		for i, p := range it.People {
+			m := ymap()
+			m.str("id", p.ID)
+			m.str("name", p.Name)
+			m.str("native", p.Native)
+			if o := it.OrgOf(i); o != nil {
+				m.str("org", o.ID)
+			}
+			m.str("role", p.Role)
+			if p.Group {
+				m.set("group", ybool())
+			}
+			m.text("note", p.Note)
+			list.Content = append(list.Content, m.Node)
+		}
+		root.set("people", list)
+	}
+	list := yseq(false)
+	for _, i := range events {
+		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
+	}
+	root.set("events", list)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
+		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/itinerary.schema.json"}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
+	m := ymap()
+	m.str("id", e.ID)
+	m.str("title", e.Title)
+	if e.AllDay {
+		m.str("start", e.Date.Format("2006-01-02"))
+		if e.HasEnd {
+			last := e.End.In(e.Zone).AddDate(0, 0, -1)
+			m.str("end", last.Format("2006-01-02"))
+		}
+	} else {
+		m.str("start", timeString(e.Start, e.Zone))
+		if e.HasEnd {
+			m.str("end", timeString(e.End, e.Zone))
+		}
+	}
+	if e.OwnZone {
+		m.str("timezone", e.Zone.String())
+	}
+	if e.Approximate {
+		m.set("approximate", ybool())
+	}
+	if e.Kind != itinerary.KindOther && e.Kind != "" {
+		m.str("kind", string(e.Kind))
+	}
+	if e.Status != itinerary.StatusConfirmed && e.Status != "" {
+		m.str("status", string(e.Status))
+	}
+	m.str("track", e.Track)
+	m.str("place", e.Place)
+	m.str("city", e.City)
+	if len(e.Participants) > 0 {
+		ids := yseq(true)
+		for _, p := range e.Participants {
+			ids.Content = append(ids.Content, ystr(it.People[p].ID))
+		}
+		m.set("participants", ids)
+	}
+	if len(e.Topics) > 0 {
+		ts := yseq(true)
+		for _, t := range e.Topics {
+			ts.Content = append(ts.Content, ystr(t))
+		}
+		m.set("topics", ts)
+	}
+	m.text("notes", e.Notes)
+	if len(e.Sources) > 0 {
+		ids := yseq(true)
+		for _, s := range e.Sources {
+			ids.Content = append(ids.Content, ystr(it.Sources[s].ID))
+		}
+		m.set("sources", ids)
+	}
+	return m
+}
+
+// timeString writes t as a wall clock in loc when reading that wall clock
+// back in loc gives t again, else as RFC 3339 with loc's offset (the
+// second of two repeated hours, a time with fractions of a second).
+func timeString(t time.Time, loc *time.Location) string {
+	l := t.In(loc)
+	back := time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), 0, loc)
+	if !back.Equal(t) {
+		return l.Format(time.RFC3339Nano)
+	}
+	if l.Second() != 0 {
+		return l.Format("2006-01-02 15:04:05")
+	}
+	return l.Format("2006-01-02 15:04")
+}
+
+type ynode struct{ *yaml.Node }
+
+func ymap() ynode { return ynode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}} }
+
+func (m ynode) set(key string, v *yaml.Node) {
+	m.Content = append(m.Content, ystr(key), v)
+}
+
+// str sets a one-line text field, leaving out an empty one.
+func (m ynode) str(key, v string) {
+	if v != "" {
+		m.set(key, ystr(v))
+	}
+}
+
+// text sets a text field that may have several lines; those are written in
+// literal style.
+func (m ynode) text(key, v string) {
+	if v == "" {
+		return
+	}
+	n := ystr(v)
+	for _, r := range v {
+		if r == '\n' {
+			n.Style = yaml.LiteralStyle
+			break
+		}
+	}
+	m.set(key, n)
+}
+
+func ystr(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+func yint(n int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}
+}
+func ybool() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }
+func yseq(flow bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	return n
+}

@@ -1,0 +1,40 @@
+package itinerary
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// LoadNode validates and indexes an itinerary given as a yaml.Node tree
+// that another reader built (the iCalendar reader builds one from a
+// calendar, with each node's line set to where its value came from), as
+// Load does for a file. extra are problems the reader found itself; they
+// are reported with the loader's own, sorted by position, and errors among
+// them stop the load.
+func LoadNode(name string, root *yaml.Node, extra []Problem) (it *Itinerary, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			it, err = nil, &LoadError{File: name, Problems: []Problem{recoveredProblem(v)}}
+		}
+	}()
+	l := &loader{}
+	it = l.itinerary(root, nil)
+	var errs, warns []Problem
+	for _, p := range sortProblems(append(extra, l.problems...)) {
+		if p.Warning {
+			warns = append(warns, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 || l.omittedErrors > 0 {
+		return nil, &LoadError{File: name, Problems: errs, Omitted: l.omittedErrors}
+	}
+	if l.omittedWarnings > 0 {
+		warns = append(warns, Problem{Warning: true, Message: fmt.Sprintf("and %d more warnings", l.omittedWarnings)})
+	}
+	it.Warnings = warns
+	it.index()
+	return it, nil
+}
