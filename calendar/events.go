@@ -369,8 +369,6 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 			switch {
 			case strings.HasSuffix(u, "Z") && !ev.start.date:
 				opt.Until = ev.start.z.wall(opt.Until)
-			case len(u) == 8 && !ev.start.date:
-				opt.Until = opt.Until.Add(24*time.Hour - time.Second) // the whole last day
 			}
 		}
 	}

@@ -1,0 +1,292 @@
+package calendar
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+func load(t *testing.T, path string) *itinerary.Itinerary {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := Load(filepath.Base(path), data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return it
+}
+
+// occurrences lists "title|instant" (UTC) or "title|date" for every event.
+func occurrences(it *itinerary.Itinerary) []string {
+	var out []string
+	for i := range it.Events {
+		e := &it.Events[i]
+		if e.AllDay {
+			out = append(out, e.Title+"|"+e.Date.Format("2006-01-02"))
+		} else {
+			out = append(out, e.Title+"|"+e.Start.UTC().Format(time.RFC3339))
+		}
+	}
+	return out
+}
+
+func TestExports(t *testing.T) {
+	tests := []struct {
+		file, title, zone string
+		want              []string // the first events, in order
+	}{
+		{"google.ics", "Berlin conference trip", "Europe/Berlin", []string{
+			"Weekly sync|2025-03-10T08:00:00Z", "Opening keynote|2025-03-12T08:00:00Z", "Hamburg weekend|2025-03-13",
+			"Weekly sync (moved)|2025-03-24T10:00:00Z", "Weekly sync|2025-03-31T07:00:00Z"}},
+		{"outlook.ics", "outlook", "America/New_York", []string{
+			"Quarterly review|2025-03-04T15:00:00Z", "Tokyo office visit|2025-03-06T00:00:00Z"}},
+		{"thunderbird.ics", "thunderbird", "America/New_York", []string{
+			"Site visit in Newark|2025-04-15T17:30:00Z", "Flight home|2025-04-16T06:00:00Z"}},
+		{"apple.ics", "Seoul visit", "Asia/Seoul", []string{
+			"Pyeongtaek campus tour|2024-01-26T00:30:00Z", "Free day|2024-01-27"}},
+		{"khal.ics", "khal", "Europe/Zurich", []string{
+			"Dentist|2025-06-02T06:30:00Z", "Team lunch|2025-06-03T10:00:00Z", "Team lunch|2025-06-10T10:00:00Z", "Team lunch|2025-06-17T10:00:00Z"}},
+		{"calcurse.ics", "calcurse", "UTC", []string{
+			"Standup|2025-07-01T09:30:00Z", "Standup|2025-07-02T09:30:00Z", "Standup|2025-07-03T09:30:00Z", "Holiday|2025-07-05"}},
+		{"custom-zone.ics", "custom-zone", "UTC", []string{
+			"Board meeting|2025-07-15T13:00:00Z", "Ship call|2025-07-16T12:20:00Z"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			it := load(t, filepath.Join("testdata", tt.file))
+			if it.Title != tt.title || it.ZoneName() != tt.zone {
+				t.Errorf("title %q zone %q, want %q %q", it.Title, it.ZoneName(), tt.title, tt.zone)
+			}
+			got := occurrences(it)
+			if len(got) != len(tt.want) || !slices.Equal(got, tt.want) {
+				t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestFields(t *testing.T) {
+	it := load(t, "testdata/google.ics")
+	e := &it.Events[0]
+	if e.Place != "Room 4, Haus der Kulturen" || !strings.HasPrefix(e.Notes, "Weekly sync before the conference.\nAgenda in the doc.") {
+		t.Errorf("place %q notes %q", e.Place, e.Notes)
+	}
+	if !strings.Contains(e.Notes, "Ana Lima (organizer, accepted) · Björn Müller (declined, optional) · chen.wei (no reply yet)") {
+		t.Errorf("invitation not in notes: %q", e.Notes)
+	}
+	var names []string
+	for _, p := range e.Participants {
+		names = append(names, it.People[p].ID+"="+it.People[p].Name)
+	}
+	if want := []string{"ana-lima=Ana Lima", "bjorn-muller=Björn Müller", "chen-wei=chen.wei"}; !slices.Equal(names, want) {
+		t.Errorf("participants %v, want %v", names, want)
+	}
+	if got := len(it.EventsOf(it.PersonIndex("bjorn-muller"))); got != 2 {
+		t.Errorf("Björn attends %d events, want the 2 of the series left after EXDATE and the moved one", got)
+	}
+	k := &it.Events[1]
+	if k.Status != itinerary.StatusPlanned || !slices.Equal(k.Topics, []string{"Conference", "Keynote"}) || len(k.Sources) != 1 || it.Sources[k.Sources[0]].URL != "https://www.example-conf.org/keynote" {
+		t.Errorf("keynote: status %s topics %v sources %v", k.Status, k.Topics, k.Sources)
+	}
+	h := &it.Events[2]
+	if h.Status != itinerary.StatusCancelled || !h.AllDay || h.End.Sub(h.Start) != 72*time.Hour {
+		t.Errorf("Hamburg weekend: status %s all-day %v length %v, want cancelled, 3 days", h.Status, h.AllDay, h.End.Sub(h.Start))
+	}
+	o := load(t, "testdata/outlook.ics")
+	if o.Events[0].Duration() != 90*time.Minute || o.Events[1].Zone.String() != "Asia/Tokyo" {
+		t.Errorf("outlook: %v in %s", o.Events[0].Duration(), o.Events[1].Zone)
+	}
+	for _, p := range o.People {
+		if strings.Contains(p.Name, "Room") {
+			t.Errorf("a room became a person: %q", p.Name)
+		}
+	}
+	a := load(t, "testdata/apple.ics")
+	if len(a.People) != 1 || a.People[0].Name != "경계현" || a.People[0].ID != "person" {
+		t.Errorf("apple people: %+v", a.People)
+	}
+}
+
+// TestRFCExamples checks the recurrence examples of RFC 5545 section
+// 3.8.5.3 against the dates the RFC lists.
+func TestRFCExamples(t *testing.T) {
+	it := load(t, "testdata/rfc5545.ics")
+	ny, _ := time.LoadLocation("America/New_York")
+	dates := map[string][]string{}
+	for i := range it.Events {
+		e := &it.Events[i]
+		dates[e.Title] = append(dates[e.Title], e.Start.In(ny).Format("2006-01-02 15:04"))
+	}
+	at9 := func(days ...string) []string {
+		var out []string
+		for _, d := range days {
+			out = append(out, d+" 09:00")
+		}
+		return out
+	}
+	tests := map[string][]string{
+		"Daily for 10 occurrences": at9("1997-09-02", "1997-09-03", "1997-09-04", "1997-09-05", "1997-09-06",
+			"1997-09-07", "1997-09-08", "1997-09-09", "1997-09-10", "1997-09-11"),
+		"Monthly on the first Friday for 10 occurrences": at9("1997-09-05", "1997-10-03", "1997-11-07", "1997-12-05",
+			"1998-01-02", "1998-02-06", "1998-03-06", "1998-04-03", "1998-05-01", "1998-06-05"),
+		"Every Friday the 13th - forever": at9("1998-02-13", "1998-03-13"),
+		"Weekly on Tuesday and Thursday for five weeks": at9("1997-09-02", "1997-09-04", "1997-09-09", "1997-09-11",
+			"1997-09-16", "1997-09-18", "1997-09-23", "1997-09-25", "1997-09-30", "1997-10-02"),
+		"The third instance of Tuesday to Thursday for 3 months": at9("1997-09-04", "1997-10-07", "1997-11-06"),
+		"RDATE with periods": {"1997-09-10 09:00", "1997-09-15 10:00", "1997-09-20 12:00"},
+	}
+	for title, want := range tests {
+		if got := dates[title]; !slices.Equal(got, want) {
+			t.Errorf("%s:\n got %v\nwant %v", title, got, want)
+		}
+	}
+	if got := dates["Every day in January - for 3 years"]; len(got) != 31 || got[0] != "1998-01-01 09:00" || got[30] != "1998-01-31 09:00" {
+		t.Errorf("every day in January: %d in the first year (%v), want the 31 of January 1998", len(got), got)
+	}
+	if got := dates["Every other day - forever"]; len(got) < 183 || got[1] != "1997-09-04 09:00" {
+		t.Errorf("every other day: %d occurrences, want at least a year's", len(got))
+	}
+}
+
+// TestReference compares every occurrence of the first year with Debian's
+// python3-icalendar and python3-recurring-ical-events.
+func TestReference(t *testing.T) {
+	py := "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import icalendar, recurring_ical_events, pytz").Run(); err != nil {
+		t.Skip("python3-icalendar and python3-recurring-ical-events are not installed (.ci/run installs them)")
+	}
+	files, _ := filepath.Glob("testdata/*.ics")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			it := load(t, f)
+			first, _, ok := it.Span()
+			if !ok {
+				t.Fatal("no events")
+			}
+			end := first.AddDate(1, 0, 0)
+			var mine []string
+			for i := range it.Events {
+				e := &it.Events[i]
+				if e.Start.Before(first) || !e.Start.Before(end) {
+					continue
+				}
+				if e.AllDay {
+					mine = append(mine, e.Title+"\t"+e.Date.Format("2006-01-02"))
+				} else {
+					mine = append(mine, e.Title+"\t"+e.Start.UTC().Format(time.RFC3339))
+				}
+			}
+			cmd := exec.Command(py, "testdata/reference.py", f, first.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339), it.ZoneName())
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Skipf("the reference cannot read %s: %v\n%s", f, err, stderr.String())
+			}
+			ref := strings.Split(strings.TrimSpace(string(out)), "\n")
+			slices.Sort(ref)
+			slices.Sort(mine)
+			if !slices.Equal(mine, ref) {
+				t.Errorf("%d occurrences, the reference %d\nonly here: %v\nonly in the reference: %v", len(mine), len(ref), minus(mine, ref), minus(ref, mine))
+			}
+		})
+	}
+}
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestBadInput: what real files get wrong is survived, with a warning at
+// its line; what is not a calendar is an error.
+func TestBadInput(t *testing.T) {
+	const head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	tests := []struct {
+		name, data string
+		events     int
+		problems   []string
+	}{
+		{"empty calendar", head + "END:VCALENDAR\r\n", 0, []string{"x.ics:1: warning: the calendar has no events (no VEVENT)"}},
+		{"missing DTSTART", head + "BEGIN:VEVENT\r\nSUMMARY:Lost\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 0,
+			[]string{`x.ics:3: warning: event "Lost" has no DTSTART; skipped`}},
+		{"broken date", head + "BEGIN:VEVENT\nSUMMARY:Bad\nDTSTART:2024-13-45\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Good\nDTSTART:20240101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{`x.ics:5: warning: event "Bad": DTSTART "2024-13-45" is not a date or date-time (forms: 20240126, 20240126T093000, 20240126T003000Z); event skipped`}},
+		{"folded, LF, BOM, quotes, unknown component", "\ufeffBEGIN:VCALENDAR\nBEGIN:X-THING\nFOO:bar\nEND:X-THING\nBEGIN:VEVENT\nSUMMARY:A very long\n  title\nATTENDEE;CN=\"Doe; Jane: PhD\";ROLE=CHAIR:mailto:jane@x.org\nDTSTART:20240101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1, nil},
+		{"not closed", head + "BEGIN:VEVENT\nSUMMARY:Open\nDTSTART:20240101T100000Z\n", 1,
+			[]string{"x.ics:1: warning: BEGIN:VCALENDAR is never closed", "x.ics:3: warning: BEGIN:VEVENT is never closed"}},
+		{"unknown zone", head + "BEGIN:VEVENT\nSUMMARY:Z\nDTSTART;TZID=Mars/Olympus:20240101T100000\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{`x.ics:5: warning: unknown time zone "Mars/Olympus"; read as UTC`}},
+		{"escape sequences", head + "BEGIN:VEVENT\nSUMMARY:\x1b]0;pwned\x07Title\x1b[31m red\nDTSTART:20240101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1, nil},
+		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it, err := Load("x.ics", []byte(tt.data))
+			var lines []string
+			if err != nil {
+				var le *itinerary.LoadError
+				if !errors.As(err, &le) {
+					t.Fatalf("not a LoadError: %v", err)
+				}
+				lines = le.Lines()
+			} else {
+				lines = itinerary.FormatProblems("x.ics", it.Warnings)
+				if len(it.Events) != tt.events {
+					t.Errorf("%d events, want %d", len(it.Events), tt.events)
+				}
+				for _, e := range it.Events {
+					if strings.ContainsAny(e.Title, "\x1b\x07") {
+						t.Errorf("control characters in title %q", e.Title)
+					}
+				}
+			}
+			if !slices.Equal(lines, tt.problems) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(tt.problems, "\n"))
+			}
+		})
+	}
+}
+
+func TestWindowsZones(t *testing.T) {
+	for win, iana := range windowsZones {
+		if _, ok := lookupIANA(win); !ok {
+			t.Errorf("%q → %q does not load", win, iana)
+		}
+	}
+	for _, id := range []string{"/mozilla.org/20050126_1/America/New_York", "/freeassociation.sourceforge.net/Tzfile/Europe/London", "/citadel.org/20190914_1/Asia/Tokyo"} {
+		if _, ok := lookupIANA(id); !ok {
+			t.Errorf("%q does not resolve", id)
+		}
+	}
+}
+
+// TestCap: a series that repeats more than MaxOccurrences times in the
+// window is cut there, with a warning and a note in the subtitle.
+func TestCap(t *testing.T) {
+	data := "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Ping\nDTSTART:20240101T000000Z\nRRULE:FREQ=HOURLY\nEND:VEVENT\nEND:VCALENDAR\n"
+	it, err := Load("x.ics", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(it.Events) != MaxOccurrences || !strings.Contains(it.Subtitle, fmt.Sprint(MaxOccurrences)) || len(it.Warnings) != 1 {
+		t.Errorf("%d events, subtitle %q, warnings %v", len(it.Events), it.Subtitle, it.Warnings)
+	}
+}
