@@ -1,0 +1,46 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCalendarInput: an iCalendar file is recognised by its content, under
+// any name and on standard input, and --format yaml makes a file that
+// --check accepts with the same events.
+func TestCalendarInput(t *testing.T) {
+	dir := t.TempDir()
+	ics, err := os.ReadFile("calendar/testdata/google.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := filepath.Join(dir, "export.txt")
+	if err := os.WriteFile(named, ics, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"--check", named}, {"--check", "-"}} {
+		r := runBinary(t, dir, ics, args...)
+		if r.code != 0 || !strings.HasSuffix(r.stdout, ": ok (5 events, 3 people)\n") {
+			t.Errorf("%v: exit %d, %q %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	r := runBinary(t, dir, nil, named, "--format", "yaml")
+	if r.code != 0 || !strings.Contains(r.stdout, "title: Berlin conference trip\n") {
+		t.Fatalf("--format yaml: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	trip := filepath.Join(dir, "trip.yaml")
+	if err := os.WriteFile(trip, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := runBinary(t, dir, nil, "--print", named)
+	b := runBinary(t, dir, nil, "--print", trip)
+	if a.stdout != b.stdout || b.code != 0 {
+		t.Errorf("the agenda of the YAML differs from the calendar's:\n%s\n---\n%s%s", a.stdout, b.stdout, b.stderr)
+	}
+	bad := runBinary(t, dir, []byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Lost\nEND:VEVENT\nEND:VCALENDAR\n"), "--check", "-")
+	if bad.code != 0 || bad.stderr != "<stdin>:2: warning: event \"Lost\" has no DTSTART; skipped\n" {
+		t.Errorf("exit %d, stderr %q", bad.code, bad.stderr)
+	}
+}
