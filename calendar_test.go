@@ -44,3 +44,32 @@ func TestCalendarInput(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", bad.code, bad.stderr)
 	}
 }
+
+// TestCalendarInTmux: a calendar's attendees are people in the view, with
+// cards and filters, and an edit of the .ics file reloads as iCalendar.
+func TestCalendarInTmux(t *testing.T) {
+	ics, err := os.ReadFile("calendar/testdata/google.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "trip.ics")
+	os.WriteFile(path, ics, 0o644)
+	s := startTmux(t, 120, 40, path)
+	s.waitFor("first frame", "Berlin conference trip", "Weekly sync (moved)", "Hamburg weekend")
+	s.key("Tab")
+	s.key("j")
+	scr := s.key("Enter")
+	if !strings.Contains(scr, "Björn Müller") || !strings.Contains(scr, "bjorn@example.com") {
+		t.Fatalf("Enter on the second participant should open Björn Müller's card:\n%s", scr)
+	}
+	scr = s.key("f")
+	if !strings.Contains(scr, "[Björn Müller] · 2 of 5 events") {
+		t.Fatalf("f should filter to Björn Müller's two events:\n%s", scr)
+	}
+	saveByRename(t, path, []byte(strings.Replace(string(ics), "SUMMARY:Weekly sync\n", "SUMMARY:Weekly review\n", 1)))
+	s.waitFor("reload", "Weekly review", "[Björn Müller] · 2 of 5 events")
+	s.tmux("send-keys", "-t", "main", "q")
+	if code := s.exitCode(); code != "0" {
+		t.Errorf("exit code %s", code)
+	}
+}

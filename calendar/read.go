@@ -279,6 +279,7 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 	}
 	count := map[string]int{}
 	var order []string
+	names := map[string]string{} // TZID → IANA name, "" when unknown
 	for _, c := range vevents {
 		p := c.prop("DTSTART")
 		if p == nil {
@@ -288,7 +289,13 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 		if tzid == "" {
 			continue
 		}
-		name := ""
+		name, seen := names[tzid]
+		if seen {
+			if name != "" {
+				count[name]++
+			}
+			continue
+		}
 		if def := zs.defs[tzid]; def != nil && propValue(def, "X-LIC-LOCATION") != "" {
 			if loc, ok := lookupIANA(propValue(def, "X-LIC-LOCATION")); ok {
 				name = loc.String()
@@ -299,6 +306,7 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 				name = loc.String()
 			}
 		}
+		names[tzid] = name
 		if name == "" {
 			continue
 		}

@@ -57,7 +57,8 @@ func TestExports(t *testing.T) {
 		{"apple.ics", "Seoul visit", "Asia/Seoul", []string{
 			"Pyeongtaek campus tour|2024-01-26T00:30:00Z", "Free day|2024-01-27"}},
 		{"khal.ics", "khal", "Europe/Zurich", []string{
-			"Dentist|2025-06-02T06:30:00Z", "Team lunch|2025-06-03T10:00:00Z", "Team lunch|2025-06-10T10:00:00Z", "Team lunch|2025-06-17T10:00:00Z"}},
+			"Dentist|2025-06-02T06:30:00Z", "Team lunch|2025-06-03T10:00:00Z", "Gym day|2025-06-04",
+			"Team lunch|2025-06-10T10:00:00Z", "Team lunch|2025-06-17T10:00:00Z", "Gym day|2025-06-18"}},
 		{"calcurse.ics", "calcurse", "UTC", []string{
 			"Standup|2025-07-01T09:30:00Z", "Standup|2025-07-02T09:30:00Z", "Standup|2025-07-03T09:30:00Z", "Holiday|2025-07-05"}},
 		{"custom-zone.ics", "custom-zone", "UTC", []string{
@@ -112,6 +113,10 @@ func TestFields(t *testing.T) {
 		if strings.Contains(p.Name, "Room") {
 			t.Errorf("a room became a person: %q", p.Name)
 		}
+	}
+	c := load(t, "testdata/custom-zone.ics")
+	if c.Events[0].Zone.String() != "America/New_York" || c.Events[1].Zone.String() != "UTC" {
+		t.Errorf("custom zones: %s and %s, want America/New_York (matched by its rules) and UTC", c.Events[0].Zone, c.Events[1].Zone)
 	}
 	a := load(t, "testdata/apple.ics")
 	if len(a.People) != 1 || a.People[0].Name != "경계현" || a.People[0].ID != "person" {
@@ -235,6 +240,11 @@ func TestBadInput(t *testing.T) {
 		{"unknown zone", head + "BEGIN:VEVENT\nSUMMARY:Z\nDTSTART;TZID=Mars/Olympus:20240101T100000\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:5: warning: unknown time zone "Mars/Olympus"; read as UTC`}},
 		{"escape sequences", head + "BEGIN:VEVENT\nSUMMARY:\x1b]0;pwned\x07Title\x1b[31m red\nDTSTART:20240101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1, nil},
+		{"Windows-1252", head + "BEGIN:VEVENT\nSUMMARY:Caf\xe9 \x96 D\xfcsseldorf\nDTSTART:20240101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{"x.ics:1: warning: the file is not UTF-8; read as Windows-1252"}},
+		{"bad RRULE and DURATION", head + "BEGIN:VEVENT\nSUMMARY:R\nDTSTART:20240101T100000Z\nDURATION:PT1X\nRRULE:FREQ=FORTNIGHTLY\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{`x.ics:6: warning: event "R": DURATION "PT1X" is not a duration such as PT1H30M or P2D; ignored`,
+				`x.ics:7: warning: event "R": RRULE "FREQ=FORTNIGHTLY" does not parse (undefined frequency: FORTNIGHTLY); only the first occurrence is shown`}},
 		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
 	}
 	for _, tt := range tests {
@@ -253,6 +263,9 @@ func TestBadInput(t *testing.T) {
 					t.Errorf("%d events, want %d", len(it.Events), tt.events)
 				}
 				for _, e := range it.Events {
+					if tt.name == "Windows-1252" && e.Title != "Café – Düsseldorf" {
+						t.Errorf("title %q, want Café – Düsseldorf", e.Title)
+					}
 					if strings.ContainsAny(e.Title, "\x1b\x07") {
 						t.Errorf("control characters in title %q", e.Title)
 					}
