@@ -51,9 +51,10 @@ type builder struct {
 	sourceNodes []*yaml.Node
 	sourceSlugs map[string]int
 
-	capped []string // titles of series cut at MaxOccurrences
-	count  int
-	full   bool
+	started time.Time // when expansion began, for expansionBudget
+	capped  []string  // titles of series cut at MaxOccurrences
+	count   int
+	full    bool
 }
 
 func (b *builder) events(vevents []*component) []*yaml.Node {
@@ -89,6 +90,7 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			overrides[ev.uid] = append(overrides[ev.uid], ev)
 		}
 	}
+	b.started = time.Now()
 	masters := map[string]bool{}
 	for _, ev := range evs {
 		if ev.recurID == nil && ev.uid != "" && isSeries(ev) {
@@ -278,9 +280,19 @@ func parseDuration(s string) (days int, d time.Duration, ok bool) {
 	return days, d, true
 }
 
+// expansionBudget bounds the time spent expanding repeating events: a rule
+// that never matches costs the rrule library up to a few tenths of a second
+// (it walks to the year 9999), and a file could hold many. Series met after
+// the budget is spent show their first occurrence, with a warning.
+const expansionBudget = time.Second
+
 // expand emits the occurrences of a repeating event in the window, with
 // its overrides in place of the occurrences they replace.
 func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []*yaml.Node {
+	if time.Since(b.started) > expansionBudget {
+		b.r.warn(ev.c.Line, "event %q: repeating events took over %v to expand; this one shows its first occurrence only", clip(ev.title), expansionBudget)
+		return b.occurrence(ev, ev.start)
+	}
 	z := ev.start.z
 	endWall := z.wall(windowEnd)
 	if ev.start.date {
@@ -353,8 +365,8 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 		b.r.warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
 		return nil
 	}
-	if opt.Freq == rrule.SECONDLY || opt.Freq == rrule.MINUTELY || opt.Freq == rrule.HOURLY && (len(opt.Bymonth) > 0 || len(opt.Bymonthday) > 0 || len(opt.Byyearday) > 0 || len(opt.Byweekno) > 0) {
-		b.r.warn(p.Line, "event %q: RRULE %q repeats by the %s with day filters, which this reader does not expand; only the first occurrence is shown", clip(ev.title), clip(p.Value), strings.ToLower(strings.TrimSuffix(opt.Freq.String(), "LY")))
+	if why := unexpandable(opt); why != "" {
+		b.r.warn(p.Line, "event %q: RRULE %q %s, which this reader does not expand; only the first occurrence is shown", clip(ev.title), clip(p.Value), why)
 		return nil
 	}
 	opt.Dtstart = ev.start.wall
@@ -381,6 +393,26 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 		return nil
 	}
 	return r
+}
+
+// unexpandable says why a rule is not expanded, or "". The rrule library
+// walks a rule that never matches to the year 9999, one period at a time:
+// harmless by the month or the year, minutes by the hour. Calendars do not
+// repeat events by the minute, and BYSETPOS or day filters on hours or
+// days make no sense for them, so those are refused.
+func unexpandable(opt *rrule.ROption) string {
+	switch {
+	case opt.Freq == rrule.SECONDLY || opt.Freq == rrule.MINUTELY:
+		return "repeats more often than hourly"
+	case opt.Freq == rrule.HOURLY && (len(opt.Bysetpos) > 0 || len(opt.Bymonth) > 0 || len(opt.Bymonthday) > 0 ||
+		len(opt.Byyearday) > 0 || len(opt.Byweekno) > 0 || len(opt.Byweekday) > 0 || len(opt.Byhour) > 0 || len(opt.Byeaster) > 0):
+		return "repeats hourly with filters"
+	case opt.Freq == rrule.DAILY && len(opt.Bysetpos) > 0:
+		return "repeats daily with BYSETPOS"
+	case len(opt.Byhour)*max(len(opt.Byminute), 1)*max(len(opt.Bysecond), 1) > 48:
+		return "repeats more than 48 times a day"
+	}
+	return ""
 }
 
 // dateList reads every RDATE or EXDATE of ev as wall clocks in the
@@ -655,7 +687,11 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 	if i, ok := b.people[key]; ok {
 		return b.personNodes[i].Content[1].Value
 	}
-	id := uniqueSlug(slugOf(name, "person"), b.slugs)
+	local := addr
+	if i := strings.IndexByte(addr, '@'); i > 0 {
+		local = addr[:i]
+	}
+	id := uniqueSlug(slugOf(name, slugOf(local, "person")), b.slugs)
 	m := mapping(line)
 	m.add("id", scalar(id, line))
 	m.add("name", scalar(name, line))

@@ -119,7 +119,7 @@ func TestFields(t *testing.T) {
 		t.Errorf("custom zones: %s and %s, want America/New_York (matched by its rules) and UTC", c.Events[0].Zone, c.Events[1].Zone)
 	}
 	a := load(t, "testdata/apple.ics")
-	if len(a.People) != 1 || a.People[0].Name != "경계현" || a.People[0].ID != "person" {
+	if len(a.People) != 1 || a.People[0].Name != "경계현" || a.People[0].ID != "kyung" {
 		t.Errorf("apple people: %+v", a.People)
 	}
 }
@@ -245,6 +245,8 @@ func TestBadInput(t *testing.T) {
 		{"bad RRULE and DURATION", head + "BEGIN:VEVENT\nSUMMARY:R\nDTSTART:20240101T100000Z\nDURATION:PT1X\nRRULE:FREQ=FORTNIGHTLY\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:6: warning: event "R": DURATION "PT1X" is not a duration such as PT1H30M or P2D; ignored`,
 				`x.ics:7: warning: event "R": RRULE "FREQ=FORTNIGHTLY" does not parse (undefined frequency: FORTNIGHTLY); only the first occurrence is shown`}},
+		{"rule the reader does not expand", head + "BEGIN:VEVENT\nSUMMARY:H\nDTSTART:20240101T100000Z\nRRULE:FREQ=HOURLY;BYSETPOS=2\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{`x.ics:6: warning: event "H": RRULE "FREQ=HOURLY;BYSETPOS=2" repeats hourly with filters, which this reader does not expand; only the first occurrence is shown`}},
 		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
 	}
 	for _, tt := range tests {
