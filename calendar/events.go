@@ -465,56 +465,31 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	m := mapping(c.Line)
 	m.add("title", scalar(ev.title, lineOf(c, "SUMMARY")))
 	startLine := lineOf(c, "DTSTART")
+	if !start.date && !writable(start.instant()) || !writable(start.wall) {
+		b.r.warn(startLine, "event %q starts in the year %d; this reader takes the years 2 to 9998; skipped", clip(ev.title), start.wall.Year())
+		b.count--
+		return nil
+	}
 	eventZone := top.String()
+	// startAt is the start instant as the loader will read what is written.
+	var startAt time.Time
 	switch {
 	case start.date:
 		m.add("start", scalar(start.wall.Format("2006-01-02"), startLine))
 	case start.z.utc:
-		m.add("start", scalar(start.wall.In(top).Format(time.RFC3339), startLine))
+		startAt = start.wall
+		m.add("start", scalar(startAt.In(top).Format(time.RFC3339), startLine))
 	case start.z.loc != nil:
+		startAt = start.instant()
 		m.add("start", scalar(wallString(start.wall), startLine))
 		eventZone = start.z.name
 	default:
-		m.add("start", scalar(instantString(start.instant(), start.z), startLine))
+		startAt = start.instant()
+		m.add("start", scalar(instantString(startAt, start.z), startLine))
 		eventZone = start.z.name
 	}
-	// The end keeps the original's length: in days for dates, in wall-clock
-	// time within one zone, else exactly.
-	switch {
-	case start.date:
-		days := 1
-		if ev.end != nil {
-			days = int(ev.end.wall.Sub(ev.start.wall).Hours()/24 + 0.5)
-		} else if ev.hasDur {
-			days = ev.days
-			if ev.dur > 0 {
-				days++
-			}
-		}
-		if days > 1 {
-			m.add("end", scalar(start.wall.AddDate(0, 0, days-1).Format("2006-01-02"), lineOf(c, "DTEND", "DURATION")))
-		}
-	case ev.end != nil && ev.end.z == ev.start.z && start.z.loc != nil && !start.z.utc:
-		m.add("end", scalar(wallString(start.wall.Add(ev.end.wall.Sub(ev.start.wall))), lineOf(c, "DTEND")))
-	case ev.end != nil:
-		end := start.instant().Add(ev.end.instant().Sub(ev.start.instant()))
-		ez := ev.end.z
-		if ez.utc {
-			ez = &zone{name: top.String(), loc: top}
-		}
-		m.add("end", scalar(instantString(end, ez), lineOf(c, "DTEND")))
-	case ev.hasDur && (ev.days > 0 || ev.dur > 0):
-		w := start.wall.AddDate(0, 0, ev.days).Add(ev.dur)
-		line := lineOf(c, "DURATION")
-		if start.z.loc != nil && !start.z.utc {
-			m.add("end", scalar(wallString(w), line))
-		} else {
-			end := start.z.instant(w)
-			if start.z.utc {
-				end = w
-			}
-			m.add("end", scalar(end.In(top).Format(time.RFC3339), line))
-		}
+	if end, endLine, ok := b.end(ev, start, startAt); ok {
+		m.add("end", scalar(end, endLine))
 	}
 	if eventZone != top.String() && !start.date {
 		m.add("timezone", scalar(eventZone, startLine))
@@ -562,6 +537,62 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		}
 	}
 	return []*yaml.Node{m.Node}
+}
+
+// end writes the end of the occurrence of ev at start, keeping the
+// original's length: in days for dates, in wall-clock time within one zone,
+// else exactly. ok is false when there is no end, or none the loader would
+// take (before the start, where the start falls in a DST gap and moves
+// forward, or past the year 9999).
+func (b *builder) end(ev *vevent, start tval, startAt time.Time) (s string, line int, ok bool) {
+	c, top := ev.c, b.zs.top
+	var at time.Time
+	switch {
+	case start.date:
+		days := 1
+		if ev.end != nil {
+			days = int(ev.end.wall.Sub(ev.start.wall).Hours()/24 + 0.5)
+		} else if ev.hasDur {
+			days = ev.days
+			if ev.dur > 0 {
+				days++
+			}
+		}
+		last := start.wall.AddDate(0, 0, days-1)
+		return last.Format("2006-01-02"), lineOf(c, "DTEND", "DURATION"), days > 1 && writable(last)
+	case ev.end != nil && ev.end.z == ev.start.z && start.z.loc != nil && !start.z.utc:
+		w := start.wall.Add(ev.end.wall.Sub(ev.start.wall))
+		s, line, at = wallString(w), lineOf(c, "DTEND"), start.z.instant(w)
+		ok = writable(w)
+	case ev.end != nil:
+		at = startAt.Add(ev.end.instant().Sub(ev.start.instant()))
+		ez := ev.end.z
+		if ez.utc {
+			ez = &zone{name: top.String(), loc: top}
+		}
+		s, line, ok = instantString(at, ez), lineOf(c, "DTEND"), true
+	case ev.hasDur && (ev.days > 0 || ev.dur > 0):
+		w := start.wall.AddDate(0, 0, ev.days).Add(ev.dur)
+		line = lineOf(c, "DURATION")
+		switch {
+		case start.z.utc:
+			at = w
+			s = at.In(top).Format(time.RFC3339)
+		case start.z.loc != nil:
+			at, s = start.z.instant(w), wallString(w)
+		default:
+			at = start.z.instant(w)
+			s = at.In(top).Format(time.RFC3339)
+		}
+		ok = writable(w)
+	}
+	return s, line, ok && writable(at) && !at.Before(startAt)
+}
+
+// writable reports whether t can be written as a format-v1 time (a year of
+// four digits, with a margin for offsets).
+func writable(t time.Time) bool {
+	return t.Year() >= 2 && t.Year() <= 9998
 }
 
 func lineOf(c *component, names ...string) int {

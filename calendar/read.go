@@ -34,12 +34,26 @@ const MaxEvents = 200_000
 const maxProblems = 1000
 
 // Sniff reports whether data is an iCalendar file: after a byte order mark
-// and blank lines, it starts with BEGIN:VCALENDAR.
+// and blank lines, its first line is BEGIN:VCALENDAR.
 func Sniff(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n")
 	const begin = "BEGIN:VCALENDAR"
-	return len(data) >= len(begin) && strings.EqualFold(string(data[:len(begin)]), begin)
+	if len(data) < len(begin) || !strings.EqualFold(string(data[:len(begin)]), begin) {
+		return false
+	}
+	// The line must end there, and the next must not continue it (a fold).
+	rest := data[len(begin):]
+	rest = bytes.TrimLeft(rest, " \t")
+	switch {
+	case len(rest) == 0:
+		return true
+	case rest[0] != '\r' && rest[0] != '\n':
+		return false
+	}
+	rest = bytes.TrimPrefix(bytes.TrimPrefix(rest, []byte("\r")), []byte("\n"))
+	return len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t'
+
 }
 
 // Load reads data, named name in messages, as an iCalendar file. Problems

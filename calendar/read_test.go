@@ -247,6 +247,10 @@ func TestBadInput(t *testing.T) {
 				`x.ics:7: warning: event "R": RRULE "FREQ=FORTNIGHTLY" does not parse (undefined frequency: FORTNIGHTLY); only the first occurrence is shown`}},
 		{"rule the reader does not expand", head + "BEGIN:VEVENT\nSUMMARY:H\nDTSTART:20240101T100000Z\nRRULE:FREQ=HOURLY;BYSETPOS=2\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:6: warning: event "H": RRULE "FREQ=HOURLY;BYSETPOS=2" repeats hourly with filters, which this reader does not expand; only the first occurrence is shown`}},
+		{"far years and a DST gap", head + "BEGIN:VEVENT\nSUMMARY:Far\nDTSTART:99991231T100000Z\nDURATION:P999W\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Gap\nDTSTART;TZID=Europe/Berlin:20250330T023000\nDURATION:PT15M\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{`x.ics:5: warning: event "Far" starts in the year 9999; this reader takes the years 2 to 9998; skipped`,
+				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST`,
+				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST`}},
 		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
 	}
 	for _, tt := range tests {
