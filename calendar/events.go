@@ -36,6 +36,12 @@ type vevent struct {
 	hasDur  bool
 	recurID *tval
 	title   string
+
+	// people and invitees are the attendees' nodes and the invitation
+	// line, made once for all occurrences.
+	people     []*yaml.Node
+	invitees   string
+	peopleDone bool
 }
 
 // builder turns VEVENTs into event nodes, collecting people and sources.
@@ -104,6 +110,7 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			// emitted by its series
 		case ev.recurID == nil && isSeries(ev):
 			out = append(out, b.expand(ev, overrides[ev.uid], end)...)
+			delete(overrides, ev.uid) // a second master of the same UID gets none
 		default:
 			out = append(out, b.occurrence(ev, ev.start)...)
 		}
@@ -505,7 +512,11 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if p := c.prop("LOCATION"); p != nil {
 		m.addText("place", itinerary.CleanLine(unescapeText(p.Value)), p.Line)
 	}
-	participants, invitees := b.attendees(c)
+	if !ev.peopleDone {
+		ev.people, ev.invitees = b.attendees(c)
+		ev.peopleDone = true
+	}
+	participants, invitees := ev.people, ev.invitees
 	if len(participants) > 0 {
 		m.add("participants", seq(c.Line, participants...))
 	}

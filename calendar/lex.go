@@ -31,27 +31,28 @@ type component struct {
 	Line     int
 	Props    []*property
 	Children []*component
+	byName   map[string][]*property
 }
 
 // prop returns the first property called name, or nil.
 func (c *component) prop(name string) *property {
-	for _, p := range c.Props {
-		if p.Name == name {
-			return p
-		}
+	if ps := c.props(name); len(ps) > 0 {
+		return ps[0]
 	}
 	return nil
 }
 
-// props returns every property called name.
+// props returns every property called name, in file order. The index is
+// built at the first call, so that looking up the properties of an event
+// for each of its occurrences does not walk them all each time.
 func (c *component) props(name string) []*property {
-	var out []*property
-	for _, p := range c.Props {
-		if p.Name == name {
-			out = append(out, p)
+	if c.byName == nil {
+		c.byName = make(map[string][]*property, len(c.Props))
+		for _, p := range c.Props {
+			c.byName[p.Name] = append(c.byName[p.Name], p)
 		}
 	}
-	return out
+	return c.byName[name]
 }
 
 // maxDepth bounds how deeply components may nest.

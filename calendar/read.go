@@ -28,7 +28,7 @@ const MaxOccurrences = 1000
 
 // MaxEvents is how many events (occurrences included) one calendar may
 // give; the rest are left out with a warning.
-const MaxEvents = 200_000
+const MaxEvents = 100_000
 
 // maxProblems bounds the warnings kept for one file.
 const maxProblems = 1000

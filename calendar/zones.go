@@ -76,6 +76,8 @@ type zones struct {
 	defs  map[string]*component // VTIMEZONE by TZID
 	cache map[string]*zone
 	top   *time.Location // the itinerary's zone, for floating times
+	// matched counts the custom zones compared with IANA zones.
+	matched int
 }
 
 // lookupIANA resolves an IANA name, a Windows name or a prefixed ID such
@@ -134,8 +136,11 @@ func (zs *zones) resolveNew(tzid string) (*zone, string) {
 	if def != nil {
 		onsets := customOnsets(def)
 		if len(onsets) > 0 {
-			if loc := matchIANA(onsets); loc != nil {
-				return &zone{name: loc.String(), loc: loc}, ""
+			zs.matched++
+			if zs.matched <= maxMatched {
+				if loc := matchIANA(onsets); loc != nil {
+					return &zone{name: loc.String(), loc: loc}, ""
+				}
 			}
 			name := "UTC"
 			std := standardOffset(onsets)
@@ -156,9 +161,13 @@ func (zs *zones) resolveNew(tzid string) (*zone, string) {
 func customOnsets(def *component) []onset {
 	var out []onset
 	limit := time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
+	observances := 0
 	for _, ob := range def.Children {
 		if ob.Name != "STANDARD" && ob.Name != "DAYLIGHT" {
 			continue
+		}
+		if observances++; observances > 100 {
+			break
 		}
 		from, ok1 := parseOffset(propValue(ob, "TZOFFSETFROM"))
 		to, ok2 := parseOffset(propValue(ob, "TZOFFSETTO"))
@@ -174,7 +183,8 @@ func customOnsets(def *component) []onset {
 		}
 		walls := []time.Time{start}
 		if rp := ob.prop("RRULE"); rp != nil {
-			if opt, err := rrule.StrToROptionInLocation(rp.Value, time.UTC); err == nil {
+			// Zones change yearly; any other rule could walk to the year 9999.
+			if opt, err := rrule.StrToROptionInLocation(rp.Value, time.UTC); err == nil && opt.Freq == rrule.YEARLY {
 				opt.Dtstart = start
 				if opt.Until.IsZero() || opt.Until.After(limit) {
 					opt.Until = limit
@@ -196,8 +206,19 @@ func customOnsets(def *component) []onset {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	if len(out) > maxOnsets {
+		out = out[:maxOnsets]
+	}
 	return out
 }
+
+// maxOnsets bounds a custom zone's changes of offset (two a year from 1970
+// to 2040 is 140), since converting a time walks them.
+const maxOnsets = 500
+
+// maxMatched bounds how many custom zones of one file are compared with
+// the IANA zones; the rest are read with their own rules.
+const maxMatched = 20
 
 func boundedAll(next rrule.Next, max int) []time.Time {
 	var out []time.Time
