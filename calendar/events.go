@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/teambition/rrule-go"
 	"github.com/visitline/visitline/itinerary"
@@ -61,6 +62,8 @@ type builder struct {
 	capped  []string  // titles of series cut at MaxOccurrences
 	count   int
 	full    bool
+	// last is the latest instant an event may start or end.
+	last time.Time
 }
 
 func (b *builder) events(vevents []*component) []*yaml.Node {
@@ -81,6 +84,7 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			first = t
 		}
 	}
+	b.last = first.AddDate(maxSpanYears, 0, 0)
 	end := first.AddDate(1, 0, 0)
 	for _, ev := range evs {
 		if !isSeries(ev) && ev.recurID == nil {
@@ -127,7 +131,7 @@ func isSeries(ev *vevent) bool {
 func (b *builder) read(c *component) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
 	if p := c.prop("SUMMARY"); p != nil {
-		ev.title = itinerary.CleanLine(unescapeText(p.Value))
+		ev.title = cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine)
 	}
 	name := "VEVENT"
 	if ev.title != "" {
@@ -495,6 +499,15 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		m.add("start", scalar(instantString(startAt, start.z), startLine))
 		eventZone = start.z.name
 	}
+	at := startAt
+	if start.date {
+		at = start.instant()
+	}
+	if at.After(b.last) {
+		b.r.warn(startLine, "event %q starts more than %d years after the calendar's first event; left out", clip(ev.title), maxSpanYears)
+		b.count--
+		return nil
+	}
 	if end, endLine, ok := b.end(ev, start, startAt); ok {
 		m.add("end", scalar(end, endLine))
 	}
@@ -510,7 +523,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		}
 	}
 	if p := c.prop("LOCATION"); p != nil {
-		m.addText("place", itinerary.CleanLine(unescapeText(p.Value)), p.Line)
+		m.addText("place", cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine), p.Line)
 	}
 	if !ev.peopleDone {
 		ev.people, ev.invitees = b.attendees(c)
@@ -524,8 +537,8 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	seenTopic := map[string]bool{}
 	for _, p := range c.props("CATEGORIES") {
 		for _, t := range splitText(p.Value) {
-			t = itinerary.CleanLine(t)
-			if t != "" && !seenTopic[t] {
+			t = cut(itinerary.CleanLine(t), maxLine)
+			if t != "" && !seenTopic[t] && len(topics) < maxPerEvent {
 				seenTopic[t] = true
 				topics = append(topics, scalar(t, p.Line))
 			}
@@ -541,7 +554,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if invitees != "" {
 		notes = strings.TrimSpace(notes + "\n\n" + invitees)
 	}
-	m.addText("notes", notes, lineOf(c, "DESCRIPTION"))
+	m.addText("notes", cut(notes, maxText), lineOf(c, "DESCRIPTION"))
 	if p := c.prop("URL"); p != nil {
 		if id := b.source(p); id != "" {
 			m.add("sources", seq(p.Line, scalar(id, p.Line)))
@@ -570,7 +583,7 @@ func (b *builder) end(ev *vevent, start tval, startAt time.Time) (s string, line
 			}
 		}
 		last := start.wall.AddDate(0, 0, days-1)
-		return last.Format("2006-01-02"), lineOf(c, "DTEND", "DURATION"), days > 1 && writable(last)
+		return last.Format("2006-01-02"), lineOf(c, "DTEND", "DURATION"), days > 1 && writable(last) && !start.z.instant(last).After(b.last)
 	case ev.end != nil && ev.end.z == ev.start.z && start.z.loc != nil && !start.z.utc:
 		w := start.wall.Add(ev.end.wall.Sub(ev.start.wall))
 		s, line, at = wallString(w), lineOf(c, "DTEND"), start.z.instant(w)
@@ -597,7 +610,29 @@ func (b *builder) end(ev *vevent, start tval, startAt time.Time) (s string, line
 		}
 		ok = writable(w)
 	}
-	return s, line, ok && writable(at) && !at.Before(startAt)
+	return s, line, ok && writable(at) && !at.Before(startAt) && !at.After(b.last)
+}
+
+// Limits of the format that the loader enforces as errors: a calendar must
+// never fail on them, so the reader keeps within them (cutting text,
+// leaving out the rest of a list, with a warning where something is lost).
+const (
+	maxLine      = 4000   // bytes of a title, name, place or topic
+	maxText      = 60_000 // bytes of notes
+	maxPerEvent  = 1000   // participants or topics of one event
+	maxPeople    = 20_000 // people, and sources
+	maxSpanYears = 190    // from the first event's start to the last end
+)
+
+// cut shortens s to at most n bytes, at a character boundary.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // writable reports whether t can be written as a format-v1 time (a year of
@@ -648,8 +683,8 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		if len(addr) >= 7 && strings.EqualFold(addr[:7], "mailto:") {
 			addr = addr[7:]
 		}
-		addr = itinerary.CleanLine(addr)
-		name := itinerary.CleanLine(p.param("CN"))
+		addr = cut(itinerary.CleanLine(addr), maxLine)
+		name := cut(itinerary.CleanLine(p.param("CN")), maxLine)
 		if name == "" {
 			name = addr
 			if i := strings.IndexByte(addr, '@'); i > 0 {
@@ -705,7 +740,11 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 			continue
 		}
 		id := b.person(name, addr, cutype == "GROUP", p.Line)
-		if !listed[id] {
+		if id != "" && !listed[id] && len(ids) == maxPerEvent {
+			b.r.warn(p.Line, "more than %d attendees in one event; the rest are not its participants", maxPerEvent)
+			listed[id] = true
+		}
+		if id != "" && !listed[id] && len(ids) < maxPerEvent {
 			listed[id] = true
 			ids = append(ids, scalar(id, p.Line))
 		}
@@ -729,6 +768,12 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 	if i, ok := b.people[key]; ok {
 		return b.personNodes[i].Content[1].Value
 	}
+	if len(b.personNodes) == maxPeople {
+		b.r.warn(line, "more than %d people; the rest are left out", maxPeople)
+	}
+	if len(b.personNodes) >= maxPeople {
+		return ""
+	}
 	local := addr
 	if i := strings.IndexByte(addr, '@'); i > 0 {
 		local = addr[:i]
@@ -750,12 +795,15 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 
 // source returns the id of the source for a URL property.
 func (b *builder) source(p *property) string {
-	raw := itinerary.CleanLine(p.Value)
+	raw := cut(itinerary.CleanLine(p.Value), maxLine)
 	if raw == "" {
 		return ""
 	}
 	if i, ok := b.sources[raw]; ok {
 		return b.sourceIDs[i]
+	}
+	if len(b.sourceIDs) >= maxPeople {
+		return ""
 	}
 	publisher := raw
 	if u, err := url.Parse(raw); err == nil && u.Host != "" {

@@ -250,6 +250,7 @@ func (r *reader) build(cals []*component) *yaml.Node {
 			summary = strings.TrimSpace(itinerary.Clean(unescapeText(p.Value)))
 		}
 	}
+	title, summary = cut(title, maxLine), cut(summary, maxText)
 	zs.top = r.topZone(first, vevents, zs)
 
 	events := b.events(vevents)

@@ -251,6 +251,8 @@ func TestBadInput(t *testing.T) {
 			[]string{`x.ics:5: warning: event "Far" starts in the year 9999; this reader takes the years 2 to 9998; skipped`,
 				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST`,
 				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST`}},
+		{"centuries apart", head + "BEGIN:VEVENT\nSUMMARY:Old\nDTSTART:19000101T100000Z\nDTEND:22000101T100000Z\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:New\nDTSTART:21000101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
+			[]string{`x.ics:10: warning: event "New" starts more than 190 years after the calendar's first event; left out`}},
 		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
 	}
 	for _, tt := range tests {
@@ -307,5 +309,25 @@ func TestCap(t *testing.T) {
 	}
 	if len(it.Events) != MaxOccurrences || !strings.Contains(it.Subtitle, fmt.Sprint(MaxOccurrences)) || len(it.Warnings) != 1 {
 		t.Errorf("%d events, subtitle %q, warnings %v", len(it.Events), it.Subtitle, it.Warnings)
+	}
+}
+
+// TestWithinLimits: what the format limits (text lengths, list lengths)
+// is cut to fit, so that a calendar never fails to load on it.
+func TestWithinLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nSUMMARY:" + strings.Repeat("é", 3000) + "\n")
+	b.WriteString("DESCRIPTION:" + strings.Repeat("x", 100_000) + "\n")
+	for i := range 1500 {
+		fmt.Fprintf(&b, "ATTENDEE;CN=Guest %d:mailto:g%d@example.com\n", i, i)
+	}
+	b.WriteString("END:VEVENT\nEND:VCALENDAR\n")
+	it, err := Load("x.ics", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &it.Events[0]
+	if len(e.Title) != maxLine || len(e.Participants) != maxPerEvent || len(e.Notes) > maxText || len(it.People) != 1500 {
+		t.Errorf("title %d bytes, %d participants, notes %d bytes, %d people", len(e.Title), len(e.Participants), len(e.Notes), len(it.People))
 	}
 }
