@@ -675,6 +675,7 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 	var partDetail [][]string
 	partOf := map[string]int{}
 	listed := map[string]bool{}
+	tooMany := false
 	for _, p := range c.Props {
 		if p.Name != "ORGANIZER" && p.Name != "ATTENDEE" {
 			continue
@@ -740,14 +741,18 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 			continue
 		}
 		id := b.person(name, addr, cutype == "GROUP", p.Line)
-		if id != "" && !listed[id] && len(ids) == maxPerEvent {
-			b.r.warn(p.Line, "more than %d attendees in one event; the rest are not its participants", maxPerEvent)
-			listed[id] = true
+		if id == "" || listed[id] {
+			continue
 		}
-		if id != "" && !listed[id] && len(ids) < maxPerEvent {
-			listed[id] = true
-			ids = append(ids, scalar(id, p.Line))
+		if len(ids) == maxPerEvent {
+			if !tooMany {
+				b.r.warn(p.Line, "more than %d attendees in one event; the rest are not its participants", maxPerEvent)
+			}
+			tooMany = true
+			continue
 		}
+		listed[id] = true
+		ids = append(ids, scalar(id, p.Line))
 	}
 	if len(parts) == 0 {
 		return ids, ""

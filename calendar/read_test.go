@@ -327,7 +327,7 @@ func TestWithinLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := &it.Events[0]
-	if len(e.Title) != maxLine || len(e.Participants) != maxPerEvent || len(e.Notes) > maxText || len(it.People) != 1500 {
-		t.Errorf("title %d bytes, %d participants, notes %d bytes, %d people", len(e.Title), len(e.Participants), len(e.Notes), len(it.People))
+	if len(e.Title) != maxLine || len(e.Participants) != maxPerEvent || len(e.Notes) > maxText || len(it.People) != 1500 || len(it.Warnings) != 1 {
+		t.Errorf("title %d bytes, %d participants, notes %d bytes, %d people, warnings %v", len(e.Title), len(e.Participants), len(e.Notes), len(it.People), it.Warnings)
 	}
 }
