@@ -85,9 +85,11 @@ func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
 	m.str("title", e.Title)
 	if e.AllDay {
 		m.str("start", e.Date.Format("2006-01-02"))
-		if e.HasEnd {
-			last := e.End.In(e.Zone).AddDate(0, 0, -1)
-			m.str("end", last.Format("2006-01-02"))
+		if end := e.End.In(e.Zone); e.HasEnd && end.Hour() == 0 && end.Minute() == 0 && end.Second() == 0 && end.Nanosecond() == 0 {
+			// A date-only end is the last day, inclusive.
+			m.str("end", end.AddDate(0, 0, -1).Format("2006-01-02"))
+		} else if e.HasEnd {
+			m.str("end", timeString(e.End, e.Zone)) // a date with a clock-time end
 		}
 	} else {
 		m.str("start", timeString(e.Start, e.Zone))

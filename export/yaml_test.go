@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -86,6 +87,18 @@ func TestYAMLRoundTripCalendar(t *testing.T) {
 	}
 }
 
+// TestYAMLDateWithClockEnd: a date-only start may end at a clock time or
+// after a duration; the end is written so that it loads back the same.
+func TestYAMLDateWithClockEnd(t *testing.T) {
+	src := "title: T\ntimezone: Europe/Berlin\nevents:\n  - title: a\n    start: 2025-03-29\n    end: 2025-03-29 18:00\n" +
+		"  - title: b\n    start: 2025-03-30\n    duration: 24h\n  - title: c\n    start: 2025-03-28\n    end: 2025-03-28\n"
+	it, err := itinerary.Load("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, it)
+}
+
 // TestYAMLRepeatedHour: the second 01:30 of the night the clocks go back
 // is written as an instant, since its wall clock would read as the first.
 func TestYAMLRepeatedHour(t *testing.T) {
@@ -102,4 +115,27 @@ func TestYAMLRepeatedHour(t *testing.T) {
 		t.Errorf("not written as an instant:\n%s", buf.String())
 	}
 	roundTrip(t, it)
+}
+
+// FuzzYAMLRoundTrip: every itinerary that loads is written as YAML that
+// loads back to the same events.
+func FuzzYAMLRoundTrip(f *testing.F) {
+	f.Add(data.Default)
+	if files, err := filepath.Glob("../data/examples/*.yaml"); err == nil {
+		for _, name := range files {
+			if src, err := os.ReadFile(name); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 1<<16 {
+			return
+		}
+		it, err := itinerary.Load("in.yaml", src)
+		if err != nil {
+			return
+		}
+		roundTrip(t, it)
+	})
 }
