@@ -62,8 +62,10 @@ type builder struct {
 	capped  []string  // titles of series cut at MaxOccurrences
 	count   int
 	full    bool
-	// last is the latest instant an event may start or end.
-	last time.Time
+	// first and last are the earliest and latest instants an event may
+	// start or end; early counts the events left out before first.
+	first, last time.Time
+	early       int
 }
 
 func (b *builder) events(vevents []*component) []*yaml.Node {
@@ -76,23 +78,30 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 	if len(evs) == 0 {
 		return nil
 	}
-	// The window of expansion: from the first start to a year after it,
-	// or to the last single event when that is later.
-	first := evs[0].start.instant()
+	// The window: from the first event's start to a year after the last
+	// event's start (so every series gets at least its first year), cut
+	// to its last maxSpanYears when the calendar spans more.
+	first, latest := evs[0].start.instant(), evs[0].start.instant()
 	for _, ev := range evs {
-		if t := ev.start.instant(); t.Before(first) {
+		t := ev.start.instant()
+		if t.Before(first) {
 			first = t
 		}
-	}
-	b.last = first.AddDate(maxSpanYears, 0, 0)
-	end := first.AddDate(1, 0, 0)
-	for _, ev := range evs {
-		if !isSeries(ev) && ev.recurID == nil {
-			if t := ev.start.instant(); t.After(end) {
-				end = t
-			}
+		if t.After(latest) {
+			latest = t
 		}
 	}
+	end := latest.AddDate(1, 0, 0)
+	b.first = first
+	if end.After(first.AddDate(maxSpanYears, 0, 0)) {
+		b.first = end.AddDate(-maxSpanYears, 0, 0)
+	}
+	b.last = b.first.AddDate(maxSpanYears, 0, 0)
+	defer func() {
+		if b.early > 0 {
+			b.r.warn(vevents[0].Line, "the calendar spans more than %d years; %d of its events, those before %s, are left out", maxSpanYears, b.early, b.first.UTC().Format("2006-01-02"))
+		}
+	}()
 
 	overrides := map[string][]*vevent{}
 	for _, ev := range evs {
@@ -147,6 +156,10 @@ func (b *builder) read(c *component) *vevent {
 	}
 	start, ok := b.timeProp(sp, name)
 	if !ok {
+		return nil
+	}
+	if !writable(start.wall) || !start.date && !writable(start.instant()) {
+		b.r.warn(sp.Line, "%s starts in the year %d; this reader takes the years 2 to 9998; skipped", name, start.wall.Year())
 		return nil
 	}
 	ev.start = start
@@ -305,7 +318,7 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 		return b.occurrence(ev, ev.start)
 	}
 	z := ev.start.z
-	endWall := z.wall(windowEnd)
+	endWall, startWall := z.wall(windowEnd), z.wall(b.first)
 	if ev.start.date {
 		endWall = time.Date(endWall.Year(), endWall.Month(), endWall.Day(), 0, 0, 0, 0, time.UTC)
 	}
@@ -336,11 +349,18 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	var out []*yaml.Node
 	next := set.Iterator()
-	n := 0
+	n, skipped := 0, 0
 	for {
 		w, ok := next()
 		if !ok || w.After(endWall) {
 			break
+		}
+		if skipped++; skipped%4096 == 0 && time.Since(b.started) > expansionBudget {
+			b.r.warn(ev.c.Line, "event %q: repeating events took over %v to expand; this one stops at %s", clip(ev.title), expansionBudget, w.Format("2006-01-02"))
+			break
+		}
+		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
+			continue // before the window (a calendar spanning centuries)
 		}
 		if n == MaxOccurrences {
 			b.capped = append(b.capped, fmt.Sprintf("%q", ev.title))
@@ -477,8 +497,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	m.add("title", scalar(ev.title, lineOf(c, "SUMMARY")))
 	startLine := lineOf(c, "DTSTART")
 	if !start.date && !writable(start.instant()) || !writable(start.wall) {
-		b.r.warn(startLine, "event %q starts in the year %d; this reader takes the years 2 to 9998; skipped", clip(ev.title), start.wall.Year())
-		b.count--
+		b.count-- // an occurrence past the year 9998
 		return nil
 	}
 	eventZone := top.String()
@@ -502,6 +521,11 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	at := startAt
 	if start.date {
 		at = start.instant()
+	}
+	if at.Before(b.first) {
+		b.early++
+		b.count--
+		return nil
 	}
 	if at.After(b.last) {
 		b.r.warn(startLine, "event %q starts more than %d years after the calendar's first event; left out", clip(ev.title), maxSpanYears)

@@ -61,6 +61,10 @@ func TestExports(t *testing.T) {
 			"Team lunch|2025-06-10T10:00:00Z", "Team lunch|2025-06-17T10:00:00Z", "Gym day|2025-06-18"}},
 		{"calcurse.ics", "calcurse", "UTC", []string{
 			"Standup|2025-07-01T09:30:00Z", "Standup|2025-07-02T09:30:00Z", "Standup|2025-07-03T09:30:00Z", "Holiday|2025-07-05"}},
+		{"exchange.ics", "exchange", "America/Los_Angeles", append(birthdays(1990, 2024),
+			"Planning|2025-03-04T17:00:00Z", "Planning|2025-03-11T16:00:00Z", "Jonas Berg's birthday|2025-03-12",
+			"Planning (in person)|2025-03-25T20:00:00Z", "Planning|2025-04-01T16:00:00Z", "Planning|2025-04-08T16:00:00Z",
+			"Jonas Berg's birthday|2026-03-12")},
 		{"custom-zone.ics", "custom-zone", "UTC", []string{
 			"Board meeting|2025-07-15T13:00:00Z", "Ship call|2025-07-16T12:20:00Z"}},
 	}
@@ -76,6 +80,17 @@ func TestExports(t *testing.T) {
 			}
 		})
 	}
+}
+
+// birthdays are the yearly all-day entries of exchange.ics: a birthday
+// from 1990 in a calendar whose last event starts in 2025 repeats up to a
+// year after that.
+func birthdays(from, to int) []string {
+	var out []string
+	for y := from; y <= to; y++ {
+		out = append(out, fmt.Sprintf("Jonas Berg's birthday|%d-03-12", y))
+	}
+	return out
 }
 
 func TestFields(t *testing.T) {
@@ -130,9 +145,11 @@ func TestRFCExamples(t *testing.T) {
 	it := load(t, "testdata/rfc5545.ics")
 	ny, _ := time.LoadLocation("America/New_York")
 	dates := map[string][]string{}
+	firstYear := time.Date(1998, 9, 2, 9, 0, 0, 0, ny) // a year after the first event
 	for i := range it.Events {
-		e := &it.Events[i]
-		dates[e.Title] = append(dates[e.Title], e.Start.In(ny).Format("2006-01-02 15:04"))
+		if e := &it.Events[i]; e.Start.Before(firstYear) {
+			dates[e.Title] = append(dates[e.Title], e.Start.In(ny).Format("2006-01-02 15:04"))
+		}
 	}
 	at9 := func(days ...string) []string {
 		var out []string
@@ -165,8 +182,10 @@ func TestRFCExamples(t *testing.T) {
 	}
 }
 
-// TestReference compares every occurrence of the first year with Debian's
-// python3-icalendar and python3-recurring-ical-events.
+// TestReference compares every occurrence the reader gives — from the
+// first event to a year after the last one starts, so the first year and
+// more — with Debian's python3-icalendar and python3-recurring-ical-events
+// over the same span.
 func TestReference(t *testing.T) {
 	py := "/usr/bin/python3"
 	if err := exec.Command(py, "-c", "import icalendar, recurring_ical_events, pytz").Run(); err != nil {
@@ -180,7 +199,10 @@ func TestReference(t *testing.T) {
 			if !ok {
 				t.Fatal("no events")
 			}
-			end := first.AddDate(1, 0, 0)
+			end := it.Events[len(it.Events)-1].Start.Add(time.Second)
+			if end.Before(first.AddDate(1, 0, 0)) {
+				end = first.AddDate(1, 0, 0)
+			}
 			var mine []string
 			for i := range it.Events {
 				e := &it.Events[i]
@@ -203,11 +225,29 @@ func TestReference(t *testing.T) {
 			ref := strings.Split(strings.TrimSpace(string(out)), "\n")
 			slices.Sort(ref)
 			slices.Sort(mine)
+			// Where the reference is wrong, the difference is listed and
+			// must stay exactly that.
+			known := referenceWrong[filepath.Base(f)]
+			if here, there := minus(mine, ref), minus(ref, mine); known != nil && slices.Equal(here, known) && len(there) == 0 {
+				return
+			}
 			if !slices.Equal(mine, ref) {
 				t.Errorf("%d occurrences, the reference %d\nonly here: %v\nonly in the reference: %v", len(mine), len(ref), minus(mine, ref), minus(ref, mine))
 			}
 		})
 	}
+}
+
+// referenceWrong lists the occurrences python3-recurring-ical-events 2.0.1
+// leaves out although RFC 5545 gives them. Exchange ends a series with an
+// UNTIL in UTC that is exactly the last occurrence's start (RFC 5545
+// 3.3.10: UNTIL is inclusive, and a synchronised UNTIL "becomes the last
+// instance"); the reference generates the occurrences with the fixed
+// offset of the first one (pytz's PST) and compares them with UNTIL before
+// correcting them to PDT, so it misses the last Tuesday, which Outlook
+// shows.
+var referenceWrong = map[string][]string{
+	"exchange.ics": {"Planning\t2025-04-08T16:00:00Z"},
 }
 
 func minus(a, b []string) []string {
@@ -252,7 +292,7 @@ func TestBadInput(t *testing.T) {
 				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST`,
 				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST`}},
 		{"centuries apart", head + "BEGIN:VEVENT\nSUMMARY:Old\nDTSTART:19000101T100000Z\nDTEND:22000101T100000Z\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:New\nDTSTART:21000101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
-			[]string{`x.ics:10: warning: event "New" starts more than 190 years after the calendar's first event; left out`}},
+			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 1 of its events, those before 1911-01-01, are left out`}},
 		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
 	}
 	for _, tt := range tests {
