@@ -360,7 +360,8 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 			break
 		}
 		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
-			continue // before the window (a calendar spanning centuries)
+			b.early++ // before the window (a calendar spanning centuries)
+			continue
 		}
 		if n == MaxOccurrences {
 			b.capped = append(b.capped, fmt.Sprintf("%q", ev.title))

@@ -293,6 +293,8 @@ func TestBadInput(t *testing.T) {
 				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST`}},
 		{"centuries apart", head + "BEGIN:VEVENT\nSUMMARY:Old\nDTSTART:19000101T100000Z\nDTEND:22000101T100000Z\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:New\nDTSTART:21000101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 1 of its events, those before 1911-01-01, are left out`}},
+		{"a birthday from 1800", head + "BEGIN:VEVENT\nSUMMARY:B\nDTSTART;VALUE=DATE:18000312\nRRULE:FREQ=YEARLY\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Trip\nDTSTART:20250101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 191,
+			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 36 of its events, those before 1836-01-01, are left out`}},
 		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
 	}
 	for _, tt := range tests {
