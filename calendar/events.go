@@ -62,6 +62,13 @@ type builder struct {
 	capped  []string  // titles of series cut at MaxOccurrences
 	count   int
 	full    bool
+	// text and participations are what the events so far cost against
+	// maxTextBudget and maxParticipations; nameBytes is each person's
+	// name's length, read again each time they are listed.
+	text, participations int
+	nameBytes            map[string]int
+	warnedBudget         map[string]bool
+
 	// first and last are the earliest and latest instants an event may
 	// start or end; early counts the events left out before first.
 	first, last time.Time
@@ -585,7 +592,58 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 			m.add("sources", seq(p.Line, scalar(id, p.Line)))
 		}
 	}
+	if !b.afford(ev, m) {
+		b.count--
+		return nil
+	}
 	return []*yaml.Node{m.Node}
+}
+
+// afford charges the event m to the budgets of text and participations,
+// leaving out its notes, then its participants, then the event itself
+// when they are spent, with a warning the first time.
+func (b *builder) afford(ev *vevent, m mapNode) bool {
+	cost := func() (n, people int) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			v := m.Content[i+1]
+			n += len(v.Value)
+			for _, item := range v.Content {
+				n += len(item.Value) + b.nameBytes[item.Value]*boolInt(m.Content[i].Value == "participants")
+			}
+			if m.Content[i].Value == "participants" {
+				people = len(v.Content)
+			}
+		}
+		return n, people
+	}
+	n, people := cost()
+	for _, drop := range []string{"notes", "participants"} {
+		if b.text+n <= maxTextBudget && b.participations+people <= maxParticipations {
+			break
+		}
+		if m.remove(drop) && !b.warnedBudget[drop] {
+			b.warnedBudget[drop] = true
+			b.r.warn(ev.c.Line, "the calendar holds more text or attendees than one itinerary may; from event %q on, events are read without their %s", clip(ev.title), drop)
+		}
+		n, people = cost()
+	}
+	if b.text+n > maxTextBudget {
+		if !b.warnedBudget["events"] {
+			b.warnedBudget["events"] = true
+			b.r.warn(ev.c.Line, "the calendar holds more text than one itinerary may; from event %q on, events are left out", clip(ev.title))
+		}
+		return false
+	}
+	b.text += n
+	b.participations += people
+	return true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // end writes the end of the occurrence of ev at start, keeping the
@@ -647,6 +705,10 @@ const (
 	maxPerEvent  = 1000   // participants or topics of one event
 	maxPeople    = 20_000 // people, and sources
 	maxSpanYears = 190    // from the first event's start to the last end
+	// The loader reads at most 64 MiB of text (a name counted each time it
+	// is listed) and 1,000,000 participants in all.
+	maxTextBudget     = 48 << 20
+	maxParticipations = 900_000
 )
 
 // cut shortens s to at most n bytes, at a character boundary.
@@ -809,6 +871,12 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 		local = addr[:i]
 	}
 	id := uniqueSlug(slugOf(name, slugOf(local, "person")), b.slugs)
+	cost := len(id) + len(name) + len(addr)
+	if b.text+cost > maxTextBudget {
+		return ""
+	}
+	b.text += cost
+	b.nameBytes[id] = len(name)
 	m := mapping(line)
 	m.add("id", scalar(id, line))
 	m.add("name", scalar(name, line))

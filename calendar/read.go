@@ -214,7 +214,8 @@ func clip(s string) string {
 // build maps the calendars to the node tree of an itinerary.
 func (r *reader) build(cals []*component) *yaml.Node {
 	first := cals[0]
-	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{}}
+	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
+		nameBytes: map[string]int{}, warnedBudget: map[string]bool{}}
 	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, top: time.UTC}
 	var vevents []*component
 	for _, cal := range cals {
@@ -350,6 +351,17 @@ type mapNode struct{ *yaml.Node }
 
 func mapping(line int) mapNode {
 	return mapNode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}}
+}
+
+// remove deletes the field key, reporting whether it was there.
+func (m mapNode) remove(key string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content = append(m.Content[:i], m.Content[i+2:]...)
+			return true
+		}
+	}
+	return false
 }
 
 func (m mapNode) add(key string, val *yaml.Node) {

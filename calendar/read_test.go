@@ -373,3 +373,43 @@ func TestWithinLimits(t *testing.T) {
 		t.Errorf("title %d bytes, %d participants, notes %d bytes, %d people, warnings %v", len(e.Title), len(e.Participants), len(e.Notes), len(it.People), it.Warnings)
 	}
 }
+
+// TestWithinBudgets: a series whose every occurrence repeats a long
+// description and a thousand attendees would pass the loader's bounds on
+// the text and the participants of one itinerary; its later occurrences
+// lose their notes, then their participants, then are left out, each step
+// with a warning, and the calendar loads.
+func TestWithinBudgets(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nRRULE:FREQ=HOURLY;COUNT=1000\nSUMMARY:Hourly\n")
+	b.WriteString("DESCRIPTION:" + strings.Repeat("x", 59_000) + "\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "ATTENDEE;CN=G%d:mailto:g%d@example.com\n", i, i)
+	}
+	b.WriteString("END:VEVENT\nEND:VCALENDAR\n")
+	it, err := Load("x.ics", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := &it.Events[0], &it.Events[len(it.Events)-1]
+	participations := 0
+	for i := range it.Events {
+		participations += len(it.Events[i].Participants)
+	}
+	if len(it.Events) < 500 || first.Notes == "" || len(first.Participants) != 1000 || last.Notes != "" || len(last.Participants) != 0 || participations > maxParticipations {
+		t.Errorf("%d events, %d participations; the first with %d bytes of notes and %d participants, the last %d and %d",
+			len(it.Events), participations, len(first.Notes), len(first.Participants), len(last.Notes), len(last.Participants))
+	}
+	var warnings []string
+	for _, w := range it.Warnings {
+		warnings = append(warnings, w.Message)
+	}
+	want := []string{
+		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their notes`,
+		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their participants`,
+		`the calendar holds more text than one itinerary may; from event "Hourly" on, events are left out`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings:\n%s", strings.Join(warnings, "\n"))
+	}
+}
