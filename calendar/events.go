@@ -540,11 +540,16 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		b.count--
 		return nil
 	}
-	if end, endLine, ok := b.end(ev, start, startAt); ok {
+	end, endLine, ok := b.end(ev, start, startAt)
+	if ok {
 		m.add("end", scalar(end, endLine))
 	}
 	if eventZone != top.String() && !start.date {
 		m.add("timezone", scalar(eventZone, startLine))
+	}
+	// A DTEND in a zone of its own (a flight's landing) keeps that zone.
+	if ez := ev.end; ok && ez != nil && !start.date && ez.z != ev.start.z && ez.z.loc != nil && !ez.z.utc && ez.z.name != eventZone {
+		m.add("end_timezone", scalar(ez.z.name, endLine))
 	}
 	if p := c.prop("STATUS"); p != nil {
 		switch strings.ToUpper(strings.TrimSpace(p.Value)) {
@@ -678,6 +683,9 @@ func (b *builder) end(ev *vevent, start tval, startAt time.Time) (s string, line
 			ez = &zone{name: top.String(), loc: top}
 		}
 		s, line, ok = instantString(at, ez), lineOf(c, "DTEND"), true
+		if w := ez.wall(at); ez.loc != nil && ez.instant(w).Equal(at) {
+			s = wallString(w) // in its end_timezone, or the event's zone
+		}
 	case ev.hasDur && (ev.days > 0 || ev.dur > 0):
 		w := start.wall.AddDate(0, 0, ev.days).Add(ev.dur)
 		line = lineOf(c, "DURATION")

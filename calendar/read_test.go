@@ -55,7 +55,7 @@ func TestExports(t *testing.T) {
 		{"thunderbird.ics", "thunderbird", "America/New_York", []string{
 			"Site visit in Newark|2025-04-15T17:30:00Z", "Flight home|2025-04-16T06:00:00Z"}},
 		{"apple.ics", "Seoul visit", "Asia/Seoul", []string{
-			"Pyeongtaek campus tour|2024-01-26T00:30:00Z", "Free day|2024-01-27"}},
+			"Flight SFO to ICN|2024-01-24T19:30:00Z", "Pyeongtaek campus tour|2024-01-26T00:30:00Z", "Free day|2024-01-27"}},
 		{"khal.ics", "khal", "Europe/Zurich", []string{
 			"Dentist|2025-06-02T06:30:00Z", "Team lunch|2025-06-03T10:00:00Z", "Gym day|2025-06-04",
 			"Team lunch|2025-06-10T10:00:00Z", "Team lunch|2025-06-17T10:00:00Z", "Gym day|2025-06-18"}},
@@ -134,6 +134,9 @@ func TestFields(t *testing.T) {
 		t.Errorf("custom zones: %s and %s, want America/New_York (matched by its rules) and UTC", c.Events[0].Zone, c.Events[1].Zone)
 	}
 	a := load(t, "testdata/apple.ics")
+	if f := &a.Events[0]; f.Duration() != 12*time.Hour+30*time.Minute || f.Zone.String() != "America/Los_Angeles" || f.EndLocation().String() != "Asia/Seoul" {
+		t.Errorf("the flight: %v from %s to %s, want 12h30m from America/Los_Angeles to Asia/Seoul", f.Duration(), f.Zone, f.EndLocation())
+	}
 	if len(a.People) != 1 || a.People[0].Name != "경계현" || a.People[0].ID != "kyung" {
 		t.Errorf("apple people: %+v", a.People)
 	}
@@ -289,8 +292,8 @@ func TestBadInput(t *testing.T) {
 			[]string{`x.ics:6: warning: event "H": RRULE "FREQ=HOURLY;BYSETPOS=2" repeats hourly with filters, which this reader does not expand; only the first occurrence is shown`}},
 		{"far years and a DST gap", head + "BEGIN:VEVENT\nSUMMARY:Far\nDTSTART:99991231T100000Z\nDURATION:P999W\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Gap\nDTSTART;TZID=Europe/Berlin:20250330T023000\nDURATION:PT15M\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:5: warning: event "Far" starts in the year 9999; this reader takes the years 2 to 9998; skipped`,
-				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST`,
-				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST`}},
+				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST, moved forward by the gap`,
+				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST, moved forward by the gap`}},
 		{"centuries apart", head + "BEGIN:VEVENT\nSUMMARY:Old\nDTSTART:19000101T100000Z\nDTEND:22000101T100000Z\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:New\nDTSTART:21000101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 1 of its events, those before 1911-01-01, are left out`}},
 		{"a birthday from 1800", head + "BEGIN:VEVENT\nSUMMARY:B\nDTSTART;VALUE=DATE:18000312\nRRULE:FREQ=YEARLY\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Trip\nDTSTART:20250101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 191,

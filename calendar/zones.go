@@ -36,7 +36,7 @@ type onset struct {
 // instant is the instant of the wall clock w in z.
 func (z *zone) instant(w time.Time) time.Time {
 	if z.loc != nil {
-		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, z.loc)
+		return itinerary.WallTime(w, z.loc) // as the loader will read it
 	}
 	off := z.offsetAt(w, true)
 	return w.Add(-time.Duration(off) * time.Second)

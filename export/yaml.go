@@ -16,6 +16,7 @@ import (
 func YAML(w io.Writer, it *itinerary.Itinerary, events []int, _ Options) error {
 	root := ymap()
 	root.set("version", yint(1))
+	root.str("id", it.ID)
 	root.str("title", it.Title)
 	root.str("subtitle", it.Subtitle)
 	root.str("timezone", it.ZoneName())
@@ -83,22 +84,26 @@ func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
 	m := ymap()
 	m.str("id", e.ID)
 	m.str("title", e.Title)
+	endLoc := e.EndLocation()
 	if e.AllDay {
 		m.str("start", e.Date.Format("2006-01-02"))
-		if end := e.End.In(e.Zone); e.HasEnd && end.Hour() == 0 && end.Minute() == 0 && end.Second() == 0 && end.Nanosecond() == 0 {
+		if end := e.End.In(e.Zone); e.HasEnd && e.EndZone == nil && end.Hour() == 0 && end.Minute() == 0 && end.Second() == 0 && end.Nanosecond() == 0 {
 			// A date-only end is the last day, inclusive.
 			m.str("end", end.AddDate(0, 0, -1).Format("2006-01-02"))
 		} else if e.HasEnd {
-			m.str("end", timeString(e.End, e.Zone)) // a date with a clock-time end
+			m.str("end", timeString(e.End, endLoc)) // a date with a clock-time end
 		}
 	} else {
 		m.str("start", timeString(e.Start, e.Zone))
 		if e.HasEnd {
-			m.str("end", timeString(e.End, e.Zone))
+			m.str("end", timeString(e.End, endLoc))
 		}
 	}
 	if e.OwnZone {
 		m.str("timezone", e.Zone.String())
+	}
+	if e.EndZone != nil {
+		m.str("end_timezone", e.EndZone.String())
 	}
 	if e.Approximate {
 		m.set("approximate", ybool())
@@ -142,7 +147,7 @@ func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
 // second of two repeated hours, a time with fractions of a second).
 func timeString(t time.Time, loc *time.Location) string {
 	l := t.In(loc)
-	back := time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), 0, loc)
+	back := itinerary.WallTime(time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), 0, time.UTC), loc)
 	if !back.Equal(t) {
 		return l.Format(time.RFC3339Nano)
 	}

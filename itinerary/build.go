@@ -2,6 +2,7 @@ package itinerary
 
 import (
 	"fmt"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -37,4 +38,13 @@ func LoadNode(name string, root *yaml.Node, extra []Problem) (it *Itinerary, err
 	it.Warnings = warns
 	it.index()
 	return it, nil
+}
+
+// WallTime is the instant the loader reads for the wall-clock time w (its
+// fields read in UTC) in loc, resolving DST gaps and repeated hours as
+// RFC 5545 does; writers use it to know whether a wall clock reads back as
+// the instant they mean.
+func WallTime(w time.Time, loc *time.Location) time.Time {
+	t, _ := resolveWall(w, loc)
+	return t
 }
