@@ -87,14 +87,17 @@ func (m *mdWriter) block(lines ...string) {
 	}
 }
 
-// paragraphs writes free text as Markdown reads it: paragraphs, and list
-// items where a line starts with "- ", "* " or "• ".
+// paragraphs writes free text as the view shows it: paragraphs, and a
+// line of its own for each line that starts with "- ", "* " or "• ". Those
+// marks are the file's text, escaped like the rest, so that a reader sees
+// "- " as written rather than a bullet of Markdown's; the lines of such a
+// run are held apart with hard line breaks.
 func (m *mdWriter) paragraphs(text string) {
-	var list []string
+	var lines []string
 	flush := func() {
-		if len(list) > 0 {
-			m.block(list...)
-			list = nil
+		if len(lines) > 0 {
+			m.block(strings.Join(lines, "\\\n"))
+			lines = nil
 		}
 	}
 	for _, p := range agenda.Paragraphs(text) {
@@ -102,8 +105,7 @@ func (m *mdWriter) paragraphs(text string) {
 		case p == "":
 			flush()
 		case strings.HasPrefix(p, "- ") || strings.HasPrefix(p, "* ") || strings.HasPrefix(p, "• "):
-			_, rest, _ := strings.Cut(p, " ")
-			list = append(list, "- "+mdInline(rest))
+			lines = append(lines, mdInline(p))
 		default:
 			flush()
 			m.block(mdInline(p))
@@ -224,14 +226,18 @@ var mdSpecial = strings.NewReplacer(
 	"\n", " ", "\r", " ",
 )
 
-// blockStart is what would start a list, a quote-less block or a setext
-// heading underline at the start of a line.
+// blockStart is what would start a list, a thematic break or a setext
+// heading underline at the start of a line. The other block starts
+// (headings, quotes, fences, HTML, tables) begin with a character that
+// mdSpecial escapes wherever it stands.
 var blockStart = regexp.MustCompile(`^(\d{1,9})([.)])|^([-+=])`)
 
 // mdInline escapes text from the file so that Markdown shows it as
-// written, wherever in a line it goes.
+// written, wherever in a line it goes: at the start of a line or of a list
+// item as much as within one. Leading blanks are dropped, as Markdown would
+// drop them, so that four of them cannot start a code block.
 func mdInline(s string) string {
-	s = mdSpecial.Replace(s)
+	s = strings.TrimLeft(mdSpecial.Replace(s), " \t")
 	if m := blockStart.FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 { // "1." or "1)": escape the mark after the digits
 			return s[:m[4]] + `\` + s[m[4]:]

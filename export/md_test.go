@@ -21,15 +21,55 @@ summary: |
   - a list item with _underscores_
 people:
   - {id: a, name: "Ann BTcodeBT Lee", role: "- not a list", org: o}
+  - {id: b, name: "1) Bo Park", role: "    not code", org: o2}
 orgs:
   - {id: o, name: "Org & Co | table"}
+  - {id: o2, name: "--- not a rule"}
 events:
   - title: "# not a heading #"
     start: "2024-01-26 09:00"
     place: "= not an underline"
     topics: ["~not struck~", "**x**"]
     notes: "+ not a list\n\n> not a quote"
-    participants: [a]
+    participants: [a, b]
+  - title: "block starts"
+    start: "2024-01-26 10:00"
+    notes: |
+      + plus
+
+      - dash para
+
+      * star para
+      • bullet para
+
+      1) paren
+
+      > quote
+
+      - not a list
+      # not heading
+
+          indented code
+
+      === not an underline
+
+      setext
+      ---
+
+      BTBTBT fence
+      code
+      BTBTBT
+
+      ~~~ tilde fence
+
+      <div>html block</div>
+
+      | a | b |
+      |---|---|
+
+      ***
+
+      [ref]: http://x
 `
 
 // render turns Markdown into HTML with a CommonMark parser, and the HTML
@@ -60,6 +100,10 @@ func TestMarkdownShowsTextAsWritten(t *testing.T) {
 		"*Not bold* [not a link](http://x) <b>not html</b> # not a heading", "1. not a list", "a list item with _underscores_",
 		"Ann `code` Lee", "- not a list", "Org & Co | table", "# not a heading #", "= not an underline",
 		"~not struck~ · **x**", "+ not a list", "> not a quote",
+		"1) Bo Park — not code, --- not a rule",
+		"+ plus", "- dash para", "* star para\n• bullet para", "1) paren", "> quote", "- not a list # not heading",
+		"indented code", "=== not an underline", "setext ---", "``` fence code ```", "~~~ tilde fence",
+		"<div>html block</div>", "| a | b | |---|---|", "***", "[ref]: http://x",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the reader does not see %q:\n%s\n---\n%s", want, out.String(), text)
@@ -67,13 +111,20 @@ func TestMarkdownShowsTextAsWritten(t *testing.T) {
 	}
 	ours := regexp.MustCompile(`<strong>[A-Z][a-z ]+:</strong>`) // the briefing's own labels
 	htm = ours.ReplaceAllString(htm, "")
-	for _, tag := range []string{"<em>", "<strong>", "<a ", "<b>", "<code>", "<ol>", "<blockquote>", "<del>"} {
+	for _, tag := range []string{"<em>", "<strong>", "<a ", "<b>", "<code>", "<ol", "<blockquote>", "<del>",
+		"<pre>", "<hr", "<div>", "<h4>", "<h5>", "<h6>", "<table>"} {
 		if strings.Contains(htm, tag) {
 			t.Errorf("the file's text made markup %s:\n%s", tag, htm)
 		}
 	}
-	if n := strings.Count(htm, "<h1>"); n != 1 {
-		t.Errorf("%d h1 headings, want 1:\n%s", n, htm)
+	for tag, want := range map[string]int{"<h1>": 1, "<h2>": 2, "<h3>": 2} { // title; summary, day; events
+		if n := strings.Count(htm, tag); n != want {
+			t.Errorf("%d %s headings, want %d:\n%s", n, tag, want, htm)
+		}
+	}
+	// Only the briefing's own facts are list items, none of the notes'.
+	if n := strings.Count(htm, "<li>"); n != 7 {
+		t.Errorf("%d list items, want 7 (the facts of two events and two participants):\n%s", n, htm)
 	}
 	if strings.ContainsRune(out.String(), '\x1b') {
 		t.Error("escape codes in Markdown")
