@@ -191,7 +191,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	}
 
 	if o.check {
-		for _, l := range itinerary.FormatProblems(name, append(it.Warnings, it.OverlapWarnings()...)) {
+		for _, l := range itinerary.FormatProblems(name, it.CheckWarnings()) {
 			fmt.Fprintln(stderr, l)
 		}
 		fmt.Fprintf(stdout, "%s: ok (%s, %s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"))

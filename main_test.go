@@ -188,6 +188,37 @@ func TestCheckWarnsAboutOverlaps(t *testing.T) {
 	}
 }
 
+// TestCheckWarningsInOrder: --check lists the warnings of every kind (a
+// time in a clock change, an overlap) in one list sorted by position.
+func TestCheckWarningsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	file := `version: 1
+title: Order
+timezone: Europe/London
+people:
+  - {id: a, name: Ann}
+events:
+  - title: First
+    start: "2025-03-28 10:00"
+    end: "2025-03-28 12:00"
+    participants: [a]
+  - title: Second
+    start: "2025-03-28 11:00"
+    end: "2025-03-28 13:00"
+    participants: [a]
+  - title: In the gap
+    start: "2025-03-30 01:30"
+`
+	if err := os.WriteFile(filepath.Join(dir, "w.yaml"), []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBinary(t, dir, nil, "--check", "w.yaml")
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	if r.code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "w.yaml:11:5: warning: ") || !strings.HasPrefix(lines[1], "w.yaml:16:12: warning: ") {
+		t.Errorf("got code %d, stderr:\n%s\nwant the overlap at 11:5, then the clock change at 16:12", r.code, r.stderr)
+	}
+}
+
 func TestPrintDefaultVisit(t *testing.T) {
 	r := runBinary(t, ".", nil, "--print")
 	if r.code != 0 || r.stderr != "" {

@@ -1,8 +1,10 @@
 package itinerary
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -287,4 +289,22 @@ func quoteList(names []string, max int) string {
 		return strings.Join(names[:max], ", ") + fmt.Sprintf(", ... (%d in all)", len(names))
 	}
 	return strings.Join(names, ", ")
+}
+
+// CheckWarnings is every warning about the itinerary, as --check reports
+// them: the load's (times in a clock change) and the overlaps, in one list
+// sorted by position. The lines that count warnings left out, which have
+// no position, come last.
+func (it *Itinerary) CheckWarnings() []Problem {
+	ws := slices.Concat(it.Warnings, it.OverlapWarnings())
+	slices.SortStableFunc(ws, func(a, b Problem) int {
+		if (a.Line == 0) != (b.Line == 0) {
+			if a.Line == 0 {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return ws
 }
