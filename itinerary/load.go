@@ -265,6 +265,13 @@ func syntaxProblem(data []byte, lines lineIndex, err error) Problem {
 	if line == 0 {
 		line = reported
 	}
+	// A tab where a line's content should start ("\t- title: a") is, to
+	// the YAML library, a character that cannot start a token.
+	if msg == "found character that cannot start any token" && line >= 1 && line <= lines.count() {
+		if c := tabColumn(lines.text(data, line-1)); c > 0 {
+			return Problem{Line: line, Column: c, Message: "tab character in indentation; YAML indents with spaces"}
+		}
+	}
 	if strings.Contains(msg, "tab character") && line > 0 {
 		for _, l := range []int{line, line + 1} {
 			if c := tabColumn(lines.text(data, l-1)); c > 0 {
