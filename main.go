@@ -109,6 +109,19 @@ func parseArgs(args []string) (options, error) {
 	case len(files) == 1:
 		o.file, o.fileGiven = files[0], true
 	}
+	var empty error
+	fs.Visit(func(f *flag.Flag) {
+		switch {
+		case empty != nil || f.Value.String() != "":
+		case f.Name == "tz":
+			empty = errors.New(`--tz is empty; give an IANA zone such as Europe/London, or "local" for this machine's zone`)
+		case f.Name == "now":
+			empty = errors.New("--now is empty; give a time in RFC 3339, such as 2024-01-26T09:00:00+09:00")
+		}
+	})
+	if empty != nil {
+		return o, empty
+	}
 	if o.width < -1 {
 		return o, fmt.Errorf("--width %d: a width is 0 (never cut) or more", o.width)
 	}
