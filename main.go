@@ -253,15 +253,35 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 // the candidates by id and name.
 func personErrorMessage(it *itinerary.Itinerary, e *itinerary.PersonError) string {
 	var b strings.Builder
-	if e.Ambiguous {
+	switch {
+	case e.ByOrgOrRole:
+		fmt.Fprintf(&b, "--person %s is ambiguous; it matches no name, and these people by organisation or role:", itinerary.Quote(e.Query))
+		for _, p := range e.Candidates {
+			fmt.Fprintf(&b, "\n  %s — %s", personLabel(it, p), itinerary.CleanLine(orgAndRole(it, p)))
+		}
+		return b.String()
+	case e.Ambiguous:
 		fmt.Fprintf(&b, "--person %s is ambiguous; it matches:", itinerary.Quote(e.Query))
-	} else {
+	default:
 		fmt.Fprintf(&b, "--person %s matches nobody in this itinerary; the people are:", itinerary.Quote(e.Query))
 	}
 	for _, p := range e.Candidates {
 		fmt.Fprintf(&b, "\n  %s", personLabel(it, p))
 	}
 	return b.String()
+}
+
+// orgAndRole is "CEO, OpenAI": what a person was matched by when no name
+// matched.
+func orgAndRole(it *itinerary.Itinerary, p int) string {
+	var about []string
+	if r := it.People[p].Role; r != "" {
+		about = append(about, r)
+	}
+	if o := it.OrgOf(p); o != nil {
+		about = append(about, o.Name)
+	}
+	return strings.Join(about, ", ")
 }
 
 // personLabel is "id (Name, Native)" for lists of candidates.
@@ -347,8 +367,9 @@ Flags:
                      --print
   --width N          cut agenda lines to N cells; 0 never cuts (default: the
                      terminal's width on a terminal, whole lines otherwise)
-  --person P         keep only events with P: a person id or part of a name
-                     or native name (경계현, kyung); repeat to require several
+  --person P         keep only events with P: a person id or part of a name,
+                     native name, organisation or role (경계현, kyung, sk group),
+                     matched as the people picker does; repeat to require several
   --tz ZONE          show times in this IANA zone, or "local"
   --now TIME         pretend it is TIME (RFC 3339) for the now marker
   --view VIEW        which view the timeline opens in: list or lanes (v switches)

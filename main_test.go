@@ -343,6 +343,10 @@ func TestPersonFilter(t *testing.T) {
 			t.Errorf("%v: %+v", args, r)
 		}
 	}
+	// As the people picker finds him: by organisation, the only one of it.
+	if r := runBinary(t, ".", nil, "--print", "--person", "sk group"); r.code != 0 || !strings.Contains(r.stdout, "1 of 12 events · with Chey Tae-won\n") {
+		t.Errorf("--person \"sk group\": %+v", r)
+	}
 	r := runBinary(t, ".", nil, "--print", "--person", "altman", "--person", "chey")
 	if !strings.Contains(r.stdout, "1 of 12 events · with Sam Altman and Chey Tae-won") {
 		t.Errorf("all-of filter: %s", r.stdout)
@@ -364,6 +368,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"a.yaml", "b.yaml"}, "visitline: one FILE at most, got 2: a.yaml b.yaml\n"},
 		{[]string{"--view", "grid"}, "visitline: --view \"grid\" is not one of list, lanes\n"},
 		{[]string{"--person", "nobody"}, "visitline: --person \"nobody\" matches nobody in this itinerary; the people are:\n  altman (Sam Altman, 샘 올트먼)\n"},
+		{[]string{"--person", "ceo"}, "visitline: --person \"ceo\" is ambiguous; it matches no name, and these people by organisation or role:\n  altman (Sam Altman, 샘 올트먼) — CEO, OpenAI\n  kyung (Kyung Kye-hyun, 경계현) — President; CEO of the Device Solutions (DS) division, Samsung Electronics\n"},
 		{[]string{"--person", "jung"}, "visitline: --person \"jung\" is ambiguous; it matches:\n  lee-jb (Lee Jung-bae, 이정배)\n  kwak (Kwak Noh-jung, 곽노정)\n"},
 	}
 	for _, c := range cases {

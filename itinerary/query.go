@@ -38,7 +38,7 @@ func (it *Itinerary) MatchPeople(q string) []PersonMatch {
 	q = strings.TrimSpace(Fold(q))
 	out := make([]PersonMatch, 0, len(it.People))
 	for i := range it.People {
-		if s := it.matchPerson(i, q, true); s > 0 {
+		if s := it.matchPerson(i, q); s > 0 {
 			out = append(out, PersonMatch{Person: i, Score: s})
 		}
 	}
@@ -46,9 +46,8 @@ func (it *Itinerary) MatchPeople(q string) []PersonMatch {
 	return out
 }
 
-// matchPerson scores person i against the folded query q; withOrg also
-// matches organisation and role.
-func (it *Itinerary) matchPerson(i int, q string, withOrg bool) int {
+// matchPerson scores person i against the folded query q.
+func (it *Itinerary) matchPerson(i int, q string) int {
 	pt := &it.personText[i]
 	switch {
 	case q == "":
@@ -63,7 +62,7 @@ func (it *Itinerary) matchPerson(i int, q string, withOrg bool) int {
 		return scoreNamePart
 	case strings.Contains(pt.id, q):
 		return scoreIDPart
-	case withOrg && (strings.Contains(pt.org, q) || strings.Contains(pt.role, q)):
+	case strings.Contains(pt.org, q) || strings.Contains(pt.role, q):
 		return scoreOrgOrRole
 	}
 	return 0
@@ -89,44 +88,51 @@ type PersonError struct {
 	Query      string
 	Candidates []int // the people who matched, or everyone when none did
 	Ambiguous  bool
+	// ByOrgOrRole says the candidates matched only by organisation or role.
+	ByOrgOrRole bool
 }
 
 func (e *PersonError) Error() string {
 	return e.Query
 }
 
-// ResolvePerson finds the one person q names: an id, or a case-insensitive
-// part of a name or native name. A q matching several people is ambiguous
-// unless exactly one of them matches it as an id or a whole name.
+// ResolvePerson finds the one person q names, matching as MatchPeople (the
+// people picker) does, level by level: an id, else a whole name or native
+// name (an id wins over a name); else a word start or part of a name or
+// native name, or part of an id; else part of an organisation or role. The
+// first level anyone matches at decides: one person there is the answer,
+// several are ambiguous, so that "jung" is not taken to mean one of two
+// people whose names contain it.
 func (it *Itinerary) ResolvePerson(q string) (int, error) {
-	fq := strings.TrimSpace(Fold(q))
-	var best []int
-	bestScore := 0
-	for i := range it.People {
-		s := it.matchPerson(i, fq, false)
-		if fq == "" {
-			s = 0
-		}
+	level := func(score int) int {
 		switch {
-		case s == 0:
-		case s > bestScore && s >= scoreName:
-			best, bestScore = []int{i}, s
-		case s == bestScore || (s < scoreName && bestScore < scoreName):
-			best = append(best, i)
-			bestScore = max(bestScore, s)
+		case score >= scoreName:
+			return score
+		case score > scoreOrgOrRole:
+			return scoreIDPart
+		}
+		return scoreOrgOrRole
+	}
+	if strings.TrimSpace(Fold(q)) != "" {
+		if ms := it.MatchPeople(q); len(ms) > 0 {
+			top := level(ms[0].Score)
+			var best []int
+			for _, m := range ms {
+				if level(m.Score) == top {
+					best = append(best, m.Person)
+				}
+			}
+			if len(best) == 1 {
+				return best[0], nil
+			}
+			return -1, &PersonError{Query: q, Candidates: best, Ambiguous: true, ByOrgOrRole: top == scoreOrgOrRole}
 		}
 	}
-	switch {
-	case len(best) == 1:
-		return best[0], nil
-	case len(best) == 0:
-		all := make([]int, len(it.People))
-		for i := range all {
-			all[i] = i
-		}
-		return -1, &PersonError{Query: q, Candidates: all}
+	all := make([]int, len(it.People))
+	for i := range all {
+		all[i] = i
 	}
-	return -1, &PersonError{Query: q, Candidates: best, Ambiguous: true}
+	return -1, &PersonError{Query: q, Candidates: all}
 }
 
 // Filter selects events: every person in People must attend (or, with

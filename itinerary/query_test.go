@@ -46,6 +46,12 @@ func TestResolvePerson(t *testing.T) {
 		{q: "altman", want: "altman"},
 		{q: "Sam", ambiguous: true}, // Sam Altman, Samsung division executives
 		{q: "jung", ambiguous: true},
+		{q: "sk group", want: "chey"},   // the one person of SK Group, as the picker finds him
+		{q: "OpenAI", want: "altman"},   // organisation
+		{q: "samsung", ambiguous: true}, // a person's name part, and several by organisation
+		{q: "sk hynix", want: "kwak"},
+		{q: "samsung electronics", ambiguous: true}, // several people by organisation or role
+		{q: "kyung kye-hyun", want: "kyung"},        // a whole name beats the part of another
 		{q: "zzz", unknown: true},
 		{q: "", unknown: true},
 	}
