@@ -83,8 +83,13 @@ func (m *Model) edit() tea.Cmd {
 		return nil
 	}
 	if m.cfg.File == "" {
-		m.status = "no file to edit: " + m.sourceName() + " is not a file on disk. Copy data/visit.yaml from the project " +
-			"(or run visitline --format yaml > visit.yaml), then open it: visitline visit.yaml"
+		if m.cfg.Name == "<stdin>" {
+			m.status = "no file to edit: standard input is not a file on disk. Save what you piped in to a file, " +
+				"then open that: visitline visit.yaml"
+		} else {
+			m.status = "no file to edit: the built-in itinerary is not a file on disk. Write it to one with " +
+				"visitline --format yaml > visit.yaml, then open it: visitline visit.yaml"
+		}
 		return nil
 	}
 	editor := editorCommand(os.Getenv)
@@ -102,14 +107,6 @@ func (m *Model) edit() tea.Cmd {
 	return tea.ExecProcess(exec.Command(path, args[1:]...), func(err error) tea.Msg {
 		return editorDoneMsg{editor: name, err: err}
 	})
-}
-
-// sourceName says where an itinerary without a file came from.
-func (m *Model) sourceName() string {
-	if m.cfg.Name == "<stdin>" {
-		return "standard input"
-	}
-	return "the built-in itinerary"
 }
 
 // edited handles the editor's return: the file is loaded again (keeping

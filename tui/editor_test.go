@@ -75,8 +75,8 @@ func flat(v string) string { return strings.Join(strings.Fields(ansi.Strip(v)), 
 func TestEditWithoutFile(t *testing.T) {
 	m := press(newModel(t, 80, 24), "e")
 	v := m.View()
-	for _, want := range []string{"no file to edit: the built-in itinerary is not a file on disk.", "Copy data/visit.yaml from the project",
-		"visitline --format yaml > visit.yaml", "visitline visit.yaml"} {
+	for _, want := range []string{"no file to edit: the built-in itinerary is not a file on disk.",
+		"Write it to one with visitline --format yaml > visit.yaml, then open it: visitline visit.yaml"} {
 		if !strings.Contains(flat(v), want) {
 			t.Errorf("lacks %q:\n%s", want, v)
 		}
@@ -86,9 +86,12 @@ func TestEditWithoutFile(t *testing.T) {
 		t.Errorf("the next key should clear the message:\n%s", v)
 	}
 	m = sized(New(Config{Itinerary: defaultItinerary(t), Name: "<stdin>", Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
-	if v := press(m, "e").View(); !strings.Contains(flat(v), "standard input is not a file on disk") {
-		t.Errorf("stdin:\n%s", v)
+	v = press(m, "e").View()
+	if !strings.Contains(flat(v), "no file to edit: standard input is not a file on disk. Save what you piped in to a file, then open that: visitline visit.yaml") ||
+		strings.Contains(v, "data/visit.yaml") || strings.Contains(v, "--format") {
+		t.Errorf("stdin: the message should say to save the input, nothing about the built-in itinerary:\n%s", v)
 	}
+	assertFitsWindow(t, v, 80, 24)
 }
 
 // TestEditorMissingOrFailing: the status line says what went wrong and the
