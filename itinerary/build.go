@@ -1,7 +1,6 @@
 package itinerary
 
 import (
-	"fmt"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -21,23 +20,7 @@ func LoadNode(name string, root *yaml.Node, extra []Problem) (it *Itinerary, err
 	}()
 	l := &loader{}
 	it = l.itinerary(root, nil)
-	var errs, warns []Problem
-	for _, p := range sortProblems(append(extra, l.problems...)) {
-		if p.Warning {
-			warns = append(warns, p)
-		} else {
-			errs = append(errs, p)
-		}
-	}
-	if len(errs) > 0 || l.omittedErrors > 0 {
-		return nil, &LoadError{File: name, Problems: errs, Omitted: l.omittedErrors}
-	}
-	if l.omittedWarnings > 0 {
-		warns = append(warns, Problem{Warning: true, Message: fmt.Sprintf("and %d more warnings", l.omittedWarnings)})
-	}
-	it.Warnings = warns
-	it.index()
-	return it, nil
+	return l.finish(name, it, extra)
 }
 
 // WallTime is the instant the loader reads for the wall-clock time w (its

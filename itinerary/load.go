@@ -130,9 +130,15 @@ func loadWith(name string, data []byte, ch chunking, progress func(done, total i
 		l = &loader{}
 		it = l.itinerary(doc, nil)
 	}
-	l.problems = sortProblems(l.problems)
+	return l.finish(name, it, nil)
+}
+
+// finish sorts the problems the loader found, with extra ones found by
+// another reader, and either refuses the itinerary for its errors or
+// indexes it and keeps its warnings.
+func (l *loader) finish(name string, it *Itinerary, extra []Problem) (*Itinerary, error) {
 	var errs, warns []Problem
-	for _, p := range l.problems {
+	for _, p := range sortProblems(append(extra, l.problems...)) {
 		if p.Warning {
 			warns = append(warns, p)
 		} else {
