@@ -68,7 +68,7 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch m.mode {
 	case modePicker:
 		switch {
-		case msg.Type == tea.KeyCtrlC:
+		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, k.InputUp):
 			m.picker.move(-1)
@@ -86,7 +86,7 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 	case modeSearch:
 		switch {
-		case msg.Type == tea.KeyCtrlC:
+		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, k.Accept):
 			m.closeInput()

@@ -268,8 +268,13 @@ func (m *Model) updateKeys() {
 			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
 			b.SetEnabled(false)
 		}
+		// The field takes q and ?; ctrl+c still quits.
+		k.Quit.SetEnabled(true)
+		k.Quit.SetKeys("ctrl+c")
+		k.Quit.SetHelp("ctrl+c", "quit")
 		return
 	}
+	k.Quit.SetKeys("q", "ctrl+c")
 	page := m.pageOpen()
 	toggleHelp(&k.Up, page, "scroll up", "up")
 	toggleHelp(&k.Down, page, "scroll down", "down")

@@ -110,16 +110,67 @@ func (m Model) shortHelp() string {
 			rest = append(rest, b)
 		}
 	}
+	return fit(m.helpItems(rest, last), m.width)
+}
+
+// helpItems joins the help of the enabled bindings of rest and then of
+// last, as help.Model does (its styles, its separator), but never cuts
+// last: the items of rest that do not fit the room left are dropped from
+// the first that does not, whole, leaving "…" in their place. An empty side
+// leaves no separator behind.
+func (m Model) helpItems(rest, last []key.Binding) string {
 	h := m.help
-	tail := h.ShortHelpView(last)
-	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
-	h.Width = max(m.width-ansi.StringWidth(tail)-ansi.StringWidth(sep), 0)
-	line := tail
-	if head := h.ShortHelpView(rest); head != "" && h.Width > 1 {
-		// help.Model lets an item overflow when its "…" does not fit.
-		line = ansi.Truncate(head, h.Width, "…") + sep + tail
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	ellipsis := h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	item := func(b key.Binding) string {
+		return h.Styles.ShortKey.Inline(true).Render(b.Help().Key) + " " + h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc)
 	}
-	return fit(line, m.width)
+	join := func(bs []key.Binding) []string {
+		var out []string
+		for _, b := range bs {
+			if b.Enabled() && b.Help().Key != "" {
+				out = append(out, item(b))
+			}
+		}
+		return out
+	}
+	tail := strings.Join(join(last), sep)
+	room := m.width - ansi.StringWidth(tail)
+	if tail != "" {
+		room -= ansi.StringWidth(sep)
+	}
+	items := join(rest)
+	var head strings.Builder
+	used := 0
+	for k, it := range items {
+		w := ansi.StringWidth(it)
+		if k > 0 {
+			w += ansi.StringWidth(sep)
+		}
+		// Room for this item, and for " …" after it unless it is the last.
+		need := w
+		if k < len(items)-1 {
+			need += 1 + ansi.StringWidth(ellipsis)
+		}
+		if used+need > room {
+			if k > 0 {
+				head.WriteString(" " + ellipsis)
+			}
+			break
+		}
+		if k > 0 {
+			head.WriteString(sep)
+		}
+		head.WriteString(it)
+		used += w
+	}
+	switch {
+	case head.Len() == 0:
+		return tail
+	case tail == "":
+		return head.String()
+	}
+	return head.String() + sep + tail
 }
 
 // paneTitle renders a pane's title row; the focused pane's is marked.
