@@ -83,13 +83,7 @@ func (m *Model) edit() tea.Cmd {
 		return nil
 	}
 	if m.cfg.File == "" {
-		if m.cfg.Name == "<stdin>" {
-			m.status = "no file to edit: standard input is not a file on disk. Save what you piped in to a file, " +
-				"then open that: visitline visit.yaml"
-		} else {
-			m.status = "no file to edit: the built-in itinerary is not a file on disk. Write it to one with " +
-				"visitline --format yaml > visit.yaml, then open it: visitline visit.yaml"
-		}
+		m.status = m.noFileToEdit()
 		return nil
 	}
 	editor := editorCommand(os.Getenv)
@@ -107,6 +101,17 @@ func (m *Model) edit() tea.Cmd {
 	return tea.ExecProcess(exec.Command(path, args[1:]...), func(err error) tea.Msg {
 		return editorDoneMsg{editor: name, err: err}
 	})
+}
+
+// noFileToEdit says why e cannot edit an itinerary that has no file, and
+// how to get one.
+func (m *Model) noFileToEdit() string {
+	if m.cfg.Name == "<stdin>" {
+		return "no file to edit: standard input is not a file on disk. Save what you piped in to a file, " +
+			"then open that: visitline visit.yaml"
+	}
+	return "no file to edit: the built-in itinerary is not a file on disk. Write it to one with " +
+		"visitline --format yaml > visit.yaml, then open it: visitline visit.yaml"
 }
 
 // edited handles the editor's return: the file is loaded again (keeping

@@ -94,6 +94,21 @@ func TestEditWithoutFile(t *testing.T) {
 	assertFitsWindow(t, v, 80, 24)
 }
 
+// TestEditKeyOnlyWithFile: the footer offers e only when there is a file
+// to edit, whatever the focus.
+func TestEditKeyOnlyWithFile(t *testing.T) {
+	for _, cfg := range []Config{{Name: "<stdin>"}, {}, {File: "visit.yaml"}} {
+		cfg.Itinerary, cfg.Now = defaultItinerary(t), beforeVisit
+		for _, keys := range [][]string{nil, {"jjj", "tab"}, {"jjj", "tab", "j", "enter"}} {
+			m := press(sized(New(cfg, renderer(termenv.Ascii)), 300, 40), keys...)
+			offered := strings.Contains(footerOf(m), "e edit")
+			if offered != (cfg.File != "") || m.keys.Edit.Enabled() != offered {
+				t.Errorf("file %q, keys %v: e offered %v, enabled %v: %q", cfg.File, keys, offered, m.keys.Edit.Enabled(), footerOf(m))
+			}
+		}
+	}
+}
+
 // TestEditorMissingOrFailing: the status line says what went wrong and the
 // view stays whole.
 func TestEditorMissingOrFailing(t *testing.T) {

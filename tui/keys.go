@@ -233,7 +233,7 @@ var longHelp = map[string]string{
 	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
 	"more keys":        "all keys",
 	"about":            "about this itinerary: summary and sources",
-	"edit":             "open the file in $VISUAL or $EDITOR at the selected event's line",
+	"edit":             "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)",
 	"more errors":      "scroll the panel of reload errors",
 	"close":            "close this page (help or about)",
 	"lanes":            "switch between the list and the lanes (a time axis, a lane per person, track or city)",
@@ -295,7 +295,8 @@ func (m *Model) updateKeys() {
 		return
 	}
 	k.Quit.SetHelp("q", "quit")
-	k.Edit.SetEnabled(m.selectedEvent() >= 0)
+	// Without a file e only says why: the footer does not offer it.
+	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	k.MoreErrors.SetEnabled(m.errorsOverflow())
 	k.Names.SetEnabled(true)
 	k.About.SetEnabled(true)

@@ -3,6 +3,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -329,6 +330,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Edit):
 		cmd := m.edit()
 		return m, cmd
+	case m.cfg.File == "" && slices.Contains(k.Edit.Keys(), msg.String()):
+		m.status = m.noFileToEdit()
 	case key.Matches(msg, k.MoreErrors):
 		m.scrollErrors()
 	case key.Matches(msg, k.People):
