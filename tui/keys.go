@@ -298,7 +298,8 @@ func (m *Model) updateKeys() {
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	k.MoreErrors.SetEnabled(m.errorsOverflow())
-	k.Names.SetEnabled(true)
+	k.Names.SetEnabled(m.words.native != "")
+	k.Names.SetHelp("n", m.words.native+"/Latin names")
 	k.About.SetEnabled(true)
 	k.Zone.SetEnabled(true)
 	k.Now.SetEnabled(len(m.visible) > 0)

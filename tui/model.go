@@ -65,6 +65,7 @@ type Model struct {
 	zone   *time.Location // display zone; nil shows each event in its own
 	zones  []*time.Location
 	native bool
+	words  fileWords // what the itinerary's names hold
 	clock  func() time.Time
 	frozen bool
 	gaps   bool
@@ -137,6 +138,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.frozen = true
 	}
 	m.orgStyle = m.st.orgStyles(m.it)
+	m.words = wordsOf(m.it)
 	m.help.Styles.ShortKey = m.st.Accent
 	m.help.Styles.FullKey = m.st.Accent
 	m.help.Styles.ShortDesc = m.st.Faint
@@ -336,7 +338,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.scrollErrors()
 	case key.Matches(msg, k.People):
 		m.mode = modePicker
-		cmd := m.picker.open(m.it)
+		cmd := m.picker.open(m.it, m.words)
 		return m, cmd
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,14 +25,15 @@ type picker struct {
 func newPicker() picker {
 	in := textinput.New()
 	in.Prompt = "person: "
-	in.Placeholder = "name, 한글, organisation or role"
 	in.CharLimit = 200
 	return picker{input: in}
 }
 
-// open empties the field and lists everyone.
-func (p *picker) open(it *itinerary.Itinerary) tea.Cmd {
+// open empties the field, prompting for what the file's people have, and
+// lists everyone.
+func (p *picker) open(it *itinerary.Itinerary, w fileWords) tea.Cmd {
 	p.input.SetValue("")
+	p.input.Placeholder = w.prompt()
 	p.refresh(it)
 	return p.input.Focus()
 }
@@ -117,4 +119,87 @@ func (p *picker) view(c *renderCtx, inFilter []int) string {
 		lines = append(lines, fit(line, p.width))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fileWords is what the names of a file hold, for the words of the n key,
+// the header and the picker's prompt. It is made once per itinerary.
+type fileWords struct {
+	native string // the script of the native names in itself ("한글"); "" when no one has one
+	orgs   bool   // someone belongs to an organisation
+	roles  bool   // someone has a role
+}
+
+// scriptWords names scripts in themselves.
+var scriptWords = map[string]string{"Hangul": "한글", "Han": "漢字", "Japanese": "日本語", "Cyrillic": "кириллица", "Greek": "ελληνικά"}
+
+// wordsOf reads what its people and organisations have.
+func wordsOf(it *itinerary.Itinerary) fileWords {
+	var w fileWords
+	scripts := map[string]bool{}
+	note := func(native string) {
+		if native == "" {
+			return
+		}
+		scripts[scriptOf(native)] = true
+	}
+	for i := range it.People {
+		note(it.People[i].Native)
+		w.roles = w.roles || it.People[i].Role != ""
+		w.orgs = w.orgs || it.People[i].Org >= 0
+	}
+	for i := range it.Orgs {
+		note(it.Orgs[i].Native)
+	}
+	if scripts["Hiragana"] || scripts["Katakana"] {
+		// Japanese names mix kana and kanji.
+		delete(scripts, "Hiragana")
+		delete(scripts, "Katakana")
+		delete(scripts, "Han")
+		scripts["Japanese"] = true
+	}
+	switch len(scripts) {
+	case 0:
+	case 1:
+		for s := range scripts {
+			w.native = scriptWords[s]
+		}
+		if w.native == "" {
+			w.native = "native"
+		}
+	default:
+		w.native = "native"
+	}
+	return w
+}
+
+// scriptOf names the script of the first letter of s that has one other
+// than Latin and Common ("" for none).
+func scriptOf(s string) string {
+	for _, r := range s {
+		for _, name := range []string{"Hangul", "Han", "Hiragana", "Katakana", "Cyrillic", "Greek", "Arabic", "Hebrew", "Thai", "Devanagari"} {
+			if unicode.Is(unicode.Scripts[name], r) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// prompt is the picker's placeholder: what a reader can type to find
+// someone in this file.
+func (w fileWords) prompt() string {
+	parts := []string{"name"}
+	if w.native != "" {
+		parts = append(parts, w.native)
+	}
+	if w.orgs {
+		parts = append(parts, "organisation")
+	}
+	if w.roles {
+		parts = append(parts, "role")
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 }

@@ -352,6 +352,8 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.recent.results = nil // results of the old itinerary
 	m.reloadErrors = nil
 	m.orgStyle = m.st.orgStyles(it)
+	m.words = wordsOf(it)
+	m.native = m.native && m.words.native != ""
 	var people []int
 	for _, p := range m.filter.People {
 		if q := it.PersonIndex(old.People[p].ID); q >= 0 {

@@ -44,13 +44,18 @@ func (m Model) headerView() string {
 	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {
 		zone = m.st.Now.Render("now "+now.In(m.clockZone()).Format("15:04")) + m.st.Faint.Render(" · "+zone)
 	}
-	names := "names: Latin"
-	if m.native {
-		names = "names: 한글"
+	// Which names show, when the file has names in two scripts.
+	var names []string
+	switch {
+	case m.words.native == "":
+	case m.native:
+		names = []string{"names: " + m.words.native}
+	default:
+		names = []string{"names: Latin"}
 	}
-	info := m.st.Faint.Render(strings.Join([]string{m.span.label, zone, agenda.Count(len(it.Events), "event") + " · " + agenda.Count(len(it.People), "person"), names}, " · "))
+	info := m.st.Faint.Render(strings.Join(append([]string{m.span.label, zone, agenda.Count(len(it.Events), "event") + " · " + agenda.Count(len(it.People), "person")}, names...), " · "))
 	if !m.filter.Empty() {
-		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join([]string{zone, names}, " · "))
+		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join(append([]string{zone}, names...), " · "))
 	}
 	return fit(title, m.width) + "\n" + fit(info, m.width)
 }
