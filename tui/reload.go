@@ -338,8 +338,9 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	}
 	old := m.it
 	selKey := ""
+	var selStart time.Time
 	if i := m.tl.selected(); i >= 0 {
-		selKey = old.Events[i].Key()
+		selKey, selStart = old.Events[i].Key(), old.Events[i].Start
 	}
 	offset := m.tl.offset
 	cardPerson := ""
@@ -372,7 +373,14 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.visible = it.Select(m.filter)
 	m.det.event = -2 // force a fresh detail pane
 	m.tl.offset = offset
-	m.tl.setRows(agenda.New(it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps}), want)
+	rows := agenda.New(it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
+	m.tl.setRows(rows, want)
+	if want < 0 && selKey != "" {
+		// The selected event is gone: the nearest in time takes its place.
+		if p := rows.Nearest(selStart); p >= 0 {
+			m.tl.selectEvent(rows.EventAt(p))
+		}
+	}
 	m.tl.offset = offset
 	m.tl.clampOffset()
 	m.tl.ensureVisible()
