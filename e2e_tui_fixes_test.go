@@ -26,3 +26,27 @@ func TestPickerFooterInTmux(t *testing.T) {
 		t.Errorf("ctrl+c in the picker: exit %s", code)
 	}
 }
+
+// TestCardTopInTmux: at 80×24 Kyung Kye-hyun's card, opened from the tour,
+// shows his name, role and organisation, and his line in the participants
+// before it is whole on screen.
+func TestCardTopInTmux(t *testing.T) {
+	s := startTmux(t, 80, 24, "--now", "2024-01-01T00:00:00Z")
+	s.waitFor("first frame", "Sam Altman in Korea", "q quit")
+	s.key("j")
+	s.key("j")
+	s.key("j")
+	s.key("Tab")
+	scr := s.key("j")
+	if !strings.Contains(scr, "❯ Kyung Kye-hyun 경계현 — President; CEO of the Device Solutions (DS) division,") ||
+		!strings.Contains(scr, "    Samsung Electronics") {
+		t.Errorf("Kyung's participant line is not whole:\n%s", scr)
+	}
+	scr = s.key("Enter")
+	for _, want := range []string{"Card · Kyung Kye-hyun", "Kyung Kye-hyun 경계현", "President; CEO of the Device Solutions (DS) division", "Samsung Electronics · 삼성전자"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the card lacks %q:\n%s", want, scr)
+		}
+	}
+	assertFits(t, scr, 80)
+}

@@ -17,7 +17,7 @@ type card struct {
 	person    int
 	events    []int // the person's events, instant order
 	cur       int   // highlighted position in events
-	eventLine []int // content line of each event
+	eventLine []int // content line of each event, then the line after the last
 }
 
 func newCard() card { return card{scrollPane: newScrollPane(), person: -1} }
@@ -32,8 +32,10 @@ func (c *card) open(rc *renderCtx, p, at int) {
 			c.cur = k
 		}
 	}
-	c.vp.GotoTop()
 	c.render(rc)
+	// A card opens on who the person is, even when the event it was
+	// opened from is further down.
+	c.vp.GotoTop()
 }
 
 // move moves the highlight by n events.
@@ -60,12 +62,11 @@ func (c *card) render(rc *renderCtx) {
 	content, lines := cardContent(rc, c.person, c.events, c.cur, c.vp.Width)
 	c.eventLine = lines
 	c.set(content)
-	if c.cur < len(lines) {
-		c.reveal(lines[c.cur])
-	}
+	c.revealItem(lines, c.cur)
 }
 
-// cardContent lays out person p's card.
+// cardContent lays out person p's card; it returns the content and the
+// line of each event, then the line after the last.
 func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []int) {
 	it, st := c.it, c.st
 	pp := &it.People[p]
@@ -148,6 +149,7 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 		}
 		out.hang(lead, text, indent)
 	}
+	eventLines = append(eventLines, len(out.lines))
 	if len(events) == 0 {
 		add(st.Faint.Render("  no events"))
 	}

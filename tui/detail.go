@@ -16,7 +16,7 @@ type detail struct {
 	scrollPane
 	event    int
 	part     int   // focused participant (position in the event's list); -1 when the pane has no focus
-	partLine []int // content line of each participant
+	partLine []int // content line of each participant, then the line after the last
 }
 
 func newDetail() detail {
@@ -39,14 +39,14 @@ func (d *detail) show(c *renderCtx, i int) {
 	content, lines := detailContent(c, i, d.vp.Width, d.part)
 	d.partLine = lines
 	d.set(content)
-	if d.part >= 0 && d.part < len(lines) {
-		d.reveal(lines[d.part])
+	if d.part >= 0 {
+		d.revealItem(lines, d.part)
 	}
 }
 
 // detailContent lays out event i for a pane width cells wide, marking the
 // focused participant; it returns the content and the line of each
-// participant.
+// participant, then the line after the last.
 func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	it, st := c.it, c.st
 	e := &it.Events[i]
@@ -99,6 +99,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 				out.lines[l] = st.Selected.Render(fit(out.lines[l], width))
 			}
 		}
+		partLines = append(partLines, len(out.lines))
 	}
 	if ov := it.Overlaps(i); len(ov) > 0 {
 		section("Overlaps")

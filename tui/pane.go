@@ -30,11 +30,26 @@ func (p *scrollPane) set(content string) {
 }
 
 // reveal scrolls as little as it takes to show content line l.
-func (p *scrollPane) reveal(l int) {
-	if l < p.vp.YOffset {
-		p.vp.SetYOffset(l)
-	} else if l >= p.vp.YOffset+p.vp.Height {
-		p.vp.SetYOffset(l - p.vp.Height + 1)
+func (p *scrollPane) reveal(l int) { p.revealLines(l, l+1) }
+
+// revealLines scrolls as little as it takes to show content lines from to
+// to (not included), an item wrapped on several lines; when they are more
+// than the pane holds, their first ones.
+func (p *scrollPane) revealLines(from, to int) {
+	to = max(to, from+1)
+	switch {
+	case from < p.vp.YOffset || to-from > p.vp.Height:
+		p.vp.SetYOffset(from)
+	case to > p.vp.YOffset+p.vp.Height:
+		p.vp.SetYOffset(to - p.vp.Height)
+	}
+}
+
+// revealItem shows item k of a pane whose items start on lines starts,
+// the last entry of which is the line after the last item.
+func (p *scrollPane) revealItem(starts []int, k int) {
+	if k >= 0 && k+1 < len(starts) {
+		p.revealLines(starts[k], starts[k+1])
 	}
 }
 
