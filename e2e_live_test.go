@@ -93,7 +93,7 @@ func TestReloadRaceInTmux(t *testing.T) {
 }
 
 // TestReloadAfterDirectoryRecreatedInTmux: the file's directory is removed
-// (the footer says the file is missing), made again with a new file (it
+// (the panel says the file is missing), made again with a new file (it
 // loads), saved again (the watch is back), and the file replaced by a named
 // pipe (refused at once; the view still answers keys).
 func TestReloadAfterDirectoryRecreatedInTmux(t *testing.T) {

@@ -9,9 +9,11 @@ import (
 )
 
 // The panel at the bottom of the body shows the errors of the last failed
-// reload, and status messages too long for the footer. Each message wraps
-// to the width with a hanging indent; when they take more lines than the
-// panel has, E scrolls them.
+// reload, what the footer cannot say whole (that the file is missing, or
+// being reloaded) and status messages too long for the footer. Each
+// message wraps to the width with a hanging indent; when they take more
+// lines than the panel has, E scrolls them, a page at a time, then back to
+// the first.
 
 // panelRoom is how many lines the panel may take of a body h lines tall.
 func panelRoom(h int) int { return max(h*2/5, 4) }
@@ -20,6 +22,9 @@ func panelRoom(h int) int { return max(h*2/5, 4) }
 // scrolling.
 func (m Model) panelLines() []string {
 	out := &textLines{width: m.width}
+	if notice := m.reloadNotice(); notice != "" {
+		out.hang("", notice, 2)
+	}
 	if m.status != "" && ansi.StringWidth(m.status) > m.width {
 		out.hang("", m.st.Warning.Render(m.status), 2)
 	}
@@ -32,16 +37,43 @@ func (m Model) panelLines() []string {
 	return out.lines
 }
 
-// errorsOverflow reports whether the panel has more lines than room.
+// panelPage is the part of the panel's n lines on screen: lines from to to
+// (not included), and whether that is all of them (no scrolling) and
+// whether it is the last page.
+func (m Model) panelPage(n int) (from, to int, whole, last bool) {
+	room := min(panelRoom(m.lay.body.h), m.lay.body.h)
+	if n <= room {
+		return 0, n, true, true
+	}
+	page := max(room-1, 1) // one line says where the panel is
+	from = min(m.errOffset, n-1)
+	to = min(from+page, n)
+	return from, to, false, to == n
+}
+
+// errorsOverflow reports whether the panel of errors has more lines than
+// room.
 func (m Model) errorsOverflow() bool {
-	return len(m.reloadErrors) > 0 && len(m.panelLines()) > panelRoom(m.lay.body.h)
+	if len(m.reloadErrors) == 0 {
+		return false
+	}
+	_, _, whole, _ := m.panelPage(len(m.panelLines()))
+	return !whole
+}
+
+// errorsOnLastPage reports whether the panel shows its last lines, so that
+// E goes back to the first.
+func (m Model) errorsOnLastPage() bool {
+	_, _, _, last := m.panelPage(len(m.panelLines()))
+	return last
 }
 
 // scrollErrors shows the next panelful of the panel, then the first again.
 func (m *Model) scrollErrors() {
-	room := panelRoom(m.lay.body.h) - 1 // one line says where the panel is
-	m.errOffset += room
-	if m.errOffset >= len(m.panelLines()) {
+	n := len(m.panelLines())
+	from, to, _, last := m.panelPage(n)
+	m.errOffset = from + (to - from)
+	if last {
 		m.errOffset = 0
 	}
 }
@@ -54,14 +86,19 @@ func (m Model) withPanel(body string) string {
 		return body
 	}
 	lines := strings.Split(body, "\n")
-	room := min(panelRoom(len(lines)), len(lines))
-	if len(panel) > room {
-		n := len(panel)
-		from := min(m.errOffset, n-1)
-		to := min(from+room-1, n)
-		more := fmt.Sprintf("  lines %d–%d of %d · E shows more", from+1, to, n)
+	n := len(panel)
+	if from, to, whole, last := m.panelPage(n); !whole {
+		more := fmt.Sprintf("  lines %d–%d of %d", from+1, to, n)
+		switch {
+		case !m.keys.MoreErrors.Enabled():
+		case last:
+			more += " · E goes back to the first"
+		default:
+			more += " · E shows more"
+		}
 		panel = append(panel[from:to:to], m.st.Faint.Render(more))
 	}
+	panel = panel[:min(len(panel), len(lines))]
 	for k, l := range panel {
 		panel[k] = fit(l, m.width)
 	}

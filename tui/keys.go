@@ -298,6 +298,7 @@ func (m *Model) updateKeys() {
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	k.MoreErrors.SetEnabled(m.errorsOverflow())
+	toggleHelp(&k.MoreErrors, m.errorsOnLastPage(), "first errors", "more errors")
 	k.Names.SetEnabled(m.words.native != "")
 	k.Names.SetHelp("n", m.words.native+"/Latin names")
 	k.About.SetEnabled(true)

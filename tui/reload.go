@@ -301,7 +301,7 @@ func isMissing(err error) bool {
 	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
 }
 
-// reloadNotice is what the footer says, until it changes, about the file:
+// reloadNotice is what the panel says, until it changes, about the file:
 // that a slow reload is running, or that the file is missing.
 func (m Model) reloadNotice() string {
 	name := itinerary.QuoteName(m.reload.path)
@@ -317,7 +317,7 @@ func (m Model) reloadNotice() string {
 // reloaded applies a reload: a good file replaces the itinerary, keeping the
 // selected event (by id, else by title and time), the filters, the zone and
 // the scroll; a bad one keeps the last good itinerary and shows why; a
-// missing one keeps it too and says so in the footer until the file is back.
+// missing one keeps it too and says so in the panel until the file is back.
 func (m *Model) reloaded(msg reloadedMsg) {
 	m.reload.missing = msg.missing
 	if msg.err != nil {

@@ -92,9 +92,6 @@ func (m Model) footerView() string {
 	if m.status != "" && ansi.StringWidth(m.status) <= m.width { // a longer one is in the panel
 		return fit(m.st.Warning.Render(m.status), m.width)
 	}
-	if notice := m.reloadNotice(); notice != "" {
-		return fit(notice+" · "+m.helpLine, m.width)
-	}
 	return m.helpLine
 }
 
