@@ -50,3 +50,34 @@ func TestCardTopInTmux(t *testing.T) {
 	}
 	assertFits(t, scr, 80)
 }
+
+// TestZoneKeyInTmux: with this machine's zone UTC (under the name
+// Etc/UTC), z steps through the itinerary's zone, each venue's, and this
+// machine's, and then back: UTC is not offered a second time.
+func TestZoneKeyInTmux(t *testing.T) {
+	s := startTmuxIn(t, "Etc/UTC", 160, 30, "--now", "2024-01-01T00:00:00Z")
+	scr := s.waitFor("first frame", "Sam Altman in Korea", "times: Asia/Seoul (KST)")
+	zoneOf := func(scr string) string {
+		line := strings.Split(scr, "\n")[1]
+		_, after, _ := strings.Cut(line, "times: ")
+		zone, _, _ := strings.Cut(after, " · ")
+		return zone
+	}
+	first := zoneOf(scr)
+	var seen []string
+	for range 6 {
+		seen = append(seen, zoneOf(scr))
+		scr = s.key("z")
+		if zoneOf(scr) == first {
+			break
+		}
+	}
+	if zoneOf(scr) != first || len(seen) != 3 {
+		t.Fatalf("z steps through %q, then %q", seen, zoneOf(scr))
+	}
+	for _, z := range seen[1:] {
+		if strings.Contains(z, "UTC") && !strings.Contains(z, "machine") {
+			t.Errorf("UTC offered again after this machine's zone: %q", seen)
+		}
+	}
+}

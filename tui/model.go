@@ -131,7 +131,11 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if m.zone == nil {
 		m.zone = m.it.Zone
 	}
-	m.zones = zoneCycle(m.zone, m.it.Zone)
+	from, to, ok := m.it.Span()
+	if now := m.clock(); !ok {
+		from, to = now, now
+	}
+	m.zones = zoneCycle(m.zone, m.it.Zone, time.Local, from, to)
 	if !cfg.Now.IsZero() {
 		frozen := cfg.Now
 		m.clock = func() time.Time { return frozen }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -9,21 +10,53 @@ import (
 )
 
 // zoneCycle is the order z steps through: the starting zone, the
-// itinerary's, each event's own (nil), this machine's, UTC.
-func zoneCycle(start, own *time.Location) []*time.Location {
+// itinerary's, each event's own (nil), this machine's, UTC; a zone that
+// tells the same clock, under the same abbreviation, from from to to as one
+// before it is left out (this machine's zone when it is UTC, or the
+// itinerary's).
+func zoneCycle(start, own, local *time.Location, from, to time.Time) []*time.Location {
 	var out []*time.Location
-	seen := map[string]bool{}
-	for _, z := range []*time.Location{start, own, nil, time.Local, time.UTC} {
-		name := "own"
-		if z != nil {
-			name = z.String()
-		}
-		if !seen[name] {
-			seen[name] = true
+	for _, z := range []*time.Location{start, own, nil, local, time.UTC} {
+		if !slices.ContainsFunc(out, func(y *time.Location) bool { return sameZone(y, z, from, to) }) {
 			out = append(out, z)
 		}
 	}
 	return out
+}
+
+// maxZoneChanges bounds the walk of sameZone: past it, two zones count as
+// different.
+const maxZoneChanges = 10000
+
+// sameZone reports whether a and b (nil: each event's own) tell the same
+// offset and abbreviation at every instant from from to to.
+func sameZone(a, b *time.Location, from, to time.Time) bool {
+	if a == nil || b == nil || a == b {
+		return a == b
+	}
+	if a.String() == b.String() && a.String() != "Local" {
+		return true
+	}
+	t := from
+	for range maxZoneChanges {
+		na, oa := t.In(a).Zone()
+		nb, ob := t.In(b).Zone()
+		if na != nb || oa != ob {
+			return false
+		}
+		// The next instant either zone changes.
+		_, endA := t.In(a).ZoneBounds()
+		_, endB := t.In(b).ZoneBounds()
+		next := endA
+		if next.IsZero() || !endB.IsZero() && endB.Before(next) {
+			next = endB
+		}
+		if next.IsZero() || next.After(to) {
+			return true
+		}
+		t = next
+	}
+	return false
 }
 
 // zoneName names the display zone for the header.
