@@ -49,8 +49,8 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "page up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn/ctrl+d", "page down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
 		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
 		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
 		DetailUp:   key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "scroll details up")),
@@ -93,7 +93,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
-		k.Left, k.Right, k.View, k.Group, k.ZoomIn, k.ZoomOut,
+		k.Left, k.Right, k.View, k.PageDown, k.PageUp, k.Group, k.ZoomIn, k.ZoomOut,
 		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps}
 }
 
@@ -217,6 +217,8 @@ var inputHelp = map[string]string{
 // longHelp says more, for --help, than the footer has room for.
 var longHelp = map[string]string{
 	"up":               "previous event (in a list: previous item)",
+	"page up":          "page up (in the lanes: the screenful of lanes above)",
+	"page down":        "page down (in the lanes: the screenful of lanes below)",
 	"down":             "next event (in a list: next item)",
 	"participants":     "move the focus into the selected event's participants",
 	"timeline":         "move the focus back to the timeline",

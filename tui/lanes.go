@@ -565,6 +565,47 @@ func (l *lanesView) changeLane(it *itinerary.Itinerary, dir int) int {
 	return i
 }
 
+// lanesFitting is how many lanes fit the pane going from lane from in
+// direction dir (1 down, -1 up), from included.
+func (l *lanesView) lanesFitting(c *renderCtx, from, dir int) int {
+	room := l.height - axisRows
+	used, n := 0, 0
+	for k := from; k >= 0 && k < len(l.lanes); k += dir {
+		used += len(l.layout(c, k, room).rows)
+		if used > room && n > 0 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// pageLanes moves a screenful of lanes down (dir 1) or up (-1), the
+// selection with them, onto the event of its new lane nearest in time to
+// the anchor, as j and k do. It returns that event, or -1 when nothing
+// changed.
+func (l *lanesView) pageLanes(c *renderCtx, dir int) int {
+	if l.cur < 0 || l.event < 0 {
+		return -1
+	}
+	// Down, by the lanes on screen; up, by the lanes that fit above them.
+	n := max(l.lanesFitting(c, l.offset, 1), 1)
+	if dir < 0 {
+		if n = l.lanesFitting(c, l.offset-1, -1); n == 0 {
+			n = l.cur // the first screenful: to the first lane
+		}
+	}
+	k := min(max(l.cur+dir*n, 0), len(l.lanes)-1)
+	if k == l.cur {
+		return -1
+	}
+	l.offset = min(max(l.offset+dir*n, 0), k)
+	l.cur = k
+	i := l.nearestIn(c.it, k, l.anchor)
+	l.event = i // so that follow keeps the anchor
+	return i
+}
+
 // bar is an event placed on a row of a lane, in columns a (included) to b
 // (not included), cut to the axis.
 type bar struct {
@@ -1040,8 +1081,10 @@ func (m *Model) lanesKey(msg tea.KeyMsg) bool {
 	case key.Matches(msg, k.ZoomOut):
 		m.ln.zoom(c, 1)
 		return true
-	case key.Matches(msg, k.PageUp, k.PageDown):
-		return true
+	case key.Matches(msg, k.PageUp):
+		sel = m.ln.pageLanes(c, -1)
+	case key.Matches(msg, k.PageDown):
+		sel = m.ln.pageLanes(c, 1)
 	default:
 		return false
 	}
@@ -1112,10 +1155,14 @@ func (m *Model) updateLaneKeys() {
 	if lanes && m.focus == focusTimeline {
 		k.Up.SetHelp("↑/k", "lane above")
 		k.Down.SetHelp("↓/j", "lane below")
-		k.PageUp.SetEnabled(false)
-		k.PageDown.SetEnabled(false)
+		k.PageUp.SetEnabled(moving && m.ln.cur > 0)
+		k.PageDown.SetEnabled(moving && m.ln.cur < len(m.ln.lanes)-1)
+		k.PageUp.SetHelp("pgup", "lanes above")
+		k.PageDown.SetHelp("pgdn", "lanes below")
 	} else {
 		k.Up.SetHelp("↑/k", "up")
 		k.Down.SetHelp("↓/j", "down")
+		k.PageUp.SetHelp("pgup", "page up")
+		k.PageDown.SetHelp("pgdn", "page down")
 	}
 }
