@@ -320,8 +320,8 @@ func (m *Model) updateKeys() {
 	sel := m.tl.selected()
 	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
 	inList := m.focus == focusTimeline
-	k.PageUp.SetEnabled(m.focus != focusCard)
-	k.PageDown.SetEnabled(m.focus != focusCard)
+	k.PageUp.SetEnabled(m.focus != focusCard && sel >= 0)
+	k.PageDown.SetEnabled(m.focus != focusCard && sel >= 0)
 	k.Top.SetEnabled(m.focus != focusParticipants)
 	k.Bottom.SetEnabled(m.focus != focusParticipants)
 	k.Up.SetEnabled(sel >= 0)
