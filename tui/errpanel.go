@@ -51,21 +51,15 @@ func (m Model) panelPage(n int) (from, to int, whole, last bool) {
 	return from, to, false, to == n
 }
 
-// errorsOverflow reports whether the panel of errors has more lines than
-// room.
-func (m Model) errorsOverflow() bool {
+// errorsPaged reports whether the panel of errors has more lines than
+// room (E scrolls it), and whether it shows its last ones (E goes back to
+// the first).
+func (m Model) errorsPaged() (overflow, last bool) {
 	if len(m.reloadErrors) == 0 {
-		return false
+		return false, true
 	}
-	_, _, whole, _ := m.panelPage(len(m.panelLines()))
-	return !whole
-}
-
-// errorsOnLastPage reports whether the panel shows its last lines, so that
-// E goes back to the first.
-func (m Model) errorsOnLastPage() bool {
-	_, _, _, last := m.panelPage(len(m.panelLines()))
-	return last
+	_, _, whole, last := m.panelPage(len(m.panelLines()))
+	return !whole, last
 }
 
 // scrollErrors shows the next panelful of the panel, then the first again.

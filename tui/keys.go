@@ -299,8 +299,9 @@ func (m *Model) updateKeys() {
 	k.Quit.SetHelp("q", "quit")
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
-	k.MoreErrors.SetEnabled(m.errorsOverflow())
-	toggleHelp(&k.MoreErrors, m.errorsOnLastPage(), "first errors", "more errors")
+	overflow, last := m.errorsPaged()
+	k.MoreErrors.SetEnabled(overflow)
+	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
 	k.Names.SetEnabled(m.words.native != "")
 	k.Names.SetHelp("n", m.words.native+"/Latin names")
 	k.About.SetEnabled(true)
