@@ -25,7 +25,8 @@ func conferenceTrip(t testing.TB) *itinerary.Itinerary {
 
 // TestNowInsideAConference: started with --now on the conference's second
 // day, between events, the view selects the next timed event (the lunch),
-// not the conference under way, and "." keeps it there.
+// not the conference under way, and "." keeps it there; the night before,
+// the keynote, not the conference about to begin.
 func TestNowInsideAConference(t *testing.T) {
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	cases := []struct {
@@ -35,7 +36,7 @@ func TestNowInsideAConference(t *testing.T) {
 		{time.Date(2026, 11, 24, 8, 0, 0, 0, la), "partner-lunch"},
 		{time.Date(2026, 11, 23, 10, 0, 0, 0, la), "keynote"},     // during the keynote
 		{time.Date(2026, 11, 24, 14, 0, 0, 0, la), "our-talk"},    // the cancelled visit is skipped
-		{time.Date(2026, 11, 22, 20, 0, 0, 0, la), "conference"},  // the night before: the conference is next
+		{time.Date(2026, 11, 22, 20, 0, 0, 0, la), "keynote"},     // the night before: the keynote, not the conference about to begin
 		{time.Date(2026, 11, 25, 16, 0, 0, 0, la), "flight-home"}, // in the air
 	}
 	for _, c := range cases {
