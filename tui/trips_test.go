@@ -63,3 +63,22 @@ func TestJourneyDetail(t *testing.T) {
 		}
 	}
 }
+
+// TestNowLineEndsItsDay: at 13:00 on the conference's second day, after
+// the lunch, the view's now line closes Tuesday, above Wednesday's header
+// (QA #3): in the itinerary's zone (Berlin, where the cancelled visit
+// falls on Wednesday), in Los Angeles and in UTC.
+func TestNowLineEndsItsDay(t *testing.T) {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	for _, c := range []struct {
+		zone *time.Location
+		now  string
+	}{{nil, "── now 22:00 ──"}, {la, "── now 13:00 ──"}, {time.UTC, "── now 21:00 ──"}} {
+		m := sized(New(Config{Itinerary: conferenceTrip(t), Now: time.Date(2026, 11, 24, 13, 0, 0, 0, la), Zone: c.zone}, renderer(termenv.Ascii)), 120, 40)
+		v := m.View()
+		tue, now, wed := strings.Index(v, "Tue 24 Nov 2026 ·"), strings.Index(v, c.now), strings.Index(v, "Wed 25 Nov 2026 ·")
+		if tue < 0 || now < tue || wed < now {
+			t.Errorf("in %v the now line is not between Tuesday and Wednesday:\n%s", c.zone, v)
+		}
+	}
+}
