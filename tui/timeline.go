@@ -335,8 +335,8 @@ const (
 
 // eventRow renders one event: selection mark, time, kind glyph in the
 // main participant's organisation colour, the badges (before the title,
-// so that cutting a long line never hides them), title, place and
-// participants.
+// so that cutting a long line never hides them), title, a journey's two
+// ends, place and participants.
 func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	it, st := c.it, c.st
 	e := &it.Events[i]
@@ -349,9 +349,14 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	}
 	when = padRight(when, c.timeWidth())
 	glyph := kindGlyph[e.Kind]
+	// After the title, as in the text agenda: a journey's two ends, the
+	// place, the participants.
 	where := ""
+	if t.Journey != "" {
+		where = " · " + t.Journey
+	}
 	if t.Place != "" {
-		where = " · " + t.Place
+		where += " · " + t.Place
 	}
 	people := ""
 	if t.People != "" {
