@@ -177,12 +177,17 @@ func withZone(it *itinerary.Itinerary, i int, zone *time.Location, s string) str
 }
 
 // WhenLabel is the full time of event i for a detail view: "Fri 26 Jan
-// 2024 · 09:00–11:30 KST · 2 h 30 min", and for a journey both ends in
-// their own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min".
+// 2024 · 09:00–11:30 KST · 2 h 30 min", for a journey both ends in their
+// own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min", and
+// for an entry of several dates its first and last, "Mon 23 – Wed 25 Nov
+// 2026 · 3 days".
 func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
 	if j := JourneyLabel(it, i); j != "" {
 		return DayLabel(it.DayOf(i, zone)) + " · " + j
+	}
+	if e.AllDay && e.LastDate.After(e.Date) {
+		return DateRangeLabel(e.Date, e.LastDate) + " · " + TimeRange(it, i, zone)
 	}
 	s := DayLabel(it.DayOf(i, zone)) + " · " + TimeRange(it, i, zone)
 	if !e.AllDay {
@@ -192,6 +197,20 @@ func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 		s += " · " + DurationLabel(e.Duration())
 	}
 	return s
+}
+
+// DateRangeLabel is the days from first to last, each at midnight UTC,
+// naming the month and the year once where they are the same: "Mon 23 –
+// Wed 25 Nov 2026", "Mon 30 Nov – Wed 2 Dec 2026", "Thu 31 Dec 2026 – Fri
+// 1 Jan 2027".
+func DateRangeLabel(first, last time.Time) string {
+	switch {
+	case first.Year() != last.Year():
+		return DayLabel(first) + " – " + DayLabel(last)
+	case first.Month() != last.Month():
+		return ShortDayLabel(first) + " – " + DayLabel(last)
+	}
+	return first.Format("Mon 2") + " – " + DayLabel(last)
 }
 
 // JourneyLabel is the departure and the arrival of a journey, each in its

@@ -82,3 +82,15 @@ func TestNowLineEndsItsDay(t *testing.T) {
 		}
 	}
 }
+
+// TestMultiDayDetail: the detail of the three-day conference gives its
+// first and last day (QA #21).
+func TestMultiDayDetail(t *testing.T) {
+	m := sized(New(Config{Itinerary: conferenceTrip(t), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, renderer(termenv.Ascii)), 120, 40)
+	if m = press(m, "j"); selectedID(m) != "conference" {
+		t.Fatalf("selected %s", selectedID(m))
+	}
+	if v := m.View(); !strings.Contains(v, "Mon 23 – Wed 25 Nov 2026 · 3 days") {
+		t.Errorf("the detail lacks the conference's days:\n%s", v)
+	}
+}
