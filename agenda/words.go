@@ -311,6 +311,29 @@ func FilterLabel(it *itinerary.Itinerary, f itinerary.Filter, native bool) strin
 	return strings.Join(parts, " ")
 }
 
+// EmptyItinerary is what an agenda says when the itinerary has no events
+// at all.
+const EmptyItinerary = "This itinerary has no events yet."
+
+// NoMatch says that filter f keeps none of the events: "No events with
+// Kyung Kye-hyun", "No events match" for a filter without words. A front
+// end ends it with a full stop or with how to get back.
+func NoMatch(it *itinerary.Itinerary, f itinerary.Filter, native bool) string {
+	if what := FilterLabel(it, f, native); what != "" {
+		return "No events " + what
+	}
+	return "No events match"
+}
+
+// EmptyText is what a printed agenda says when it shows no events: that
+// the itinerary has none, or that the filter keeps none.
+func EmptyText(it *itinerary.Itinerary, f itinerary.Filter, native bool) string {
+	if len(it.Events) == 0 {
+		return EmptyItinerary
+	}
+	return NoMatch(it, f, native) + "."
+}
+
 // SpanLabel says what days the itinerary covers in zone and how long it
 // lasts: "18–26 Jan 2024 · 8 d 11 h", "26 Jan 2024 · 10 h". The days are
 // those of the first and the last day header of the unfiltered agenda, so
