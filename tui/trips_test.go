@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/itinerary"
@@ -92,5 +94,35 @@ func TestMultiDayDetail(t *testing.T) {
 	}
 	if v := m.View(); !strings.Contains(v, "Mon 23 – Wed 25 Nov 2026 · 3 days") {
 		t.Errorf("the detail lacks the conference's days:\n%s", v)
+	}
+}
+
+// TestNarrowTimeColumn: at 40×12 the time column makes room for the
+// widest label on screen, "until 02:05" under the day the flight home
+// lands, so the glyphs and arrows after "3 days", "18:00" and it stay in
+// one column (QA #19).
+func TestNarrowTimeColumn(t *testing.T) {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	m := press(sized(New(Config{Itinerary: conferenceTrip(t), Zone: la, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, la)}, renderer(termenv.Ascii)), 40, 12), "G")
+	for range 3 { // the wheel scrolls past the last event to the day the flight lands
+		next, _ := m.Update(tea.MouseMsg{X: 5, Y: 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+		m = next.(Model)
+	}
+	v := m.View()
+	golden(t, "conference-40x12.txt", v+"\n")
+	col := -1
+	for _, l := range strings.Split(v, "\n") {
+		for _, mark := range []string{"↳", "►", "↗", "●", "◇", "✕", "⊙"} {
+			if k := strings.Index(l, mark); k >= 0 && k < 16 {
+				if c := ansi.StringWidth(l[:k]); col < 0 {
+					col = c
+				} else if c != col {
+					t.Errorf("%q: mark in column %d, not %d", l, c, col)
+				}
+			}
+		}
+	}
+	if col < 0 || !strings.Contains(v, "until 02:05 ↳") {
+		t.Errorf("no continuation on screen:\n%s", v)
 	}
 }
