@@ -201,7 +201,7 @@ func TestTimelineInTmux(t *testing.T) {
 	assertFits(t, s.resize(80, 24, "Sam Altman in Korea"), 80)
 	scr = s.resize(50, 15, "Sam Altman in Korea")
 	assertFits(t, scr, 50)
-	if !strings.Contains(scr, "❯ ~17:30 ⊙ [reported] Dinner with Kyung") {
+	if !strings.Contains(scr, "❯ ~17:30  ⊙ [reported] Dinner with Kyung") {
 		t.Errorf("selection lost on resize:\n%s", scr)
 	}
 	assertFits(t, s.resize(120, 40, "Sam Altman in Korea"), 120)
@@ -474,7 +474,7 @@ events:
 		t.Errorf("at 40×12 the tracks' initials and the selection should show:\n%s", scr)
 	}
 	scr = s.key("v")
-	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45 ⊙ [now · 50 min left]") {
+	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45  ⊙ [now · 50 min left]") {
 		t.Errorf("v should come back to the list on the lunch:\n%s", scr)
 	}
 	s.tmux("send-keys", "-t", "main", "q")

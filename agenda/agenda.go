@@ -105,6 +105,18 @@ type Layout struct {
 	position []int32
 	next     int // the event the countdown counts to, or -1
 	first    time.Time
+	now      nowPlace // where the now line goes, while New lays the rows out
+}
+
+// nowPlace is where the now line goes: before event at (the first shown
+// event starting at or after now), unless free time before that event or
+// the end of the day now falls on comes first.
+type nowPlace struct {
+	at     int   // the event the line goes before, or -1: no now line
+	atK    int   // the position of at in the events
+	day    int32 // the day now falls on in the clock zone
+	placed bool
+	under  int32 // the day of the last day header laid out
 }
 
 // New lays out events (indexes in instant order, as itinerary.Select
@@ -123,19 +135,21 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	l.rows = make([]Row, 0, size)
 	l.eventRows = make([]int32, 0, len(events))
 	l.dayRows = make([]int32, 0, len(days))
-	nowAt := -1 // the event the now line goes before
+	l.now.at = -1
 	if !opt.Now.IsZero() {
 		l.next = it.NextActive(events, opt.Now)
 		if len(events) > 0 && !opt.Now.Before(it.Events[events[0]].Start) {
-			nowAt = it.NextAfter(events, opt.Now)
+			l.now.at = it.NextAfter(events, opt.Now)
+			l.now.atK = sort.SearchInts(events, l.now.at)
+			l.now.day = dayNumber(opt.Now.In(l.clockZone()))
 		}
 	}
-	var freeAfter map[int]time.Duration
+	var freeAfter map[int]itinerary.Gap
 	if opt.FreeTime {
 		gaps := it.Gaps(events)
-		freeAfter = make(map[int]time.Duration, len(gaps))
+		freeAfter = make(map[int]itinerary.Gap, len(gaps))
 		for _, g := range gaps {
-			freeAfter[g.After] = g.End.Sub(g.Start)
+			freeAfter[g.After] = g
 		}
 	}
 	var running []span // events still going, for continuation rows
@@ -149,21 +163,20 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			running = l.quietDays(running, lastDay+1, day-1, &quiet)
 		}
 		lastDay = day
-		l.dayRows = append(l.dayRows, int32(len(l.rows)))
-		l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(len(d.Events))})
+		l.dayHeader(day, len(d.Events))
 		running = l.continuations(running, day)
 		for _, i := range d.Events {
 			if prev >= 0 && it.ZoneChanged(prev, i) {
 				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
 			}
-			if i == nowAt {
-				l.rows = append(l.rows, Row{Kind: NowLine, day: day})
+			if i == l.now.at {
+				l.nowLine()
 			}
 			l.eventRows = append(l.eventRows, int32(len(l.rows)))
 			l.rows = append(l.rows, Row{Kind: EventRow, event: int32(i)})
 			if freeAfter != nil {
 				if g, ok := freeAfter[i]; ok {
-					l.rows = append(l.rows, Row{Kind: FreeTime, n: int32(g / time.Minute)})
+					l.freeTime(i, g)
 				}
 			}
 			if last := lastDays[i]; last > day {
@@ -219,12 +232,51 @@ func (l *Layout) quietDays(running []span, first, last int32, quiet *int) []span
 		if !going {
 			return running[:0]
 		}
-		l.dayRows = append(l.dayRows, int32(len(l.rows)))
-		l.rows = append(l.rows, Row{Kind: DayHeader, day: day})
+		l.dayHeader(day, 0)
 		running = l.continuations(running, day)
 		*quiet++
 	}
 	return running
+}
+
+// dayHeader adds the header of day, which events start on. The now line
+// goes at the end of the day now falls on, before the next day's header,
+// when the next event is on a later day.
+func (l *Layout) dayHeader(day int32, events int) {
+	if l.now.at >= 0 && !l.now.placed && day > l.now.day && len(l.dayRows) > 0 {
+		l.nowLine()
+	}
+	l.now.under = day
+	l.dayRows = append(l.dayRows, int32(len(l.rows)))
+	l.rows = append(l.rows, Row{Kind: DayHeader, day: day, n: int32(events)})
+}
+
+// nowLine adds the now line under the current day, once.
+func (l *Layout) nowLine() {
+	if l.now.placed {
+		return
+	}
+	l.now.placed = true
+	l.rows = append(l.rows, Row{Kind: NowLine, day: l.now.under})
+}
+
+// freeTime adds the free time g after event i. When the now line goes
+// before the event right after the gap, and now falls on the same day, it
+// goes before the free time that is still to come: before the whole gap
+// when it has not begun, splitting it when now is inside it.
+func (l *Layout) freeTime(i int, g itinerary.Gap) {
+	now := l.opt.Now
+	if l.now.at >= 0 && !l.now.placed && l.now.day == l.now.under && now.Before(g.End) &&
+		sort.SearchInts(l.events, i)+1 == l.now.atK {
+		if past := int32(now.Sub(g.Start) / time.Minute); past > 0 {
+			l.rows = append(l.rows, Row{Kind: FreeTime, n: past})
+			g.Start = now
+		}
+		l.nowLine()
+	}
+	if free := int32(g.End.Sub(g.Start) / time.Minute); free > 0 {
+		l.rows = append(l.rows, Row{Kind: FreeTime, n: free})
+	}
 }
 
 // continuations adds the continuation rows of day and returns the events

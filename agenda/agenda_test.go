@@ -43,6 +43,9 @@ func TestLabels(t *testing.T) {
 		{CountOf(3, 12, "event"), "3 of 12 events"},
 		{SignedHours(-time.Hour), "−1 h"},
 		{ContinuationLabel(2, 3), "day 2 of 3"},
+		{DateRangeLabel(day(2026, 11, 23), day(2026, 11, 25)), "Mon 23 – Wed 25 Nov 2026"},
+		{DateRangeLabel(day(2026, 11, 30), day(2026, 12, 2)), "Mon 30 Nov – Wed 2 Dec 2026"},
+		{DateRangeLabel(day(2026, 12, 31), day(2027, 1, 1)), "Thu 31 Dec 2026 – Fri 1 Jan 2027"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {
@@ -50,6 +53,8 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // TestZoneAbbr: one rule for every zone, with or without an abbreviation.
 func TestZoneAbbr(t *testing.T) {

@@ -53,6 +53,10 @@ func TestJourneyLabel(t *testing.T) {
 	if got := WhenLabel(it, eventByID(t, it, "out"), time.UTC); got != "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min" {
 		t.Errorf("when: %q", got)
 	}
+	trip := conferenceTrip(t)
+	if got := WhenLabel(trip, eventByID(t, trip, "conference"), time.UTC); got != "Mon 23 – Wed 25 Nov 2026 · 3 days" {
+		t.Errorf("when of the conference: %q", got)
+	}
 }
 
 // rowsText lays out the conference trip in zone and says each row in a

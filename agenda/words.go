@@ -177,12 +177,17 @@ func withZone(it *itinerary.Itinerary, i int, zone *time.Location, s string) str
 }
 
 // WhenLabel is the full time of event i for a detail view: "Fri 26 Jan
-// 2024 · 09:00–11:30 KST · 2 h 30 min", and for a journey both ends in
-// their own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min".
+// 2024 · 09:00–11:30 KST · 2 h 30 min", for a journey both ends in their
+// own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min", and
+// for an entry of several dates its first and last, "Mon 23 – Wed 25 Nov
+// 2026 · 3 days".
 func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
 	if j := JourneyLabel(it, i); j != "" {
 		return DayLabel(it.DayOf(i, zone)) + " · " + j
+	}
+	if e.AllDay && e.LastDate.After(e.Date) {
+		return DateRangeLabel(e.Date, e.LastDate) + " · " + TimeRange(it, i, zone)
 	}
 	s := DayLabel(it.DayOf(i, zone)) + " · " + TimeRange(it, i, zone)
 	if !e.AllDay {
@@ -192,6 +197,20 @@ func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 		s += " · " + DurationLabel(e.Duration())
 	}
 	return s
+}
+
+// DateRangeLabel is the days from first to last, each at midnight UTC,
+// naming the month and the year once where they are the same: "Mon 23 –
+// Wed 25 Nov 2026", "Mon 30 Nov – Wed 2 Dec 2026", "Thu 31 Dec 2026 – Fri
+// 1 Jan 2027".
+func DateRangeLabel(first, last time.Time) string {
+	switch {
+	case first.Year() != last.Year():
+		return DayLabel(first) + " – " + DayLabel(last)
+	case first.Month() != last.Month():
+		return ShortDayLabel(first) + " – " + DayLabel(last)
+	}
+	return first.Format("Mon 2") + " – " + DayLabel(last)
 }
 
 // JourneyLabel is the departure and the arrival of a journey, each in its
@@ -290,6 +309,29 @@ func FilterLabel(it *itinerary.Itinerary, f itinerary.Filter, native bool) strin
 		parts = append(parts, "matching "+strconv.Quote(q))
 	}
 	return strings.Join(parts, " ")
+}
+
+// EmptyItinerary is what an agenda says when the itinerary has no events
+// at all.
+const EmptyItinerary = "This itinerary has no events yet."
+
+// NoMatch says that filter f keeps none of the events: "No events with
+// Kyung Kye-hyun", "No events match" for a filter without words. A front
+// end ends it with a full stop or with how to get back.
+func NoMatch(it *itinerary.Itinerary, f itinerary.Filter, native bool) string {
+	if what := FilterLabel(it, f, native); what != "" {
+		return "No events " + what
+	}
+	return "No events match"
+}
+
+// EmptyText is what a printed agenda says when it shows no events: that
+// the itinerary has none, or that the filter keeps none.
+func EmptyText(it *itinerary.Itinerary, f itinerary.Filter, native bool) string {
+	if len(it.Events) == 0 {
+		return EmptyItinerary
+	}
+	return NoMatch(it, f, native) + "."
 }
 
 // SpanLabel says what days the itinerary covers in zone and how long it

@@ -55,7 +55,7 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) e
 		}
 	}
 	if len(events) == 0 {
-		md.block("No events match.")
+		md.block(mdInline(agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false)))
 	}
 	return bw.Flush()
 }

@@ -55,7 +55,7 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		}
 	}
 	if len(events) == 0 {
-		bw.WriteString("\nNo events match.\n")
+		bw.WriteString("\n" + agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false) + "\n")
 	}
 	return bw.Flush()
 }
@@ -75,8 +75,11 @@ func header(it *itinerary.Itinerary, l *agenda.Layout, opt Options) []string {
 	if !opt.Now.IsZero() {
 		at = opt.Now
 	}
-	meta := []string{agenda.SpanLabel(it, opt.Zone), "times: " + agenda.ZoneName(opt.Zone, at),
-		agenda.CountOf(l.Events(), len(it.Events), "event")}
+	meta := []string{agenda.SpanLabel(it, opt.Zone), "times: " + agenda.ZoneName(opt.Zone, at)}
+	if len(it.Events) > 0 {
+		// Without events the span already says "no events".
+		meta = append(meta, agenda.CountOf(l.Events(), len(it.Events), "event"))
+	}
 	if what := agenda.FilterLabel(it, itinerary.Filter{People: opt.People}, false); what != "" {
 		meta = append(meta, what)
 	}

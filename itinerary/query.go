@@ -470,16 +470,28 @@ func (it *Itinerary) MomentOf(i int, now time.Time) Moment {
 	return Past
 }
 
-// NextActive returns the first event of events (instant order) starting at
-// or after now that is not cancelled, or -1: the one to count down to.
+// NextActive returns the event of events (instant order) to count down to
+// at now, or -1: the first timed event starting at or after now that is
+// not cancelled; when no timed event is left, the first all-day or
+// multi-day entry starting at or after now that is not cancelled. An
+// upcoming entry that covers whole days never takes the countdown from the
+// timed events it contains.
 func (it *Itinerary) NextActive(events []int, now time.Time) int {
 	k := sort.Search(len(events), func(k int) bool { return !it.Events[events[k]].Start.Before(now) })
+	allDay := -1
 	for ; k < len(events); k++ {
-		if it.Events[events[k]].Status != StatusCancelled {
+		e := &it.Events[events[k]]
+		if e.Status == StatusCancelled {
+			continue
+		}
+		if !e.AllDay {
 			return events[k]
 		}
+		if allDay < 0 {
+			allDay = events[k]
+		}
 	}
-	return -1
+	return allDay
 }
 
 // NextAfter returns the first event of events (instant order) starting at or
@@ -493,22 +505,34 @@ func (it *Itinerary) NextAfter(events []int, now time.Time) int {
 }
 
 // NowEvent returns the event of events (instant order) that "now" points
-// at: the current timed event that is not cancelled, else the next event
-// that is not cancelled, else the next one, or -1. An all-day or multi-day
-// entry under way is current (see MomentOf) but never chosen here: the
-// timed event it contains is what is happening.
+// at: the current timed event that is not cancelled, else the one
+// NextActive counts down to, else an all-day or multi-day entry under way
+// that is not cancelled, else the next event even when cancelled, or -1.
+// An entry that covers whole days, under way or upcoming, is chosen only
+// when no timed event is current or left: the timed events it contains
+// are what is happening.
 func (it *Itinerary) NowEvent(events []int, now time.Time) int {
+	ongoing := -1
 	for _, i := range events {
 		e := &it.Events[i]
 		if e.Start.After(now) {
 			break
 		}
-		if !e.AllDay && e.Status != StatusCancelled && it.MomentOf(i, now) == Current {
+		if e.Status == StatusCancelled || it.MomentOf(i, now) != Current {
+			continue
+		}
+		if !e.AllDay {
 			return i
 		}
+		if ongoing < 0 {
+			ongoing = i
+		}
 	}
-	if i := it.NextActive(events, now); i >= 0 {
+	if i := it.NextActive(events, now); i >= 0 && !(ongoing >= 0 && it.Events[i].AllDay) {
 		return i
+	}
+	if ongoing >= 0 {
+		return ongoing
 	}
 	return it.NextAfter(events, now)
 }

@@ -157,7 +157,8 @@ func TestCoveredDays(t *testing.T) {
 	}
 }
 
-// TestNowPrefersTimedEvents: an ongoing multi-day entry never captures now.
+// TestNowPrefersTimedEvents: a multi-day or all-day entry, under way or
+// upcoming, never captures now while a timed event is current or left.
 func TestNowPrefersTimedEvents(t *testing.T) {
 	it := mustLoad(t, "title: T\ntimezone: America/Los_Angeles\nevents:\n"+
 		"  - {id: conf, title: c, start: 2026-11-23, end: 2026-11-25}\n"+
@@ -178,11 +179,12 @@ func TestNowPrefersTimedEvents(t *testing.T) {
 		now                    time.Time
 		nowEvent, next, active string
 	}{
-		{at(22, 23, 0), "conf", "conf", "conf"}, // the night before: the conference is next
+		{at(22, 23, 0), "talk", "conf", "talk"}, // the night before: the talk, not the conference, is next
 		{at(23, 10, 0), "talk", "talk", "talk"}, // inside the conference: the next timed event
 		{at(24, 9, 30), "talk", "lunch", "dinner"},
 		{at(24, 12, 0), "dinner", "lunch", "dinner"}, // the cancelled lunch is not what happens next
-		{at(24, 21, 30), "day", "day", "day"},
+		{at(24, 21, 30), "conf", "day", "day"},       // no timed event left: the conference under way, the day off counted down to
+		{at(26, 10, 0), "day", "-", "-"},             // under way, nothing else left: the day off, with no countdown
 		{at(27, 9, 0), "-", "-", "-"},
 	}
 	for _, c := range cases {

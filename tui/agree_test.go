@@ -13,7 +13,8 @@ import (
 )
 
 // threeZones has events in Seoul (KST), Dubai (no abbreviation: an offset)
-// and Taipei (CST), a status, an overlap and a current and a next event.
+// and Taipei (CST), a status, an overlap, a current and a next event, and
+// a journey from Taipei to Seoul.
 const threeZones = `version: 1
 title: Three zones
 timezone: Asia/Seoul
@@ -25,10 +26,12 @@ events:
   - {id: dubai, title: Dubai call, start: "2024-03-04 09:00", end: "2024-03-04 10:00", timezone: Asia/Dubai, status: reported, participants: [a, b]}
   - {id: clash, title: Clash, start: "2024-03-04 14:30", end: "2024-03-04 15:30", participants: [a]}
   - {id: taipei, title: Taipei dinner, start: "2024-03-04 19:00", end: "2024-03-04 21:00", timezone: Asia/Taipei, approximate: true, participants: [b]}
+  - {id: fly, title: Flight to Seoul, kind: travel, start: "2024-03-04 22:30", timezone: Asia/Taipei, end: "2024-03-05 02:10", end_timezone: Asia/Seoul, participants: [b]}
 `
 
 // TestViewAndTextAgree: for the same event the view and the text agenda
-// print the same time label and badges, and the same zone-change rows, in
+// print the same time label and badges, a journey's two ends in the same
+// words, and the same zone-change rows, in
 // the itinerary's zone and in each venue's own.
 func TestViewAndTextAgree(t *testing.T) {
 	it, err := itinerary.Load("three.yaml", []byte(threeZones))
@@ -54,10 +57,12 @@ func TestViewAndTextAgree(t *testing.T) {
 			"Dubai call":      {"14:00–15:00", "[now · 50 min left]", "[reported]", "[! overlap]"},
 			"Clash":           {"14:30–15:30", "[in 20 min]", "[! overlap]"},
 			"Taipei dinner":   {"~20:00–22:00"},
+			"Flight to Seoul": {"23:30–02:10+1", "Flight to Seoul · 22:30 CST → 02:10+1 KST · 2 h 40 min — Bo Kim"},
 		}
 		if zone == nil {
 			want["Dubai call"][0] = "09:00–10:00 UTC+4"
 			want["Taipei dinner"][0] = "~19:00–21:00 CST"
+			want["Flight to Seoul"][0] = "22:30–01:10+1 CST"
 		}
 		for title, pieces := range want {
 			tl, vl := lineContaining(text.String(), title), lineContaining(view, title)

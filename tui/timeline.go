@@ -36,6 +36,26 @@ type timeline struct {
 type lineMemo struct {
 	sig   string
 	lines map[int]string // by row
+	// labels are the widths of the rows' time labels, by row, twice: even
+	// keys for wide panes, odd for narrow ones (see timeLabelWidth).
+	labels map[int]int
+}
+
+// labelWidth returns the width of row r's time label, measured once.
+func (lm *lineMemo) labelWidth(c *renderCtx, r int, rw agenda.Row) int {
+	key := 2 * r
+	if c.width < compactWidth {
+		key++
+	}
+	if w, ok := lm.labels[key]; ok {
+		return w
+	}
+	if lm.labels == nil || len(lm.labels) >= maxMemoLines {
+		lm.labels = make(map[int]int, 64)
+	}
+	w := c.timeLabelWidth(rw)
+	lm.labels[key] = w
+	return w
 }
 
 // maxMemoLines bounds the memo; past it the memo starts again.
@@ -240,8 +260,12 @@ func (t *timeline) render(c *renderCtx) {
 	if t.rows != nil {
 		n = t.rows.Len()
 	}
-	sig := c.signature()
 	start, header, sticky := t.firstRow()
+	c.labels = 0
+	for r := start; r < n && r-start < t.height; r++ {
+		c.labels = max(c.labels, t.lines.labelWidth(c, r, t.rows.Row(r)))
+	}
+	sig := c.signature()
 	if sticky {
 		frame = append(frame, t.lines.line(sig, header, func() string { return c.row(t.rows.Row(header), t.width, false) }))
 	}
@@ -271,6 +295,9 @@ type renderCtx struct {
 	native   bool
 	words    []string // search words to highlight
 	width    int      // of the pane being drawn
+	// labels is the width of the widest time label on screen (see
+	// timeLabelWidth), which the time column makes room for.
+	labels int
 
 	cancelHint string // what closes a text field, from the key map
 }
@@ -280,6 +307,8 @@ type renderCtx struct {
 func (c *renderCtx) signature() string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(c.width))
+	b.WriteString("|")
+	b.WriteString(strconv.Itoa(c.timeWidth()))
 	if c.native {
 		b.WriteString("|native")
 	}
@@ -313,30 +342,53 @@ func (c *renderCtx) row(rw agenda.Row, width int, selected bool) string {
 	return fit("", width)
 }
 
-// timeWidth is the width of the time column for the pane width.
+// timeWidth is the width of the time column for the pane width: the
+// column for the common labels, or more when a label on screen is wider,
+// so that every label has a space after it and the glyphs and arrows
+// after them stay in one column.
 func (c *renderCtx) timeWidth() int {
+	col := timeColumn
 	switch {
 	case c.width < compactWidth:
-		return compactTimeColumn
+		col = compactTimeColumn
 	case c.zone == nil:
-		return ownZoneTimeColumn
+		col = ownZoneTimeColumn
 	}
-	return timeColumn
+	return max(col, c.labels+1)
 }
 
-// The time column: wide enough for "~22:00–06:10+1", or in panes narrower
-// than compactWidth, for the start time alone.
+// timeLabelWidth is the width of what row rw shows in the time column:
+// an event's time (its start alone in narrow panes), a continuation's
+// "until 06:10"; 0 for other rows.
+func (c *renderCtx) timeLabelWidth(rw agenda.Row) int {
+	switch rw.Kind {
+	case agenda.EventRow:
+		zone := c.rows.Options().Zone
+		if c.width < compactWidth {
+			return ansi.StringWidth(agenda.StartLabel(c.it, rw.Event(), zone))
+		}
+		return ansi.StringWidth(agenda.TimeLabel(c.it, rw.Event(), zone))
+	case agenda.Continuation:
+		return ansi.StringWidth(c.rows.ContinuationText(rw).Until)
+	}
+	return 0
+}
+
+// The time column: wide enough for "~09:00–11:30 " (and with each venue's
+// own zone "~19:00–21:00 CST "), or in panes narrower than compactWidth,
+// for the start time alone and "all day "; wider while a label on screen
+// needs it, "~22:00–06:10+1" or "until 06:10" (see timeWidth).
 const (
 	timeColumn        = 14
 	ownZoneTimeColumn = 19
-	compactTimeColumn = 7
+	compactTimeColumn = 8
 	compactWidth      = 60
 )
 
 // eventRow renders one event: selection mark, time, kind glyph in the
 // main participant's organisation colour, the badges (before the title,
-// so that cutting a long line never hides them), title, place and
-// participants.
+// so that cutting a long line never hides them), title, a journey's two
+// ends, place and participants.
 func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	it, st := c.it, c.st
 	e := &it.Events[i]
@@ -349,9 +401,14 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	}
 	when = padRight(when, c.timeWidth())
 	glyph := kindGlyph[e.Kind]
+	// After the title, as in the text agenda: a journey's two ends, the
+	// place, the participants.
 	where := ""
+	if t.Journey != "" {
+		where = " · " + t.Journey
+	}
 	if t.Place != "" {
-		where = " · " + t.Place
+		where += " · " + t.Place
 	}
 	people := ""
 	if t.People != "" {

@@ -198,14 +198,13 @@ func (m Model) listPane() string {
 // emptyMessage says why the timeline is empty and how to get back.
 func (m Model) emptyMessage() string {
 	if len(m.it.Events) == 0 {
-		return "\n  This itinerary has no events yet."
+		return "\n  " + agenda.EmptyItinerary
 	}
-	what := agenda.FilterLabel(m.it, m.filter, m.native)
 	how := hint(m.keys.Back)
 	if m.keys.AnyAll.Enabled() && !m.filter.AnyPerson {
 		how += " · " + hint(m.keys.AnyAll)
 	}
-	text := ansi.Wrap("No events "+what+" — "+how, max(m.lay.list.w-4, 10), "")
+	text := ansi.Wrap(agenda.NoMatch(m.it, m.filter, m.native)+" — "+how, max(m.lay.list.w-4, 10), "")
 	return "\n  " + m.st.Warning.Render(strings.ReplaceAll(text, "\n", "\n  "))
 }
 
