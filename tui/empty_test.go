@@ -34,4 +34,9 @@ func TestEmptyTimeline(t *testing.T) {
 			t.Errorf("%q missing:\n%s", c.want, v)
 		}
 	}
+	// The header says "no events" once.
+	header := strings.Split(ansi.Strip(sized(New(Config{Itinerary: empty}, renderer(termenv.Ascii)), 120, 30).View()), "\n")[1]
+	if strings.TrimSpace(header) != "no events · times: UTC" {
+		t.Errorf("header %q", header)
+	}
 }

@@ -53,7 +53,15 @@ func (m Model) headerView() string {
 	default:
 		names = []string{"names: Latin"}
 	}
-	info := m.st.Faint.Render(strings.Join(append([]string{m.span.label, zone, agenda.Count(len(it.Events), "event") + " · " + agenda.Count(len(it.People), "person")}, names...), " · "))
+	parts := []string{m.span.label, zone}
+	if len(it.Events) > 0 {
+		// Without events the span already says "no events".
+		parts = append(parts, agenda.Count(len(it.Events), "event"))
+	}
+	if len(it.People) > 0 {
+		parts = append(parts, agenda.Count(len(it.People), "person"))
+	}
+	info := m.st.Faint.Render(strings.Join(append(parts, names...), " · "))
 	if !m.filter.Empty() {
 		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join(append([]string{zone}, names...), " · "))
 	}
