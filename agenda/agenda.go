@@ -104,6 +104,7 @@ type Layout struct {
 	// venues' own zones reorder a day, and a binary search finds them.
 	position []int32
 	next     int // the event the countdown counts to, or -1
+	current  int // the event "now" points at (itinerary.NowEvent), or -1
 	first    time.Time
 	now      nowPlace // where the now line goes, while New lays the rows out
 }
@@ -123,7 +124,7 @@ type nowPlace struct {
 // returns them) under day headers in opt.Zone, with zone changes,
 // continuations, the now line and, when asked, free time.
 func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
-	l := &Layout{it: it, opt: opt, events: events, next: -1}
+	l := &Layout{it: it, opt: opt, events: events, next: -1, current: -1}
 	l.first, _, _ = it.Span()
 	days := it.Days(events, opt.Zone)
 	// Zone changes are rarely more than a quarter of the events, and
@@ -138,6 +139,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	l.now.at = -1
 	if !opt.Now.IsZero() {
 		l.next = it.NextActive(events, opt.Now)
+		l.current = it.NowEvent(events, opt.Now)
 		if len(events) > 0 && !opt.Now.Before(it.Events[events[0]].Start) {
 			l.now.at = it.NextAfter(events, opt.Now)
 			l.now.atK = sort.SearchInts(events, l.now.at)
@@ -364,3 +366,8 @@ func (l *Layout) Nearest(at time.Time) int {
 // Next is the event the countdown counts to: the first not cancelled one
 // at or after now, or -1.
 func (l *Layout) Next() int { return l.next }
+
+// Current is the event "now" points at, worked out once with the rows (see
+// itinerary.NowEvent), so that jumping to now costs nothing: the current
+// timed event, else the next, or -1 without a now.
+func (l *Layout) Current() int { return l.current }

@@ -92,8 +92,8 @@ func (m *Model) nextZone() {
 
 // jumpToNow selects the current timed event, else the next one.
 func (m *Model) jumpToNow() {
-	now := m.clock()
-	if i := m.it.NowEvent(m.visible, now); i >= 0 {
+	// The rows are laid out again at every minute, with the clock.
+	if i := m.tl.rows.Current(); i >= 0 {
 		m.tl.selectEvent(i)
 	} else if len(m.visible) > 0 {
 		m.tl.selectEvent(m.visible[len(m.visible)-1])
