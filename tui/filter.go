@@ -11,7 +11,11 @@ import (
 // the query only grew, and reusing recent results when it shrinks again
 // (backspace).
 func (m *Model) setQuery(text string) {
-	want := m.tl.selected()
+	m.setQueryKeeping(text, m.tl.wanted())
+}
+
+// setQueryKeeping is setQuery keeping event want selected (or the nearest).
+func (m *Model) setQueryKeeping(text string, want int) {
 	q := m.it.ParseQuery(text)
 	prev := m.filter.Query
 	m.filter.Query = q
@@ -58,7 +62,7 @@ func (r recentResults) with(key string, events []int) recentResults {
 // setPeople replaces the person filter, keeping the selection.
 func (m *Model) setPeople(people []int) {
 	m.filter.People = people
-	m.refilter(m.tl.selected())
+	m.refilter(m.tl.wanted())
 }
 
 // inputKey handles a key while the picker or the search field is open.
@@ -91,8 +95,13 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Accept):
 			m.closeInput()
 		case key.Matches(msg, k.Cancel):
+			// Esc takes back the whole search, and the selection with it.
 			m.search.input.SetValue("")
-			m.setQuery("")
+			want := m.tl.wanted()
+			if m.search.from >= 0 {
+				want = m.search.from
+			}
+			m.setQueryKeeping("", want)
 			m.closeInput()
 		default:
 			var changed bool

@@ -223,3 +223,35 @@ func TestPickerAndSearchTakeEveryKey(t *testing.T) {
 		t.Errorf("picker field: %q", m.picker.input.Value())
 	}
 }
+
+// A search that leaves no events, then cleared, gives back the event that
+// was selected before it, in the list and in the lanes, whether Esc clears
+// it in the field or after Enter closed the field.
+func TestEmptyResultKeepsSelection(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		keys []string
+	}{
+		{"list, esc in the field", []string{"/", "z", "z", "z", "esc"}},
+		{"list, enter then esc", []string{"/", "zz", "z", "enter", "esc"}},
+		{"lanes, esc in the field", []string{"v", "/", "z", "z", "z", "esc"}},
+		{"lanes, enter then esc", []string{"v", "/", "zzz", "enter", "esc"}},
+	} {
+		m := press(newModel(t, 120, 40), "j", "j", "j")
+		before := selectedID(m)
+		if before == "" || before == m.it.Events[0].ID {
+			t.Fatalf("setup: selected %q", before)
+		}
+		m = press(m, c.keys[:len(c.keys)-1]...)
+		if len(m.visible) != 0 || selectedID(m) != "" {
+			t.Fatalf("%s: zzz should match nothing: %q", c.name, visibleIDs(m))
+		}
+		m = press(m, c.keys[len(c.keys)-1])
+		if !m.filter.Empty() {
+			t.Fatalf("%s: filter still on", c.name)
+		}
+		if got := selectedID(m); got != before {
+			t.Errorf("%s: selection %q after clearing, want %q", c.name, got, before)
+		}
+	}
+}

@@ -290,7 +290,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		m.handleMouse(msg)
 	case tickMsg:
-		m.relayRows(m.tl.selected())
+		m.relayRows(m.tl.wanted())
 		return m, tick(time.Time(msg))
 	case fileChangedMsg:
 		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))
@@ -346,6 +346,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
+		m.search.from = m.tl.wanted()
 		m.setFocus(focusTimeline)
 		cmd := m.search.input.Focus()
 		m.search.input.CursorEnd()
@@ -365,10 +366,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.nextGrouping()
 	case key.Matches(msg, k.Gaps):
 		m.gaps = !m.gaps
-		m.relayRows(m.tl.selected())
+		m.relayRows(m.tl.wanted())
 	case key.Matches(msg, k.AnyAll):
 		m.filter.AnyPerson = !m.filter.AnyPerson
-		m.refilter(m.tl.selected())
+		m.refilter(m.tl.wanted())
 	default:
 		switch m.focus {
 		case focusTimeline:

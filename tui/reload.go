@@ -339,7 +339,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	old := m.it
 	selKey := ""
 	var selStart time.Time
-	if i := m.tl.selected(); i >= 0 {
+	if i := m.tl.wanted(); i >= 0 {
 		selKey, selStart = old.Events[i].Key(), old.Events[i].Start
 	}
 	offset := m.tl.offset
@@ -351,6 +351,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	it := msg.it
 	m.it = it
 	m.recent.results = nil // results of the old itinerary
+	m.search.from = -1     // an event of the old itinerary
 	m.reloadErrors = nil
 	m.orgStyle = m.st.orgStyles(it)
 	m.words = wordsOf(it)

@@ -12,6 +12,7 @@ import (
 // searchBar is the search field of the footer.
 type searchBar struct {
 	input textinput.Model
+	from  int // event selected when the field opened; Esc goes back to it
 }
 
 func newSearchBar() searchBar {

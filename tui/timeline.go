@@ -17,11 +17,16 @@ import (
 // built; the lines on screen are rendered once per Update (render) into a
 // new frame, so a copy of the timeline keeps showing its own rows.
 type timeline struct {
-	rows   *agenda.Layout
-	cur    int // selected position among the event rows; -1 when empty
-	offset int // first row on screen
-	width  int
-	height int // rows on screen
+	rows *agenda.Layout
+	cur  int // selected position among the event rows; -1 when empty
+	// kept is the event selected before a filter left no events, so that
+	// the selection comes back to it when events show again; keeping
+	// says whether there is one.
+	kept    int
+	keeping bool
+	offset  int // first row on screen
+	width   int
+	height  int // rows on screen
 
 	lines *lineMemo // rendered rows of this layout, shared by the copies that show it
 	frame []string  // the lines on screen, as last rendered
@@ -75,15 +80,18 @@ func (lm *lineMemo) line(sig string, r int, render func() string) string {
 }
 
 // setRows replaces the rows, keeping the selection on event want when it
-// is still there, else on the event nearest to it in time.
+// is still there, else on the event nearest to it in time. With no rows,
+// want is kept for the next rows (see wanted).
 func (t *timeline) setRows(rows *agenda.Layout, want int) {
 	t.rows = rows
 	t.lines = &lineMemo{}
 	t.cur = -1
+	t.kept, t.keeping = want, want >= 0
 	if rows.Events() == 0 {
 		t.offset = 0
 		return
 	}
+	t.keeping = false
 	t.cur = 0
 	if want >= 0 {
 		if p := rows.Position(want); p >= 0 {
@@ -106,6 +114,15 @@ func (t *timeline) events() int {
 		return 0
 	}
 	return t.rows.Events()
+}
+
+// wanted is the event the selection should stay on when the rows change:
+// the selected one, or while no event shows the one selected before.
+func (t *timeline) wanted() int {
+	if t.cur < 0 && t.keeping {
+		return t.kept
+	}
+	return t.selected()
 }
 
 // selected returns the selected event, or -1.

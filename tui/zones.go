@@ -86,7 +86,7 @@ func (m *Model) nextZone() {
 		}
 	}
 	m.zone = m.zones[(k+1)%len(m.zones)]
-	m.relayRows(m.tl.selected())
+	m.relayRows(m.tl.wanted())
 	m.rerender()
 }
 
