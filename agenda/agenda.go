@@ -113,7 +113,7 @@ type Layout struct {
 // event starting at or after now), unless free time before that event or
 // the end of the day now falls on comes first.
 type nowPlace struct {
-	at     int   // the event the line goes before, or -1: no now line
+	at     int   // the event the line goes before, len(Events) after the last, or -1: no now line
 	atK    int   // the position of at in the events
 	day    int32 // the day now falls on in the clock zone
 	placed bool
@@ -142,6 +142,11 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 		l.current = it.NowEvent(events, opt.Now)
 		if len(events) > 0 && !opt.Now.Before(it.Events[events[0]].Start) {
 			l.now.at = it.NextAfter(events, opt.Now)
+			if l.now.at < 0 && stillGoing(it, events, opt.Now) {
+				// Every event has begun and one is still going: the line
+				// goes after them all (len(it.Events) is no event).
+				l.now.at = len(it.Events)
+			}
 			l.now.atK = sort.SearchInts(events, l.now.at)
 			l.now.day = dayNumber(opt.Now.In(l.clockZone()))
 		}
@@ -194,6 +199,9 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 		end = max(end, sp.lastDay)
 	}
 	l.quietDays(running, lastDay+1, end, &quiet)
+	if l.now.at >= 0 {
+		l.nowLine() // after the last event, when now is inside it
+	}
 	for p := 1; p < len(l.eventRows); p++ {
 		if l.rows[l.eventRows[p]].event < l.rows[l.eventRows[p-1]].event {
 			// The rows reorder the events: keep each one's position.
@@ -205,6 +213,16 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 		}
 	}
 	return l
+}
+
+// stillGoing reports whether an event of events has not ended at now.
+func stillGoing(it *itinerary.Itinerary, events []int, now time.Time) bool {
+	for _, i := range events {
+		if it.Events[i].End.After(now) {
+			return true
+		}
+	}
+	return false
 }
 
 // span is an event that runs into later days.

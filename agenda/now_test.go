@@ -68,6 +68,12 @@ func TestNowLinePlace(t *testing.T) {
 			"Tue 24 Nov 2026\n  ↳ conference\n  partner-lunch\n  now 13:00\n  ┄ free 20 h 15 min\n  partner-visit\nWed 25 Nov 2026"},
 		{"at the end of an event, in UTC", trip, trips, time.UTC, time.Date(2026, 11, 24, 13, 0, 0, 0, la), false,
 			"Tue 24 Nov 2026\n  ↳ conference\n  partner-lunch\n  now 21:00\n  partner-visit\nWed 25 Nov 2026"},
+		{"inside the last event (QA2 #8)", trip, trips, la, time.Date(2026, 11, 25, 23, 0, 0, 0, la), false,
+			"Wed 25 Nov 2026\n  ↳ conference\n  our-talk\n  flight-home\n  now 23:00\nThu 26 Nov 2026\n  ↳ flight-home"},
+		{"inside the last event, on the day it lands", trip, trips, la, time.Date(2026, 11, 26, 1, 0, 0, 0, la), false,
+			"Thu 26 Nov 2026\n  ↳ flight-home\n  now 01:00"},
+		{"inside the last event, filtered", visit, withKyung, seoul, time.Date(2024, 1, 26, 18, 0, 0, 0, seoul), true,
+			"Fri 26 Jan 2024\n  pyeongtaek-tour\n  ┄ free 6 h\n  dinner-kyung\n  now 18:00"},
 	}
 	for _, c := range cases {
 		got := nowRows(c.it, c.events, c.zone, c.now, c.free)
@@ -78,6 +84,30 @@ func TestNowLinePlace(t *testing.T) {
 		}
 		if n := strings.Count(got, "  now "); n != 1 {
 			t.Errorf("%s: %d now lines", c.name, n)
+		}
+	}
+}
+
+// TestNoNowLineAfterEverything: once every shown event has ended, as
+// before the first has begun, there is no now line (the header says
+// "now" only inside the itinerary too); while the last one goes on, the
+// line follows it (QA2 #8).
+func TestNoNowLineAfterEverything(t *testing.T) {
+	trip := conferenceTrip(t)
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	events := trip.Select(itinerary.Filter{})
+	for _, c := range []struct {
+		now   time.Time
+		lines int
+	}{
+		{time.Date(2026, 11, 20, 9, 0, 0, 0, la), 0},
+		{time.Date(2026, 11, 26, 2, 4, 0, 0, la), 1},
+		{time.Date(2026, 11, 26, 2, 5, 0, 0, la), 0},
+		{time.Date(2026, 12, 1, 9, 0, 0, 0, la), 0},
+	} {
+		got := nowRows(trip, events, la, c.now, true)
+		if n := strings.Count(got, "  now "); n != c.lines {
+			t.Errorf("now %v: %d now lines, want %d:\n%s", c.now, n, c.lines, got)
 		}
 	}
 }

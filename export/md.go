@@ -52,6 +52,8 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) e
 			md.block(line)
 		case agenda.ZoneChange:
 			md.block("*" + mdInline(l.ZoneChangeText(row)) + "*")
+		case agenda.NowLine:
+			md.block("**── " + mdInline(l.NowText(row)) + " ──**")
 		}
 	}
 	if len(events) == 0 {
