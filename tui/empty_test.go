@@ -40,3 +40,30 @@ func TestEmptyTimeline(t *testing.T) {
 		t.Errorf("header %q", header)
 	}
 }
+
+// TestEmptyHintWhileSearching: with the search field open the hint says
+// what Esc does there (clears the search, keeps the person filter), in
+// the key map's words; once the field is closed, what Esc does then.
+func TestEmptyHintWhileSearching(t *testing.T) {
+	for _, view := range []string{"list", "lanes"} {
+		m := newModel(t, 120, 40)
+		if view == "lanes" {
+			m = press(m, "v")
+		}
+		m = press(m, "p", "경계", "enter", "/", "저녁 dinner")
+		if len(m.visible) != 0 || len(m.filter.People) != 1 {
+			t.Fatalf("%s: setup: visible %q, people %v", view, visibleIDs(m), m.filter.People)
+		}
+		hintOf := func(m Model) string { return strings.Join(strings.Fields(ansi.Strip(m.emptyMessage())), " ") }
+		if v := hintOf(m); !strings.HasSuffix(v, "— esc clear search") || !strings.Contains(m.View(), "clear search") {
+			t.Errorf("%s, field open: hint should say esc clears the search:\n%s", view, v)
+		}
+		m = press(m, "enter")
+		if v := hintOf(m); !strings.HasSuffix(v, "— esc drop Kyung Kye-hyun") {
+			t.Errorf("%s, field closed: hint should say esc drops Kyung:\n%s", view, v)
+		}
+		if m = press(m, "/", "esc"); len(m.filter.People) != 1 || !m.filter.Query.Empty() {
+			t.Errorf("%s: esc in the field should clear the search and keep Kyung", view)
+		}
+	}
+}

@@ -209,7 +209,11 @@ func (m Model) emptyMessage() string {
 		return "\n  " + agenda.EmptyItinerary
 	}
 	how := hint(m.keys.Back)
-	if m.keys.AnyAll.Enabled() && !m.filter.AnyPerson {
+	switch {
+	case m.mode == modeSearch:
+		// The field has the keys: Esc there takes back the search.
+		how = hint(m.keys.Cancel)
+	case m.keys.AnyAll.Enabled() && !m.filter.AnyPerson:
 		how += " · " + hint(m.keys.AnyAll)
 	}
 	text := ansi.Wrap(agenda.NoMatch(m.it, m.filter, m.native)+" — "+how, max(m.lay.list.w-4, 10), "")
