@@ -878,7 +878,13 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 	if i := strings.IndexByte(addr, '@'); i > 0 {
 		local = addr[:i]
 	}
-	id := uniqueSlug(slugOf(name, slugOf(local, "person")), b.slugs)
+	base := slugOf(name, slugOf(local, "person"))
+	if own := personID(addr); own != "" {
+		// visitline's own export: the person's id comes back, and the
+		// address is no note.
+		base, addr = own, ""
+	}
+	id := uniqueSlug(base, b.slugs)
 	cost := len(id) + len(name) + len(addr)
 	if b.text+cost > maxTextBudget {
 		return ""
@@ -897,6 +903,22 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 	b.people[key] = len(b.personNodes)
 	b.personNodes = append(b.personNodes, m.Node)
 	return id
+}
+
+// personURN starts the address visitline's export gives a person without
+// a mail address (export.PersonURN).
+const personURN = "urn:visitline:person:"
+
+// personID is the id in an address that starts with personURN, or "".
+func personID(addr string) string {
+	if len(addr) <= len(personURN) || !strings.EqualFold(addr[:len(personURN)], personURN) {
+		return ""
+	}
+	id, err := url.PathUnescape(addr[len(personURN):])
+	if err != nil {
+		return ""
+	}
+	return cut(itinerary.CleanLine(id), maxLine)
 }
 
 // source returns the id of the source for a URL property.

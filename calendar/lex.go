@@ -17,9 +17,16 @@ type property struct {
 	Line   int
 }
 
+// caret decodes RFC 6868's escapes in a parameter value: ^' a double
+// quote, ^n a line break, ^^ a caret.
+var caret = strings.NewReplacer("^^", "^", "^'", `"`, "^n", "\n", "^N", "\n")
+
 // param returns the first value of the parameter name, or "".
 func (p *property) param(name string) string {
 	if v := p.Params[name]; len(v) > 0 {
+		if strings.IndexByte(v[0], '^') >= 0 {
+			return caret.Replace(v[0])
+		}
 		return v[0]
 	}
 	return ""

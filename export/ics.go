@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"io"
+	"net/mail"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +20,8 @@ import (
 // with an end_timezone gives both ends in their own zones (DTSTART and
 // DTEND with TZID), with a VTIMEZONE for each. All-day entries are DATE
 // values with the day after the last as DTEND.
+//
+// Each participant is an ATTENDEE with the name in CN (see addAttendee).
 //
 // UIDs are "<event>@<itinerary>.visitline": the event's id, else a hash of
 // its title and start, so that adding, removing or reordering other events
@@ -70,6 +74,9 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 		if where := e.Where(); where != "" {
 			ev.SetLocation(where)
 		}
+		for _, p := range e.Participants {
+			addAttendee(ev, &it.People[p])
+		}
 		ev.SetDescription(description(it, i))
 		ev.SetStatus(icsStatus(e.Status))
 		ev.AddProperty(ics.ComponentPropertyCategories, string(e.Kind))
@@ -79,6 +86,34 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 	}
 	zones.write(cal)
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// PersonURN starts the calendar address of a person without a mail
+// address: urn:visitline:person:<id>, the id path-escaped. The calendar
+// reader turns it back into the same id.
+const PersonURN = "urn:visitline:person:"
+
+// addAttendee writes person p as an ATTENDEE, named in CN. The address is
+// mailto: when the person's note is just a mail address (as the calendar
+// reader keeps one), else PersonURN and the id; a group is CUTYPE=GROUP.
+func addAttendee(ev *ics.VEvent, p *itinerary.Person) {
+	addr := PersonURN + url.PathEscape(p.ID)
+	if a, err := mail.ParseAddress(p.Note); err == nil && a.Name == "" && a.Address == strings.TrimSpace(p.Note) {
+		addr = "mailto:" + a.Address
+	}
+	// golang-ical escapes parameter values with backslashes, which RFC
+	// 5545 does not know: the CN goes into the name, quoted, on one line,
+	// with RFC 6868's ^' for a double quote and ^^ for a caret.
+	cn := strings.NewReplacer("^", "^^", `"`, "^'").Replace(itinerary.CleanLine(p.Name))
+	prop := ics.IANAProperty{BaseProperty: ics.BaseProperty{
+		IANAToken:      string(ics.ComponentPropertyAttendee) + `;CN="` + cn + `"`,
+		ICalParameters: map[string][]string{},
+		Value:          addr,
+	}}
+	if p.Group {
+		prop.ICalParameters[string(ics.ParameterCutype)] = []string{string(ics.CalendarUserTypeGroup)}
+	}
+	ev.Properties = append(ev.Properties, prop)
 }
 
 // localTime is t's wall clock in loc, as an iCalendar DATE-TIME with a TZID.
