@@ -544,7 +544,15 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if ok {
 		m.add("end", scalar(end, endLine))
 	}
-	if eventZone != top.String() && !start.date {
+	if start.date {
+		// DATE values float: the entry is in the itinerary's zone, unless
+		// visitline's own export named its zone.
+		if p := c.prop("X-VISITLINE-TIMEZONE"); p != nil {
+			if loc, ok := lookupIANA(p.Value); ok && loc.String() != top.String() {
+				m.add("timezone", scalar(loc.String(), p.Line))
+			}
+		}
+	} else if eventZone != top.String() {
 		m.add("timezone", scalar(eventZone, startLine))
 	}
 	// A DTEND in a zone of its own (a flight's landing) keeps that zone.
@@ -835,7 +843,7 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		if cutype == "ROOM" || cutype == "RESOURCE" {
 			continue
 		}
-		id := b.person(name, addr, cutype == "GROUP", p.Line)
+		id := b.person(name, addr, p.param("X-VISITLINE-ID"), cutype == "GROUP", p.Line)
 		if id == "" || listed[id] {
 			continue
 		}
@@ -859,8 +867,9 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 }
 
 // person returns the id of the person with this address (or, without
-// one, this name), adding them at their first mention.
-func (b *builder) person(name, addr string, group bool, line int) string {
+// one, this name), adding them at their first mention, with the id own
+// when visitline's export gave one.
+func (b *builder) person(name, addr, own string, group bool, line int) string {
 	key := "name:" + strings.ToLower(name)
 	if addr != "" && addr != name {
 		key = "addr:" + strings.ToLower(addr)
@@ -879,10 +888,12 @@ func (b *builder) person(name, addr string, group bool, line int) string {
 		local = addr[:i]
 	}
 	base := slugOf(name, slugOf(local, "person"))
-	if own := personID(addr); own != "" {
+	if urn := personID(addr); urn != "" {
 		// visitline's own export: the person's id comes back, and the
 		// address is no note.
-		base, addr = own, ""
+		base, addr = urn, ""
+	} else if own = cut(itinerary.CleanLine(own), maxLine); own != "" {
+		base = own
 	}
 	id := uniqueSlug(base, b.slugs)
 	cost := len(id) + len(name) + len(addr)

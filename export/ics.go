@@ -16,10 +16,12 @@ import (
 // ICS writes events as an RFC 5545 calendar through golang-ical, which folds
 // long lines and escapes text, with CRLF line ends. Timed events are
 // written as UTC instants (DTSTART:20240126T000000Z), which every calendar
-// program converts to its own zone without needing a VTIMEZONE; a journey
-// with an end_timezone gives both ends in their own zones (DTSTART and
-// DTEND with TZID), with a VTIMEZONE for each. All-day entries are DATE
-// values with the day after the last as DTEND.
+// program converts to its own zone without needing a VTIMEZONE; an event
+// in a zone of its own, and a journey with an end_timezone, gives its ends
+// in their zones (DTSTART and DTEND with TZID), with a VTIMEZONE for each,
+// so that reading the calendar back keeps every venue's zone. All-day
+// entries are DATE values with the day after the last as DTEND, and
+// ZoneProperty when their zone is not the itinerary's (X-WR-TIMEZONE).
 //
 // Each participant is an ATTENDEE with the name in CN (see addAttendee).
 //
@@ -58,12 +60,15 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 		case e.AllDay:
 			ev.SetAllDayStartAt(e.Date)
 			ev.SetAllDayEndAt(e.LastDate.AddDate(0, 0, 1))
-		case e.EndZone != nil:
+			if ownZone(it, e.Zone) {
+				ev.SetProperty(ZoneProperty, e.Zone.String())
+			}
+		case e.EndZone != nil || ownZone(it, e.Zone):
 			ev.SetProperty(ics.ComponentPropertyDtStart, localTime(e.Start, e.Zone), ics.WithTZID(e.Zone.String()))
 			zones.add(e.Start, e.Zone)
-			if e.HasEnd {
-				ev.SetProperty(ics.ComponentPropertyDtEnd, localTime(e.End, e.EndZone), ics.WithTZID(e.EndZone.String()))
-				zones.add(e.End, e.EndZone)
+			if end := e.EndLocation(); e.HasEnd {
+				ev.SetProperty(ics.ComponentPropertyDtEnd, localTime(e.End, end), ics.WithTZID(end.String()))
+				zones.add(e.End, end)
 			}
 		default:
 			ev.SetStartAt(e.Start)
@@ -88,14 +93,29 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
 }
 
+// ZoneProperty names the zone of an all-day entry outside the itinerary's
+// zone: DATE values have none, and the calendar reader puts the entry back
+// in this one. Other programs ignore it, as they do every X- property.
+const ZoneProperty ics.ComponentProperty = "X-VISITLINE-TIMEZONE"
+
+// ownZone reports whether loc is a zone an event must name for a round
+// trip to keep it: not the itinerary's, and not UTC.
+func ownZone(it *itinerary.Itinerary, loc *time.Location) bool {
+	return loc != nil && loc.String() != it.ZoneName() && loc.String() != "UTC"
+}
+
 // PersonURN starts the calendar address of a person without a mail
 // address: urn:visitline:person:<id>, the id path-escaped. The calendar
 // reader turns it back into the same id.
 const PersonURN = "urn:visitline:person:"
 
+// IDParameter carries a person's id beside a mailto: address.
+const IDParameter = "X-VISITLINE-ID"
+
 // addAttendee writes person p as an ATTENDEE, named in CN. The address is
 // mailto: when the person's note is just a mail address (as the calendar
-// reader keeps one), else PersonURN and the id; a group is CUTYPE=GROUP.
+// reader keeps one), with the id in IDParameter, else PersonURN and the
+// id; a group is CUTYPE=GROUP.
 func addAttendee(ev *ics.VEvent, p *itinerary.Person) {
 	addr := PersonURN + url.PathEscape(p.ID)
 	if a, err := mail.ParseAddress(p.Note); err == nil && a.Name == "" && a.Address == strings.TrimSpace(p.Note) {
@@ -110,6 +130,10 @@ func addAttendee(ev *ics.VEvent, p *itinerary.Person) {
 		ICalParameters: map[string][]string{},
 		Value:          addr,
 	}}
+	if strings.HasPrefix(addr, "mailto:") {
+		// The id goes with the address, for the calendar reader.
+		prop.ICalParameters[IDParameter] = []string{p.ID}
+	}
 	if p.Group {
 		prop.ICalParameters[string(ics.ParameterCutype)] = []string{string(ics.CalendarUserTypeGroup)}
 	}

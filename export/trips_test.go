@@ -146,12 +146,18 @@ func TestICSProperties(t *testing.T) {
 		"DTEND;TZID=America/Los_Angeles:20260115T160500\r\n",
 		"BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
 		"BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles\r\nBEGIN:STANDARD\r\nDTSTART:20251102T020000\r\nTZOFFSETFROM:-0700\r\nTZOFFSETTO:-0800\r\nTZNAME:PST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
-		"SUMMARY:Keynote\r\nDTSTART:20260116T170000Z\r\nDTEND:20260116T180000Z\r\n",
-		"SUMMARY:Summit\r\nDTSTART;VALUE=DATE:20260117\r\nDTEND;VALUE=DATE:20260120\r\n",
+		// An event in a zone of its own keeps it, so that reading back
+		// keeps the venue's zone (QA2 #13); so does an all-day entry.
+		"SUMMARY:Keynote\r\nDTSTART;TZID=America/Los_Angeles:20260116T090000\r\nDTEND;TZID=America/Los_Angeles:20260116T100000\r\n",
+		"SUMMARY:Summit\r\nDTSTART;VALUE=DATE:20260117\r\nDTEND;VALUE=DATE:20260120\r\nX-VISITLINE-TIMEZONE:America/Los_Angeles\r\n",
 	} {
 		if !strings.Contains(b, want) {
 			t.Errorf("the calendar lacks\n%s", want)
 		}
+	}
+	// In the itinerary's own zone an event is a UTC instant.
+	if c := string(icsOf(t, tripB)); !strings.Contains(c, "DTSTART:20260120T180000Z\r\nDTEND:20260120T190000Z\r\n") {
+		t.Errorf("the keynote in the itinerary's zone should be in UTC:\n%s", c)
 	}
 	status := map[string]string{}
 	for _, ev := range icsEvents(t, []byte(b)) {
