@@ -124,8 +124,9 @@ func (r *reader) errors() []itinerary.Problem {
 // read parses data into the node tree of an itinerary, or returns nil when
 // it is not a calendar at all.
 func (r *reader) read(data []byte) *yaml.Node {
-	if bytes.IndexByte(data, 0) >= 0 {
-		r.fail(1, "NUL byte: this is a binary file, not an iCalendar file")
+	if k := bytes.IndexByte(data, 0); k >= 0 {
+		line, col := itinerary.Position(data, k)
+		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
 		return nil
 	}
 	text, recoded := decodeText(data)

@@ -298,7 +298,10 @@ func TestBadInput(t *testing.T) {
 			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 1 of its events, those before 1911-01-01, are left out`}},
 		{"a birthday from 1800", head + "BEGIN:VEVENT\nSUMMARY:B\nDTSTART;VALUE=DATE:18000312\nRRULE:FREQ=YEARLY\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Trip\nDTSTART:20250101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 191,
 			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 36 of its events, those before 1836-01-01, are left out`}},
-		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:1: NUL byte: this is a binary file, not an iCalendar file"}},
+		// A NUL byte is named where it is, in the YAML loader's words (QA2 #7).
+		{"binary", "BEGIN:VCALENDAR\n\x00\x01", 0, []string{"x.ics:2:1: NUL byte (is this a binary file?) U+0000 is not allowed in iCalendar"}},
+		{"NUL on line 6", head + "BEGIN:VEVENT\r\nSUMMARY:a\r\nDTSTART:20240101T100000Z\r\nLOCATION:Café\x00\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 0,
+			[]string{"x.ics:6:14: NUL byte (is this a binary file?) U+0000 is not allowed in iCalendar"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -186,6 +186,18 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// NULByte is how every loader names a NUL byte in a file's text.
+const NULByte = "NUL byte (is this a binary file?)"
+
+// Position is the line and column (both from 1, the column in characters,
+// an invalid byte counting as one) of byte at in data.
+func Position(data []byte, at int) (line, col int) {
+	at = min(at, len(data))
+	lineStart := bytes.LastIndexByte(data[:at], '\n') + 1
+	line = bytes.Count(data[:lineStart], []byte{'\n'}) + 1
+	return line, utf8.RuneCount(data[lineStart:at]) + 1
+}
+
 // prescan finds what the YAML parser would refuse without a position,
 // invalid UTF-8 and control characters, and lines indented past MaxIndent,
 // before the parser spends time and memory on a nesting bomb.
@@ -216,7 +228,7 @@ func prescan(data []byte) (Problem, bool) {
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffe || r == 0xffff:
 			what := "control character"
 			if r == 0 {
-				what = "NUL byte (is this a binary file?)"
+				what = NULByte
 			}
 			return Problem{Line: line, Column: col, Message: fmt.Sprintf("%s U+%04X is not allowed in YAML; write it as an escape in a double-quoted string if it is meant", what, r)}, true
 		}
