@@ -179,7 +179,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		}
 	}
 
-	name, it, err := load(o.file, stdin, progressTo(stderr))
+	name, it, stdinCalendar, err := load(o.file, stdin, progressTo(stderr))
 	if err != nil {
 		var le *itinerary.LoadError
 		if errors.As(err, &le) {
@@ -229,7 +229,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		if o.file != "-" {
 			file = o.file
 		}
-		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people, Lanes: o.view == "lanes"}
+		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people, Lanes: o.view == "lanes",
+			Calendar: stdinCalendar}
 		if err := tui.Run(cfg); err != nil {
 			fmt.Fprintf(stderr, "visitline: %v\n", err)
 			return exitInvalid
@@ -303,27 +304,28 @@ func validFormat(f export.Format) bool {
 }
 
 // load reads FILE, standard input for "-", or the embedded default. A
-// large FILE reports its progress through progress, when not nil.
-func load(file string, stdin io.Reader, progress *progressLine) (string, *itinerary.Itinerary, error) {
+// large FILE reports its progress through progress, when not nil. The flag
+// whether standard input was an iCalendar file.
+func load(file string, stdin io.Reader, progress *progressLine) (string, *itinerary.Itinerary, bool, error) {
 	switch file {
 	case "":
 		it, err := itinerary.Load(data.DefaultName, data.Default)
-		return data.DefaultName, it, err
+		return data.DefaultName, it, false, err
 	case "-":
-		it, err := calendar.LoadReader("<stdin>", stdin) // a calendar or YAML
-		return "<stdin>", it, err
+		it, cal, err := calendar.LoadInput("<stdin>", stdin) // a calendar or YAML
+		return "<stdin>", it, cal, err
 	}
 	if isCalendarFile(file) {
 		it, err := loadCalendarFile(file)
-		return file, it, err
+		return file, it, false, err
 	}
 	if progress == nil {
 		it, err := itinerary.LoadFile(file)
-		return file, it, err
+		return file, it, false, err
 	}
 	defer progress.start(itinerary.QuoteName(file))()
 	it, err := itinerary.LoadFileProgress(file, progress.update)
-	return file, it, err
+	return file, it, false, err
 }
 
 // version is the module version from the build info, or "devel" with the

@@ -449,3 +449,21 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TestLoadSaysStdinWasCalendar: load tells the view whether standard
+// input was a calendar, for e's message (QA2 #15).
+func TestLoadSaysStdinWasCalendar(t *testing.T) {
+	ics, err := os.ReadFile("calendar/testdata/google.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in  []byte
+		cal bool
+	}{{ics, true}, {data.Default, false}} {
+		_, it, cal, err := load("-", bytes.NewReader(c.in), nil)
+		if err != nil || it == nil || cal != c.cal {
+			t.Errorf("calendar %v: got %v (%v)", c.cal, cal, err)
+		}
+	}
+}

@@ -79,17 +79,25 @@ func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
 // them as an iCalendar file when Sniff says they are one, else as a YAML
 // itinerary (itinerary.Load).
 func LoadReader(name string, r io.Reader) (*itinerary.Itinerary, error) {
+	it, _, err := LoadInput(name, r)
+	return it, err
+}
+
+// LoadInput is LoadReader, also saying whether the input was a calendar.
+func LoadInput(name string, r io.Reader) (it *itinerary.Itinerary, isCalendar bool, err error) {
 	data, err := io.ReadAll(io.LimitReader(r, itinerary.MaxFileSize+1))
 	if err != nil {
-		return nil, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: "cannot read: " + err.Error()}}}
+		return nil, false, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: "cannot read: " + err.Error()}}}
 	}
 	if Sniff(data) {
 		if len(data) > itinerary.MaxFileSize {
-			return nil, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("the file is larger than the limit of %d MiB", itinerary.MaxFileSize>>20)}}}
+			return nil, true, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("the file is larger than the limit of %d MiB", itinerary.MaxFileSize>>20)}}}
 		}
-		return Load(name, data)
+		it, err := Load(name, data)
+		return it, true, err
 	}
-	return itinerary.Load(name, data)
+	it, err = itinerary.Load(name, data)
+	return it, false, err
 }
 
 // reader holds the state of one read.

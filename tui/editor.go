@@ -106,6 +106,10 @@ func (m *Model) edit() tea.Cmd {
 // noFileToEdit says why e cannot edit an itinerary that has no file, and
 // how to get one.
 func (m *Model) noFileToEdit() string {
+	if m.cfg.Name == "<stdin>" && m.cfg.Calendar {
+		return "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, " +
+			"visitline --format yaml < cal.ics > trip.yaml, then open that: visitline trip.yaml"
+	}
 	if m.cfg.Name == "<stdin>" {
 		return "no file to edit: standard input is not a file on disk. Save what you piped in to a file, " +
 			"then open that: visitline visit.yaml"

@@ -92,6 +92,15 @@ func TestEditWithoutFile(t *testing.T) {
 		t.Errorf("stdin: the message should say to save the input, nothing about the built-in itinerary:\n%s", v)
 	}
 	assertFitsWindow(t, v, 80, 24)
+	// A calendar piped in is saved as YAML first: the next step says how
+	// (QA2 #15).
+	m = sized(New(Config{Itinerary: defaultItinerary(t), Name: "<stdin>", Calendar: true, Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
+	v = press(m, "e").View()
+	if !strings.Contains(flat(v), "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, visitline --format yaml < cal.ics > trip.yaml, then open that: visitline trip.yaml") ||
+		strings.Contains(flat(v), "visit.yaml") {
+		t.Errorf("stdin calendar: the message should say to convert it to YAML:\n%s", v)
+	}
+	assertFitsWindow(t, v, 80, 24)
 }
 
 // TestEditKeyOnlyWithFile: the footer offers e only when there is a file

@@ -35,6 +35,9 @@ type Config struct {
 	People []int
 	// Lanes starts in the lanes view (--view lanes).
 	Lanes bool
+	// Calendar says that standard input was an iCalendar file, for the
+	// editor's messages.
+	Calendar bool
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
