@@ -3,7 +3,6 @@ package itinerary
 import (
 	"iter"
 	"math"
-	"slices"
 	"sort"
 	"time"
 )
@@ -22,6 +21,20 @@ func (it *Itinerary) Extent(i int) (from, to time.Time) {
 	return e.Start, e.Start
 }
 
+// ExtentIn is Extent on an axis in zone loc (nil: the event's own zone). A
+// date-only entry keeps its calendar days in every zone, so on that axis it
+// runs from loc's midnight starting its first day to loc's midnight after
+// its last; a timed event's extent is the same in every zone.
+func (it *Itinerary) ExtentIn(i int, loc *time.Location) (from, to time.Time) {
+	e := &it.Events[i]
+	if !e.AllDay || loc == nil {
+		return it.Extent(i)
+	}
+	first, n := it.CoveredDays(i, loc)
+	from = time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
+	return from, from.AddDate(0, 0, n)
+}
+
 // Intervals is an interval index over a list of events: it finds the events
 // whose extent meets a window of time in O(log n + k) for k events found,
 // whatever their lengths. It is an implicit interval tree (as in Heng Li's
@@ -36,29 +49,32 @@ type Intervals struct {
 	level  int // level of the root; leaves are level 0
 }
 
-// NewIntervals indexes events (indexes into it.Events) by their extents.
-// It keeps events, which must not change afterwards, when they are already
+// NewIntervals indexes events (indexes into it.Events) by their extents
+// on an axis in zone loc (see ExtentIn). It keeps events, which must not change afterwards, when they are already
 // in order of start (instant order is), and a sorted copy otherwise.
-func (it *Itinerary) NewIntervals(events []int) *Intervals {
+func (it *Itinerary) NewIntervals(events []int, loc *time.Location) *Intervals {
 	x := &Intervals{events: events}
 	n := len(events)
 	x.start = make([]int64, n)
 	x.end = make([]int64, n)
 	sorted := true
 	for k, i := range events {
-		from, to := it.Extent(i)
+		from, to := it.ExtentIn(i, loc)
 		x.start[k], x.end[k] = from.Unix(), to.Unix()
 		sorted = sorted && (k == 0 || x.start[k-1] <= x.start[k])
 	}
 	if !sorted {
-		x.events = slices.Clone(events)
-		sort.SliceStable(x.events, func(a, b int) bool {
-			return it.Events[x.events[a]].Start.Before(it.Events[x.events[b]].Start)
-		})
-		for k, i := range x.events {
-			from, to := it.Extent(i)
-			x.start[k], x.end[k] = from.Unix(), to.Unix()
+		order := make([]int, n)
+		for k := range order {
+			order[k] = k
 		}
+		sort.SliceStable(order, func(a, b int) bool { return x.start[order[a]] < x.start[order[b]] })
+		x.events = make([]int, n)
+		start, end := make([]int64, n), make([]int64, n)
+		for k, o := range order {
+			x.events[k], start[k], end[k] = events[o], x.start[o], x.end[o]
+		}
+		x.start, x.end = start, end
 	}
 	// Pad to a complete tree of 2^(level+1)-1 nodes; the nodes past n have
 	// no event of their own but may have children that do.

@@ -32,6 +32,56 @@ func TestExtent(t *testing.T) {
 	}
 }
 
+// TestExtentIn: on an axis in another zone a date-only entry still covers
+// its own calendar days, from that zone's midnight to the next; a timed
+// event does not move.
+func TestExtentIn(t *testing.T) {
+	it := defaultVisit(t)
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	seoul, _ := time.LoadLocation("Asia/Seoul")
+	cases := []struct {
+		id   string
+		loc  *time.Location
+		want string
+	}{
+		{"davos-panel", la, "2024-01-18T00:00:00-08:00 2024-01-19T00:00:00-08:00"},
+		{"davos-panel", seoul, "2024-01-18T00:00:00+09:00 2024-01-19T00:00:00+09:00"},
+		{"davos-panel", nil, "2024-01-18T00:00:00+01:00 2024-01-19T00:00:00+01:00"},
+		{"pyeongtaek-tour", la, "2024-01-26T09:00:00+09:00 2024-01-26T11:30:00+09:00"},
+	}
+	for _, c := range cases {
+		i := slices.IndexFunc(it.Events, func(e Event) bool { return e.ID == c.id })
+		if i < 0 {
+			t.Fatalf("no event %s", c.id)
+		}
+		from, to := it.ExtentIn(i, c.loc)
+		show := c.loc // the timed event is shown in its own zone
+		if show == nil || !it.Events[i].AllDay {
+			show = it.Events[i].Start.Location()
+		}
+		got := from.In(show).Format(time.RFC3339) + " " + to.In(show).Format(time.RFC3339)
+		if got != c.want {
+			t.Errorf("%s in %v: %s, want %s", c.id, c.loc, got, c.want)
+		}
+	}
+	// The index answers for the zone it was built for: in Los Angeles
+	// the panel is not yet under way at 08:00 on the 18th in Zurich.
+	x := it.NewIntervals([]int{slices.IndexFunc(it.Events, func(e Event) bool { return e.ID == "davos-panel" })}, la)
+	zurich, _ := time.LoadLocation("Europe/Zurich")
+	at := time.Date(2024, 1, 18, 8, 0, 0, 0, zurich)
+	for range x.Overlapping(at, at.Add(time.Minute)) {
+		t.Errorf("the panel meets %s on a Los Angeles axis", at)
+	}
+	at = time.Date(2024, 1, 18, 23, 0, 0, 0, la)
+	n := 0
+	for range x.Overlapping(at, at.Add(time.Minute)) {
+		n++
+	}
+	if n != 1 {
+		t.Errorf("the panel does not meet %s on a Los Angeles axis", at)
+	}
+}
+
 // intervalsSource is an itinerary of n events at random starts within a
 // few days, of random lengths (some without an end, some a day long, one
 // a month long) so that long events hide among short ones.
@@ -79,7 +129,7 @@ func TestIntervalsAgainstAScan(t *testing.T) {
 			given = slices.Clone(events)
 			r.Shuffle(len(given), func(a, b int) { given[a], given[b] = given[b], given[a] })
 		}
-		x := it.NewIntervals(given)
+		x := it.NewIntervals(given, nil)
 		base := time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC)
 		for q := range 300 {
 			from := base.Add(time.Duration(r.IntN(8*24*4)) * 15 * time.Minute)
@@ -114,7 +164,7 @@ func TestIntervalsStopEarlyAndSearch(t *testing.T) {
 	for i := range all {
 		all[i] = i
 	}
-	x := it.NewIntervals(all)
+	x := it.NewIntervals(all, nil)
 	seoul, _ := time.LoadLocation("Asia/Seoul")
 	from := time.Date(2024, 1, 26, 10, 0, 0, 0, seoul)
 	to := time.Date(2024, 1, 26, 18, 0, 0, 0, seoul)

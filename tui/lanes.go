@@ -57,15 +57,29 @@ type lane struct {
 	idx    *itinerary.Intervals // built when the lane is first drawn or searched
 }
 
-// index is lane k's interval index, built on first use: a frame needs only
-// the lanes on screen, so a search or a filter that keeps 100,000 events
-// sorts them into lanes but indexes only the few that show.
-func (l *lanesView) index(it *itinerary.Itinerary, k int) *itinerary.Intervals {
+// index is lane k's interval index on an axis in the display zone, built
+// on first use: a frame needs only the lanes on screen, so a search or a
+// filter that keeps 100,000 events sorts them into lanes but indexes only
+// the few that show. A change of zone moves the date-only entries, so the
+// indexes are made again.
+func (l *lanesView) index(c *renderCtx, k int) *itinerary.Intervals {
+	if loc := c.displayZone(); loc != l.idxZone {
+		for n := range l.lanes {
+			l.lanes[n].idx = nil
+		}
+		l.idxZone = loc
+	}
 	ln := &l.lanes[k]
 	if ln.idx == nil {
-		ln.idx = it.NewIntervals(ln.events)
+		ln.idx = c.it.NewIntervals(ln.events, l.idxZone)
 	}
 	return ln.idx
+}
+
+// extent is event i's stretch of time on the axis: a date-only entry
+// covers its calendar days in the display zone.
+func (c *renderCtx) extent(i int) (from, to time.Time) {
+	return c.it.ExtentIn(i, c.displayZone())
 }
 
 // lanesView is the timeline drawn as time: a horizontal axis in the display
@@ -79,6 +93,7 @@ type lanesView struct {
 	byKey    map[string]int // track or city -> lane
 	noneLane int            // -1 when every event has a lane of its own
 	maxLabel [4]int         // widest lane label: Latin, native, and their initials
+	idxZone  *time.Location // the zone the lanes' indexes were built for
 
 	source []int // the events the lanes were built from
 	people []int // the person filter they were built with
@@ -379,7 +394,7 @@ func (l *lanesView) position(k, i int) int {
 // else moving to the first lane i is in, and brings it into view.
 func (l *lanesView) follow(c *renderCtx, i int) {
 	if i != l.event && i >= 0 {
-		l.anchor, _ = c.it.Extent(i)
+		l.anchor, _ = c.extent(i)
 	}
 	l.event = i
 	if i < 0 || len(l.lanes) == 0 {
@@ -450,14 +465,19 @@ func (l *lanesView) align(t time.Time, loc *time.Location) time.Time {
 	return midnight.Add(t.Sub(midnight) / l.cell() * l.cell())
 }
 
-// reveal scrolls the axis so the selected event's start is in view, and
-// the lanes so the selected lane is.
+// reveal scrolls the axis so the selected event is in view at the time
+// nearest the anchor (its start, unless j or k brought the selection onto
+// an event that was already under way), and the lanes so the selected lane
+// is.
 func (l *lanesView) reveal(c *renderCtx) {
 	if l.event < 0 || l.cur < 0 {
 		return
 	}
 	_, cols, _ := l.geometry(c.native)
-	start, _ := c.it.Extent(l.event)
+	start, end := c.extent(l.event)
+	if l.anchor.After(start) && end.After(l.anchor) {
+		start = l.anchor
+	}
 	if l.from.IsZero() || l.col(start) < 0 || l.col(start) >= cols-1 {
 		l.from = l.align(start.Add(-time.Duration(cols/4)*l.cell()), c.displayZone())
 	}
@@ -494,7 +514,7 @@ func (l *lanesView) zoom(c *renderCtx, dir int) {
 	}
 	at := c.nowTime()
 	if l.event >= 0 {
-		at, _ = c.it.Extent(l.event)
+		at, _ = c.extent(l.event)
 	}
 	col := max(l.col(at), 0)
 	l.scale = next
@@ -521,37 +541,60 @@ func (l *lanesView) step(n int) int {
 	return evs[q]
 }
 
-// nearestIn returns the event of lane k nearest in time to t: one running
-// at t, else the closer of the last before and the first after.
-func (l *lanesView) nearestIn(it *itinerary.Itinerary, k int, t time.Time) int {
-	x := l.index(it, k)
+// nearestIn returns the event of lane k to select on moving there from
+// event from (-1 for none) with the anchor at t: from itself when the lane
+// has it, else the event nearest to t. A timed event running at t is at
+// distance 0, others at the gap from t to their nearest end; an all-day or
+// multi-day entry counts a day more, so that one covering t loses to a
+// timed event within a day of it. It looks at a bounded number of events
+// around t, so a lane of any size answers quickly.
+func (l *lanesView) nearestIn(c *renderCtx, k, from int, t time.Time) int {
+	if from >= 0 && l.position(k, from) >= 0 {
+		return from
+	}
+	const look = 16 // events tried on each side of t
+	x := l.index(c, k)
+	evs := x.Events()
+	best, bestD := -1, time.Duration(0)
+	try := func(i int) {
+		a, b := c.extent(i)
+		d := time.Duration(0)
+		switch {
+		case a.After(t):
+			d = a.Sub(t)
+		case b.After(a) && !b.After(t):
+			d = t.Sub(b)
+		case !b.After(a):
+			d = t.Sub(a)
+		}
+		if c.it.Events[i].AllDay || b.Sub(a) >= 24*time.Hour {
+			d += 24 * time.Hour
+		}
+		if best < 0 || d < bestD {
+			best, bestD = i, d
+		}
+	}
+	n := 0
 	for p := range x.Overlapping(t, t.Add(time.Second)) {
-		return x.Events()[p]
+		if try(evs[p]); bestD == 0 || n == look {
+			break
+		}
+		n++
 	}
 	p := x.Search(t)
-	best, bestD := -1, time.Duration(0)
-	for _, q := range []int{p - 1, p} {
-		if q < 0 || q >= x.Len() {
-			continue
-		}
-		from, to := it.Extent(x.Events()[q])
-		d := from.Sub(t)
-		if to.Before(t) {
-			d = t.Sub(to)
-		}
-		d = max(d, -d)
-		if best < 0 || d < bestD {
-			best, bestD = x.Events()[q], d
-		}
+	for q := p - 1; q >= max(p-look, 0); q-- {
+		try(evs[q])
+	}
+	for q := p; q < min(p+look, len(evs)); q++ {
+		try(evs[q])
 	}
 	return best
 }
 
-// changeLane moves to the lane dir away and returns the event there
-// nearest in time to the anchor, or -1. The anchor stays where the last
-// move along a lane left it, so that going down several lanes does not
-// drift in time.
-func (l *lanesView) changeLane(it *itinerary.Itinerary, dir int) int {
+// changeLane moves to the lane dir away and returns the event to select
+// there (see nearestIn), or -1. The anchor stays where the last move along
+// a lane left it, so that going down several lanes does not drift in time.
+func (l *lanesView) changeLane(c *renderCtx, dir int) int {
 	if l.cur < 0 || l.event < 0 {
 		return -1
 	}
@@ -560,7 +603,7 @@ func (l *lanesView) changeLane(it *itinerary.Itinerary, dir int) int {
 		return -1
 	}
 	l.cur = k
-	i := l.nearestIn(it, k, l.anchor)
+	i := l.nearestIn(c, k, l.event, l.anchor)
 	l.event = i // so that follow keeps the anchor
 	return i
 }
@@ -601,7 +644,7 @@ func (l *lanesView) pageLanes(c *renderCtx, dir int) int {
 	}
 	l.offset = min(max(l.offset+dir*n, 0), k)
 	l.cur = k
-	i := l.nearestIn(c.it, k, l.anchor)
+	i := l.nearestIn(c, k, l.event, l.anchor)
 	l.event = i // so that follow keeps the anchor
 	return i
 }
@@ -632,11 +675,11 @@ func (l *lanesView) layout(c *renderCtx, k, room int) laneLayout {
 	_, cols, _ := l.geometry(c.native)
 	room = min(max(room, 1), maxLaneRows)
 	to := l.from.Add(time.Duration(cols) * l.cell())
-	x := l.index(c.it, k)
+	x := l.index(c, k)
 	var bars []bar
 	for p := range x.Overlapping(l.from, to) {
 		i := x.Events()[p]
-		from, end := c.it.Extent(i)
+		from, end := c.extent(i)
 		a := l.col(from)
 		b := a + 1
 		point := !end.After(from)
@@ -1072,9 +1115,9 @@ func (m *Model) lanesKey(msg tea.KeyMsg) bool {
 	case key.Matches(msg, k.Bottom):
 		sel = m.ln.step(len(m.visible))
 	case key.Matches(msg, k.Up):
-		sel = m.ln.changeLane(m.it, -1)
+		sel = m.ln.changeLane(c, -1)
 	case key.Matches(msg, k.Down):
-		sel = m.ln.changeLane(m.it, 1)
+		sel = m.ln.changeLane(c, 1)
 	case key.Matches(msg, k.ZoomIn):
 		m.ln.zoom(c, -1)
 		return true
@@ -1118,7 +1161,7 @@ func (m *Model) lanesMouse(msg tea.MouseMsg) {
 		}
 	}
 	if dir != 0 {
-		if sel := m.ln.changeLane(m.it, dir); sel >= 0 {
+		if sel := m.ln.changeLane(m.ctx(), dir); sel >= 0 {
 			m.tl.selectEvent(sel)
 			m.showSelected()
 		}

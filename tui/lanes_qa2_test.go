@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muesli/termenv"
+	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/itinerary"
+)
+
+func sfItinerary(t *testing.T) *itinerary.Itinerary {
+	t.Helper()
+	b, err := data.Files.ReadFile("examples/sf-conference.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := itinerary.Load("sf-conference.yaml", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+func sfLanes(t *testing.T, now string, w, h int, keys ...string) Model {
+	t.Helper()
+	m := sized(New(Config{Itinerary: sfItinerary(t), Now: at(t, now), Lanes: true}, renderer(termenv.Ascii)), w, h)
+	return press(m, keys...)
+}
+
+// axisLine is the lanes' row of dates (first) or of hours (second).
+func axisLine(t *testing.T, view string, n int) string {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	for k, l := range lines {
+		if strings.Contains(l, "Lanes by") {
+			return lines[k+1+n]
+		}
+	}
+	t.Fatalf("no lanes title in\n%s", view)
+	return ""
+}
+
+// TestLanesChangeKeepsSameEvent: j and k stay on the selected event when
+// the next lane has it too, and the axis does not move.
+func TestLanesChangeKeepsSameEvent(t *testing.T) {
+	m := sfLanes(t, "2026-11-24T13:00:00-08:00", 100, 30, "l")
+	if got := selectedID(m); got != "partner-visit" {
+		t.Fatalf("after l: %s, want partner-visit", got)
+	}
+	before := axisLine(t, m.View(), 0)
+	for _, k := range []string{"k", "k", "j", "j"} {
+		m = press(m, k)
+		if got := selectedID(m); got != "partner-visit" {
+			t.Fatalf("after %s: %s, want partner-visit (it is in every lane)", k, got)
+		}
+		if after := axisLine(t, m.View(), 0); after != before {
+			t.Fatalf("after %s the axis moved:\n%s\n%s", k, before, after)
+		}
+	}
+}
+
+// selectID selects the event with id, as a click on it would.
+func selectID(t *testing.T, m Model, id string) Model {
+	t.Helper()
+	i := slices.IndexFunc(m.it.Events, func(e itinerary.Event) bool { return e.ID == id })
+	if i < 0 {
+		t.Fatalf("no event %s", id)
+	}
+	m.tl.selectEvent(i)
+	m.showSelected()
+	m.settle()
+	return m
+}
+
+// TestLanesDateOnlyInDisplayZone: a date-only entry's bar runs over its
+// calendar days in the zone of the axis, from the midnight where its first
+// day's label starts to the midnight after its last day, whatever its own
+// zone.
+func TestLanesDateOnlyInDisplayZone(t *testing.T) {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	seoul, _ := time.LoadLocation("Asia/Seoul")
+	cases := []struct {
+		name    string
+		it      *itinerary.Itinerary
+		zone    *time.Location
+		id      string
+		ref     string // a day label on the axis
+		after   int    // days from it to the entry's first day
+		days    int
+		zoomOut int
+	}{
+		{"sf conference on a Berlin axis", sfItinerary(t), nil, "conference", "Sun 22", 1, 3, 4},
+		{"Davos on a Los Angeles axis", defaultItinerary(t), la, "davos-panel", "Thu 18", 0, 1, 2},
+		{"Davos on a Seoul axis", defaultItinerary(t), seoul, "davos-panel", "Thu 18", 0, 1, 2},
+	}
+	for _, c := range cases {
+		m := sized(New(Config{Itinerary: c.it, Zone: c.zone, Now: beforeVisit, Lanes: true}, renderer(termenv.Ascii)), 100, 16)
+		for range c.zoomOut {
+			m = press(m, "-")
+		}
+		m = selectID(t, m, c.id)
+		v := m.View()
+		var bar string
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, "❯") && !strings.Contains(l, "Lanes by") {
+				bar = l
+				break
+			}
+		}
+		perDay := int(24 * time.Hour / m.ln.cell())
+		start, end := column(bar, "❯"), column(bar, "]")
+		day := column(axisLine(t, v, 0), c.ref)
+		if day >= 0 {
+			day += c.after * perDay
+		}
+		if day < 0 || start != day || end != day+c.days*perDay-1 {
+			t.Errorf("%s: bar at columns %d–%d, want %d–%d (%d a day):\n%s", c.name, start, end, day, day+c.days*perDay-1, perDay, v)
+		}
+	}
+}
+
+// TestLanesChangePrefersTimedEvent: moving to a lane where an all-day
+// entry covers the anchor and a timed event starts soon after selects the
+// timed event.
+func TestLanesChangePrefersTimedEvent(t *testing.T) {
+	const src = `title: Day
+timezone: Europe/Paris
+people:
+  - {id: pat, name: Pat}
+  - {id: robin, name: Robin}
+events:
+  - {id: x, title: X, start: "2025-05-05 10:00", end: "2025-05-05 11:00", participants: [pat]}
+  - {id: fair, title: Fair, start: "2025-05-05", participants: [robin]}
+  - {id: y, title: Y, start: "2025-05-05 10:30", end: "2025-05-05 11:30", participants: [robin]}
+  - {id: z, title: Z, start: "2025-05-06 10:30", participants: [robin]}
+`
+	m := lanesModel(t, src, 100, 20)
+	m = selectID(t, m, "x")
+	// Robin's lane comes first: the fair starts at midnight.
+	if m = press(m, "k"); selectedID(m) != "y" {
+		t.Fatalf("k from X: %s, want Y", selectedID(m))
+	}
+	if m = press(m, "j"); selectedID(m) != "x" {
+		t.Fatalf("j back: %s, want X", selectedID(m))
+	}
+}
