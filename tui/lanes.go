@@ -1196,6 +1196,9 @@ func (m *Model) updateLaneKeys() {
 	k.ZoomIn.SetEnabled(lanes && m.ln.scale > 0)
 	k.ZoomOut.SetEnabled(lanes && m.ln.scale < len(laneScales)-1)
 	if lanes && m.focus == focusTimeline {
+		// j and k offer only a lane there is: none with a single lane.
+		k.Up.SetEnabled(moving && m.ln.cur > 0)
+		k.Down.SetEnabled(moving && m.ln.cur < len(m.ln.lanes)-1)
 		k.Up.SetHelp("↑/k", "lane above")
 		k.Down.SetHelp("↓/j", "lane below")
 		k.PageUp.SetEnabled(moving && m.ln.cur > 0)

@@ -147,3 +147,19 @@ events:
 		t.Fatalf("j back: %s, want X", selectedID(m))
 	}
 }
+
+// TestLanesFooterOffersOnlyLanesThereAre: with one lane the footer lists
+// neither j nor k; on the first of two it lists only the lane below.
+func TestLanesFooterOffersOnlyLanesThereAre(t *testing.T) {
+	m := lanesModel(t, patAndRobin, 120, 24, "]") // Pat only
+	if v := m.View(); strings.Contains(v, "lane below") || strings.Contains(v, "lane above") {
+		t.Errorf("one lane, yet the footer offers lanes:\n%s", v)
+	}
+	m = lanesModel(t, patAndRobin, 120, 24)
+	if v := m.View(); !strings.Contains(v, "lane below") || strings.Contains(v, "lane above") {
+		t.Errorf("first of two lanes: want only \"lane below\":\n%s", v)
+	}
+	if v := press(m, "j").View(); strings.Contains(v, "lane below") || !strings.Contains(v, "lane above") {
+		t.Errorf("last of two lanes: want only \"lane above\":\n%s", v)
+	}
+}
