@@ -792,21 +792,31 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 		}
 	}
 
-	// Dates: each day's label where its day starts, when there is room;
-	// the day at the left edge yields to the next one.
+	// Dates: each day's label where its day starts, in the longest form
+	// that fits two columns before the next day (the day at the left edge yields to
+	// the next one when none does). Zoomed out to days a few columns wide,
+	// a label may run over the days after it, whose labels then give way.
 	for x := range row {
 		row[x] = gridCell{" ", rolePlain}
 	}
 	next := 0
 	for n, d := range dayStarts {
-		x, end := max(l.col(d), 0), cols
-		if n == 0 && len(dayStarts) > 1 {
-			end = l.col(dayStarts[1]) - 1
-		}
-		if x < next || end-x < 6 { // no room to name the day
+		x := max(l.col(d), 0)
+		if x < next {
 			continue
 		}
-		next = putText(row, x, end, agenda.DayLabel(d), roleDay) + 1
+		own := cols // two spaces from the next day's label, so two never read as one
+		if n+1 < len(dayStarts) {
+			own = l.col(dayStarts[n+1]) - 2
+		}
+		label := dayLabelFitting(d, own-x)
+		if label == "" && l.cell() >= 6*time.Hour && n > 0 {
+			label = dayLabelFitting(d, cols-x)
+		}
+		if label == "" {
+			continue
+		}
+		next = putText(row, x, cols, label, roleDay) + 2
 	}
 	lines = append(lines, blank+" "+l.renderCells(c, row))
 
@@ -830,6 +840,9 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 		label := t.In(loc).Format("15")
 		if step >= 24*time.Hour {
 			label = t.In(loc).Format("2")
+		}
+		if x+len(label) > cols {
+			break // cut, it would read as another number
 		}
 		next = putText(row, x, cols, label, roleFaint) + 1
 	}
@@ -882,6 +895,17 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 		lines = append(lines, strings.Repeat(" ", l.width))
 	}
 	return strings.Join(lines, "\n"), last
+}
+
+// dayLabelFitting is the longest of day d's labels ("Wed 17 Jan 2024",
+// "Wed 17 Jan", "Wed 17") no wider than room, or "" when none fits.
+func dayLabelFitting(d time.Time, room int) string {
+	for _, label := range []string{agenda.DayLabel(d), agenda.ShortDayLabel(d), d.Format("Mon 2")} {
+		if len(label) <= room {
+			return label
+		}
+	}
+	return ""
 }
 
 // barAt returns the lane and the event of the bar at row y of the pane's

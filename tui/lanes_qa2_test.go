@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/data"
@@ -161,5 +164,69 @@ func TestLanesFooterOffersOnlyLanesThereAre(t *testing.T) {
 	}
 	if v := press(m, "j").View(); strings.Contains(v, "lane below") || !strings.Contains(v, "lane above") {
 		t.Errorf("last of two lanes: want only \"lane above\":\n%s", v)
+	}
+}
+
+var dayLabelRE = regexp.MustCompile(`(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2})( [A-Z][a-z]{2}( \d{4})?)?`)
+
+// TestLanesAxisLabelsNeverCollide: at every zoom and width, each date on
+// the axis is a whole label starting where its day starts, two columns or
+// more from the next; every hour label is whole, a step from the last.
+func TestLanesAxisLabelsNeverCollide(t *testing.T) {
+	now := at(t, "2024-01-26T12:10:00+09:00")
+	for _, w := range []int{60, 80, 100, 120, 160} {
+		m := sized(New(Config{Itinerary: defaultItinerary(t), Now: now, Lanes: true}, renderer(termenv.Ascii)), w, 24)
+		for z := range laneScales {
+			if z > 0 {
+				m = press(m, "-")
+			}
+			v := m.View()
+			gutter, cols, _ := m.ln.geometry(m.native)
+			loc := m.ctx().displayZone()
+			dates := []rune(axisLine(t, v, 0))[gutter+1:][:cols]
+			starts := map[int]int{} // column -> day of month starting there
+			lf := m.ln.from.In(loc)
+			for d := time.Date(lf.Year(), lf.Month(), lf.Day(), 0, 0, 0, 0, loc); m.ln.col(d) < cols; d = d.AddDate(0, 0, 1) {
+				starts[max(m.ln.col(d), 0)] = d.Day()
+			}
+			prevEnd := -2
+			for _, loc := range dayLabelRE.FindAllStringSubmatchIndex(string(dates), -1) {
+				x := utf8.RuneCountInString(string(dates)[:loc[0]])
+				label := string(dates)[loc[0]:loc[1]]
+				day, _ := strconv.Atoi(string(dates)[loc[4]:loc[5]])
+				if starts[x] != day {
+					t.Errorf("%d cols, %s a column: %q at column %d, where day %d starts:\n%s", w, m.ln.cell(), label, x, starts[x], v)
+				}
+				if x-prevEnd < 2 {
+					t.Errorf("%d cols, %s a column: %q one space from the label before:\n%s", w, m.ln.cell(), label, v)
+				}
+				prevEnd = x + len(label)
+			}
+			if rest := dayLabelRE.ReplaceAllString(string(dates), ""); strings.TrimSpace(rest) != "" {
+				t.Errorf("%d cols, %s a column: cut date labels %q:\n%s", w, m.ln.cell(), rest, v)
+			}
+			hours := string([]rune(axisLine(t, v, 1))[gutter+1:][:cols])
+			hours = strings.ReplaceAll(strings.ReplaceAll(hours, "▼", " "), "│", " ")
+			if m.ln.cell() < 6*time.Hour {
+				for _, f := range strings.Fields(hours) {
+					if _, err := strconv.Atoi(f); err != nil || len(f) != 2 {
+						t.Errorf("%d cols, %s a column: hour label %q:\n%s", w, m.ln.cell(), f, v)
+					}
+				}
+				if f := strings.Fields(hours); len(f) > 1 {
+					a, _ := strconv.Atoi(f[0])
+					b, _ := strconv.Atoi(f[1])
+					step := (b - a + 24) % 24
+					for k := 2; k < len(f); k++ {
+						c, _ := strconv.Atoi(f[k])
+						p, _ := strconv.Atoi(f[k-1])
+						if (c-p+24)%24 != step {
+							t.Errorf("%d cols, %s a column: hour labels %q do not step by %d:\n%s", w, m.ln.cell(), hours, step, v)
+							break
+						}
+					}
+				}
+			}
+		}
 	}
 }
