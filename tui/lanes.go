@@ -974,8 +974,11 @@ func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
 			mark = "❯"
 		}
 		row[b.a] = gridCell{mark, edge}
+		// Beside the mark: the badges and the title, cut with "…" (at
+		// worst to "…" alone), else nothing: never the badges without it.
 		x := b.a + 1
-		if x < limit-1 {
+		room := limit - 1 - (x + 1)
+		if room >= ansi.StringWidth(marks)+min(ansi.StringWidth(title), 1) {
 			x = putText(row, x, limit-1, " ", rolePlain)
 			x = putText(row, x, limit-1, marks, roleBadge)
 			putText(row, x, limit-1, ansi.Truncate(title, limit-1-x, "…"), text)

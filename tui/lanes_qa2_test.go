@@ -230,3 +230,31 @@ func TestLanesAxisLabelsNeverCollide(t *testing.T) {
 		}
 	}
 }
+
+// TestLanesTextBesideMarkNeverCutBare: beside an event without an end, the
+// text is its badges and title, cut with "…", or nothing at all; never the
+// badges alone with the title cut away without a sign.
+func TestLanesTextBesideMarkNeverCutBare(t *testing.T) {
+	for _, gap := range []string{"09:45", "10:00", "10:15", "10:30"} {
+		src := `title: Marks
+timezone: Europe/Paris
+people:
+  - {id: pat, name: Pat}
+events:
+  - {id: p, title: Meanwhile in Taiwan, start: "2025-05-05 09:00", approximate: true, participants: [pat]}
+  - {id: q, title: Next, start: "2025-05-05 ` + gap + `", end: "2025-05-05 12:00", participants: [pat]}
+`
+		m := lanesModel(t, src, 100, 20)
+		m = selectID(t, m, "q")
+		line := laneLine(t, m.View(), "Pat")
+		glyph := kindGlyph[m.it.Events[0].Kind]
+		mark := strings.Index(line, glyph)
+		if mark < 0 {
+			t.Fatalf("next at %s: no mark in %q", gap, line)
+		}
+		beside := strings.TrimSpace(line[mark+len(glyph) : strings.Index(line, "❯")])
+		if beside != "" && !strings.HasPrefix("~Meanwhile in Taiwan", strings.TrimSuffix(beside, "…")) || beside == "~" {
+			t.Errorf("next at %s: beside the mark %q in %q", gap, beside, line)
+		}
+	}
+}
