@@ -92,7 +92,8 @@ type lanesView struct {
 	laneOf   []int32        // person -> lane (person grouping), -1 for none
 	byKey    map[string]int // track or city -> lane
 	noneLane int            // -1 when every event has a lane of its own
-	maxLabel [4]int         // widest lane label: Latin, native, and their initials
+	maxLabel [2]int         // widest lane label: Latin, native
+	shown    shownLabels    // the labels as the gutter last showed them
 	idxZone  *time.Location // the zone the lanes' indexes were built for
 
 	source []int // the events the lanes were built from
@@ -274,14 +275,13 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 		l.noneLane = len(l.lanes)
 		l.lanes = append(l.lanes, lane{person: -1, none: true, events: none})
 	}
-	l.maxLabel = [4]int{}
+	l.maxLabel = [2]int{}
 	for k := range l.lanes {
 		for s, native := range []bool{false, true} {
-			label := l.label(it, k, native)
-			l.maxLabel[s] = max(l.maxLabel[s], textWidth(label))
-			l.maxLabel[s+2] = max(l.maxLabel[s+2], initialsWidth(label))
+			l.maxLabel[s] = max(l.maxLabel[s], textWidth(l.label(it, k, native)))
 		}
 	}
+	l.shown = shownLabels{}
 	l.cur, l.offset = -1, 0
 	if len(l.lanes) > 0 {
 		l.cur = 0
@@ -317,35 +317,89 @@ func (l *lanesView) label(it *itinerary.Itinerary, k int, native bool) string {
 }
 
 // initials shortens a label to the first letter of each word: "Sam
-// Altman" → "SA", "경계현" → "경".
+// Altman" → "SA".
 func initials(s string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(s) {
-		b.WriteRune(initial(w))
+		r, n := utf8.DecodeRuneInString(w)
+		if r == '(' && n < len(w) {
+			r, _ = utf8.DecodeRuneInString(w[n:])
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }
 
-// initial is the letter a word of a label stands for by.
-func initial(w string) rune {
-	r, n := utf8.DecodeRuneInString(w)
-	if r == '(' && n < len(w) {
-		r, _ = utf8.DecodeRuneInString(w[n:])
-	}
-	return r
+// shownLabels are the lanes' labels cut to a gutter width, for the Latin
+// or the native names.
+type shownLabels struct {
+	width  int
+	native bool
+	labels []string
 }
 
-// initialsWidth is the display width of initials(s), without making it.
-func initialsWidth(s string) int {
-	n := 0
-	for _, w := range strings.Fields(s) {
-		if r := initial(w); r < utf8.RuneSelf {
-			n++
-		} else {
-			n += ansi.StringWidth(string(r))
+// gutterLabel is lane k's label as the gutter shows it, cut to width
+// cells. A label too wide keeps its start and ends in "…"; when that reads
+// the same as another lane's, it shows its end instead ("…-young"), or its
+// initials, so that two lanes read alike only when no form tells them
+// apart. The labels
+// are made for all lanes at once, when the width, the names or the lanes
+// change.
+func (l *lanesView) gutterLabel(it *itinerary.Itinerary, k, width int, native bool) string {
+	sh := &l.shown
+	if sh.labels == nil || sh.width != width || sh.native != native {
+		*sh = shownLabels{width: width, native: native, labels: make([]string, len(l.lanes))}
+		seen := make(map[string]int, len(l.lanes))
+		for n := range l.lanes {
+			sh.labels[n] = fit(l.label(it, n, native), width)
+			seen[sh.labels[n]]++
+		}
+		// The lanes whose cut labels clash try their ends, then their
+		// initials ("SDdm"), taking the first that no other lane shows.
+		var clash []int
+		for n := range l.lanes {
+			if seen[sh.labels[n]] > 1 && textWidth(l.label(it, n, native)) > width {
+				clash = append(clash, n)
+			}
+		}
+		for _, form := range []func(string) string{
+			func(full string) string { return fit("…"+strings.TrimLeft(lastCells(full, width-1), " "), width) },
+			func(full string) string { return fit(initials(full), width) },
+		} {
+			alt := make([]string, len(clash))
+			for a, n := range clash {
+				alt[a] = form(l.label(it, n, native))
+				seen[alt[a]]++
+			}
+			rest := clash[:0]
+			for a, n := range clash {
+				if seen[alt[a]] == 1 {
+					seen[sh.labels[n]]--
+					sh.labels[n] = alt[a]
+				} else {
+					seen[alt[a]]--
+					rest = append(rest, n)
+				}
+			}
+			clash = rest
 		}
 	}
-	return n
+	return sh.labels[k]
+}
+
+// lastCells is the end of s that fits n cells.
+func lastCells(s string, n int) string {
+	w := 0
+	for k := len(s); k > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:k])
+		rw := ansi.StringWidth(string(r))
+		if w+rw > n {
+			return s[k:]
+		}
+		w += rw
+		k -= size
+	}
+	return s
 }
 
 // textWidth is ansi.StringWidth with a shortcut for plain ASCII, which
@@ -431,20 +485,16 @@ func (l *lanesView) cell() time.Duration { return laneScales[l.scale] }
 
 // geometry splits the pane's width into the gutter of lane labels and the
 // columns of the axis. The gutter takes at most a fifth of the width: the
-// labels are cut to fit, and below ten columns they become initials.
-func (l *lanesView) geometry(native bool) (gutter, cols int, short bool) {
+// labels are cut to fit (see gutterLabel).
+func (l *lanesView) geometry(native bool) (gutter, cols int) {
 	room := min(max(l.width/5, 3), 20)
 	s := 0
 	if native {
 		s = 1
 	}
 	gutter = min(l.maxLabel[s], room)
-	if l.maxLabel[s] > room && room < 10 {
-		short = true
-		gutter = min(l.maxLabel[s+2], room)
-	}
 	gutter = max(gutter, 2)
-	return gutter, max(l.width-gutter-1, 1), short
+	return gutter, max(l.width-gutter-1, 1)
 }
 
 // col is the column of time t on the axis (negative before it).
@@ -473,7 +523,7 @@ func (l *lanesView) reveal(c *renderCtx) {
 	if l.event < 0 || l.cur < 0 {
 		return
 	}
-	_, cols, _ := l.geometry(c.native)
+	_, cols := l.geometry(c.native)
 	start, end := c.extent(l.event)
 	if l.anchor.After(start) && end.After(l.anchor) {
 		start = l.anchor
@@ -672,7 +722,7 @@ const maxLaneRows = 6
 // layout stacks lane k's events in the window into at most room rows (and
 // at least one). The selected event always gets a place.
 func (l *lanesView) layout(c *renderCtx, k, room int) laneLayout {
-	_, cols, _ := l.geometry(c.native)
+	_, cols := l.geometry(c.native)
 	room = min(max(room, 1), maxLaneRows)
 	to := l.from.Add(time.Duration(cols) * l.cell())
 	x := l.index(c, k)
@@ -756,7 +806,7 @@ type gridCell struct {
 // view renders the axis and the lanes on screen, each line exactly
 // l.width cells wide; last is the last lane on screen.
 func (l *lanesView) view(c *renderCtx) (out string, last int) {
-	gutter, cols, short := l.geometry(c.native)
+	gutter, cols := l.geometry(c.native)
 	loc := c.displayZone()
 	lines := make([]string, 0, l.height)
 	row := make([]gridCell, cols)
@@ -856,10 +906,7 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 	for k := l.offset; k < len(l.lanes) && len(lines) < l.height; k++ {
 		last = k
 		lay := l.layout(c, k, l.height-len(lines))
-		label := l.label(c.it, k, c.native)
-		if short {
-			label = initials(label)
-		}
+		label := l.gutterLabel(c.it, k, gutter, c.native)
 		labelRole := roleFaint
 		if k == l.cur {
 			labelRole = roleAccent
@@ -1179,7 +1226,7 @@ func (m *Model) lanesMouse(msg tea.MouseMsg) {
 			break
 		}
 		c := m.ctx()
-		gutter, _, _ := m.ln.geometry(c.native)
+		gutter, _ := m.ln.geometry(c.native)
 		if k, i := m.ln.barAt(c, msg.Y-m.lay.list.y-1, msg.X-m.lay.list.x-gutter-1); i >= 0 {
 			m.ln.cur = k
 			m.tl.selectEvent(i)

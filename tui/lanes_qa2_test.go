@@ -181,7 +181,7 @@ func TestLanesAxisLabelsNeverCollide(t *testing.T) {
 				m = press(m, "-")
 			}
 			v := m.View()
-			gutter, cols, _ := m.ln.geometry(m.native)
+			gutter, cols := m.ln.geometry(m.native)
 			loc := m.ctx().displayZone()
 			dates := []rune(axisLine(t, v, 0))[gutter+1:][:cols]
 			starts := map[int]int{} // column -> day of month starting there
@@ -255,6 +255,35 @@ events:
 		beside := strings.TrimSpace(line[mark+len(glyph) : strings.Index(line, "❯")])
 		if beside != "" && !strings.HasPrefix("~Meanwhile in Taiwan", strings.TrimSuffix(beside, "…")) || beside == "~" {
 			t.Errorf("next at %s: beside the mark %q in %q", gap, beside, line)
+		}
+	}
+}
+
+// TestLanesNarrowGutterNames: in a narrow window the gutter shows as much
+// of each name as fits (a whole three-syllable Hangul name at 40 columns),
+// and no two lanes read the same.
+func TestLanesNarrowGutterNames(t *testing.T) {
+	now := at(t, "2024-01-26T12:10:00+09:00")
+	m := sized(New(Config{Itinerary: defaultItinerary(t), Now: now, Lanes: true}, renderer(termenv.Ascii)), 40, 12)
+	v := press(m, "n", "pgdown").View()
+	for _, name := range []string{"최태원", "곽노정"} {
+		if !strings.Contains(v, name+" ") {
+			t.Errorf("40×12 with native names: no %q in the gutter:\n%s", name, v)
+		}
+	}
+	for _, w := range []int{20, 30, 40, 50, 60} {
+		for _, native := range []bool{false, true} {
+			m := sized(m, w, 12)
+			gutter, _ := m.ln.geometry(native)
+			seen := map[string]string{}
+			for k := range m.ln.lanes {
+				label := m.ln.gutterLabel(m.it, k, gutter, native)
+				full := m.ln.label(m.it, k, native)
+				if other, ok := seen[label]; ok {
+					t.Errorf("%d cols, native %v: %q and %q both read %q", w, native, other, full, label)
+				}
+				seen[label] = full
+			}
 		}
 	}
 }

@@ -160,7 +160,7 @@ func TestLanesSelectionAndZoomShow(t *testing.T) {
 func TestLanesGrouping(t *testing.T) {
 	m := newLanesModel(t, 120, 40)
 	labels := func(m Model) []string {
-		gutter, _, _ := m.ln.geometry(m.native)
+		gutter, _ := m.ln.geometry(m.native)
 		var out []string
 		for _, l := range strings.Split(m.View(), "\n")[5 : 2+m.lay.list.h] {
 			if lbl := strings.TrimSpace(ansi.Cut(l, 0, gutter)); lbl != "" {
@@ -247,9 +247,9 @@ func TestLanesFitEverySize(t *testing.T) {
 			}
 		}
 	}
-	// At 40×12 the gutter holds initials and the selection is on screen.
+	// At 40×12 the gutter holds the start of a name and the selection is on screen.
 	v := sized(m, 40, 12).View()
-	if !strings.Contains(v, "SA ") || !strings.Contains(v, "❯") {
+	if !strings.Contains(v, "Sam Alt… ") || !strings.Contains(v, "❯") {
 		t.Errorf("40×12:\n%s", v)
 	}
 }
