@@ -1142,15 +1142,33 @@ func (l *lanesView) renderCells(c *renderCtx, row []gridCell) string {
 	return b.String()
 }
 
-// title is the lanes pane's title: the grouping, the count, the scale and,
-// when some lanes are off screen, which are on it (first to last).
-func (l *lanesView) title(shown, total, last int) string {
+// title is the lanes pane's title, room cells at most: the grouping, the
+// count, the scale and, when some lanes are off screen, which are on it
+// (first to last). Where it does not fit, the other parts shorten or go
+// first, so that the lanes on screen stay named.
+func (l *lanesView) title(shown, total, last, room int) string {
 	events := agenda.CountOf(shown, total, "event")
-	s := fmt.Sprintf("Lanes by %s · %s · %s a column", l.group, events, agenda.DurationLabel(l.cell()))
-	if l.offset > 0 || last < len(l.lanes)-1 {
-		s += fmt.Sprintf(" · lanes %d–%d of %d", l.offset+1, last+1, len(l.lanes))
+	group := "Lanes by " + l.group.String()
+	scale := agenda.DurationLabel(l.cell())
+	s := group + " · " + events + " · " + scale + " a column"
+	if l.offset == 0 && last >= len(l.lanes)-1 {
+		return s
 	}
-	return s
+	span := fmt.Sprintf("%d–%d of %d", l.offset+1, last+1, len(l.lanes))
+	forms := []string{
+		s + " · lanes " + span,
+		group + " · " + events + " · " + scale + " · lanes " + span,
+		group + " · " + scale + " · lanes " + span,
+		group + " · lanes " + span,
+		"Lanes " + span,
+		span,
+	}
+	for _, f := range forms {
+		if ansi.StringWidth(f) <= room {
+			return f
+		}
+	}
+	return span
 }
 
 // toggleView switches between the list and the lanes, keeping the
@@ -1248,11 +1266,11 @@ func (m Model) lanesPane() string {
 	w := m.lay.list.w
 	focused := m.focus == focusTimeline && m.mode == modeList
 	if len(m.visible) == 0 {
-		head := m.paneTitle(m.ln.title(0, len(m.it.Events), -1), focused, w)
+		head := m.paneTitle(m.ln.title(0, len(m.it.Events), -1, w-2), focused, w)
 		return head + "\n" + fitBlock(m.emptyMessage(), w, m.lay.list.h-1)
 	}
 	body, last := m.ln.view(m.ctx())
-	return m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events), last), focused, w) + "\n" + body
+	return m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events), last, w-2), focused, w) + "\n" + body
 }
 
 // updateLaneKeys enables the keys of the lanes and says what the shared

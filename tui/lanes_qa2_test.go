@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -284,6 +285,21 @@ func TestLanesNarrowGutterNames(t *testing.T) {
 				}
 				seen[label] = full
 			}
+		}
+	}
+}
+
+// TestLanesTitleKeepsLaneRange: however narrow, the title says which
+// lanes are on screen, shortening its other parts first.
+func TestLanesTitleKeepsLaneRange(t *testing.T) {
+	now := at(t, "2024-01-26T12:10:00+09:00")
+	for _, size := range [][2]int{{120, 20}, {80, 20}, {60, 20}, {50, 14}, {40, 12}} {
+		m := sized(New(Config{Itinerary: defaultItinerary(t), Now: now, Lanes: true}, renderer(termenv.Ascii)), size[0], size[1])
+		m = press(m, "pgdown")
+		v := m.View()
+		want := fmt.Sprintf("%d–%d of %d", m.ln.offset+1, m.ln.offset+m.ln.lanesFitting(m.ctx(), m.ln.offset, 1), len(m.ln.lanes))
+		if line := axisLine(t, v, -1); !strings.Contains(line, want) || strings.Contains(line, "…") {
+			t.Errorf("%v: title %q, want the range %q whole", size, line, want)
 		}
 	}
 }
