@@ -231,7 +231,7 @@ var longHelp = map[string]string{
 	"all of / any of":  "with several people: events with all of them, or any",
 	"next time zone":   "times in the itinerary's zone, each venue's, this machine's, UTC",
 	"jump to now":      "select the current event, else the next",
-	"show free time":   "show or hide free time between events",
+	"show free time":   "list: show or hide free time between events",
 	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
 	"more keys":        "all keys",
 	"about":            "about this itinerary: summary and sources",

@@ -1282,6 +1282,8 @@ func (m *Model) updateLaneKeys() {
 	k.View.SetEnabled(true)
 	toggleHelp(&k.View, lanes, "list", "lanes")
 	k.Group.SetEnabled(lanes)
+	// The lanes draw no free time: b is the list's alone.
+	k.Gaps.SetEnabled(!lanes)
 	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
 	k.Left.SetEnabled(moving)
 	k.Right.SetEnabled(moving)

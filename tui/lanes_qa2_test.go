@@ -303,3 +303,18 @@ func TestLanesTitleKeepsLaneRange(t *testing.T) {
 		}
 	}
 }
+
+// TestLanesFreeTimeKeyIsTheLists: the lanes draw no free time, so b is not
+// offered there and does nothing; back in the list it is.
+func TestLanesFreeTimeKeyIsTheLists(t *testing.T) {
+	m := lanesModel(t, patAndRobin, 200, 24)
+	if m.keys.Gaps.Enabled() || strings.Contains(m.View(), "free time") {
+		t.Errorf("lanes offer b:\n%s", m.View())
+	}
+	if m = press(m, "b"); m.gaps {
+		t.Error("b in the lanes turned free time on")
+	}
+	if m = press(m, "v", "b"); !m.keys.Gaps.Enabled() || !m.gaps {
+		t.Error("b in the list does not turn free time on")
+	}
+}
