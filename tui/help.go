@@ -66,6 +66,7 @@ func helpContent(st *Styles, width int) string {
 		keyRow{"[Title──]", "lanes: an event from its start to its end; ◂ ▸ where it runs past the edge"},
 		keyRow{"~ ? × !", "lanes: approximate, not confirmed, cancelled, an overlap"},
 		keyRow{"│ ┊", "lanes: now; midnight"},
+		keyRow{"▼", "lanes: now, on the hour axis, where no hour label is in the way"},
 	)
 	for _, r := range legend {
 		// Symbols before their meaning; long badges take a line of their own.

@@ -318,3 +318,14 @@ func TestLanesFreeTimeKeyIsTheLists(t *testing.T) {
 		t.Error("b in the list does not turn free time on")
 	}
 }
+
+// TestHelpExplainsNowMarker: the ? page explains the ▼ of the lanes' axis.
+func TestHelpExplainsNowMarker(t *testing.T) {
+	m := newModel(t, 120, 40)
+	for _, l := range strings.Split(helpContent(&m.st, 120), "\n") {
+		if strings.Contains(l, "▼") && strings.Contains(l, "now") {
+			return
+		}
+	}
+	t.Error("the help has no line for ▼")
+}
