@@ -470,12 +470,36 @@ events:
 	}
 	scr = s.resizeUntil(40, 12, "Sam Altman in Korea", "lane below")
 	assertFits(t, scr, 40)
-	if !strings.Contains(scr, "Kv ") || !strings.Contains(scr, "❯") {
-		t.Errorf("at 40×12 the tracks' initials and the selection should show:\n%s", scr)
+	if !strings.Contains(scr, "Korea v… ") || !strings.Contains(scr, "❯") {
+		t.Errorf("at 40×12 the start of the tracks' names and the selection should show:\n%s", scr)
 	}
 	scr = s.key("v")
 	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45  ⊙ [now · 50 min left]") {
 		t.Errorf("v should come back to the list on the lunch:\n%s", scr)
+	}
+	s.tmux("send-keys", "-t", "main", "q")
+	if code := s.exitCode(); code != "0" {
+		t.Errorf("exit code %s", code)
+	}
+}
+
+// TestLanesSameEventAcrossLanesInTmux: j from an event that the next lane
+// has too stays on it, and the axis stays where it was.
+func TestLanesSameEventAcrossLanesInTmux(t *testing.T) {
+	s := startTmux(t, 100, 24, "--view", "lanes", "--now", "2026-11-24T13:00:00-08:00", "data/examples/sf-conference.yaml")
+	s.waitFor("first frame", "Lanes by person", "Lena Weber ")
+	scr := s.key("l")
+	if !strings.Contains(scr, "Visit to the Golden Gate") || strings.Contains(scr, "lane above") {
+		t.Fatalf("l should select the visit in the first lane:\n%s", scr)
+	}
+	dates := strings.Split(scr, "\n")[3]
+	scr = s.key("j")
+	// On the second lane the footer offers the lane above.
+	if !strings.Contains(scr, "lane above") || !strings.Contains(scr, "Visit to the Golden Gate") {
+		t.Fatalf("j should stay on the visit, in Deniz's lane:\n%s", scr)
+	}
+	if got := strings.Split(scr, "\n")[3]; got != dates {
+		t.Errorf("j moved the axis:\n%s\n%s", dates, got)
 	}
 	s.tmux("send-keys", "-t", "main", "q")
 	if code := s.exitCode(); code != "0" {
