@@ -63,15 +63,15 @@ type lane struct {
 // the few that show. A change of zone moves the date-only entries, so the
 // indexes are made again.
 func (l *lanesView) index(c *renderCtx, k int) *itinerary.Intervals {
-	if loc := c.displayZone(); loc != l.idxZone {
+	if loc := c.displayZone(); loc != l.memo.zone {
 		for n := range l.lanes {
 			l.lanes[n].idx = nil
 		}
-		l.idxZone = loc
+		l.memo.zone = loc
 	}
 	ln := &l.lanes[k]
 	if ln.idx == nil {
-		ln.idx = c.it.NewIntervals(ln.events, l.idxZone)
+		ln.idx = c.it.NewIntervals(ln.events, l.memo.zone)
 	}
 	return ln.idx
 }
@@ -93,8 +93,7 @@ type lanesView struct {
 	byKey    map[string]int // track or city -> lane
 	noneLane int            // -1 when every event has a lane of its own
 	maxLabel [2]int         // widest lane label: Latin, native
-	shown    shownLabels    // the labels as the gutter last showed them
-	idxZone  *time.Location // the zone the lanes' indexes were built for
+	memo     *laneMemo      // shared by the model's copies, as View draws on one
 
 	source []int // the events the lanes were built from
 	people []int // the person filter they were built with
@@ -114,7 +113,14 @@ type lanesView struct {
 }
 
 func newLanesView() lanesView {
-	return lanesView{cur: -1, event: -1, noneLane: -1, sgr: &sgrCache{}}
+	return lanesView{cur: -1, event: -1, noneLane: -1, sgr: &sgrCache{}, memo: &laneMemo{}}
+}
+
+// laneMemo is what drawing the lanes works out once and keeps: the zone
+// the lanes' indexes were built for and the labels of the gutter.
+type laneMemo struct {
+	zone  *time.Location
+	shown shownLabels
 }
 
 // role is what a cell of the lanes shows, which decides its style.
@@ -281,7 +287,7 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 			l.maxLabel[s] = max(l.maxLabel[s], textWidth(l.label(it, k, native)))
 		}
 	}
-	l.shown = shownLabels{}
+	l.memo.shown = shownLabels{}
 	l.cur, l.offset = -1, 0
 	if len(l.lanes) > 0 {
 		l.cur = 0
@@ -346,7 +352,7 @@ type shownLabels struct {
 // are made for all lanes at once, when the width, the names or the lanes
 // change.
 func (l *lanesView) gutterLabel(it *itinerary.Itinerary, k, width int, native bool) string {
-	sh := &l.shown
+	sh := &l.memo.shown
 	if sh.labels == nil || sh.width != width || sh.native != native {
 		*sh = shownLabels{width: width, native: native, labels: make([]string, len(l.lanes))}
 		seen := make(map[string]int, len(l.lanes))
