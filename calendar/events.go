@@ -770,6 +770,15 @@ func instantString(t time.Time, z *zone) string {
 	return t.In(time.FixedZone("", off)).Format(time.RFC3339)
 }
 
+// partstatWords and roleWords say an attendee's PARTSTAT and ROLE in the
+// words of the event's invitation line; the defaults (REQ-PARTICIPANT, an
+// unknown value) say nothing.
+var (
+	partstatWords = map[string]string{"ACCEPTED": "accepted", "DECLINED": "declined", "TENTATIVE": "tentative",
+		"DELEGATED": "delegated", "NEEDS-ACTION": "no reply yet"}
+	roleWords = map[string]string{"CHAIR": "chair", "OPT-PARTICIPANT": "optional", "NON-PARTICIPANT": "for information"}
+)
+
 // attendees maps ORGANIZER and ATTENDEE to participants, and describes
 // their roles and replies for the notes.
 func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
@@ -802,25 +811,10 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		if p.Name == "ORGANIZER" {
 			detail = append(detail, "organizer")
 		}
-		switch strings.ToUpper(p.param("PARTSTAT")) {
-		case "ACCEPTED":
-			detail = append(detail, "accepted")
-		case "DECLINED":
-			detail = append(detail, "declined")
-		case "TENTATIVE":
-			detail = append(detail, "tentative")
-		case "DELEGATED":
-			detail = append(detail, "delegated")
-		case "NEEDS-ACTION":
-			detail = append(detail, "no reply yet")
-		}
-		switch strings.ToUpper(p.param("ROLE")) {
-		case "CHAIR":
-			detail = append(detail, "chair")
-		case "OPT-PARTICIPANT":
-			detail = append(detail, "optional")
-		case "NON-PARTICIPANT":
-			detail = append(detail, "for information")
+		for _, w := range []string{partstatWords[strings.ToUpper(p.param("PARTSTAT"))], roleWords[strings.ToUpper(p.param("ROLE"))]} {
+			if w != "" {
+				detail = append(detail, w)
+			}
 		}
 		cutype := strings.ToUpper(p.param("CUTYPE"))
 		if cutype == "ROOM" || cutype == "RESOURCE" {
