@@ -21,50 +21,32 @@ func YAML(w io.Writer, it *itinerary.Itinerary, events []int, _ Options) error {
 	root.str("subtitle", it.Subtitle)
 	root.str("timezone", it.ZoneName())
 	root.text("summary", it.Summary)
-	if len(it.Sources) > 0 {
-		list := yseq(false)
-		for _, s := range it.Sources {
-			m := ymap()
-			m.str("id", s.ID)
-			m.str("publisher", s.Publisher)
-			m.str("title", s.Title)
-			m.str("date", s.Date)
-			m.str("url", s.URL)
-			list.Content = append(list.Content, m.Node)
+	setList(root, "sources", it.Sources, func(_ int, s itinerary.Source, m ynode) {
+		m.str("id", s.ID)
+		m.str("publisher", s.Publisher)
+		m.str("title", s.Title)
+		m.str("date", s.Date)
+		m.str("url", s.URL)
+	})
+	setList(root, "orgs", it.Orgs, func(_ int, o itinerary.Org, m ynode) {
+		m.str("id", o.ID)
+		m.str("name", o.Name)
+		m.str("native", o.Native)
+		m.str("color", o.Color)
+	})
+	setList(root, "people", it.People, func(i int, p itinerary.Person, m ynode) {
+		m.str("id", p.ID)
+		m.str("name", p.Name)
+		m.str("native", p.Native)
+		if o := it.OrgOf(i); o != nil {
+			m.str("org", o.ID)
 		}
-		root.set("sources", list)
-	}
-	if len(it.Orgs) > 0 {
-		list := yseq(false)
-		for _, o := range it.Orgs {
-			m := ymap()
-			m.str("id", o.ID)
-			m.str("name", o.Name)
-			m.str("native", o.Native)
-			m.str("color", o.Color)
-			list.Content = append(list.Content, m.Node)
+		m.str("role", p.Role)
+		if p.Group {
+			m.set("group", ybool())
 		}
-		root.set("orgs", list)
-	}
-	if len(it.People) > 0 {
-		list := yseq(false)
-		for i, p := range it.People {
-			m := ymap()
-			m.str("id", p.ID)
-			m.str("name", p.Name)
-			m.str("native", p.Native)
-			if o := it.OrgOf(i); o != nil {
-				m.str("org", o.ID)
-			}
-			m.str("role", p.Role)
-			if p.Group {
-				m.set("group", ybool())
-			}
-			m.text("note", p.Note)
-			list.Content = append(list.Content, m.Node)
-		}
-		root.set("people", list)
-	}
+		m.text("note", p.Note)
+	})
 	list := yseq(false)
 	for _, i := range events {
 		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
@@ -78,6 +60,21 @@ func YAML(w io.Writer, it *itinerary.Itinerary, events []int, _ Options) error {
 		return err
 	}
 	return enc.Close()
+}
+
+// setList sets key to a list of one mapping for each item, filled by fill,
+// unless there are no items.
+func setList[T any](root ynode, key string, items []T, fill func(i int, item T, m ynode)) {
+	if len(items) == 0 {
+		return
+	}
+	list := yseq(false)
+	for i, item := range items {
+		m := ymap()
+		fill(i, item, m)
+		list.Content = append(list.Content, m.Node)
+	}
+	root.set(key, list)
 }
 
 func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
