@@ -86,10 +86,7 @@ func TestReloadRaceInTmux(t *testing.T) {
 		}
 		time.Sleep(40 * time.Millisecond)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // TestReloadAfterDirectoryRecreatedInTmux: the file's directory is removed
@@ -128,10 +125,7 @@ func TestReloadAfterDirectoryRecreatedInTmux(t *testing.T) {
 	}
 	s.key("?") // fails unless the screen changes
 	s.key("q") // closes the help
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // terminalModes reads from tmux whether the pane is on the alternate screen

@@ -38,8 +38,5 @@ func TestStartAndDotSkipWholeDayEntriesInTmux(t *testing.T) {
 	if !strings.Contains(scr, "❯ 09:00–09:45   ● [in 13 h 45 min] Call with the office in Lagos") || strings.Contains(scr, "❯ all day") {
 		t.Fatalf("`.` did not select the call:\n%s", scr)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }

@@ -100,10 +100,7 @@ func TestHelpAndAboutInTmux(t *testing.T) {
 			if after := s.key("Escape"); after != before {
 				t.Errorf("keys on the pages changed the view:\nbefore\n%s\nafter\n%s", before, after)
 			}
-			s.tmux("send-keys", "-t", "main", "q")
-			if code := s.exitCode(); code != "0" {
-				t.Errorf("exit code %s", code)
-			}
+			s.quit()
 		})
 	}
 }

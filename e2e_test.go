@@ -73,6 +73,15 @@ func (s *tmuxSession) tmux(args ...string) string {
 	return string(out)
 }
 
+// quit presses q and fails unless the program exits with 0.
+func (s *tmuxSession) quit() {
+	s.t.Helper()
+	s.tmux("send-keys", "-t", "main", "q")
+	if code := s.exitCode(); code != "0" {
+		s.t.Errorf("exit code %s after q", code)
+	}
+}
+
 func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "main") }
 
 // waitFor polls the screen until it holds every want, or fails.
@@ -205,10 +214,7 @@ func TestTimelineInTmux(t *testing.T) {
 		t.Errorf("selection lost on resize:\n%s", scr)
 	}
 	assertFits(t, s.resize(120, 40, "Sam Altman in Korea"), 120)
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // typeLiteral sends text as typed characters and waits for the screen to
@@ -256,10 +262,7 @@ func TestFilterAndSearchInTmux(t *testing.T) {
 		strings.Contains(scr, "returns from Japan") {
 		t.Fatalf("two people should keep only events with both:\n%s", scr)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // saveByRename writes content the way many editors save: to a temporary
@@ -319,10 +322,7 @@ func TestTimeAndReloadInTmux(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // TestNoColorInTmux: with NO_COLOR the view draws no colours, and the
@@ -344,10 +344,7 @@ func TestNoColorInTmux(t *testing.T) {
 	if !strings.Contains(scr, "❯ Details · participants") || !strings.Contains(scr, "❯ Sam Altman 샘 올트먼") {
 		t.Errorf("the focus should show without colour:\n%s", scr)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // TestPrintOnATerminalInTmux: on a terminal the printed agenda is cut to
@@ -456,10 +453,7 @@ events:
 	if !strings.Contains(scr, "Timeline · 3 events") || !strings.Contains(scr, "❯ 09:00–10:00") {
 		t.Fatalf("v should come back to the list on Alpha:\n%s", scr)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 
 	s = startTmux(t, 80, 24, "--view", "lanes", "--now", "2024-01-26T12:10:00+09:00")
 	scr = s.waitFor("first frame", "Lanes by person", "Sam Altman ", "Kyung Kye-hyun ")
@@ -477,10 +471,7 @@ events:
 	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45  ⊙ [now · 50 min left]") {
 		t.Errorf("v should come back to the list on the lunch:\n%s", scr)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }
 
 // TestLanesSameEventAcrossLanesInTmux: j from an event that the next lane
@@ -501,8 +492,5 @@ func TestLanesSameEventAcrossLanesInTmux(t *testing.T) {
 	if got := strings.Split(scr, "\n")[3]; got != dates {
 		t.Errorf("j moved the axis:\n%s\n%s", dates, got)
 	}
-	s.tmux("send-keys", "-t", "main", "q")
-	if code := s.exitCode(); code != "0" {
-		t.Errorf("exit code %s", code)
-	}
+	s.quit()
 }

@@ -11,26 +11,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/muesli/termenv"
-	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/itinerary"
 )
 
-func sfItinerary(t *testing.T) *itinerary.Itinerary {
-	t.Helper()
-	b, err := data.Files.ReadFile("examples/sf-conference.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	it, err := itinerary.Load("sf-conference.yaml", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return it
-}
-
 func sfLanes(t *testing.T, now string, w, h int, keys ...string) Model {
 	t.Helper()
-	m := sized(New(Config{Itinerary: sfItinerary(t), Now: at(t, now), Lanes: true}, renderer(termenv.Ascii)), w, h)
+	m := sized(New(Config{Itinerary: conferenceTrip(t), Now: at(t, now), Lanes: true}, renderer(termenv.Ascii)), w, h)
 	return press(m, keys...)
 }
 
@@ -96,7 +82,7 @@ func TestLanesDateOnlyInDisplayZone(t *testing.T) {
 		days    int
 		zoomOut int
 	}{
-		{"sf conference on a Berlin axis", sfItinerary(t), nil, "conference", "Sun 22", 1, 3, 4},
+		{"sf conference on a Berlin axis", conferenceTrip(t), nil, "conference", "Sun 22", 1, 3, 4},
 		{"Davos on a Los Angeles axis", defaultItinerary(t), la, "davos-panel", "Thu 18", 0, 1, 2},
 		{"Davos on a Seoul axis", defaultItinerary(t), seoul, "davos-panel", "Thu 18", 0, 1, 2},
 	}
