@@ -1,14 +1,10 @@
 // Package export writes an itinerary, as selected by the itinerary package's
 // filter engine, as a plain-text agenda, a Markdown briefing, JSON or RFC
-// 5545 iCalendar. The text and the Markdown take their rows and words from
+// 5545 iCalendar, or as a format-v1 YAML file. The text and the Markdown take their rows and words from
 // the agenda package, as the interactive view does.
 package export
 
-import (
-	"time"
-
-	"github.com/visitline/visitline/itinerary"
-)
+import "time"
 
 // Options are what every exporter needs besides the itinerary.
 type Options struct {
@@ -37,10 +33,3 @@ const (
 
 // Formats lists the accepted formats.
 var Formats = []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatYAML}
-
-func displayZone(it *itinerary.Itinerary, opt Options) *time.Location {
-	if opt.Zone == nil {
-		return it.Zone
-	}
-	return opt.Zone
-}

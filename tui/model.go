@@ -405,10 +405,10 @@ func (m *Model) timelineKey(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Bottom):
 		m.tl.move(m.tl.events())
 	case key.Matches(msg, k.DetailUp):
-		m.det.vp.LineUp(3)
+		m.det.vp.ScrollUp(3)
 		return
 	case key.Matches(msg, k.DetailDown):
-		m.det.vp.LineDown(3)
+		m.det.vp.ScrollDown(3)
 		return
 	case key.Matches(msg, k.Focus):
 		m.focusParticipants(0)
@@ -440,10 +440,10 @@ func (m *Model) participantsKey(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Down):
 		m.det.part = min(m.det.part+1, n-1)
 	case key.Matches(msg, k.PageUp, k.DetailUp):
-		m.det.vp.HalfViewUp()
+		m.det.vp.HalfPageUp()
 		return
 	case key.Matches(msg, k.PageDown, k.DetailDown):
-		m.det.vp.HalfViewDown()
+		m.det.vp.HalfPageDown()
 		return
 	case key.Matches(msg, k.Open):
 		m.setFocus(focusCard)
@@ -513,9 +513,9 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 	if m.pageOpen() {
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
-			m.page.vp.LineUp(3)
+			m.page.vp.ScrollUp(3)
 		case tea.MouseButtonWheelDown:
-			m.page.vp.LineDown(3)
+			m.page.vp.ScrollDown(3)
 		}
 		return
 	}
@@ -534,9 +534,9 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 			m.tl.scroll(n)
 			m.showSelected()
 		} else if n < 0 {
-			m.det.vp.LineUp(-n)
+			m.det.vp.ScrollUp(-n)
 		} else {
-			m.det.vp.LineDown(n)
+			m.det.vp.ScrollDown(n)
 		}
 	case tea.MouseButtonLeft:
 		if msg.Action != tea.MouseActionPress || !inList {

@@ -58,13 +58,13 @@ func (m Model) pageKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit): // ctrl+c: q closes the page, above
 		return m, tea.Quit
 	case key.Matches(msg, k.Up):
-		vp.LineUp(1)
+		vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
-		vp.LineDown(1)
+		vp.ScrollDown(1)
 	case key.Matches(msg, k.PageUp):
-		vp.ViewUp()
+		vp.PageUp()
 	case key.Matches(msg, k.PageDown):
-		vp.ViewDown()
+		vp.PageDown()
 	case key.Matches(msg, k.Top):
 		vp.GotoTop()
 	case key.Matches(msg, k.Bottom):

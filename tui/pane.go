@@ -29,9 +29,6 @@ func (p *scrollPane) set(content string) {
 	p.lines = fitLines(content, p.vp.Width)
 }
 
-// reveal scrolls as little as it takes to show content line l.
-func (p *scrollPane) reveal(l int) { p.revealLines(l, l+1) }
-
 // revealLines scrolls as little as it takes to show content lines from to
 // to (not included), an item wrapped on several lines; when they are more
 // than the pane holds, their first ones.
