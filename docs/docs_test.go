@@ -1,6 +1,9 @@
 package docs_test
 
 import (
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -187,5 +190,62 @@ func TestFormatDocExampleLoads(t *testing.T) {
 	}
 	if d := it.Events[0].Duration().String(); d != "11h35m0s" {
 		t.Errorf("the flight out lasts %s, want 11h35m0s", d)
+	}
+}
+
+// TestEveryPackageSaysItsJob: every package of the module has a package
+// comment that starts the way go doc expects ("Package NAME ...", or
+// "Command NAME ..." for a program), so its job can be read from go doc and
+// the top of its folder.
+func TestEveryPackageSaysItsJob(t *testing.T) {
+	dirs := map[string]bool{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") {
+			dirs[filepath.Dir(path)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) < 5 {
+		t.Fatalf("found only %d packages; is the root right?", len(dirs))
+	}
+	for dir := range dirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var name, doc string
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, e.Name()), nil, parser.PackageClauseOnly|parser.ParseComments)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pkg := strings.TrimSuffix(f.Name.Name, "_test")
+			if name == "" || !strings.HasSuffix(e.Name(), "_test.go") {
+				name = pkg
+			}
+			if f.Doc != nil && doc == "" {
+				doc = f.Doc.Text()
+			}
+		}
+		rel, _ := filepath.Rel(root, dir)
+		want := "Package " + name + " "
+		if name == "main" {
+			want = "Command "
+		}
+		if !strings.HasPrefix(doc, want) {
+			t.Errorf("%s: the package comment does not start with %q: %.60q", rel, want, doc)
+		}
 	}
 }
