@@ -7,33 +7,46 @@ import (
 	"github.com/visitline/visitline/itinerary"
 )
 
+// helpSection is one titled group of the key reference: a column of
+// FullHelp, the keys of the text fields, or the legend.
+type helpSection struct {
+	title string
+	rows  []keyRow
+}
+
+// keySections are every key of the key map, grouped as FullHelp groups
+// them, with what it does, then the keys of the text fields: the ? page and
+// docs/keys.md both list these.
+func keySections() []helpSection {
+	km := DefaultKeyMap()
+	var out []helpSection
+	for i, col := range km.FullHelp() {
+		out = append(out, helpSection{helpGroups[i], referenceRows(col, longHelp)})
+	}
+	last := &out[len(out)-1]
+	last.rows = append(last.rows, mouseRow)
+	return append(out, helpSection{"In the people picker (p) and the search field (/)", inputRows()})
+}
+
 // helpContent is the ? page for a screen width cells wide: every key of the
 // key map, grouped as FullHelp groups them, with what it does, then the
 // keys of the text fields, then a legend of the glyphs and badges.
 func helpContent(st *Styles, width int) string {
-	km := DefaultKeyMap()
 	out := &textLines{width: width}
-	var groups [][]keyRow
-	for _, col := range km.FullHelp() {
-		groups = append(groups, referenceRows(col, longHelp))
-	}
-	groups[len(groups)-1] = append(groups[len(groups)-1], mouseRow)
-	names := append(helpGroups[:len(groups):len(groups)], "In the people picker (p) and the search field (/)")
-	groups = append(groups, inputRows())
-
+	sections := keySections()
 	col := 0
-	for _, g := range groups {
-		for _, r := range g {
+	for _, s := range sections {
+		for _, r := range s.rows {
 			col = max(col, ansi.StringWidth(r.keys))
 		}
 	}
 	col = min(col+2, max(width/3, 8))
-	for k, g := range groups {
+	for k, s := range sections {
 		if k > 0 {
 			out.add("")
 		}
-		out.add(" " + st.Heading.Render(names[k]))
-		for _, r := range g {
+		out.add(" " + st.Heading.Render(s.title))
+		for _, r := range s.rows {
 			keyCol := padRight(r.keys, col)
 			out.hang("  "+st.Accent.Render(keyCol), r.desc, 2+max(col, ansi.StringWidth(keyCol)))
 		}
@@ -41,6 +54,21 @@ func helpContent(st *Styles, width int) string {
 
 	out.add("")
 	out.add(" " + st.Heading.Render("Symbols"))
+	for _, r := range legendRows() {
+		// Symbols before their meaning; long badges take a line of their own.
+		if w := ansi.StringWidth(r.keys); w >= col {
+			out.add("  " + st.Accent.Render(r.keys))
+			out.hang(strings.Repeat(" ", 2+col), r.desc, 2+col)
+			continue
+		}
+		out.hang("  "+st.Accent.Render(padRight(r.keys, col)), r.desc, 2+col)
+	}
+	return out.String()
+}
+
+// legendRows say what the glyphs and badges of the view mean, for the ? page
+// and docs/keys.md.
+func legendRows() []keyRow {
 	legend := []keyRow{{"❯", "the selected row; the pane with the focus"}}
 	for _, kind := range itinerary.Kinds {
 		legend = append(legend, keyRow{kindGlyph[kind], string(kind)})
@@ -68,14 +96,5 @@ func helpContent(st *Styles, width int) string {
 		keyRow{"│ ┊", "lanes: now; midnight"},
 		keyRow{"▼", "lanes: now, on the hour axis, where no hour label is in the way"},
 	)
-	for _, r := range legend {
-		// Symbols before their meaning; long badges take a line of their own.
-		if w := ansi.StringWidth(r.keys); w >= col {
-			out.add("  " + st.Accent.Render(r.keys))
-			out.hang(strings.Repeat(" ", 2+col), r.desc, 2+col)
-			continue
-		}
-		out.hang("  "+st.Accent.Render(padRight(r.keys, col)), r.desc, 2+col)
-	}
-	return out.String()
+	return legend
 }

@@ -154,8 +154,11 @@ func inputRows() []keyRow {
 	for i := range rows {
 		rows[i].desc = inputHelp[DefaultKeyMap().inputKeys()[i].Help().Key]
 	}
-	return append(rows, keyRow{"other keys", "type into the field"})
+	return append(rows, keyRow{otherKeys, "type into the field"})
 }
+
+// otherKeys stands for the keys a text field takes as typed text.
+const otherKeys = "other keys"
 
 // mouseRow says what the mouse does.
 var mouseRow = keyRow{"mouse", "wheel scrolls, a click selects a row"}

@@ -1,5 +1,3 @@
-// Package tui is the interactive timeline of visitline: a Bubble Tea view
-// of an itinerary that renders what the itinerary package computed.
 package tui
 
 import (
