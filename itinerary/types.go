@@ -174,6 +174,7 @@ type Itinerary struct {
 
 	daysMu     sync.Mutex
 	dayCache   map[string][]int32 // day numbers of the events by zone name
+	venue      []*time.Location   // VenueZone of each event, once asked for
 	personText []personText
 }
 
