@@ -1,8 +1,12 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/visitline/visitline/export"
 )
 
 // delegation is the five-day trip across Seoul, Tokyo, Singapore and San
@@ -133,4 +137,109 @@ func TestPrintVenueZone(t *testing.T) {
 			t.Errorf("the briefing lacks %q:\n%s", want, md.stdout)
 		}
 	}
+}
+
+// TestDelegationBriefing: the Markdown briefing names each journey end's
+// own date where it is not the day the journey is listed under (issue 19,
+// item 2), golden in the itinerary's zone.
+func TestDelegationBriefing(t *testing.T) {
+	r := runBinary(t, ".", nil, "--format", "md", "--now", delegationNow, delegation)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"- **Journey:** Sat 13 Mar 11:20 PST → 16:35 KST · 12 h 15 min\n", // listed under Sunday in Seoul
+		"- **Journey:** 20:40 UTC+8 → 19:35 PST · 14 h 55 min\n",         // lands the day it leaves
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the briefing lacks %q", want)
+		}
+	}
+	if strings.Contains(r.stdout, "+1 KST") {
+		t.Errorf("a journey pairs one zone's date with another's clock:\n%s", r.stdout)
+	}
+	golden(t, "testdata/md-delegation.md", r.stdout)
+}
+
+// calcurseFloating is a calendar as calcurse writes it: DTSTART without
+// TZID and without Z, a floating time (RFC 5545 §3.3.5, form 1).
+const calcurseFloating = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calcurse//NONSGML v4.8.1//EN\r\n" +
+	"BEGIN:VEVENT\r\nUID:dentist-1\r\nDTSTART:20261203T140000\r\nDTEND:20261203T150000\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\n" +
+	"BEGIN:VEVENT\r\nUID:call-1\r\nDTSTART:20261203T180000Z\r\nSUMMARY:Call\r\nEND:VEVENT\r\n" +
+	"END:VCALENDAR\r\n"
+
+// TestFloatingTimesAreTheViewersClock: on a Los Angeles machine the
+// floating 14:00 is 14:00 there (22:00 UTC), marked floating in JSON, and
+// "now" at 14:30 there; --tz reads it on that zone's clock, moving nothing
+// floating; YAML and iCalendar keep it floating (issue 19, item 3).
+func TestFloatingTimesAreTheViewersClock(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/calcurse.ics"
+	writeFile(t, file, calcurseFloating)
+	la := "America/Los_Angeles"
+
+	r := runBinaryIn(t, la, ".", nil, "--format", "json", file)
+	doc := decodeDocument(t, r.stdout)
+	dentist, call := eventNamed(t, doc, "Dentist"), eventNamed(t, doc, "Call")
+	if dentist.Start != "2026-12-03T22:00:00Z" || dentist.End != "2026-12-03T23:00:00Z" || !dentist.Floating ||
+		dentist.StartLocal != "2026-12-03T14:00:00-08:00" || dentist.Timezone != la {
+		t.Errorf("the floating dentist: %+v", dentist)
+	}
+	if call.Start != "2026-12-03T18:00:00Z" || call.Floating {
+		t.Errorf("the call in UTC: %+v", call)
+	}
+	if !strings.Contains(r.stdout, `"floating": true`) || strings.Count(r.stdout, `"floating"`) != 1 {
+		t.Errorf("JSON marks floating events, and only those:\n%s", r.stdout)
+	}
+
+	r = runBinaryIn(t, la, ".", nil, "--print", "--tz", la, "--now", "2026-12-03T14:30:00-08:00", file)
+	if !strings.Contains(r.stdout, "▶ 14:00–15:00    [now · 30 min left] Dentist") || !strings.Contains(r.stdout, "── now 14:30 ──") {
+		t.Errorf("the dentist is not now at 14:30 in Los Angeles:\n%s", r.stdout)
+	}
+	// --tz moves nothing floating: 14:00 on Seoul's clock, where the call
+	// (an instant) is at 03:00 the next day.
+	r = runBinaryIn(t, la, ".", nil, "--print", "--tz", "Asia/Seoul", file)
+	if !strings.Contains(r.stdout, "Thu 3 Dec 2026 · 1 event\n  14:00–15:00    Dentist\n") || !strings.Contains(r.stdout, "Fri 4 Dec 2026 · 1 event\n  03:00          Call\n") {
+		t.Errorf("--tz moved the floating time:\n%s", r.stdout)
+	}
+	r = runBinaryIn(t, "Asia/Seoul", ".", nil, "--format", "json", "--tz", la, file)
+	if d := eventNamed(t, decodeDocument(t, r.stdout), "Dentist"); d.StartLocal != "2026-12-03T14:00:00-08:00" {
+		t.Errorf("--tz does not give the floating time's zone: %+v", d)
+	}
+
+	r = runBinaryIn(t, la, ".", nil, "--format", "yaml", file)
+	if !strings.Contains(r.stdout, "  - title: Dentist\n    start: 2026-12-03 14:00\n    end: 2026-12-03 15:00\n    timezone: floating\n") {
+		t.Errorf("YAML does not keep the time floating:\n%s", r.stdout)
+	}
+	r = runBinaryIn(t, la, ".", nil, "--format", "ics", file)
+	if !strings.Contains(r.stdout, "DTSTART:20261203T140000\r\nDTEND:20261203T150000\r\n") {
+		t.Errorf("iCalendar does not keep the time floating:\n%s", r.stdout)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func decodeDocument(t *testing.T, s string) export.Document {
+	t.Helper()
+	var doc export.Document
+	if err := json.Unmarshal([]byte(s), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, s)
+	}
+	return doc
+}
+
+func eventNamed(t *testing.T, doc export.Document, title string) export.EventJSON {
+	t.Helper()
+	for _, e := range doc.Events {
+		if e.Title == title {
+			return e
+		}
+	}
+	t.Fatalf("no event %q in %+v", title, doc.Events)
+	return export.EventJSON{}
 }

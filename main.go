@@ -216,6 +216,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
 		fmt.Fprintln(stderr, l)
 	}
+	// Floating times are the viewer's clock: --tz's zone, else this
+	// machine's, which the loader has read them in.
+	floating := zone // nil: this machine's zone
+	if floating != nil {
+		it.SetFloating(floating)
+	}
 	if zone == nil && !venue {
 		zone = it.Zone
 	}
@@ -233,7 +239,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 			file = o.file
 		}
 		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people, Lanes: o.view == "lanes",
-			Calendar: stdinCalendar}
+			Calendar: stdinCalendar, Floating: floating}
 		if err := tui.Run(cfg); err != nil {
 			fmt.Fprintf(stderr, "visitline: %v\n", err)
 			return exitInvalid

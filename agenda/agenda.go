@@ -178,7 +178,9 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			if i == l.now.at {
 				l.nowLine()
 			}
-			if prev >= 0 && it.ZoneChanged(prev, i) {
+			// A floating event is wherever the viewer is: no venue's zone.
+			floating := it.Events[i].Floating
+			if prev >= 0 && !floating && it.ZoneChanged(prev, i) {
 				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
 			}
 			l.eventRows = append(l.eventRows, int32(len(l.rows)))
@@ -191,7 +193,9 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			if last := lastDays[i]; last > day {
 				running = append(running, span{event: int32(i), first: day, lastDay: last})
 			}
-			prev = i
+			if !floating {
+				prev = i
+			}
 		}
 	}
 	// Days after the last that entries still cover: an overnight flight

@@ -254,6 +254,20 @@ func civilDay(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// FloatingNote says that event i's times float, "floating: 14:00–15:00
+// on the viewer's clock (America/Los_Angeles)", or is "" when they do not.
+func FloatingNote(it *itinerary.Itinerary, i int) string {
+	e := &it.Events[i]
+	if !e.Floating {
+		return ""
+	}
+	zone := e.Zone.String()
+	if e.Zone == time.Local {
+		zone = "this machine's zone, " + ZoneAbbr(time.Local, e.Start)
+	}
+	return "floating: " + TimeRange(it, i, nil) + " on the viewer's clock (" + zone + ")"
+}
+
 // DateRangeLabel is the days from first to last, each at midnight UTC,
 // naming the month and the year once where they are the same: "Mon 23 –
 // Wed 25 Nov 2026", "Mon 30 Nov – Wed 2 Dec 2026", "Thu 31 Dec 2026 – Fri
@@ -308,10 +322,11 @@ func JourneyEnds(it *itinerary.Itinerary, i int, day time.Time) string {
 
 // VenueTime is the time at event i's venue when the display zone shows
 // another clock, "20:00–21:30 CST (Asia/Taipei)", else "". A journey has
-// none: JourneyLabel gives both of its ends.
+// none: JourneyLabel gives both of its ends; nor has a floating event
+// (see FloatingNote).
 func VenueTime(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
-	if e.AllDay || !e.OwnZone || it.ZoneFor(i, zone).String() == e.Zone.String() || isJourney(e) {
+	if e.AllDay || !e.OwnZone || e.Floating || it.ZoneFor(i, zone).String() == e.Zone.String() || isJourney(e) {
 		return ""
 	}
 	return TimeRange(it, i, nil) + " " + ZoneAbbr(e.Zone, e.Start) + " (" + e.Zone.String() + ")"

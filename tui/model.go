@@ -38,6 +38,9 @@ type Config struct {
 	// Calendar says that standard input was an iCalendar file, for the
 	// editor's messages.
 	Calendar bool
+	// Floating is the zone floating times are read in when the file is
+	// loaded again (--tz); nil for this machine's, as the loader reads them.
+	Floating *time.Location
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
