@@ -149,7 +149,7 @@ func TestDelegationBriefing(t *testing.T) {
 	}
 	for _, want := range []string{
 		"- **Journey:** Sat 13 Mar 11:20 PST → 16:35 KST · 12 h 15 min\n", // listed under Sunday in Seoul
-		"- **Journey:** 20:40 UTC+8 → 19:35 PST · 14 h 55 min\n",         // lands the day it leaves
+		"- **Journey:** 20:40 UTC+8 → 19:35 PST · 14 h 55 min\n",          // lands the day it leaves
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("the briefing lacks %q", want)
