@@ -67,34 +67,32 @@ type PersonJSON struct {
 // of its own zones (start_local in timezone, end_local in end_timezone, or
 // timezone without one), with its length in minutes. An all-day entry has
 // no instant: it gives its first and last day, date and end_date
-// (inclusive).
+// (inclusive). A floating event (an iCalendar time without TZID or Z) is
+// marked floating: its times are the viewer's clock.
 type EventJSON struct {
-	ID              string `json:"id,omitempty"`
-	Title           string `json:"title"`
-	Start           string `json:"start,omitempty"`
-	End             string `json:"end,omitempty"`
-	StartLocal      string `json:"start_local,omitempty"`
-	EndLocal        string `json:"end_local,omitempty"`
-	DurationMinutes *int   `json:"duration_minutes,omitempty"`
-	AllDay          bool   `json:"all_day"`
-	Date            string `json:"date,omitempty"`
-	EndDate         string `json:"end_date,omitempty"`
-	Timezone        string `json:"timezone"`
-	EndTimezone     string `json:"end_timezone,omitempty"`
-	// Floating marks times without a zone of their own (an iCalendar time
-	// without TZID or Z): wall clocks of the viewer's zone, which timezone
-	// names and start_local is in.
-	Floating     bool     `json:"floating,omitempty"`
-	Approximate  bool     `json:"approximate"`
-	Kind         string   `json:"kind"`
-	Status       string   `json:"status"`
-	Track        string   `json:"track,omitempty"`
-	Place        string   `json:"place,omitempty"`
-	City         string   `json:"city,omitempty"`
-	Participants []string `json:"participants"`
-	Topics       []string `json:"topics"`
-	Notes        string   `json:"notes,omitempty"`
-	Sources      []string `json:"sources"`
+	ID              string   `json:"id,omitempty"`
+	Title           string   `json:"title"`
+	Start           string   `json:"start,omitempty"`
+	End             string   `json:"end,omitempty"`
+	StartLocal      string   `json:"start_local,omitempty"`
+	EndLocal        string   `json:"end_local,omitempty"`
+	DurationMinutes *int     `json:"duration_minutes,omitempty"`
+	AllDay          bool     `json:"all_day"`
+	Date            string   `json:"date,omitempty"`
+	EndDate         string   `json:"end_date,omitempty"`
+	Timezone        string   `json:"timezone"`
+	EndTimezone     string   `json:"end_timezone,omitempty"`
+	Floating        bool     `json:"floating,omitempty"` // wall clocks of the viewer's zone, which timezone names
+	Approximate     bool     `json:"approximate"`
+	Kind            string   `json:"kind"`
+	Status          string   `json:"status"`
+	Track           string   `json:"track,omitempty"`
+	Place           string   `json:"place,omitempty"`
+	City            string   `json:"city,omitempty"`
+	Participants    []string `json:"participants"`
+	Topics          []string `json:"topics"`
+	Notes           string   `json:"notes,omitempty"`
+	Sources         []string `json:"sources"`
 	// Overlaps names up to itinerary.MaxNamedOverlaps of the event's
 	// overlaps; OverlapCount counts them all.
 	Overlaps     []OverlapJSON `json:"overlaps"`
