@@ -83,6 +83,7 @@ func TestViewAndTextAgree(t *testing.T) {
 			}
 		}
 	}
+	viewAndTextAgreeOnTheDelegation(t)
 }
 
 // lineContaining is the first line of s containing title; of a view, only

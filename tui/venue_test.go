@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -78,5 +80,35 @@ func TestFloatingDetail(t *testing.T) {
 	}
 	if strings.Contains(v, "at the venue") {
 		t.Errorf("a floating event has no venue's clock:\n%s", v)
+	}
+}
+
+// viewAndTextAgreeOnTheDelegation is TestViewAndTextAgree's part on the
+// delegation trip in each venue's own zone at 14:40 in Singapore: every
+// event's time label and badges, the continuation rows and the now line
+// read the same in the view and in the text agenda.
+func viewAndTextAgreeOnTheDelegation(t *testing.T) {
+	it := delegationTrip(t)
+	now := time.Date(2027, 3, 12, 6, 40, 0, 0, time.UTC) // 14:40 in Singapore
+	var text bytes.Buffer
+	if err := export.Text(&text, it, it.Select(itinerary.Filter{}), export.Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	m := press(New(Config{Itinerary: it, Now: now}, renderer(termenv.Ascii)), "z")
+	if m.zone != nil {
+		t.Fatalf("z did not reach each venue's own zone: %v", m.zone)
+	}
+	view := ansi.Strip(sized(m, 220, 50).View())
+	for i := range it.Events {
+		title := it.Events[i].Title
+		tl, vl := lineContaining(text.String(), title), lineContaining(view, title)
+		if got, exp := pieceRun(tl, title), pieceRun(vl, title); got != exp || got == "" {
+			t.Errorf("venue zone, %s: text says %q, view says %q", title, got, exp)
+		}
+	}
+	for _, row := range []string{"── now 14:40 ──", "until 05:25", "until 16:35", "Thu 11 Mar 22:30–23:30 PST", "Sun 14 Mar 2027 · continued"} {
+		if !strings.Contains(text.String(), row) || !strings.Contains(view, row) {
+			t.Errorf("venue zone: %q missing\ntext:\n%s\nview:\n%s", row, text.String(), view)
+		}
 	}
 }
