@@ -42,7 +42,7 @@ func TestVenueRuleOnTheDelegation(t *testing.T) {
 		{"flight-tokyo", "Asia/Seoul", "Wed 10 Mar", "Wed 10 Mar"},
 		{"flight-singapore", "Asia/Tokyo", "Thu 11 Mar", "Fri 12 Mar"},
 		{"executive-meeting", "Asia/Singapore", "Fri 12 Mar", "Fri 12 Mar"},
-		{"sf-call", "Asia/Singapore", "Fri 12 Mar", "Fri 12 Mar"}, // Thursday in San Francisco
+		{"sf-call", "Asia/Singapore", "Fri 12 Mar", "Fri 12 Mar"},   // Thursday in San Francisco
 		{"flight-sf", "Asia/Singapore", "Fri 12 Mar", "Fri 12 Mar"}, // lands Friday 19:35 PST: no Saturday
 		{"sf-breakfast", "America/Los_Angeles", "Sat 13 Mar", "Sat 13 Mar"},
 		{"flight-home", "America/Los_Angeles", "Sat 13 Mar", "Sun 14 Mar"},
