@@ -103,6 +103,12 @@ func TestVenueZoneInTmux(t *testing.T) {
 	}
 	assertVenueNow(t, scr)
 	s.quit()
+
+	// --tz venue opens there.
+	s = startTmux(t, 140, 45, "--tz", "venue", "--now", delegationNow, "--no-watch", delegation)
+	scr = s.waitFor("first frame", "now 14:40 · times: each venue's own zone", "── now 14:40 ")
+	assertVenueNow(t, scr)
+	s.quit()
 }
 
 // TestPrintVenueZone: --tz venue prints the same agenda as z shows.
@@ -192,6 +198,12 @@ func TestFloatingTimesAreTheViewersClock(t *testing.T) {
 		t.Errorf("JSON marks floating events, and only those:\n%s", r.stdout)
 	}
 
+	// The itinerary's zone is UTC, where the dentist is at 22:00 and under
+	// way at 14:30 in Los Angeles.
+	r = runBinaryIn(t, la, ".", nil, "--print", "--now", "2026-12-03T14:30:00-08:00", file)
+	if !strings.Contains(r.stdout, "▶ 22:00–23:00    [now · 30 min left] Dentist") {
+		t.Errorf("the dentist is not now at 14:30 in Los Angeles:\n%s", r.stdout)
+	}
 	r = runBinaryIn(t, la, ".", nil, "--print", "--tz", la, "--now", "2026-12-03T14:30:00-08:00", file)
 	if !strings.Contains(r.stdout, "▶ 14:00–15:00    [now · 30 min left] Dentist") || !strings.Contains(r.stdout, "── now 14:30 ──") {
 		t.Errorf("the dentist is not now at 14:30 in Los Angeles:\n%s", r.stdout)

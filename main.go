@@ -239,7 +239,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 			file = o.file
 		}
 		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people, Lanes: o.view == "lanes",
-			Calendar: stdinCalendar, Floating: floating}
+			Calendar: stdinCalendar, Venue: venue, Floating: floating}
 		if err := tui.Run(cfg); err != nil {
 			fmt.Fprintf(stderr, "visitline: %v\n", err)
 			return exitInvalid
