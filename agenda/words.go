@@ -433,11 +433,10 @@ func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
 		return "no events"
 	}
 	lo, hi := int32(1<<31-1), int32(-1<<31)
-	lastDays := it.LastDays(zone)
+	firstDays, lastDays := it.FirstDays(zone), it.LastDays(zone)
 	for i := range it.Events {
 		// Every day an event covers: an overnight flight's landing day too.
-		d := int32(rowDay(it, i, zone).Unix() / 86400)
-		lo, hi = min(lo, d), max(hi, lastDays[i])
+		lo, hi = min(lo, firstDays[i]), max(hi, lastDays[i])
 	}
 	a, b := dayTime(lo), dayTime(hi)
 	var days string

@@ -410,6 +410,12 @@ func (it *Itinerary) dayNumbers(loc *time.Location) []int32 {
 	return it.cachedDays("first", loc, func(i int) int32 { return int32(it.DayOf(i, loc).Unix() / 86400) })
 }
 
+// FirstDays returns, for every event, the number of the day it is listed
+// under in loc (nil: by the venue rule, see VenueDate), in days since
+// 1970-01-01; computed once per zone and kept, the caller must not change
+// them.
+func (it *Itinerary) FirstDays(loc *time.Location) []int32 { return it.dayNumbers(loc) }
+
 // venueDayNumbers is venueDays, computed once and kept.
 func (it *Itinerary) venueDayNumbers() (first, last []int32) {
 	it.daysMu.Lock()
