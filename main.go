@@ -114,7 +114,7 @@ func parseArgs(args []string) (options, error) {
 		switch {
 		case empty != nil || f.Value.String() != "":
 		case f.Name == "tz":
-			empty = errors.New(`--tz is empty; give an IANA zone such as Europe/London, or "local" for this machine's zone`)
+			empty = errors.New(`--tz is empty; give an IANA zone such as Europe/London, "local" for this machine's zone or "venue" for each venue's own`)
 		case f.Name == "now":
 			empty = errors.New("--now is empty; give a time in RFC 3339, such as 2024-01-26T09:00:00+09:00")
 		}
@@ -160,13 +160,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 		return usageErr("--view %q is not one of list, lanes", o.view)
 	}
 	var zone *time.Location
+	venue := false
 	switch o.tz {
 	case "":
+	case "venue":
+		venue = true
 	case "local":
 		zone = time.Local
 	default:
 		if zone, err = itinerary.LoadZone(o.tz); err != nil {
-			return usageErr("--tz: %v, or \"local\"", err)
+			return usageErr("--tz: %v, or \"local\" or \"venue\"", err)
 		}
 	}
 	var now time.Time
@@ -213,7 +216,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
 		fmt.Fprintln(stderr, l)
 	}
-	if zone == nil {
+	// Floating times are the viewer's clock: --tz's zone, else this
+	// machine's, which the loader has read them in.
+	floating := zone // nil: this machine's zone
+	if floating != nil {
+		it.SetFloating(floating)
+	}
+	if zone == nil && !venue {
 		zone = it.Zone
 	}
 	if o.width >= 0 {
@@ -230,7 +239,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool
 			file = o.file
 		}
 		cfg := tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: zone, Now: now, People: people, Lanes: o.view == "lanes",
-			Calendar: stdinCalendar}
+			Calendar: stdinCalendar, Venue: venue, Floating: floating}
 		if err := tui.Run(cfg); err != nil {
 			fmt.Fprintf(stderr, "visitline: %v\n", err)
 			return exitInvalid
@@ -372,7 +381,10 @@ Flags:
   --person P         keep only events with P: a person id or part of a name,
                      native name, organisation or role (경계현, kyung, sk group),
                      matched as the people picker does; repeat to require several
-  --tz ZONE          show times in this IANA zone, or "local"
+  --tz ZONE          show times in this IANA zone, "local" for this machine's,
+                     or "venue" for each venue's own clock (as key z does);
+                     floating calendar times are read in ZONE (default: this
+                     machine's zone)
   --now TIME         pretend it is TIME (RFC 3339) for the now marker
   --view VIEW        which view the timeline opens in: list or lanes (v switches)
   --no-watch         do not reload FILE when it changes

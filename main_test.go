@@ -359,8 +359,8 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"--bogus"}, "visitline: flag provided but not defined: -bogus\nRun 'visitline --help' for usage.\n"},
-		{[]string{"--tz", "Mars/Base"}, "visitline: --tz: unknown time zone \"Mars/Base\" (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\"), or \"local\"\n"},
-		{[]string{"--tz", ""}, "visitline: --tz is empty; give an IANA zone such as Europe/London, or \"local\" for this machine's zone\n"},
+		{[]string{"--tz", "Mars/Base"}, "visitline: --tz: unknown time zone \"Mars/Base\" (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\"), or \"local\" or \"venue\"\n"},
+		{[]string{"--tz", ""}, "visitline: --tz is empty; give an IANA zone such as Europe/London, \"local\" for this machine's zone or \"venue\" for each venue's own\n"},
 		{[]string{"--print", "--tz="}, "visitline: --tz is empty; give an IANA zone"},
 		{[]string{"--now", ""}, "visitline: --now is empty; give a time in RFC 3339"},
 		{[]string{"--now", "noon"}, "visitline: --now \"noon\" is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00\n"},

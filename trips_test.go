@@ -105,7 +105,7 @@ func TestConferenceTripInLosAngeles(t *testing.T) {
 		}
 	}
 	md := runBinary(t, ".", nil, "--format", "md", "data/examples/sf-conference.yaml")
-	if !strings.Contains(md.stdout, "- **Journey:** 15:20 PST → 11:05+1 CET · 10 h 45 min\n") {
+	if !strings.Contains(md.stdout, "- **Journey:** Wed 25 Nov 15:20 PST → 11:05 CET · 10 h 45 min\n") {
 		t.Errorf("the briefing lacks the flight home's journey:\n%s", md.stdout)
 	}
 }

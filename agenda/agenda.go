@@ -173,11 +173,15 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 		l.dayHeader(day, len(d.Events))
 		running = l.continuations(running, day)
 		for _, i := range d.Events {
-			if prev >= 0 && it.ZoneChanged(prev, i) {
-				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
-			}
+			// The now line goes right after what is under way, before the
+			// zone change that belongs to the next event.
 			if i == l.now.at {
 				l.nowLine()
+			}
+			// A floating event is wherever the viewer is: no venue's zone.
+			floating := it.Events[i].Floating
+			if prev >= 0 && !floating && it.ZoneChanged(prev, i) {
+				l.rows = append(l.rows, Row{Kind: ZoneChange, event: int32(i), n: int32(prev)})
 			}
 			l.eventRows = append(l.eventRows, int32(len(l.rows)))
 			l.rows = append(l.rows, Row{Kind: EventRow, event: int32(i)})
@@ -189,7 +193,9 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			if last := lastDays[i]; last > day {
 				running = append(running, span{event: int32(i), first: day, lastDay: last})
 			}
-			prev = i
+			if !floating {
+				prev = i
+			}
 		}
 	}
 	// Days after the last that entries still cover: an overnight flight

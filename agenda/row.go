@@ -35,7 +35,8 @@ type EventText struct {
 	Badges      []Badge
 	Title       string
 	// Journey is a journey's two ends in their own zones and its length,
-	// "13:30 CET → 16:05 PST · 11 h 35 min", or "" (see JourneyLabel).
+	// "13:30 CET → 16:05 PST · 11 h 35 min", each end with its date where
+	// it is not the row's day, or "" (see JourneyLabel).
 	Journey string
 	Place   string // place and city, or ""
 	People  string // the participants, or ""
@@ -58,7 +59,7 @@ func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
 		Time:      TimeLabel(it, i, l.opt.Zone),
 		Start:     StartLabel(it, i, l.opt.Zone),
 		Title:     e.Title,
-		Journey:   JourneyLabel(it, i),
+		Journey:   JourneyLabel(it, i, rowDay(it, i, l.opt.Zone)),
 		Place:     Place(e),
 		Cancelled: e.Status == itinerary.StatusCancelled,
 		Next:      i == l.next,
@@ -136,7 +137,11 @@ func (l *Layout) ContinuationText(r Row) ContinuationText {
 	first, last := r.firstDay(), it.LastDays(l.opt.Zone)[i]
 	t := ContinuationText{Event: i, Title: e.Title, Day: ContinuationLabel(int(r.day-first+1), int(last-first+1))}
 	if r.day == last && !e.AllDay {
-		t.Until = "until " + e.End.In(it.ZoneFor(i, l.opt.Zone)).Format("15:04")
+		zone := l.opt.Zone
+		if zone == nil {
+			zone = it.VenueEndZone(i) // a journey lands in its end_timezone
+		}
+		t.Until = "until " + e.End.In(zone).Format("15:04")
 	}
 	return t
 }
@@ -161,8 +166,9 @@ func (l *Layout) FreeTimeText(r Row) string {
 }
 
 // NowText is the label of now line r, "now 12:10", in the display zone
-// (the itinerary's when each event shows its own), with the day, "now Thu
-// 25 Jan 22:10", when it is not the day the line stands under.
+// (when each venue shows its own, the zone the itinerary is in now, see
+// itinerary.ZoneAt), with the day, "now Thu 25 Jan 22:10", when it is not
+// the day the line stands under.
 func (l *Layout) NowText(r Row) string {
 	now := l.opt.Now.In(l.clockZone())
 	if dayNumber(now) != r.day {
@@ -171,10 +177,11 @@ func (l *Layout) NowText(r Row) string {
 	return "now " + now.Format("15:04")
 }
 
-// clockZone is the zone clock times outside events are told in.
+// clockZone is the zone clock times outside events are told in: the
+// display zone, or where the itinerary is at now.
 func (l *Layout) clockZone() *time.Location {
 	if l.opt.Zone == nil {
-		return l.it.Zone
+		return l.it.ZoneAt(l.opt.Now)
 	}
 	return l.opt.Zone
 }

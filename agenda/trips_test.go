@@ -39,14 +39,16 @@ func TestJourneyLabel(t *testing.T) {
 		"  - {id: open, title: p, start: \"2026-11-30 10:00\", end_timezone: America/Los_Angeles}\n")
 	cases := map[string]string{
 		"out":   "13:30 CET → 16:05 PST · 11 h 35 min",
-		"home":  "~15:20 PST → 11:05+1 CET · 10 h 45 min",
-		"west":  "01:00 JST → 18:00-1 PST · 10 h", // across the date line: lands the day before, local time
+		"home":  "~15:20 PST → Thu 26 Nov 11:05 CET · 10 h 45 min",
+		"west":  "01:00 JST → Thu 26 Nov 18:00 PST · 10 h", // across the date line: lands the day before, local time
 		"same":  "",
 		"local": "",
 		"open":  "", // no end, no journey
 	}
 	for id, want := range cases {
-		if got := JourneyLabel(it, eventByID(t, it, id)); got != want {
+		i := eventByID(t, it, id)
+		day := it.DayOf(i, nil) // a row on the departure's own day
+		if got := JourneyLabel(it, i, day); got != want {
 			t.Errorf("%s: %q, want %q", id, got, want)
 		}
 	}

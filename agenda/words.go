@@ -168,23 +168,73 @@ func StartLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	return withZone(it, i, zone, start)
 }
 
+// withZone adds to the time s of event i what each venue's own zone
+// (zone nil) needs: the zone's abbreviation for an event with a zone of
+// its own, and the event's own date where the day it is shown under
+// differs ("Thu 11 Mar 22:30–23:30 PST" under Friday in Singapore). A
+// journey shows its departure only there: JourneyLabel gives both ends.
 func withZone(it *itinerary.Itinerary, i int, zone *time.Location, s string) string {
 	e := &it.Events[i]
-	if zone == nil && e.OwnZone && !e.AllDay {
-		return s + " " + ZoneAbbr(e.Zone, e.Start)
+	if zone != nil || e.AllDay {
+		return s
+	}
+	if isJourney(e) {
+		s, _, _ = strings.Cut(s, "–")
+	}
+	if e.OwnZone {
+		s += " " + ZoneAbbr(e.Zone, e.Start)
+	}
+	if own := it.DayOf(i, nil); !own.Equal(it.VenueDate(i)) {
+		s = ShortDayLabel(own) + " " + s
 	}
 	return s
 }
 
+// DatedLabel is the day and the time of event i for a list with a day
+// column (a person's card): "Fri 12 Mar" and "14:00–15:00" in zone (nil:
+// each event's own); for a journey its departure's own date and both
+// ends, "Sat 13 Mar" and "11:20 PST → Sun 14 Mar 16:35 KST".
+func DatedLabel(it *itinerary.Itinerary, i int, zone *time.Location) (day, when string) {
+	e := &it.Events[i]
+	if isJourney(e) {
+		dep := civilDay(e.Start.In(e.Zone))
+		return ShortDayLabel(dep), JourneyEnds(it, i, dep)
+	}
+	when = TimeRange(it, i, zone)
+	if zone == nil && e.OwnZone && !e.AllDay {
+		when += " " + ZoneAbbr(e.Zone, e.Start)
+	}
+	return ShortDayLabel(it.DayOf(i, zone)), when
+}
+
+// isJourney reports whether e is a journey: timed, ending in another zone.
+func isJourney(e *itinerary.Event) bool {
+	return !e.AllDay && e.HasEnd && e.EndZone != nil && e.EndZone.String() != e.Zone.String()
+}
+
+// rowDay is the day event i is shown under in zone (nil: by the venue
+// rule), at midnight UTC.
+func rowDay(it *itinerary.Itinerary, i int, zone *time.Location) time.Time {
+	if zone == nil && !it.Events[i].AllDay {
+		return it.VenueDate(i)
+	}
+	return it.DayOf(i, zone)
+}
+
 // WhenLabel is the full time of event i for a detail view: "Fri 26 Jan
-// 2024 · 09:00–11:30 KST · 2 h 30 min", for a journey both ends in their
-// own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min", and
-// for an entry of several dates its first and last, "Mon 23 – Wed 25 Nov
-// 2026 · 3 days".
+// 2024 · 09:00–11:30 KST · 2 h 30 min"; for a journey both ends in their
+// own zones, "Sun 22 Nov 2026 · 13:30 CET → 16:05 PST · 11 h 35 min", each
+// with its own date when they land on another, "Sat 6 Mar 11:20 PST → Sun
+// 7 Mar 16:35 KST · 12 h 15 min"; for an entry of several dates its first
+// and last, "Mon 23 – Wed 25 Nov 2026 · 3 days".
 func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
-	if j := JourneyLabel(it, i); j != "" {
-		return DayLabel(it.DayOf(i, zone)) + " · " + j
+	if isJourney(e) {
+		dep, arr := civilDay(e.Start.In(e.Zone)), civilDay(e.End.In(e.EndZone))
+		if dep.Equal(arr) {
+			return DayLabel(dep) + " · " + JourneyLabel(it, i, dep)
+		}
+		return JourneyLabel(it, i, time.Time{})
 	}
 	if e.AllDay && e.LastDate.After(e.Date) {
 		return DateRangeLabel(e.Date, e.LastDate) + " · " + TimeRange(it, i, zone)
@@ -197,6 +247,25 @@ func WhenLabel(it *itinerary.Itinerary, i int, zone *time.Location) string {
 		s += " · " + DurationLabel(e.Duration())
 	}
 	return s
+}
+
+func civilDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// FloatingNote says that event i's times float, "floating: 14:00–15:00
+// on the viewer's clock (America/Los_Angeles)", or is "" when they do not.
+func FloatingNote(it *itinerary.Itinerary, i int) string {
+	e := &it.Events[i]
+	if !e.Floating {
+		return ""
+	}
+	zone := e.Zone.String()
+	if e.Zone == time.Local {
+		zone = "this machine's zone, " + ZoneAbbr(time.Local, e.Start)
+	}
+	return "floating: " + TimeRange(it, i, nil) + " on the viewer's clock (" + zone + ")"
 }
 
 // DateRangeLabel is the days from first to last, each at midnight UTC,
@@ -214,20 +283,37 @@ func DateRangeLabel(first, last time.Time) string {
 }
 
 // JourneyLabel is the departure and the arrival of a journey, each in its
-// own zone, and how long it takes: "13:30 CET → 16:05 PST · 11 h 35 min",
-// "15:20 PST → 11:05+1 CET · 10 h 45 min" (lands the next day, local
-// time). It is "" for an event that does not end in another zone.
-func JourneyLabel(it *itinerary.Itinerary, i int) string {
-	e := &it.Events[i]
-	if e.AllDay || !e.HasEnd || e.EndZone == nil || e.EndZone.String() == e.Zone.String() {
+// own zone, and how long it takes, for a row under day (midnight UTC):
+// each end names its own date where it is not day, "Sat 6 Mar 11:20 PST →
+// Sun 7 Mar 16:35 KST · 12 h 15 min" (the zero day: wherever they
+// differ), "13:30 CET → 16:05 PST · 11 h 35 min". It is "" for an event
+// that does not end in another zone.
+func JourneyLabel(it *itinerary.Itinerary, i int, day time.Time) string {
+	s := JourneyEnds(it, i, day)
+	if s == "" {
 		return ""
 	}
-	dep, arr := e.Start.In(e.Zone), e.End.In(e.EndZone)
-	s := dep.Format("15:04") + " " + ZoneAbbr(e.Zone, e.Start) + " → " + arr.Format("15:04")
-	if d := dayNumber(arr) - dayNumber(dep); d != 0 {
-		s += fmt.Sprintf("%+d", d)
+	return s + " · " + DurationLabel(it.Events[i].Duration())
+}
+
+// JourneyEnds is JourneyLabel without the length, for lists with a day
+// column: "11:20 PST → Sun 7 Mar 16:35 KST".
+func JourneyEnds(it *itinerary.Itinerary, i int, day time.Time) string {
+	e := &it.Events[i]
+	if !isJourney(e) {
+		return ""
 	}
-	s += " " + ZoneAbbr(e.EndZone, e.End) + " · " + DurationLabel(e.Duration())
+	end := func(t time.Time, loc *time.Location) string {
+		s := t.In(loc).Format("15:04") + " " + ZoneAbbr(loc, t)
+		if d := civilDay(t.In(loc)); !d.Equal(day) {
+			s = ShortDayLabel(d) + " " + s
+		}
+		return s
+	}
+	if day.IsZero() && civilDay(e.Start.In(e.Zone)).Equal(civilDay(e.End.In(e.EndZone))) {
+		day = civilDay(e.Start.In(e.Zone))
+	}
+	s := end(e.Start, e.Zone) + " → " + end(e.End, e.EndZone)
 	if e.Approximate {
 		s = "~" + s
 	}
@@ -236,10 +322,11 @@ func JourneyLabel(it *itinerary.Itinerary, i int) string {
 
 // VenueTime is the time at event i's venue when the display zone shows
 // another clock, "20:00–21:30 CST (Asia/Taipei)", else "". A journey has
-// none: JourneyLabel gives both of its ends.
+// none: JourneyLabel gives both of its ends; nor has a floating event
+// (see FloatingNote).
 func VenueTime(it *itinerary.Itinerary, i int, zone *time.Location) string {
 	e := &it.Events[i]
-	if e.AllDay || !e.OwnZone || it.ZoneFor(i, zone).String() == e.Zone.String() || JourneyLabel(it, i) != "" {
+	if e.AllDay || !e.OwnZone || e.Floating || it.ZoneFor(i, zone).String() == e.Zone.String() || isJourney(e) {
 		return ""
 	}
 	return TimeRange(it, i, nil) + " " + ZoneAbbr(e.Zone, e.Start) + " (" + e.Zone.String() + ")"
@@ -346,11 +433,10 @@ func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
 		return "no events"
 	}
 	lo, hi := int32(1<<31-1), int32(-1<<31)
+	firstDays, lastDays := it.FirstDays(zone), it.LastDays(zone)
 	for i := range it.Events {
 		// Every day an event covers: an overnight flight's landing day too.
-		day, n := it.CoveredDays(i, zone)
-		d := int32(day.Unix() / 86400)
-		lo, hi = min(lo, d), max(hi, d+int32(n)-1)
+		lo, hi = min(lo, firstDays[i]), max(hi, lastDays[i])
 	}
 	a, b := dayTime(lo), dayTime(hi)
 	var days string

@@ -552,6 +552,9 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 				m.add("timezone", scalar(loc.String(), p.Line))
 			}
 		}
+	} else if start.z.floating {
+		// No TZID and no Z: the viewer's own clock (RFC 5545 §3.3.5).
+		m.add("timezone", scalar(itinerary.FloatingZone, startLine))
 	} else if eventZone != top.String() {
 		m.add("timezone", scalar(eventZone, startLine))
 	}

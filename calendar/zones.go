@@ -21,8 +21,8 @@ type zone struct {
 	loc *time.Location
 	// offsets are a custom zone's onsets, in instant order.
 	offsets []onset
-	// floating marks times without a zone (RFC 5545 form 1), read in the
-	// itinerary's zone.
+	// floating marks times without a zone (RFC 5545 form 1): the wall
+	// clock is written as it is, and the event marked floating.
 	floating bool
 	// utc marks times written with a Z.
 	utc bool

@@ -19,7 +19,8 @@ import (
 // program converts to its own zone without needing a VTIMEZONE; an event
 // in a zone of its own, and a journey with an end_timezone, gives its ends
 // in their zones (DTSTART and DTEND with TZID), with a VTIMEZONE for each,
-// so that reading the calendar back keeps every venue's zone. All-day
+// so that reading the calendar back keeps every venue's zone; a floating
+// event (the viewer's clock) has neither TZID nor Z. All-day
 // entries are DATE values with the day after the last as DTEND, and
 // ZoneProperty when their zone is not the itinerary's (X-WR-TIMEZONE).
 //
@@ -62,6 +63,17 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 			ev.SetAllDayEndAt(e.LastDate.AddDate(0, 0, 1))
 			if ownZone(it, e.Zone) {
 				ev.SetProperty(ZoneProperty, e.Zone.String())
+			}
+		case e.Floating:
+			// The viewer's clock: a DATE-TIME without TZID and without Z.
+			ev.SetProperty(ics.ComponentPropertyDtStart, localTime(e.Start, e.Zone))
+			if end := e.EndLocation(); e.HasEnd {
+				if e.EndZone != nil {
+					ev.SetProperty(ics.ComponentPropertyDtEnd, localTime(e.End, end), ics.WithTZID(end.String()))
+					zones.add(e.End, end)
+				} else {
+					ev.SetProperty(ics.ComponentPropertyDtEnd, localTime(e.End, end))
+				}
 			}
 		case e.EndZone != nil || ownZone(it, e.Zone):
 			ev.SetProperty(ics.ComponentPropertyDtStart, localTime(e.Start, e.Zone), ics.WithTZID(e.Zone.String()))

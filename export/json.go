@@ -67,7 +67,8 @@ type PersonJSON struct {
 // of its own zones (start_local in timezone, end_local in end_timezone, or
 // timezone without one), with its length in minutes. An all-day entry has
 // no instant: it gives its first and last day, date and end_date
-// (inclusive).
+// (inclusive). A floating event (an iCalendar time without TZID or Z) is
+// marked floating: its times are the viewer's clock.
 type EventJSON struct {
 	ID              string   `json:"id,omitempty"`
 	Title           string   `json:"title"`
@@ -81,6 +82,7 @@ type EventJSON struct {
 	EndDate         string   `json:"end_date,omitempty"`
 	Timezone        string   `json:"timezone"`
 	EndTimezone     string   `json:"end_timezone,omitempty"`
+	Floating        bool     `json:"floating,omitempty"` // wall clocks of the viewer's zone, which timezone names
 	Approximate     bool     `json:"approximate"`
 	Kind            string   `json:"kind"`
 	Status          string   `json:"status"`
@@ -144,7 +146,7 @@ func eventJSON(it *itinerary.Itinerary, i int, zone *time.Location) EventJSON {
 	loc := it.ZoneFor(i, zone)
 	ej := EventJSON{
 		ID: e.ID, Title: e.Title,
-		AllDay: e.AllDay, Timezone: e.Zone.String(), Approximate: e.Approximate,
+		AllDay: e.AllDay, Timezone: e.Zone.String(), Floating: e.Floating, Approximate: e.Approximate,
 		Kind: string(e.Kind), Status: string(e.Status), Track: e.Track, Place: e.Place, City: e.City,
 		Participants: []string{}, Topics: []string{}, Notes: e.Notes, Sources: []string{},
 		Overlaps: []OverlapJSON{}, OverlapCount: it.OverlapCount(i),
@@ -159,7 +161,11 @@ func eventJSON(it *itinerary.Itinerary, i int, zone *time.Location) EventJSON {
 		ej.Start = e.Start.In(loc).Format(time.RFC3339)
 		ej.StartLocal = e.Start.In(e.Zone).Format(time.RFC3339)
 		if e.HasEnd {
-			ej.End = e.End.In(loc).Format(time.RFC3339)
+			end := loc
+			if zone == nil {
+				end = e.EndLocation() // each venue's own: a journey lands in its end_timezone
+			}
+			ej.End = e.End.In(end).Format(time.RFC3339)
 			ej.EndLocal = e.End.In(e.EndLocation()).Format(time.RFC3339)
 			minutes := int(e.Duration().Round(time.Minute) / time.Minute)
 			ej.DurationMinutes = &minutes

@@ -156,6 +156,9 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	if v := agenda.VenueTime(it, i, l.Options().Zone); v != "" {
 		facts = append(facts, "- **At the venue:** "+mdInline(v))
 	}
+	if note := agenda.FloatingNote(it, i); note != "" {
+		facts = append(facts, "- **Times:** "+mdInline(note))
+	}
 	if e.Approximate {
 		facts = append(facts, "- **Times:** approximate")
 	}

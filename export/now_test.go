@@ -26,7 +26,7 @@ func TestNowLineInsideLastEvent(t *testing.T) {
 		text, md string // the lines around the now line, "" for none
 	}{
 		{time.Date(2026, 11, 25, 23, 0, 0, 0, la),
-			"Flight San Francisco to Frankfurt · 15:20 PST → 11:05+1 CET · 10 h 45 min · San Francisco International (SFO) → Frankfurt Airport (FRA) — Lena Weber, Deniz Yılmaz\n  ── now 23:00 ──\n\nThu 26 Nov 2026 · continued",
+			"Flight San Francisco to Frankfurt · 15:20 PST → Thu 26 Nov 11:05 CET · 10 h 45 min · San Francisco International (SFO) → Frankfurt Airport (FRA) — Lena Weber, Deniz Yılmaz\n  ── now 23:00 ──\n\nThu 26 Nov 2026 · continued",
 			"  - Deniz Yılmaz — Engineer, Platform team\n\n**── now 23:00 ──**\n\n## Thu 26 Nov 2026"},
 		{time.Date(2026, 11, 26, 3, 0, 0, 0, la), "", ""},
 	} {

@@ -96,7 +96,10 @@ func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
 			m.str("end", timeString(e.End, endLoc))
 		}
 	}
-	if e.OwnZone {
+	switch {
+	case e.Floating:
+		m.str("timezone", itinerary.FloatingZone) // the viewer's clock, written as wall clocks
+	case e.OwnZone:
 		m.str("timezone", e.Zone.String())
 	}
 	if e.EndZone != nil {

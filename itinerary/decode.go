@@ -5,7 +5,6 @@ import (
 	"iter"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -544,16 +543,12 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 		}
 		i++
 	}
-	sort.SliceStable(it.Events, func(i, j int) bool {
-		a, b := &it.Events[i], &it.Events[j]
-		if !a.Start.Equal(b.Start) {
-			return a.Start.Before(b.Start)
-		}
-		return a.AllDay && !b.AllDay
-	})
 	for i := range it.Events {
-		it.Events[i].Index = i
+		if e := &it.Events[i]; e.Floating {
+			floatTo(e, time.Local) // read in UTC: the viewer's zone is this machine's
+		}
 	}
+	sortEvents(it.Events)
 	l.checkSpan(it)
 	return it
 }
@@ -759,8 +754,11 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 
 	timesOK := zoneOK
 	if f, has := fs["timezone"]; has && !isNull(l.deref(f.val)) {
-		loc, ok := l.zone(fs, "timezone", ctx)
-		if ok {
+		if n := l.deref(f.val); n.Kind == yaml.ScalarNode && n.Value == FloatingZone {
+			// Wall clocks of the viewer's zone: read in UTC here, then in
+			// this machine's zone once every event is read.
+			e.Zone, e.OwnZone, e.Floating, timesOK = time.UTC, true, true, true
+		} else if loc, ok := l.zone(fs, "timezone", ctx); ok {
 			e.Zone, e.OwnZone, timesOK = loc, true, true
 		} else {
 			timesOK = false

@@ -54,8 +54,11 @@ func (it *Itinerary) ContentKey(i int) string {
 		return e.ID
 	}
 	start := e.Start.UTC().Format(time.RFC3339)
-	if e.AllDay {
+	switch {
+	case e.AllDay:
 		start = e.Date.Format("2006-01-02")
+	case e.Floating:
+		start = e.Start.In(e.Zone).Format("2006-01-02T15:04:05") // the same wall clock for every viewer
 	}
 	return "h" + shortHash(e.Title+"\x00"+start)
 }

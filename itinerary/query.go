@@ -360,7 +360,8 @@ func (it *Itinerary) DayOf(i int, loc *time.Location) time.Time {
 }
 
 // Days groups events (indexes in instant order) by their day in loc (nil
-// loc: each event's own zone). Within a day all-day entries come first, then
+// loc: each venue's own zone, by the venue rule of VenueZone and
+// VenueDate). Within a day all-day entries come first, then
 // the rest in instant order. The days share one backing array.
 func (it *Itinerary) Days(events []int, loc *time.Location) []Day {
 	nums := it.dayNumbers(loc)
@@ -402,15 +403,48 @@ func (it *Itinerary) Days(events []int, loc *time.Location) []Day {
 // dayNumbers returns, for every event, the number of its day in loc (days
 // since 1970-01-01), computed once per zone and kept.
 func (it *Itinerary) dayNumbers(loc *time.Location) []int32 {
+	if loc == nil {
+		first, _ := it.venueDayNumbers()
+		return first
+	}
 	return it.cachedDays("first", loc, func(i int) int32 { return int32(it.DayOf(i, loc).Unix() / 86400) })
 }
 
+// FirstDays returns, for every event, the number of the day it is listed
+// under in loc (nil: by the venue rule, see VenueDate), in days since
+// 1970-01-01; computed once per zone and kept, the caller must not change
+// them.
+func (it *Itinerary) FirstDays(loc *time.Location) []int32 { return it.dayNumbers(loc) }
+
+// venueDayNumbers is venueDays, computed once and kept.
+func (it *Itinerary) venueDayNumbers() (first, last []int32) {
+	it.daysMu.Lock()
+	first, last = it.dayCache["first venue"], it.dayCache["last venue"]
+	it.daysMu.Unlock()
+	if first != nil || len(it.Events) == 0 {
+		return first, last
+	}
+	first, last = it.venueDays()
+	it.daysMu.Lock()
+	defer it.daysMu.Unlock()
+	if it.dayCache == nil {
+		it.dayCache = map[string][]int32{}
+	}
+	it.dayCache["first venue"], it.dayCache["last venue"] = first, last
+	return first, last
+}
+
 // LastDays returns, for every event, the number of the last day it covers
-// in loc (nil: its own zone), in days since 1970-01-01: the day of its end
+// in loc (nil: by the venue rule, a journey's landing day in its
+// end_timezone), in days since 1970-01-01: the day of its end
 // (an end at midnight ends the day before), or of its start when it has no
 // end. A date-only entry covers its own dates in every zone. The numbers
 // are computed once per zone and kept; the caller must not change them.
 func (it *Itinerary) LastDays(loc *time.Location) []int32 {
+	if loc == nil {
+		_, last := it.venueDayNumbers()
+		return last
+	}
 	return it.cachedDays("last", loc, func(i int) int32 {
 		first, n := it.CoveredDays(i, loc)
 		return int32(first.Unix()/86400) + int32(n) - 1

@@ -108,6 +108,10 @@ type Event struct {
 	Zone *time.Location
 	// OwnZone is true when the event names a timezone of its own.
 	OwnZone bool
+	// Floating is true when the event's times float (timezone: floating,
+	// an iCalendar time without a zone): they are wall clocks of the
+	// viewer's zone, which Zone is (see Itinerary.SetFloating).
+	Floating bool
 	// EndZone is the zone of the end when the event gives end_timezone (a
 	// journey across zones), else nil: the end is in Zone.
 	EndZone *time.Location
@@ -174,6 +178,7 @@ type Itinerary struct {
 
 	daysMu     sync.Mutex
 	dayCache   map[string][]int32 // day numbers of the events by zone name
+	venue      []*time.Location   // VenueZone of each event, once asked for
 	personText []personText
 }
 

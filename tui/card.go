@@ -119,8 +119,8 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 			badges = append(badges, "[! overlap]")
 		}
 		badge := strings.Join(badges, " ")
-		day := agenda.ShortDayLabel(it.DayOf(i, c.zone))
-		lead := mark + day + "  " + padRight(agenda.TimeLabel(it, i, c.zone), timeColumn)
+		day, when := agenda.DatedLabel(it, i, c.zone)
+		lead := mark + day + "  " + padRight(when, timeColumn)
 		// Continuation lines start under the title where that leaves room.
 		from := len(out.lines)
 		indent := ansi.StringWidth(lead)

@@ -63,6 +63,9 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if venue := agenda.VenueTime(it, i, c.zone); venue != "" {
 		hang(st.Faint.Render("at the venue: " + venue))
 	}
+	if note := agenda.FloatingNote(it, i); note != "" {
+		hang(st.Faint.Render(note))
+	}
 	if e.Approximate {
 		hang(st.Badge.Render("~ approximate: the clock times are indicative"))
 	}

@@ -36,6 +36,11 @@ type Config struct {
 	// Calendar says that standard input was an iCalendar file, for the
 	// editor's messages.
 	Calendar bool
+	// Venue starts in each venue's own zone (--tz venue), Zone being nil.
+	Venue bool
+	// Floating is the zone floating times are read in when the file is
+	// loaded again (--tz); nil for this machine's, as the loader reads them.
+	Floating *time.Location
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
@@ -129,7 +134,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		search: newSearchBar(),
 		ln:     newLanesView(),
 	}
-	if m.zone == nil {
+	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.Zone
 	}
 	from, to, ok := m.it.Span()

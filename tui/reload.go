@@ -336,6 +336,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		}
 		return
 	}
+	msg.it.SetFloating(m.cfg.Floating)
 	old := m.it
 	selKey := ""
 	var selStart time.Time

@@ -68,11 +68,12 @@ func (m *Model) zoneName() string {
 	return agenda.ZoneName(m.zone, at)
 }
 
-// clockZone is the zone the clock is told in: the display zone, or the
-// itinerary's when each event shows its own.
+// clockZone is the zone the clock is told in: the display zone, or when
+// each venue shows its own, the zone the itinerary is in now (as the now
+// line says).
 func (m *Model) clockZone() *time.Location {
 	if m.zone == nil {
-		return m.it.Zone
+		return m.it.ZoneAt(m.clock())
 	}
 	return m.zone
 }
