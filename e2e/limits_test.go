@@ -1,8 +1,7 @@
-package main
+package e2e
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"

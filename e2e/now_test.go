@@ -1,29 +1,9 @@
-package main
+package e2e
 
 import (
 	"strings"
 	"testing"
 )
-
-// TestUpcomingWholeDayEntriesKeepOutOfNow: an all-day or multi-day entry
-// about to begin never takes the countdown or the → mark from the timed
-// event inside it, in the text agenda or in Markdown (issue #12).
-func TestUpcomingWholeDayEntriesKeepOutOfNow(t *testing.T) {
-	r := runBinary(t, ".", nil, "--print", "--now", "2026-11-22T20:00:00-08:00", "--tz", "America/Los_Angeles", "data/examples/sf-conference.yaml")
-	if !strings.Contains(r.stdout, "\n  3 days         Cloud Systems Summit ·") ||
-		!strings.Contains(r.stdout, "\n→ 09:00–10:30    [in 13 h] Opening keynote ·") {
-		t.Errorf("the keynote, not the conference, is next:\n%s", r.stdout)
-	}
-	r = runBinary(t, ".", nil, "--print", "--now", "2025-03-29T18:15:00Z", "data/examples/lagos-london.yaml")
-	if !strings.Contains(r.stdout, "\n  all day        Free day") || !strings.Contains(r.stdout, "\n→ 09:00–09:45    [in 13 h 45 min] Call with the office in Lagos") {
-		t.Errorf("the call, not the free day, is next:\n%s", r.stdout)
-	}
-	r = runBinary(t, ".", nil, "--format", "md", "--now", "2025-03-29T18:15:00Z", "data/examples/lagos-london.yaml")
-	free, call := strings.Index(r.stdout, "Free day"), strings.Index(r.stdout, "Call with the office in Lagos")
-	if free < 0 || call < 0 || strings.Contains(r.stdout[free:call], "[in ") || !strings.Contains(r.stdout[call:], `\[in 13 h 45 min\]`) {
-		t.Errorf("Markdown counts down to the free day:\n%s", r.stdout)
-	}
-}
 
 // TestStartAndDotSkipWholeDayEntriesInTmux: at start and after `.`, the
 // selection is on the next timed event, not on the free day before it.
@@ -39,4 +19,32 @@ func TestStartAndDotSkipWholeDayEntriesInTmux(t *testing.T) {
 		t.Fatalf("`.` did not select the call:\n%s", scr)
 	}
 	s.quit()
+}
+
+// TestConferenceNowInTmux: started with --now on the conference's second
+// morning, the view selects the lunch, the next timed event, not the
+// conference under way; "g" then "." comes back to the lunch.
+func TestConferenceNowInTmux(t *testing.T) {
+	s := startTmux(t, 120, 40, "--now", "2026-11-24T08:00:00-08:00", "--no-watch", "data/examples/sf-conference.yaml")
+	scr := s.waitFor("first frame", "Berlin team at a San Francisco conference", "Lunch with Golden Gate Robotics")
+	if sel := selectedLine(scr); !strings.Contains(sel, "Lunch with Golden Gat") {
+		t.Fatalf("start selection %q, want the lunch:\n%s", sel, scr)
+	}
+	s.key("g")
+	scr = s.key(".")
+	if sel := selectedLine(scr); !strings.Contains(sel, "Lunch with Golden Gat") {
+		t.Errorf(". selected %q, want the lunch:\n%s", sel, scr)
+	}
+	s.key("q")
+}
+
+// selectedLine is the timeline row marked as selected.
+func selectedLine(scr string) string {
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasPrefix(l, "❯ ") && !strings.HasPrefix(l, "❯ Timeline") {
+			row, _, _ := strings.Cut(l, "│")
+			return row
+		}
+	}
+	return ""
 }

@@ -1,8 +1,9 @@
 //go:build unix
 
-package main
+package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/visitline/visitline/internal/synth"
+	"github.com/visitline/visitline/itinerary"
 )
 
 // smallTrip is a one-event itinerary titled title.
@@ -37,22 +39,6 @@ func (s *tmuxSession) waitGone(what string, gone ...string) string {
 		}
 		if time.Now().After(deadline) {
 			s.t.Fatalf("%s: %q is still there; screen:\n%s", what, left, scr)
-		}
-		time.Sleep(40 * time.Millisecond)
-	}
-}
-
-// processID is the binary's process id, as the wrapper wrote it.
-func (s *tmuxSession) processID() int {
-	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		b, _ := os.ReadFile(s.pid)
-		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 0 {
-			return pid
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatal("the wrapper wrote no process id")
 		}
 		time.Sleep(40 * time.Millisecond)
 	}
@@ -128,37 +114,158 @@ func TestReloadAfterDirectoryRecreatedInTmux(t *testing.T) {
 	s.quit()
 }
 
-// terminalModes reads from tmux whether the pane is on the alternate screen
-// and reports the mouse.
-func (s *tmuxSession) terminalModes() string {
-	return strings.TrimSpace(s.tmux("display", "-p", "-t", "main",
-		"alternate=#{alternate_on} mouse=#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"))
-}
-
-// TestSignalsRestoreTerminalInTmux: after SIGHUP, SIGQUIT, SIGTERM or
-// SIGINT the terminal is back on the normal screen with the mouse off.
-func TestSignalsRestoreTerminalInTmux(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGINT} {
-		t.Run(sig.String(), func(t *testing.T) {
-			s := startTmux(t, 100, 30, "--now", "2024-01-01T00:00:00Z")
-			s.waitFor("first frame", "Sam Altman in Korea")
-			if got := s.terminalModes(); got != "alternate=1 mouse=1101" {
-				t.Fatalf("while running: %s", got)
-			}
-			if err := syscall.Kill(s.processID(), sig); err != nil {
-				t.Fatal(err)
-			}
-			code := s.exitCode()
-			if got := s.terminalModes(); got != "alternate=0 mouse=0000" {
-				t.Errorf("after %v (exit code %s): %s", sig, code, got)
-			}
-		})
+// TestTimeAndReloadInTmux: the now marker and countdown with --now inside
+// the example, z to UTC, then edits of the file while the view is open: a
+// good save, a broken one (the old events stay, the error shows), a fix.
+func TestTimeAndReloadInTmux(t *testing.T) {
+	orig, err := os.ReadFile("data/examples/lagos-london.yaml")
+	if err != nil {
+		t.Fatal(err)
 	}
+	path := filepath.Join(t.TempDir(), "trip.yaml")
+	os.WriteFile(path, orig, 0o644)
+	s := startTmuxIn(t, "Asia/Tokyo", 120, 40, path, "--now", "2025-03-29T12:10:00Z")
+	scr := s.waitFor("first frame", "── now 12:10", "[now · 20 min left]", "now 12:10 · times: Europe/London (GMT)")
+	if !strings.Contains(scr, "❯ 10:00–12:30") {
+		t.Errorf("the current event should be selected:\n%s", scr)
+	}
+	// London, each venue's zone, this machine's (Tokyo), UTC.
+	s.key("z")
+	scr = s.key("z")
+	if !strings.Contains(scr, "times: this machine's zone (JST)") || !strings.Contains(scr, "22:35–05:10+1") {
+		t.Fatalf("the second z should show Tokyo time (the flight home leaves 22:35 JST):\n%s", scr)
+	}
+	scr = s.key("z")
+	if !strings.Contains(scr, "times: UTC") || !strings.Contains(scr, "13:35–20:10") {
+		t.Fatalf("the third z should show UTC (the flight home leaves 14:35 BST, 13:35 UTC):\n%s", scr)
+	}
+	saveByRename(t, path, []byte(strings.Replace(string(orig), "title: Lagos fintech delegation to London", "title: Revised delegation plan", 1)))
+	s.waitFor("good save", "Revised delegation plan", "times: UTC", "❯ 10:00–12:30")
+	saveByRename(t, path, []byte(strings.Replace(string(orig), "    kind: meal\n", "    kind: lunch\n", 1)))
+	scr = s.waitFor("broken save", "the file did not reload", "trip.yaml:")
+	if !strings.Contains(scr, `unknown kind "lunch"`) || !strings.Contains(scr, "Revised delegation plan") || !strings.Contains(scr, "Working lunch") {
+		t.Errorf("the error and the last good version should both show:\n%s", scr)
+	}
+	saveByRename(t, path, orig)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr = s.screen()
+		if !strings.Contains(scr, "did not reload") && strings.Contains(scr, "Lagos fintech delegation to London") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the fix should clear the error:\n%s", scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.quit()
 }
 
-// TestKeyAtStartInTmux: a key typed before the first frame is not lost.
-func TestKeyAtStartInTmux(t *testing.T) {
-	s := startTmux(t, 120, 40, "--now", "2024-01-01T00:00:00Z")
-	s.tmux("send-keys", "-t", "main", "?")
-	s.waitFor("help after a key typed at start", "scroll details up")
+// TestEditorInTmux: e runs $EDITOR (a command with an argument) with +LINE
+// of the selected event and the file, suspends the view, and brings it back
+// with the file reloaded and the selection kept.
+func TestEditorInTmux(t *testing.T) {
+	dir := t.TempDir()
+	orig, err := os.ReadFile("data/examples/lagos-london.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "trip.yaml")
+	os.WriteFile(path, orig, 0o644)
+	argsFile := filepath.Join(dir, "args")
+	// Named vi so that it gets +LINE; it records its arguments and edits
+	// the file's title, as a user would.
+	editor := filepath.Join(dir, "vi")
+	script := fmt.Sprintf("#!/bin/sh\nprintf '%%s\\n' \"$@\" > %q\nsed -i 's/^title: .*/title: Edited in the editor/' \"$3\"\n", argsFile)
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	it, err := itinerary.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startTmuxEnv(t, []string{"TZ=UTC", "VISUAL=", "EDITOR=" + editor + " -n"}, 80, 24, path, "--now", "2025-03-01T00:00:00Z", "--no-watch")
+	s.waitFor("first frame", "Lagos fintech delegation")
+	s.key("j")
+	scr := s.key("j")
+	sel := ""
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasPrefix(l, "❯ ") && !strings.HasPrefix(l, "❯ Timeline") {
+			sel = l
+		}
+	}
+	want := -1
+	for i, e := range it.Events {
+		if len(e.Title) > 12 && strings.Contains(sel, e.Title[:12]) {
+			want = i
+		}
+	}
+	if want < 0 {
+		t.Fatalf("cannot tell the selected event from %q", sel)
+	}
+	s.tmux("send-keys", "-t", "main", "e")
+	scr = s.waitFor("back from the editor", "Edited in the editor", sel[:30])
+	got, err := os.ReadFile(argsFile)
+	if err != nil {
+		t.Fatalf("the editor did not run: %v\n%s", err, scr)
+	}
+	if args := strings.Split(strings.TrimSpace(string(got)), "\n"); len(args) != 3 || args[0] != "-n" ||
+		args[1] != "+"+strconv.Itoa(it.Events[want].Pos.Line) || args[2] != path {
+		t.Errorf("editor arguments %q, want [-n +%d %s]", args, it.Events[want].Pos.Line, path)
+	}
+	assertFits(t, scr, 80)
+	// A missing editor says so and leaves the view whole.
+	s.tmux("send-keys", "-t", "main", "q")
+	s.exitCode()
+	s = startTmuxEnv(t, []string{"TZ=UTC", "VISUAL=visitline-missing-editor"}, 80, 24, path, "--now", "2025-03-01T00:00:00Z")
+	s.waitFor("first frame", "Edited in the editor")
+	s.tmux("send-keys", "-t", "main", "e")
+	scr = s.waitFor("missing editor", `cannot start the editor "visitline-missing-editor": not found`, "Timeline ·")
+	assertFits(t, scr, 80)
+}
+
+// TestInvalidSaveInTmux: at 80×24 the reload error shows whole, wrapped,
+// with no stale status under it.
+func TestInvalidSaveInTmux(t *testing.T) {
+	orig, err := os.ReadFile("data/examples/lagos-london.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "trip.yaml")
+	os.WriteFile(path, orig, 0o644)
+	s := startTmux(t, 80, 24, path, "--now", "2025-03-01T00:00:00Z")
+	s.waitFor("first frame", "Lagos fintech delegation")
+	good := []byte(strings.Replace(string(orig), "title: Lagos fintech delegation to London", "title: Revised plan", 1))
+	saveByRename(t, path, good)
+	s.waitFor("good save", "Revised plan", "reloaded")
+	bad := []byte(strings.Replace(string(good), "    kind: meal\n", "    kind: a-lunch-kind-that-does-not-exist\n", 1))
+	_, lerr := itinerary.Load(path, bad)
+	le, ok := lerr.(*itinerary.LoadError)
+	if !ok {
+		t.Fatalf("the broken file should not load: %v", lerr)
+	}
+	saveByRename(t, path, bad)
+	scr := s.waitFor("broken save", "the file did not reload")
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Contains(scr, "reloaded") && time.Now().Before(deadline) {
+		scr = s.screen()
+	}
+	flat := strings.Join(strings.Fields(scr), " ")
+	for _, l := range le.Lines() {
+		if len(l) < 80 {
+			t.Fatalf("the message %q is too short to test wrapping", l)
+		}
+		if !strings.Contains(flat, l) {
+			t.Errorf("the message is not whole on screen: %q\n%s", l, scr)
+		}
+	}
+	if strings.Contains(scr, "reloaded") {
+		t.Errorf("the stale status stays:\n%s", scr)
+	}
+	assertFits(t, scr, 80)
+	saveByRename(t, path, good)
+	s.waitFor("fixed save", "reloaded")
+	if scr = s.screen(); strings.Contains(scr, "did not reload") {
+		t.Errorf("a good save should clear the panel:\n%s", scr)
+	}
 }
