@@ -14,24 +14,39 @@ func TestPrintInLocalZone(t *testing.T) {
 	}
 }
 
-// TestVersionOfTheBuild: the binary built from a git checkout prints its
-// commit: the module version of a tagged build, or "devel" with the short
-// commit and its date.
+// TestVersionOfTheBuild: the binary built from a git checkout without a
+// tag prints "devel", the short commit (+dirty for uncommitted changes) and
+// the commit's date, as its build info has them.
 func TestVersionOfTheBuild(t *testing.T) {
 	r := runBinary(t, ".", nil, "--version")
-	form := regexp.MustCompile(`^visitline (v\d+\.\d+\.\d+\S*|devel( [0-9a-f]{7}(\+dirty)?)?( \d{4}-\d{2}-\d{2})?)\n$`)
-	if r.code != 0 || !form.MatchString(r.stdout) {
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "visitline ") {
 		t.Fatalf("--version: %+v", r)
 	}
 	info, err := exec.Command("go", "version", "-m", binary).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rev := regexp.MustCompile(`(?m)^\s+build\s+vcs\.revision=([0-9a-f]{40})$`).FindSubmatch(info)
-	if rev == nil {
+	setting := func(key string) string {
+		m := regexp.MustCompile(`(?m)^\s+build\s+` + regexp.QuoteMeta(key) + `=(\S+)$`).FindSubmatch(info)
+		if m == nil {
+			return ""
+		}
+		return string(m[1])
+	}
+	rev, when := setting("vcs.revision"), setting("vcs.time")
+	mod := regexp.MustCompile(`(?m)^\s+mod\s+\S+\s+(\S+)`).FindSubmatch(info)
+	if len(rev) < 7 || len(when) < 10 || mod == nil {
 		t.Skipf("the binary has no commit stamped (not built from a git checkout?):\n%s", info)
 	}
-	if !strings.Contains(r.stdout, " "+string(rev[1][:7])) && !strings.Contains(r.stdout, string(rev[1][:12])) {
-		t.Errorf("--version %q does not name the commit %s", r.stdout, rev[1])
+	if v := string(mod[1]); v != "(devel)" && !strings.HasPrefix(v, "v0.0.0-") {
+		t.Skipf("a tagged build (%s)", v)
+	}
+	want := "visitline devel " + rev[:7]
+	if setting("vcs.modified") == "true" {
+		want += "+dirty"
+	}
+	want += " " + when[:10] + "\n"
+	if r.stdout != want {
+		t.Errorf("--version printed %q, want %q", r.stdout, want)
 	}
 }
