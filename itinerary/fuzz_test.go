@@ -38,7 +38,7 @@ func seeds(f *testing.F, extra ...any) {
 	if b, err := data.Files.ReadFile("examples/lagos-london.yaml"); err == nil {
 		add(b)
 	}
-	bad, _ := filepath.Glob("../internal/cli/testdata/bad/*.yaml")
+	bad, _ := filepath.Glob("../testdata/bad/*.yaml")
 	for _, name := range bad {
 		if b, err := os.ReadFile(name); err == nil && len(b) < 10000 {
 			add(b)
