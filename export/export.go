@@ -4,7 +4,12 @@
 // the agenda package, as the interactive view does.
 package export
 
-import "time"
+import (
+	"io"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
 
 // Options are what every exporter needs besides the itinerary.
 type Options struct {
@@ -31,5 +36,50 @@ const (
 	FormatYAML     Format = "yaml"
 )
 
-// Formats lists the accepted formats.
-var Formats = []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatYAML}
+// WriteFunc writes events, indices into it.Events in display order, in one
+// format.
+type WriteFunc func(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
+
+// formats is the table of output formats, in the order they are listed.
+var formats = []struct {
+	format Format
+	about  string // what the format is, when its name does not say it
+	write  WriteFunc
+}{
+	{FormatText, "", Text},
+	{FormatMarkdown, "a Markdown briefing", Markdown},
+	{FormatJSON, "", JSON},
+	{FormatICS, "", ICS},
+	{FormatYAML, "the itinerary as a format-v1 file", YAML},
+}
+
+// Formats lists the accepted formats, in the order they are listed to a
+// user.
+func Formats() []Format {
+	out := make([]Format, len(formats))
+	for i, f := range formats {
+		out[i] = f.format
+	}
+	return out
+}
+
+// Writer is the writer of format f, or nil when f is not a format.
+func Writer(f Format) WriteFunc {
+	for _, g := range formats {
+		if g.format == f {
+			return g.write
+		}
+	}
+	return nil
+}
+
+// About says what format f is, for a user's list of formats ("a Markdown
+// briefing"), or "" when its name says it.
+func About(f Format) string {
+	for _, g := range formats {
+		if g.format == f {
+			return g.about
+		}
+	}
+	return ""
+}

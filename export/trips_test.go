@@ -13,6 +13,7 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+	"github.com/visitline/visitline/internal/golden"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -402,5 +403,78 @@ func TestJSONTrips(t *testing.T) {
 	}
 	if _, ok := byTitle["Keynote"]["end_timezone"]; ok {
 		t.Errorf("keynote has an end_timezone without one in the file")
+	}
+}
+
+// TestConferenceTripJSON: the example trip's JSON gives the flight out its
+// 11 h 35 min and both local times, and the conference its three days
+// without an invented instant.
+func TestConferenceTripJSON(t *testing.T) {
+	r := printed(t, JSON, "examples/sf-conference.yaml", Options{})
+	var doc struct {
+		ID     string `json:"id"`
+		Events []struct {
+			ID              string `json:"id"`
+			Start           string `json:"start"`
+			StartLocal      string `json:"start_local"`
+			EndLocal        string `json:"end_local"`
+			DurationMinutes *int   `json:"duration_minutes"`
+			EndTimezone     string `json:"end_timezone"`
+			Date            string `json:"date"`
+			EndDate         string `json:"end_date"`
+			Status          string `json:"status"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, e := range doc.Events {
+		switch e.ID {
+		case "flight-out":
+			found++
+			if e.DurationMinutes == nil || *e.DurationMinutes != 11*60+35 || e.StartLocal != "2026-11-22T13:30:00+01:00" ||
+				e.EndLocal != "2026-11-22T16:05:00-08:00" || e.EndTimezone != "America/Los_Angeles" {
+				t.Errorf("flight out: %+v", e)
+			}
+		case "conference":
+			found++
+			if e.Date != "2026-11-23" || e.EndDate != "2026-11-25" || e.Start != "" || e.DurationMinutes != nil {
+				t.Errorf("conference: %+v", e)
+			}
+		case "partner-visit":
+			found++
+			if e.Status != "cancelled" {
+				t.Errorf("cancelled meeting: %+v", e)
+			}
+		}
+	}
+	if found != 3 || doc.ID != "sf-conference-2026" {
+		t.Errorf("found %d of 3 events, id %q", found, doc.ID)
+	}
+}
+
+// TestConferenceTripInLosAngeles: the printed agenda in Los Angeles lists
+// the conference under each of its days and the overnight flight home
+// under the day it lands, with both ends of each flight in their zones.
+func TestConferenceTripInLosAngeles(t *testing.T) {
+	r := printed(t, Text, "examples/sf-conference.yaml", Options{Zone: zone(t, "America/Los_Angeles")})
+	if r.stderr != "" {
+		t.Fatalf("%+v", r)
+	}
+	golden.Check(t, "testdata/print-sf-conference-la.txt", r.stdout)
+	for _, want := range []string{
+		"Tue 24 Nov 2026 · 2 events\n                 ↳ Cloud Systems Summit · day 2 of 3\n",
+		"Wed 25 Nov 2026 · 2 events\n                 ↳ Cloud Systems Summit · day 3 of 3\n",
+		"Thu 26 Nov 2026 · continued\n  until 02:05    ↳ Flight San Francisco to Frankfurt · day 2 of 2\n",
+		"  04:30–16:05    Flight Frankfurt to San Francisco · 13:30 CET → 16:05 PST · 11 h 35 min · ",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the agenda lacks\n%s\nin\n%s", want, r.stdout)
+		}
+	}
+	md := printed(t, Markdown, "examples/sf-conference.yaml", Options{})
+	if !strings.Contains(md.stdout, "- **Journey:** Wed 25 Nov 15:20 PST → 11:05 CET · 10 h 45 min\n") {
+		t.Errorf("the briefing lacks the flight home's journey:\n%s", md.stdout)
 	}
 }

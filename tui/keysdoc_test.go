@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/visitline/visitline/internal/golden"
 )
 
 // keysDoc is the generated key reference of the manual.
@@ -14,7 +16,7 @@ const keysDoc = "../docs/keys.md"
 // -update rewrites it.
 func TestKeysDoc(t *testing.T) {
 	want := KeysMarkdown()
-	if *update {
+	if goldenfile.Updating() {
 		if err := os.WriteFile(keysDoc, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"flag"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,10 +12,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/data"
+	goldenfile "github.com/visitline/visitline/internal/golden"
 	"github.com/visitline/visitline/itinerary"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // beforeVisit is a frozen clock before the default visit, so nothing is
 // past and the selection starts on the first event.
@@ -261,23 +258,10 @@ func TestTooSmall(t *testing.T) {
 	}
 }
 
+// golden compares got with testdata/name (go test ./tui -update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := "testdata/" + name
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./tui -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("view differs from %s\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	goldenfile.Check(t, "testdata/"+name, got)
 }
 
 func TestGoldenViews(t *testing.T) {

@@ -1,8 +1,7 @@
-package main
+package e2e
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,55 +10,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// assertNoEscapes fails when r's output holds a byte that a terminal would
-// act on: ESC, BEL, the 8-bit CSI, OSC and ST, or a bidirectional override.
-func assertNoEscapes(t *testing.T, what string, r result) {
-	t.Helper()
-	for _, out := range []string{r.stdout, r.stderr} {
-		for _, bad := range []string{"\x1b", "\a", "\u009b", "\u009d", "\u009c", "\u202e"} {
-			if strings.Contains(out, bad) {
-				t.Errorf("%s: output holds %q:\n%q", what, bad, out)
-			}
-		}
-	}
-}
-
-// TestNoEscapeFromValuesOrFileNames: values quoted in errors, and a file
-// name holding escape sequences, reach stderr and stdout only as visible
-// escapes.
-func TestNoEscapeFromValuesOrFileNames(t *testing.T) {
-	dir := t.TempDir()
-	hostile, err := os.ReadFile("testdata/bad/hostile-values.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	badName := "bad\x1b]0;PWNED\a\u202e.yaml"
-	goodName := "good\x1b[2J name.yaml"
-	os.WriteFile(filepath.Join(dir, badName), hostile, 0o644)
-	os.WriteFile(filepath.Join(dir, goodName), []byte("title: T\ntimezone: UTC\nevents: []\n"), 0o644)
-
-	r := runBinary(t, dir, nil, "--check", badName)
-	assertRefused(t, r)
-	assertNoEscapes(t, "--check of the hostile file", r)
-	for _, want := range []string{
-		`"bad\x1b]0;PWNED\a\u202e.yaml":11:15: event #1: duration "\x1b]0;PWNED\a\x1b]52;c;SGVsbG8=\a\x1b[2J" is not a duration`,
-		`"bad\x1b]0;PWNED\a\u202e.yaml":5:11: itinerary: unknown time zone "Asia/Seoul\x1b]0;PWNED\a"`,
-	} {
-		if !strings.Contains(r.stderr, want) {
-			t.Errorf("stderr lacks %s:\n%s", want, r.stderr)
-		}
-	}
-
-	r = runBinary(t, dir, nil, "--check", goodName)
-	assertNoEscapes(t, "--check of a good file with a hostile name", r)
-	if r.code != 0 || r.stdout != `"good\x1b[2J name.yaml": ok (0 events, 0 people)`+"\n" {
-		t.Errorf("got %+v", r)
-	}
-	for _, args := range [][]string{{goodName}, {"--format", "json", goodName}, {"--format", "ics", goodName}, {"missing\x1b[2J.yaml"}, {"a\x1b.yaml", "b.yaml"}} {
-		assertNoEscapes(t, fmt.Sprint(args), runBinary(t, dir, nil, args...))
-	}
-}
 
 // TestBoundedWork runs the inputs that once took minutes, gigabytes or
 // crashed the runtime: each must end with exit 0 or 1 and say why. They
@@ -183,38 +133,4 @@ func bigNames() string {
 		fmt.Fprintf(&b, "  - {title: y, start: 2024-01-26, participants: [%s]}\n", strings.Join(ids, ", "))
 	}
 	return b.String()
-}
-
-// TestEdgeArguments: an empty FILE and a --now outside the times an
-// itinerary holds are usage errors, not the built-in itinerary or the
-// system clock.
-func TestEdgeArguments(t *testing.T) {
-	cases := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"--check", ""}, "visitline: FILE is empty; give a file name, \"-\" for standard input, or no FILE for the built-in itinerary\n"},
-		{[]string{""}, "visitline: FILE is empty"},
-		{[]string{"--now", "0001-01-01T00:00:00Z"}, "visitline: --now \"0001-01-01T00:00:00Z\" is outside the times an itinerary can hold"},
-		{[]string{"--now", "9999-12-31T00:00:00Z", "--check"}, "visitline: --now \"9999-12-31T00:00:00Z\" is outside"},
-	}
-	for _, c := range cases {
-		r := runBinary(t, ".", nil, c.args...)
-		if r.code != 2 || !strings.HasPrefix(r.stderr, c.want) || r.stdout != "" {
-			t.Errorf("%q: code %d stderr %q stdout %.80q, want code 2 and a stderr starting %q", c.args, r.code, r.stderr, r.stdout, c.want)
-		}
-	}
-}
-
-// TestMergeKeysLoad: YAML merge keys work as YAML says, in the binary.
-func TestMergeKeysLoad(t *testing.T) {
-	src := "title: T\ntimezone: UTC\npeople: [{id: a, name: A}]\nevents:\n  - &lunch\n    title: Lunch\n    kind: meal\n    participants: [a]\n    duration: 1h\n    start: 2024-01-26 12:00\n" +
-		"  - <<: *lunch\n    title: Lunch again\n    start: 2024-01-27 12:00\n"
-	r := runBinary(t, ".", []byte(src), "--format", "json", "-")
-	if r.code != 0 || strings.Count(r.stdout, `"kind": "meal"`) != 2 || !strings.Contains(r.stdout, `"end": "2024-01-27T13:00:00Z"`) {
-		t.Errorf("got %+v", r)
-	}
-	if bytes.Contains([]byte(r.stderr), []byte("<<")) {
-		t.Errorf("stderr: %s", r.stderr)
-	}
 }

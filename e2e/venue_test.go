@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/internal/golden"
 )
 
 // delegation is the five-day trip across Seoul, Tokyo, Singapore and San
@@ -164,7 +165,7 @@ func TestDelegationBriefing(t *testing.T) {
 	if strings.Contains(r.stdout, "+1 KST") {
 		t.Errorf("a journey pairs one zone's date with another's clock:\n%s", r.stdout)
 	}
-	golden(t, "testdata/md-delegation.md", r.stdout)
+	golden.Check(t, "e2e/testdata/md-delegation.md", r.stdout)
 }
 
 // calcurseFloating is a calendar as calcurse writes it: DTSTART without

@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/itinerary"
+	"github.com/visitline/visitline/tui"
+)
+
+// options are the parsed flags.
+type options struct {
+	check, print, noWatch, version bool
+	format                         string
+	people                         []string
+	tz, now                        string
+	view                           string
+	file                           string
+	fileGiven                      bool // FILE was on the command line, even if empty
+	width                          int  // -1: not given
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// flagSet is the flags, each declared once with its usage, and the order
+// --help lists them in. A usage names its argument in back quotes, as
+// flag.UnquoteUsage reads it.
+type flagSet struct {
+	*flag.FlagSet
+	order []string
+}
+
+func (fs *flagSet) add(name string) { fs.order = append(fs.order, name) }
+
+// newFlagSet declares the flags into o.
+func newFlagSet(o *options) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet("visitline", flag.ContinueOnError)}
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.check, "check", false, `validate only: "FILE: ok (N events, M people)" or every problem as FILE:LINE:COLUMN: message on stderr`)
+	fs.add("check")
+	fs.BoolVar(&o.print, "print", false, "print the agenda instead of opening the timeline")
+	fs.add("print")
+	fs.StringVar(&o.format, "format", "", "the `FORMAT` --print writes: "+formatList()+"; implies --print")
+	fs.add("format")
+	fs.IntVar(&o.width, "width", -1, "cut agenda lines to `N` cells; 0 never cuts (default: the terminal's width on a terminal, whole lines otherwise)")
+	fs.add("width")
+	fs.Var((*multiFlag)(&o.people), "person", "keep only events with `P`: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several")
+	fs.add("person")
+	fs.StringVar(&o.tz, "tz", "", "show times in this IANA `ZONE`, \"local\" for this machine's, or \"venue\" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone)")
+	fs.add("tz")
+	fs.StringVar(&o.now, "now", "", "pretend it is `TIME` (RFC 3339) for the now marker")
+	fs.add("now")
+	fs.StringVar(&o.view, "view", "list", "which `VIEW` the timeline opens in: list or lanes (v switches)")
+	fs.add("view")
+	fs.BoolVar(&o.noWatch, "no-watch", false, "do not reload FILE when it changes")
+	fs.add("no-watch")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.add("version")
+	return fs
+}
+
+// formatList is "text, md (a Markdown briefing), json, ics or yaml (the
+// itinerary as a format-v1 file)", from export's table.
+func formatList() string {
+	fs := export.Formats()
+	var b strings.Builder
+	for i, f := range fs {
+		switch {
+		case i == len(fs)-1 && i > 0:
+			b.WriteString(" or ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(f))
+		if about := export.About(f); about != "" {
+			fmt.Fprintf(&b, " (%s)", about)
+		}
+	}
+	return b.String()
+}
+
+// parseArgs parses flags and at most one FILE, in any order.
+func parseArgs(args []string) (options, error) {
+	var o options
+	fs := newFlagSet(&o)
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return o, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
+	switch {
+	case len(files) > 1:
+		quoted := make([]string, len(files))
+		for i, f := range files {
+			quoted[i] = itinerary.QuoteName(f)
+		}
+		return o, fmt.Errorf("one FILE at most, got %d: %s", len(files), strings.Join(quoted, " "))
+	case len(files) == 1 && files[0] == "":
+		return o, errors.New(`FILE is empty; give a file name, "-" for standard input, or no FILE for the built-in itinerary`)
+	case len(files) == 1:
+		o.file, o.fileGiven = files[0], true
+	}
+	if err := emptyValue(fs); err != nil {
+		return o, err
+	}
+	if o.width < -1 {
+		return o, fmt.Errorf("--width %d: a width is 0 (never cut) or more", o.width)
+	}
+	return o, nil
+}
+
+// emptyValue is the error for the first of --tz and --now given empty.
+func emptyValue(fs *flagSet) error {
+	var empty error
+	fs.Visit(func(f *flag.Flag) {
+		switch {
+		case empty != nil || f.Value.String() != "":
+		case f.Name == "tz":
+			empty = errors.New(`--tz is empty; give an IANA zone such as Europe/London, "local" for this machine's zone or "venue" for each venue's own`)
+		case f.Name == "now":
+			empty = errors.New("--now is empty; give a time in RFC 3339, such as 2024-01-26T09:00:00+09:00")
+		}
+	})
+	return empty
+}
+
+// usageHeader opens --help.
+const usageHeader = `visitline shows a visit itinerary as a timeline in the terminal.
+
+Usage:
+  visitline [flags] [FILE]
+
+FILE is a YAML itinerary (format v1) or an iCalendar file (.ics, recognised
+by its content); "-" reads standard input. Without FILE
+the built-in itinerary is shown: Sam Altman's visit to Korea, January 2024.
+On a terminal the interactive timeline opens; otherwise the agenda is printed.
+
+Flags:
+`
+
+// usageFooter follows the flags.
+const usageFooter = `
+Exit codes: 0 success, 1 the itinerary has errors or cannot be read,
+2 usage error (unknown flag, bad --person, --tz, --now or --format).
+
+`
+
+// Layout of the flags in --help: the usage starts in column usageColumn
+// and wraps before usageWidth.
+const (
+	usageColumn = 21
+	usageWidth  = 80
+)
+
+// usage is the --help text: the flags from their declarations, then the
+// keys from the view's key map.
+func usage() string {
+	var b strings.Builder
+	b.WriteString(usageHeader)
+	fs := newFlagSet(&options{})
+	for _, name := range fs.order {
+		arg, text := flag.UnquoteUsage(fs.Lookup(name))
+		writeFlag(&b, strings.TrimSpace("--"+name+" "+arg), text)
+	}
+	writeFlag(&b, "-h, --help", "this help")
+	b.WriteString(usageFooter)
+	b.WriteString(tui.HelpText())
+	return b.String()
+}
+
+// writeFlag writes one flag's row: its name and argument, then its usage
+// wrapped at usageWidth under usageColumn.
+func writeFlag(b *strings.Builder, name, text string) {
+	line := "  " + name
+	col := ansi.StringWidth(line)
+	if col >= usageColumn-1 {
+		line += " "
+	} else {
+		line += strings.Repeat(" ", usageColumn-col)
+	}
+	start := true
+	for _, word := range strings.Fields(text) {
+		if !start && ansi.StringWidth(line)+1+ansi.StringWidth(word) > usageWidth {
+			b.WriteString(line + "\n")
+			line, start = strings.Repeat(" ", usageColumn), true
+		}
+		if !start {
+			line += " "
+		}
+		line += word
+		start = false
+	}
+	b.WriteString(line + "\n")
+}
