@@ -48,32 +48,34 @@ var labelSteps = []time.Duration{time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * ti
 	24 * time.Hour, 48 * time.Hour, 72 * time.Hour, 168 * time.Hour}
 
 // lane is one row of the lanes view (several screen rows where its events
-// overlap), with an interval index of its events.
+// overlap). A lane is never changed once built; its interval index is in
+// the lanes' memo.
 type lane struct {
-	person int                  // the person of a person lane, else -1
-	key    string               // the track or city of the other lanes; "" with none
-	none   bool                 // the lane of the events with no person, track or city
-	events []int                // instant order, which is index order
-	idx    *itinerary.Intervals // built when the lane is first drawn or searched
+	person int    // the person of a person lane, else -1
+	key    string // the track or city of the other lanes; "" with none
+	none   bool   // the lane of the events with no person, track or city
+	events []int  // instant order, which is index order
 }
 
 // index is lane k's interval index on an axis in the display zone, built
 // on first use: a frame needs only the lanes on screen, so a search or a
 // filter that keeps 100,000 events sorts them into lanes but indexes only
-// the few that show. A change of zone moves the date-only entries, so the
-// indexes are made again.
+// the few that show. A change of zone moves the date-only entries, so each
+// zone has indexes of its own.
 func (l *lanesView) index(c *renderCtx, k int) *itinerary.Intervals {
-	if loc := c.displayZone(); loc != l.memo.zone {
-		for n := range l.lanes {
-			l.lanes[n].idx = nil
+	loc := c.displayZone()
+	idx := l.memo.indexes[loc]
+	if idx == nil {
+		if l.memo.indexes == nil || len(l.memo.indexes) >= maxMemoZones {
+			l.memo.indexes = map[*time.Location][]*itinerary.Intervals{}
 		}
-		l.memo.zone = loc
+		idx = make([]*itinerary.Intervals, len(l.lanes))
+		l.memo.indexes[loc] = idx
 	}
-	ln := &l.lanes[k]
-	if ln.idx == nil {
-		ln.idx = c.it.NewIntervals(ln.events, l.memo.zone)
+	if idx[k] == nil {
+		idx[k] = c.it.NewIntervals(l.lanes[k].events, loc)
 	}
-	return ln.idx
+	return idx[k]
 }
 
 // extent is event i's stretch of time on the axis: a date-only entry
@@ -93,10 +95,11 @@ type lanesView struct {
 	byKey    map[string]int // track or city -> lane
 	noneLane int            // -1 when every event has a lane of its own
 	maxLabel [2]int         // widest lane label: Latin, native
-	memo     *laneMemo      // shared by the model's copies, as View draws on one
+	memo     *laneMemo      // what drawing these lanes works out, made anew with them
 
-	source []int // the events the lanes were built from
-	people []int // the person filter they were built with
+	it     *itinerary.Itinerary // the itinerary the lanes were built from
+	source []int                // its events in the lanes
+	people []int                // the person filter they were built with
 	built  grouping
 	ready  bool
 
@@ -108,20 +111,27 @@ type lanesView struct {
 	offset int       // first lane on screen
 	width  int
 	height int // rows below the pane's title
-
-	sgr *sgrCache
 }
 
 func newLanesView() lanesView {
-	return lanesView{cur: -1, event: -1, noneLane: -1, sgr: &sgrCache{}, memo: &laneMemo{}}
+	return lanesView{cur: -1, event: -1, noneLane: -1, memo: &laneMemo{}}
 }
 
-// laneMemo is what drawing the lanes works out once and keeps: the zone
-// the lanes' indexes were built for and the labels of the gutter.
+// laneMemo is what drawing one set of lanes works out once and keeps: the
+// lanes' interval indexes for each zone, the labels of the gutter for a
+// width and a script, and the escape codes of the styles. build makes a new
+// memo with every new set of lanes, and the lanes, the itinerary and the
+// styles it was made from never change, so that the model's copies can
+// share it: View on one copy may fill it in, but each entry is keyed by all
+// it depends on (a copy with other lanes has another memo).
 type laneMemo struct {
-	zone  *time.Location
-	shown shownLabels
+	indexes map[*time.Location][]*itinerary.Intervals // by display zone, then lane
+	shown   shownLabels
+	sgr     sgrCache
 }
+
+// maxMemoZones bounds the zones whose indexes the memo keeps.
+const maxMemoZones = 8
 
 // role is what a cell of the lanes shows, which decides its style.
 type role int
@@ -206,11 +216,11 @@ func (l *lanesView) setSize(w, h int) {
 // unless they are already made of the same events. With a person filter,
 // only the filtered people have lanes.
 func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
-	if l.ready && l.built == l.group && sameEvents(l.source, events) && slices.Equal(l.people, people) {
+	if l.ready && l.it == it && l.built == l.group && sameEvents(l.source, events) && slices.Equal(l.people, people) {
 		return
 	}
-	l.source, l.people, l.built, l.ready = events, slices.Clone(people), l.group, true
-	l.sgr.codes = nil // a reload may bring other organisations' colours
+	l.it, l.source, l.people, l.built, l.ready = it, events, slices.Clone(people), l.group, true
+	l.memo = &laneMemo{} // the old lanes' memo stays with the copies that show them
 	var lists [][]int
 	var keys []string
 	var persons []int
@@ -287,7 +297,6 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 			l.maxLabel[s] = max(l.maxLabel[s], textWidth(l.label(it, k, native)))
 		}
 	}
-	l.memo.shown = shownLabels{}
 	l.cur, l.offset = -1, 0
 	if len(l.lanes) > 0 {
 		l.cur = 0
@@ -923,14 +932,14 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 			}
 			g := blank
 			if r == 0 {
-				g = l.sgr.wrap(c, labelRole, fit(label, gutter))
+				g = l.memo.sgr.wrap(c, labelRole, fit(label, gutter))
 			}
 			if r == len(lay.rows)-1 && lay.hidden > 0 {
 				more := fmt.Sprintf("+%d", lay.hidden)
 				if len(lay.rows) == 1 {
-					g = l.sgr.wrap(c, labelRole, fit(label, max(gutter-len(more), 0))) + l.sgr.wrap(c, roleBadge, more)
+					g = l.memo.sgr.wrap(c, labelRole, fit(label, max(gutter-len(more), 0))) + l.memo.sgr.wrap(c, roleBadge, more)
 				} else {
-					g = l.sgr.wrap(c, roleBadge, fit(more, gutter))
+					g = l.memo.sgr.wrap(c, roleBadge, fit(more, gutter))
 				}
 			}
 			background()
@@ -1134,7 +1143,7 @@ func (l *lanesView) renderCells(c *renderCtx, row []gridCell) string {
 	var b, run strings.Builder
 	cur := rolePlain
 	flush := func() {
-		b.WriteString(l.sgr.wrap(c, cur, run.String()))
+		b.WriteString(l.memo.sgr.wrap(c, cur, run.String()))
 		run.Reset()
 	}
 	for _, cl := range row {
