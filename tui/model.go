@@ -575,3 +575,23 @@ func (m *Model) resize() {
 	m.rerender()
 	m.renderPage()
 }
+
+// toggleView switches between the list and the lanes, keeping the
+// selection.
+func (m *Model) toggleView() {
+	if m.view == viewLanes {
+		m.view = viewList
+		m.tl.ensureVisible()
+		return
+	}
+	m.view = viewLanes
+	m.ln.build(m.it, m.visible, m.filter.People)
+	m.ln.follow(m.ctx(), m.tl.selected())
+}
+
+// nextGrouping cycles the lanes through person, track and city.
+func (m *Model) nextGrouping() {
+	m.ln.group = (m.ln.group + 1) % groupings
+	m.ln.build(m.it, m.visible, m.filter.People)
+	m.ln.follow(m.ctx(), m.tl.selected())
+}

@@ -283,3 +283,15 @@ func fitBlock(content string, w, h int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// lanesPane is the timeline pane in the lanes view.
+func (m Model) lanesPane() string {
+	w := m.lay.list.w
+	focused := m.focus == focusTimeline && m.mode == modeList
+	if len(m.visible) == 0 {
+		head := m.paneTitle(m.ln.title(0, len(m.it.Events), -1, w-2), focused, w)
+		return head + "\n" + fitBlock(m.emptyMessage(), w, m.lay.list.h-1)
+	}
+	body, last := m.ln.view(m.ctx())
+	return m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events), last, w-2), focused, w) + "\n" + body
+}
