@@ -8,13 +8,13 @@ import (
 )
 
 // helpContent is the ? page for a screen width cells wide: every key of the
-// key map, grouped as FullHelp groups them, with what it does, then the
+// key map, grouped as FullHelp groups them (see KeyMap.reference), with what it does, then the
 // keys of the text fields, then a legend of the glyphs and badges.
 func helpContent(st *Styles, width int) string {
 	km := DefaultKeyMap()
 	out := &textLines{width: width}
 	var groups [][]keyRow
-	for _, col := range km.FullHelp() {
+	for _, col := range km.reference() {
 		groups = append(groups, referenceRows(col, longHelp))
 	}
 	groups[len(groups)-1] = append(groups[len(groups)-1], mouseRow)

@@ -97,15 +97,76 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps}
 }
 
+// keyDoc is a binding with its long help: what it does, said more fully
+// than the footer has room for, for --help and the ? page ("" when the
+// footer's words say it all).
+type keyDoc struct {
+	key.Binding
+	long string
+}
+
+// reference is every binding of the list view with its long help, in the
+// columns of the ? page (see helpGroups).
+func (k KeyMap) reference() [][]keyDoc {
+	return [][]keyDoc{
+		{
+			{k.Up, "previous event (in a list: previous item)"},
+			{k.Down, "next event (in a list: next item)"},
+			{k.PageUp, "page up (in the lanes: the screenful of lanes above)"},
+			{k.PageDown, "page down (in the lanes: the screenful of lanes below)"},
+			{k.Top, ""},
+			{k.Bottom, ""},
+		},
+		{
+			{k.Focus, "move the focus into the selected event's participants"},
+			{k.FocusBack, "move the focus back to the timeline"},
+			{k.Open, "open: a participant's card, or the card's event in the timeline"},
+			{k.Back, "back (card, participants, timeline); in the timeline, drop the last filter"},
+			{k.DetailUp, ""},
+			{k.DetailDown, ""},
+		},
+		{
+			{k.People, "people picker: type a name, 한글, organisation or role"},
+			{k.Search, "search as you type: words, @person, !exclude"},
+			{k.NextPerson, "filter to the next person, one at a time"},
+			{k.PrevPerson, "filter to the previous person"},
+			{k.AnyAll, "with several people: events with all of them, or any"},
+			{k.FilterPerson, ""},
+		},
+		{
+			{k.View, "switch between the list and the lanes (a time axis, a lane per person, track or city)"},
+			{k.Group, "lanes: group by person, track or city, in turn"},
+			{k.Left, "lanes: the previous event in the lane"},
+			{k.Right, "lanes: the next event in the lane"},
+			{k.ZoomIn, "lanes: less time a column (down to 15 min)"},
+			{k.ZoomOut, "lanes: more time a column (up to a day)"},
+		},
+		{
+			{k.Zone, "times in the itinerary's zone, each venue's, this machine's, UTC"},
+			{k.Now, "select the current event, else the next"},
+			{k.Gaps, "list: show or hide free time between events"},
+			{k.Names, "names in their own script (경계현) or romanised (Kyung Kye-hyun)"},
+			{k.Edit, "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)"},
+			{k.MoreErrors, "scroll the panel of reload errors"},
+			{k.About, "about this itinerary: summary and sources"},
+			{k.Help, "all keys"},
+			{k.Close, "close this page (help or about)"},
+			{k.Quit, ""},
+		},
+	}
+}
+
 // FullHelp is the help shown by "?", in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
-		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
-		{k.View, k.Group, k.Left, k.Right, k.ZoomIn, k.ZoomOut},
-		{k.Zone, k.Now, k.Gaps, k.Names, k.Edit, k.MoreErrors, k.About, k.Help, k.Close, k.Quit},
+	var cols [][]key.Binding
+	for _, col := range k.reference() {
+		bs := make([]key.Binding, len(col))
+		for i, d := range col {
+			bs[i] = d.Binding
+		}
+		cols = append(cols, bs)
 	}
+	return cols
 }
 
 // helpGroups names the columns of FullHelp, for the ? page.
@@ -113,48 +174,54 @@ var helpGroups = []string{"Move", "Focus", "Filter and search", "Lanes", "View"}
 
 // all lists every binding of the list view once, for --help; the keys of
 // the text fields come after, from inputKeys.
-func (k KeyMap) all() []key.Binding {
-	var out []key.Binding
-	for _, col := range k.FullHelp() {
+func (k KeyMap) all() []keyDoc {
+	var out []keyDoc
+	for _, col := range k.reference() {
 		out = append(out, col...)
 	}
 	return out
 }
 
 // inputKeys are the keys of the people picker and the search field.
-func (k KeyMap) inputKeys() []key.Binding {
-	return []key.Binding{k.InputUp, k.InputDown, k.Accept, k.Cancel}
+func (k KeyMap) inputKeys() []keyDoc {
+	return []keyDoc{
+		{k.InputUp, "previous person (picker)"},
+		{k.InputDown, "next person (picker)"},
+		{k.Accept, "add or remove the highlighted person / keep the search"},
+		{k.Cancel, "close the picker / clear the search"},
+	}
 }
 
 // keyRow is one line of the key reference: the keys as a user types them
 // and what they do.
 type keyRow struct{ keys, desc string }
 
-// referenceRows lists bindings with their keys spelled out and their long
-// descriptions, for --help and the ? page.
-func referenceRows(bindings []key.Binding, long map[string]string) []keyRow {
-	rows := make([]keyRow, 0, len(bindings))
-	for _, kb := range bindings {
-		names := make([]string, len(kb.Keys()))
-		for i, k := range kb.Keys() {
+// longHelp is what a binding does in the key reference: its long help, or
+// its footer's words when they say it all.
+func longHelp(d keyDoc) string {
+	if d.long != "" {
+		return d.long
+	}
+	return d.Help().Desc
+}
+
+// referenceRows lists bindings with their keys spelled out and what they
+// do as describe says it, for --help and the ? page.
+func referenceRows(docs []keyDoc, describe func(keyDoc) string) []keyRow {
+	rows := make([]keyRow, 0, len(docs))
+	for _, d := range docs {
+		names := make([]string, len(d.Keys()))
+		for i, k := range d.Keys() {
 			names[i] = keyName(k)
 		}
-		desc := kb.Help().Desc
-		if l, ok := long[desc]; ok {
-			desc = l
-		}
-		rows = append(rows, keyRow{strings.Join(names, ", "), desc})
+		rows = append(rows, keyRow{strings.Join(names, ", "), describe(d)})
 	}
 	return rows
 }
 
 // inputRows are the keys of the text fields with what they do.
 func inputRows() []keyRow {
-	rows := referenceRows(DefaultKeyMap().inputKeys(), nil)
-	for i := range rows {
-		rows[i].desc = inputHelp[DefaultKeyMap().inputKeys()[i].Help().Key]
-	}
-	return append(rows, keyRow{"other keys", "type into the field"})
+	return append(referenceRows(DefaultKeyMap().inputKeys(), longHelp), keyRow{"other keys", "type into the field"})
 }
 
 // mouseRow says what the mouse does.
@@ -204,46 +271,6 @@ func keyName(k string) string {
 		return "→"
 	}
 	return k
-}
-
-// inputHelp says what the keys of the text fields do, for --help.
-var inputHelp = map[string]string{
-	"↑":     "previous person (picker)",
-	"↓":     "next person (picker)",
-	"enter": "add or remove the highlighted person / keep the search",
-	"esc":   "close the picker / clear the search",
-}
-
-// longHelp says more, for --help, than the footer has room for.
-var longHelp = map[string]string{
-	"up":               "previous event (in a list: previous item)",
-	"page up":          "page up (in the lanes: the screenful of lanes above)",
-	"page down":        "page down (in the lanes: the screenful of lanes below)",
-	"down":             "next event (in a list: next item)",
-	"participants":     "move the focus into the selected event's participants",
-	"timeline":         "move the focus back to the timeline",
-	"open":             "open: a participant's card, or the card's event in the timeline",
-	"back":             "back (card, participants, timeline); in the timeline, drop the last filter",
-	"filter by person": "people picker: type a name, 한글, organisation or role",
-	"search":           "search as you type: words, @person, !exclude",
-	"next person":      "filter to the next person, one at a time",
-	"previous person":  "filter to the previous person",
-	"all of / any of":  "with several people: events with all of them, or any",
-	"next time zone":   "times in the itinerary's zone, each venue's, this machine's, UTC",
-	"jump to now":      "select the current event, else the next",
-	"show free time":   "list: show or hide free time between events",
-	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
-	"more keys":        "all keys",
-	"about":            "about this itinerary: summary and sources",
-	"edit":             "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)",
-	"more errors":      "scroll the panel of reload errors",
-	"close":            "close this page (help or about)",
-	"lanes":            "switch between the list and the lanes (a time axis, a lane per person, track or city)",
-	"group by track":   "lanes: group by person, track or city, in turn",
-	"earlier":          "lanes: the previous event in the lane",
-	"later":            "lanes: the next event in the lane",
-	"zoom in":          "lanes: less time a column (down to 15 min)",
-	"zoom out":         "lanes: more time a column (up to a day)",
 }
 
 // updateKeys enables the bindings that do something now; it runs after
