@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -273,57 +274,121 @@ func keyName(k string) string {
 	return k
 }
 
-// updateKeys enables the bindings that do something now; it runs after
-// every change of state.
+// globalKeyMap is the root's own keys: those that work whatever has the
+// focus (the filter, the zone, the view, the pages, quitting) and those
+// that move the focus. The focused component has the others (see
+// Model.activeKeys).
+type globalKeyMap struct {
+	Focus, FocusBack key.Binding
+	Back             key.Binding // in the timeline it drops the last filter
+	Names            key.Binding
+	Zone             key.Binding
+	Now              key.Binding
+	Gaps             key.Binding
+	Edit             key.Binding
+	MoreErrors       key.Binding
+	View, Group      key.Binding
+	People           key.Binding
+	Search           key.Binding
+	NextPerson       key.Binding
+	PrevPerson       key.Binding
+	AnyAll           key.Binding
+	About            key.Binding
+	Help             key.Binding
+	Quit             key.Binding
+}
+
+func newGlobalKeyMap(k KeyMap) globalKeyMap {
+	return globalKeyMap{Focus: k.Focus, FocusBack: k.FocusBack, Back: k.Back, Names: k.Names, Zone: k.Zone, Now: k.Now,
+		Gaps: k.Gaps, Edit: k.Edit, MoreErrors: k.MoreErrors, View: k.View, Group: k.Group, People: k.People,
+		Search: k.Search, NextPerson: k.NextPerson, PrevPerson: k.PrevPerson, AnyAll: k.AnyAll, About: k.About,
+		Help: k.Help, Quit: k.Quit}
+}
+
+// into puts the keys into the key map of the help.
+func (g globalKeyMap) into(k *KeyMap) {
+	k.Focus, k.FocusBack, k.Back, k.Names, k.Zone, k.Now = g.Focus, g.FocusBack, g.Back, g.Names, g.Zone, g.Now
+	k.Gaps, k.Edit, k.MoreErrors, k.View, k.Group, k.People = g.Gaps, g.Edit, g.MoreErrors, g.View, g.Group, g.People
+	k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.About = g.Search, g.NextPerson, g.PrevPerson, g.AnyAll, g.About
+	k.Help, k.Quit = g.Help, g.Quit
+}
+
+// only enables the keys keep and disables every other.
+func (g *globalKeyMap) only(keep ...*key.Binding) {
+	for _, b := range []*key.Binding{&g.Focus, &g.FocusBack, &g.Back, &g.Names, &g.Zone, &g.Now, &g.Gaps, &g.Edit,
+		&g.MoreErrors, &g.View, &g.Group, &g.People, &g.Search, &g.NextPerson, &g.PrevPerson, &g.AnyAll, &g.About,
+		&g.Help, &g.Quit} {
+		b.SetEnabled(slices.Contains(keep, b))
+	}
+}
+
+// activeKeys is the key map in effect, for the help: the root's keys and
+// those of the component that has the keys.
+func (m *Model) activeKeys() KeyMap {
+	var k KeyMap // the zero binding is disabled
+	m.keys.into(&k)
+	switch {
+	case m.mode == modePicker:
+		m.picker.keys.into(&k)
+		return k
+	case m.mode == modeSearch:
+		m.search.keys.into(&k)
+		return k
+	case m.pageOpen():
+		m.page.keys.into(&k)
+		return k
+	}
+	switch {
+	case m.focus == focusParticipants:
+		m.det.keys.into(&k)
+	case m.focus == focusCard:
+		m.card.keys.into(&k)
+	case m.view == viewLanes:
+		m.ln.keys.into(&k)
+	default:
+		m.tl.keys.into(&k)
+	}
+	if m.view == viewLanes {
+		// The zoom is offered beside the lanes whatever has the focus.
+		k.ZoomIn, k.ZoomOut = m.ln.keys.ZoomIn, m.ln.keys.ZoomOut
+	}
+	return k
+}
+
+// updateKeys enables the bindings that do something now, the root's and
+// each component's; it runs after every change of state.
 func (m *Model) updateKeys() {
 	k := &m.keys
-	input := m.mode != modeList
-	for _, b := range []*key.Binding{&k.InputUp, &k.InputDown} {
-		b.SetEnabled(m.mode == modePicker)
-	}
-	k.Accept.SetEnabled(input)
-	k.Cancel.SetEnabled(input)
-	if m.mode == modePicker {
-		k.Accept.SetHelp("enter", "add/remove person")
-		k.Cancel.SetHelp("esc", "close")
-	} else {
-		k.Accept.SetHelp("enter", "keep search")
-		k.Cancel.SetHelp("esc", "clear search")
-	}
-	if input {
-		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
-			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
-			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About, &k.Edit, &k.MoreErrors, &k.Close,
-			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
-			b.SetEnabled(false)
-		}
+	switch {
+	case m.mode != modeList:
 		// The field takes q and ?; ctrl+c still quits.
-		k.Quit.SetEnabled(true)
+		k.only(&k.Quit)
 		k.Quit.SetKeys("ctrl+c")
 		k.Quit.SetHelp("ctrl+c", "quit")
-		return
-	}
-	k.Quit.SetKeys("q", "ctrl+c")
-	page := m.pageOpen()
-	toggleHelp(&k.Up, page, "scroll up", "up")
-	toggleHelp(&k.Down, page, "scroll down", "down")
-	toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
-	toggleHelp(&k.About, m.showAbout, "close about", "about")
-	k.Close.SetEnabled(page)
-	if page {
+	case m.pageOpen():
 		// A page takes every key: only its own are offered.
-		for _, b := range []*key.Binding{&k.DetailUp, &k.DetailDown, &k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People,
-			&k.Search, &k.NextPerson, &k.PrevPerson, &k.AnyAll, &k.FilterPerson, &k.Zone, &k.Now, &k.Gaps, &k.Edit, &k.MoreErrors,
-			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
-			b.SetEnabled(false)
-		}
-		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.About, &k.Quit} {
-			b.SetEnabled(true)
-		}
+		k.only(&k.Help, &k.About, &k.Quit)
+		k.Quit.SetKeys("q", "ctrl+c")
 		k.Quit.SetHelp("ctrl+c", "quit")
-		return
+		toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
+		toggleHelp(&k.About, m.showAbout, "close about", "about")
+	default:
+		m.updateListKeys()
 	}
+	m.tl.updateKeys()
+	m.ln.updateKeys()
+	m.det.updateKeys()
+	m.card.updateKeys()
+}
+
+// updateListKeys enables the root's keys while the timeline, the detail
+// pane or the card has the keys.
+func (m *Model) updateListKeys() {
+	k := &m.keys
+	k.Quit.SetKeys("q", "ctrl+c")
 	k.Quit.SetHelp("q", "quit")
+	k.Help.SetHelp("?", "more keys")
+	k.About.SetHelp("i", "about")
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	overflow, last := m.errorsPaged()
@@ -331,47 +396,34 @@ func (m *Model) updateKeys() {
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
 	k.Names.SetEnabled(m.words.native != "")
 	k.Names.SetHelp("n", m.words.native+"/Latin names")
-	k.About.SetEnabled(true)
-	k.Zone.SetEnabled(true)
+	lanes := m.view == viewLanes
+	for _, b := range []*key.Binding{&k.About, &k.Zone, &k.Search, &k.Help, &k.Quit, &k.View} {
+		b.SetEnabled(true)
+	}
 	k.Now.SetEnabled(len(m.visible) > 0)
-	k.Gaps.SetEnabled(true)
+	// The lanes draw no free time: b is the list's alone.
+	k.Gaps.SetEnabled(!lanes)
 	toggleHelp(&k.Gaps, m.gaps, "hide free time", "show free time")
-	k.Help.SetEnabled(true)
-	k.Quit.SetEnabled(true)
 	k.People.SetEnabled(len(m.it.People) > 0)
-	k.Search.SetEnabled(true)
 	k.NextPerson.SetEnabled(len(m.it.People) > 0)
 	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "show all of them", "show any of them")
-	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
+	toggleHelp(&k.View, lanes, "list", "lanes")
+	k.Group.SetEnabled(lanes)
+	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
+
 	sel := m.tl.selected()
-	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
 	inList := m.focus == focusTimeline
-	k.PageUp.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.PageDown.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.Top.SetEnabled(m.focus != focusParticipants)
-	k.Bottom.SetEnabled(m.focus != focusParticipants)
-	k.Up.SetEnabled(sel >= 0)
-	k.Down.SetEnabled(sel >= 0)
-	k.DetailUp.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.DetailDown.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.Focus.SetEnabled(inList && hasParts)
+	k.Focus.SetEnabled(inList && sel >= 0 && len(m.it.Events[sel].Participants) > 0)
 	k.FocusBack.SetEnabled(!inList)
 	// In the timeline enter does what tab does; the help says so once.
-	k.Open.SetEnabled(!inList)
 	if inList {
 		k.Focus.SetKeys("tab", "enter")
 		k.Focus.SetHelp("tab/enter", "participants")
 	} else {
 		k.Focus.SetKeys("tab")
 		k.Focus.SetHelp("tab", "participants")
-	}
-	switch m.focus {
-	case focusParticipants:
-		k.Open.SetHelp("enter", "open card")
-	case focusCard:
-		k.Open.SetHelp("enter", "go to event")
 	}
 	filtered := !m.filter.Empty()
 	k.Back.SetEnabled(!inList || filtered)
@@ -383,7 +435,6 @@ func (m *Model) updateKeys() {
 	default:
 		k.Back.SetHelp("esc", "back")
 	}
-	m.updateLaneKeys()
 }
 
 // hint is a binding's help as the view's titles and messages quote it:

@@ -77,10 +77,12 @@ type lanesView struct {
 	offset int       // first lane on screen
 	width  int
 	height int // rows below the pane's title
+
+	keys lanesKeyMap
 }
 
-func newLanesView() lanesView {
-	return lanesView{cur: -1, event: -1, noneLane: -1, memo: &laneMemo{}}
+func newLanesView(k KeyMap) lanesView {
+	return lanesView{cur: -1, event: -1, noneLane: -1, memo: &laneMemo{}, keys: newLanesKeyMap(k)}
 }
 
 // laneMemo is what drawing one set of lanes works out once and keeps: the
@@ -361,106 +363,110 @@ func (l *lanesView) pageLanes(c *renderCtx, dir int) int {
 	return i
 }
 
-// lanesKey handles the keys that move in the lanes; it reports whether it
-// used the key.
-func (m *Model) lanesKey(msg tea.KeyMsg) bool {
-	k := m.keys
-	c := m.ctx()
-	sel := -1
-	switch {
-	case key.Matches(msg, k.Left):
-		sel = m.ln.step(-1)
-	case key.Matches(msg, k.Right):
-		sel = m.ln.step(1)
-	case key.Matches(msg, k.Top):
-		sel = m.ln.step(-len(m.visible))
-	case key.Matches(msg, k.Bottom):
-		sel = m.ln.step(len(m.visible))
-	case key.Matches(msg, k.Up):
-		sel = m.ln.changeLane(c, -1)
-	case key.Matches(msg, k.Down):
-		sel = m.ln.changeLane(c, 1)
-	case key.Matches(msg, k.ZoomIn):
-		m.ln.zoom(c, -1)
-		return true
-	case key.Matches(msg, k.ZoomOut):
-		m.ln.zoom(c, 1)
-		return true
-	case key.Matches(msg, k.PageUp):
-		sel = m.ln.pageLanes(c, -1)
-	case key.Matches(msg, k.PageDown):
-		sel = m.ln.pageLanes(c, 1)
-	default:
-		return false
-	}
-	if sel >= 0 {
-		m.tl.selectEvent(sel)
-		m.showSelected()
-	}
-	return true
+// lanesKeyMap is the keys of the lanes: they move along a lane, from lane
+// to lane and zoom.
+type lanesKeyMap struct {
+	Left, Right      key.Binding
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	ZoomIn, ZoomOut  key.Binding
 }
 
-// lanesMouse: the wheel over the lanes moves a lane up or down; a click
-// on a bar selects its event in its lane.
-func (m *Model) lanesMouse(msg tea.MouseMsg) {
-	dir := 0
-	switch msg.Button {
-	case tea.MouseButtonWheelUp:
-		dir = -1
-	case tea.MouseButtonWheelDown:
-		dir = 1
-	case tea.MouseButtonLeft:
-		if msg.Action != tea.MouseActionPress {
-			break
-		}
-		c := m.ctx()
-		gutter, _ := m.ln.geometry(c.native)
-		if k, i := m.ln.barAt(c, msg.Y-m.lay.list.y-1, msg.X-m.lay.list.x-gutter-1); i >= 0 {
-			m.ln.cur = k
-			m.tl.selectEvent(i)
-			m.focus = focusTimeline
-			m.showSelected()
-		}
-	}
-	if dir != 0 {
-		if sel := m.ln.changeLane(m.ctx(), dir); sel >= 0 {
-			m.tl.selectEvent(sel)
-			m.showSelected()
-		}
-	}
-	m.updateKeys()
+func newLanesKeyMap(k KeyMap) lanesKeyMap {
+	km := lanesKeyMap{Left: k.Left, Right: k.Right, Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		Top: k.Top, Bottom: k.Bottom, ZoomIn: k.ZoomIn, ZoomOut: k.ZoomOut}
+	km.Up.SetHelp("↑/k", "lane above")
+	km.Down.SetHelp("↓/j", "lane below")
+	km.PageUp.SetHelp("pgup", "lanes above")
+	km.PageDown.SetHelp("pgdn", "lanes below")
+	return km
 }
 
-// updateLaneKeys enables the keys of the lanes and says what the shared
-// ones do there.
-func (m *Model) updateLaneKeys() {
-	k := &m.keys
-	lanes := m.view == viewLanes
-	moving := lanes && m.focus == focusTimeline && m.tl.selected() >= 0
-	k.View.SetEnabled(true)
-	toggleHelp(&k.View, lanes, "list", "lanes")
-	k.Group.SetEnabled(lanes)
-	// The lanes draw no free time: b is the list's alone.
-	k.Gaps.SetEnabled(!lanes)
-	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
+// into puts the keys into the key map of the help.
+func (lk lanesKeyMap) into(k *KeyMap) {
+	k.Left, k.Right, k.Up, k.Down, k.PageUp, k.PageDown = lk.Left, lk.Right, lk.Up, lk.Down, lk.PageUp, lk.PageDown
+	k.Top, k.Bottom, k.ZoomIn, k.ZoomOut = lk.Top, lk.Bottom, lk.ZoomIn, lk.ZoomOut
+}
+
+// updateKeys enables the keys that move the selection where there is
+// somewhere to go: j and k offer only a lane there is, none with a single
+// lane.
+func (l *lanesView) updateKeys() {
+	k := &l.keys
+	moving := l.event >= 0
 	k.Left.SetEnabled(moving)
 	k.Right.SetEnabled(moving)
-	k.ZoomIn.SetEnabled(lanes && m.ln.scale > 0)
-	k.ZoomOut.SetEnabled(lanes && m.ln.scale < len(laneScales)-1)
-	if lanes && m.focus == focusTimeline {
-		// j and k offer only a lane there is: none with a single lane.
-		k.Up.SetEnabled(moving && m.ln.cur > 0)
-		k.Down.SetEnabled(moving && m.ln.cur < len(m.ln.lanes)-1)
-		k.Up.SetHelp("↑/k", "lane above")
-		k.Down.SetHelp("↓/j", "lane below")
-		k.PageUp.SetEnabled(moving && m.ln.cur > 0)
-		k.PageDown.SetEnabled(moving && m.ln.cur < len(m.ln.lanes)-1)
-		k.PageUp.SetHelp("pgup", "lanes above")
-		k.PageDown.SetHelp("pgdn", "lanes below")
-	} else {
-		k.Up.SetHelp("↑/k", "up")
-		k.Down.SetHelp("↓/j", "down")
-		k.PageUp.SetHelp("pgup", "page up")
-		k.PageDown.SetHelp("pgdn", "page down")
+	k.Up.SetEnabled(moving && l.cur > 0)
+	k.Down.SetEnabled(moving && l.cur < len(l.lanes)-1)
+	k.PageUp.SetEnabled(moving && l.cur > 0)
+	k.PageDown.SetEnabled(moving && l.cur < len(l.lanes)-1)
+	k.Top.SetEnabled(true)
+	k.Bottom.SetEnabled(true)
+	k.ZoomIn.SetEnabled(l.scale > 0)
+	k.ZoomOut.SetEnabled(l.scale < len(laneScales)-1)
+}
+
+// update handles the keys that move in the lanes, and the wheel over them,
+// which moves a lane up or down. A move to another event or lane changes
+// the lanes' selection (see selection); the root then selects that event
+// in the timeline.
+func (l lanesView) update(c *renderCtx, msg tea.Msg) (lanesView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		l.key(c, msg)
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			l.changeLane(c, -1)
+		case tea.MouseButtonWheelDown:
+			l.changeLane(c, 1)
+		}
+	}
+	return l, nil
+}
+
+// key handles a key of the lanes.
+func (l *lanesView) key(c *renderCtx, msg tea.KeyMsg) {
+	k := l.keys
+	switch {
+	case key.Matches(msg, k.Left):
+		l.stepTo(c, l.step(-1))
+	case key.Matches(msg, k.Right):
+		l.stepTo(c, l.step(1))
+	case key.Matches(msg, k.Top):
+		l.stepTo(c, l.step(-len(l.source)))
+	case key.Matches(msg, k.Bottom):
+		l.stepTo(c, l.step(len(l.source)))
+	case key.Matches(msg, k.Up):
+		l.changeLane(c, -1)
+	case key.Matches(msg, k.Down):
+		l.changeLane(c, 1)
+	case key.Matches(msg, k.ZoomIn):
+		l.zoom(c, -1)
+	case key.Matches(msg, k.ZoomOut):
+		l.zoom(c, 1)
+	case key.Matches(msg, k.PageUp):
+		l.pageLanes(c, -1)
+	case key.Matches(msg, k.PageDown):
+		l.pageLanes(c, 1)
 	}
 }
+
+// handles reports whether msg is a key of the lanes.
+func (l *lanesView) handles(msg tea.KeyMsg) bool {
+	k := l.keys
+	return key.Matches(msg, k.Left, k.Right, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.ZoomIn, k.ZoomOut)
+}
+
+// stepTo selects event i (-1: none, nothing changes) along the lane,
+// anchoring j and k at its start.
+func (l *lanesView) stepTo(c *renderCtx, i int) {
+	if i >= 0 {
+		l.anchor, _ = c.extent(i)
+		l.event = i
+	}
+}
+
+// selection is the selected lane and event.
+func (l *lanesView) selection() (lane, event int) { return l.cur, l.event }

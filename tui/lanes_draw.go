@@ -199,46 +199,76 @@ type gridCell struct {
 // view renders the axis and the lanes on screen, each line exactly
 // l.width cells wide; last is the last lane on screen.
 func (l *lanesView) view(c *renderCtx) (out string, last int) {
-	gutter, cols := l.geometry(c.native)
-	loc := c.displayZone()
+	_, cols := l.geometry(c.native)
+	g := l.frameGrid(c, cols)
 	lines := make([]string, 0, l.height)
 	row := make([]gridCell, cols)
-	blank := strings.Repeat(" ", gutter)
+	blank := strings.Repeat(" ", g.gutter)
+	l.dateRow(row, g.dayStarts)
+	lines = append(lines, blank+" "+l.renderCells(c, row))
+	l.hourRow(row, g)
+	lines = append(lines, blank+" "+l.renderCells(c, row))
+	lines, last = l.laneLines(c, lines, row, g)
+	for len(lines) < l.height {
+		lines = append(lines, strings.Repeat(" ", l.width))
+	}
+	return strings.Join(lines, "\n"), last
+}
 
-	// The day boundaries and the now line run down every lane.
-	to := l.from.Add(time.Duration(cols) * l.cell())
-	var bounds []int
-	var dayStarts []time.Time
-	lf := l.from.In(loc)
-	day := time.Date(lf.Year(), lf.Month(), lf.Day(), 0, 0, 0, 0, loc)
-	for d := day; d.Before(to); d = d.AddDate(0, 0, 1) {
+// frame is what every row of a frame of lanes is drawn on: the gutter's
+// width, the window of time, where its days start, and the columns of the
+// day boundaries and of now (-1 when now is off screen), which run down
+// every lane.
+type frame struct {
+	gutter    int
+	loc       *time.Location
+	to        time.Time
+	dayStarts []time.Time
+	bounds    []int
+	nowCol    int
+}
+
+// frameGrid works out the frame for the window on screen, cols columns wide.
+func (l *lanesView) frameGrid(c *renderCtx, cols int) frame {
+	g := frame{loc: c.displayZone(), nowCol: -1}
+	g.gutter, _ = l.geometry(c.native)
+	g.to = l.from.Add(time.Duration(cols) * l.cell())
+	lf := l.from.In(g.loc)
+	day := time.Date(lf.Year(), lf.Month(), lf.Day(), 0, 0, 0, 0, g.loc)
+	for d := day; d.Before(g.to); d = d.AddDate(0, 0, 1) {
 		if !d.Before(l.from) {
-			bounds = append(bounds, l.col(d))
+			g.bounds = append(g.bounds, l.col(d))
 		}
-		dayStarts = append(dayStarts, d)
+		g.dayStarts = append(g.dayStarts, d)
 	}
-	nowCol := -1
-	if !c.nowTime().IsZero() && !c.nowTime().Before(l.from) && c.nowTime().Before(to) {
-		nowCol = l.col(c.nowTime())
+	if now := c.nowTime(); !now.IsZero() && !now.Before(l.from) && now.Before(g.to) {
+		g.nowCol = l.col(now)
 	}
-	background := func() {
-		for x := range row {
-			row[x] = gridCell{" ", rolePlain}
-		}
-		if l.cell() < 24*time.Hour {
-			for _, x := range bounds {
-				row[x] = gridCell{"┊", roleFaint}
-			}
-		}
-		if nowCol >= 0 {
-			row[nowCol] = gridCell{"│", roleNow}
-		}
-	}
+	return g
+}
 
-	// Dates: each day's label where its day starts, in the longest form
-	// that fits two columns before the next day (the day at the left edge yields to
-	// the next one when none does). Zoomed out to days a few columns wide,
-	// a label may run over the days after it, whose labels then give way.
+// background clears row to the frame's day boundaries and now line.
+func (l *lanesView) background(row []gridCell, g frame) {
+	for x := range row {
+		row[x] = gridCell{" ", rolePlain}
+	}
+	if l.cell() < 24*time.Hour {
+		for _, x := range g.bounds {
+			row[x] = gridCell{"┊", roleFaint}
+		}
+	}
+	if g.nowCol >= 0 {
+		row[g.nowCol] = gridCell{"│", roleNow}
+	}
+}
+
+// dateRow draws the dates into row: each day's label where its day starts,
+// in the longest form that fits two columns before the next day (the day
+// at the left edge yields to the next one when none does). Zoomed out to
+// days a few columns wide, a label may run over the days after it, whose
+// labels then give way.
+func (l *lanesView) dateRow(row []gridCell, dayStarts []time.Time) {
+	cols := len(row)
 	for x := range row {
 		row[x] = gridCell{" ", rolePlain}
 	}
@@ -261,9 +291,12 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 		}
 		next = putText(row, x, cols, label, roleDay) + 2
 	}
-	lines = append(lines, blank+" "+l.renderCells(c, row))
+}
 
-	// Hours (or days, zoomed out) at a spacing with room for the labels.
+// hourRow draws the hours (or days, zoomed out) into row, at a spacing
+// with room for the labels, and marks now where no label is in the way.
+func (l *lanesView) hourRow(row []gridCell, g frame) {
+	cols := len(row)
 	for x := range row {
 		row[x] = gridCell{" ", rolePlain}
 	}
@@ -274,32 +307,37 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 			break
 		}
 	}
-	next = 0
-	for t := l.firstLabel(step, loc); t.Before(to); t = nextLabel(t, step, loc) {
+	next := 0
+	for t := l.firstLabel(step, g.loc); t.Before(g.to); t = nextLabel(t, step, g.loc) {
 		x := l.col(t)
 		if x < next || x < 0 {
 			continue
 		}
-		label := t.In(loc).Format("15")
+		label := t.In(g.loc).Format("15")
 		if step >= 24*time.Hour {
-			label = t.In(loc).Format("2")
+			label = t.In(g.loc).Format("2")
 		}
 		if x+len(label) > cols {
 			break // cut, it would read as another number
 		}
 		next = putText(row, x, cols, label, roleFaint) + 1
 	}
-	if nowCol >= 0 && row[nowCol].s == " " {
-		row[nowCol] = gridCell{"▼", roleNow}
+	if g.nowCol >= 0 && row[g.nowCol].s == " " {
+		row[g.nowCol] = gridCell{"▼", roleNow}
 	}
-	lines = append(lines, blank+" "+l.renderCells(c, row))
+}
 
+// laneLines appends the lines of the lanes from the first on screen to
+// lines, until the pane is full; last is the last lane on screen.
+func (l *lanesView) laneLines(c *renderCtx, lines []string, row []gridCell, g frame) (out []string, last int) {
+	cols := len(row)
+	blank := strings.Repeat(" ", g.gutter)
 	sep := " "
 	last = l.offset - 1
 	for k := l.offset; k < len(l.lanes) && len(lines) < l.height; k++ {
 		last = k
 		lay := l.layout(c, k, l.height-len(lines))
-		label := l.gutterLabel(c.it, k, gutter, c.native)
+		label := l.gutterLabel(c.it, k, g.gutter, c.native)
 		labelRole := roleFaint
 		if k == l.cur {
 			labelRole = roleAccent
@@ -308,19 +346,19 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 			if len(lines) == l.height {
 				break
 			}
-			g := blank
+			gut := blank
 			if r == 0 {
-				g = l.memo.sgr.wrap(c, labelRole, fit(label, gutter))
+				gut = l.memo.sgr.wrap(c, labelRole, fit(label, g.gutter))
 			}
 			if r == len(lay.rows)-1 && lay.hidden > 0 {
 				more := fmt.Sprintf("+%d", lay.hidden)
 				if len(lay.rows) == 1 {
-					g = l.memo.sgr.wrap(c, labelRole, fit(label, max(gutter-len(more), 0))) + l.memo.sgr.wrap(c, roleBadge, more)
+					gut = l.memo.sgr.wrap(c, labelRole, fit(label, max(g.gutter-len(more), 0))) + l.memo.sgr.wrap(c, roleBadge, more)
 				} else {
-					g = l.memo.sgr.wrap(c, roleBadge, fit(more, gutter))
+					gut = l.memo.sgr.wrap(c, roleBadge, fit(more, g.gutter))
 				}
 			}
-			background()
+			l.background(row, g)
 			for n, b := range bars {
 				limit := cols
 				if n+1 < len(bars) {
@@ -328,13 +366,10 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 				}
 				l.drawBar(c, row, b, k, limit)
 			}
-			lines = append(lines, g+sep+l.renderCells(c, row))
+			lines = append(lines, gut+sep+l.renderCells(c, row))
 		}
 	}
-	for len(lines) < l.height {
-		lines = append(lines, strings.Repeat(" ", l.width))
-	}
-	return strings.Join(lines, "\n"), last
+	return lines, last
 }
 
 // dayLabelFitting is the longest of day d's labels ("Wed 17 Jan 2024",

@@ -46,70 +46,13 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 	}
 	l.it, l.source, l.people, l.built, l.ready = it, events, slices.Clone(people), l.group, true
 	l.memo = &laneMemo{} // the old lanes' memo stays with the copies that show them
-	var lists [][]int
-	var keys []string
-	var persons []int
-	var none []int
 	l.byKey = nil
 	l.laneOf = nil
-	switch l.group {
-	case byPerson:
-		l.laneOf = make([]int32, len(it.People))
-		for p := range l.laneOf {
-			l.laneOf[p] = -1
-		}
-		var allowed []bool
-		if len(people) > 0 {
-			allowed = make([]bool, len(it.People))
-			for _, p := range people {
-				allowed[p] = true
-			}
-		}
-		for _, i := range events {
-			placed := false
-			for _, p := range it.Events[i].Participants {
-				if allowed != nil && !allowed[p] {
-					continue
-				}
-				k := l.laneOf[p]
-				if k < 0 {
-					k = int32(len(lists))
-					l.laneOf[p] = k
-					lists = append(lists, nil)
-					persons = append(persons, p)
-					keys = append(keys, "")
-				}
-				if n := len(lists[k]); n == 0 || lists[k][n-1] != i { // a participant may be listed twice
-					lists[k] = append(lists[k], i)
-				}
-				placed = true
-			}
-			if !placed {
-				none = append(none, i)
-			}
-		}
-	default:
-		l.byKey = map[string]int{}
-		for _, i := range events {
-			key := l.keyOf(it, i)
-			if key == "" {
-				none = append(none, i)
-				continue
-			}
-			k, ok := l.byKey[key]
-			if !ok {
-				k = len(lists)
-				l.byKey[key] = k
-				lists = append(lists, nil)
-				persons = append(persons, -1)
-				keys = append(keys, key)
-			}
-			lists[k] = append(lists[k], i)
-		}
-	}
-	l.lanes = make([]lane, 0, len(lists)+1)
-	for k, list := range lists {
-		l.lanes = append(l.lanes, lane{person: persons[k], key: keys[k], events: list})
+	var none []int
+	if l.group == byPerson {
+		l.lanes, none = l.personLanes(it, events, people)
+	} else {
+		l.lanes, none = l.keyLanes(it, events)
 	}
 	l.noneLane = -1
 	if len(none) > 0 {
@@ -126,6 +69,66 @@ func (l *lanesView) build(it *itinerary.Itinerary, events, people []int) {
 	if len(l.lanes) > 0 {
 		l.cur = 0
 	}
+}
+
+// personLanes sorts events into a lane per person, in order of their first
+// event (only the people of the filter, when there is one); it returns the
+// lanes and the events with no one in them.
+func (l *lanesView) personLanes(it *itinerary.Itinerary, events, people []int) (lanes []lane, none []int) {
+	l.laneOf = make([]int32, len(it.People))
+	for p := range l.laneOf {
+		l.laneOf[p] = -1
+	}
+	var allowed []bool
+	if len(people) > 0 {
+		allowed = make([]bool, len(it.People))
+		for _, p := range people {
+			allowed[p] = true
+		}
+	}
+	for _, i := range events {
+		placed := false
+		for _, p := range it.Events[i].Participants {
+			if allowed != nil && !allowed[p] {
+				continue
+			}
+			k := l.laneOf[p]
+			if k < 0 {
+				k = int32(len(lanes))
+				l.laneOf[p] = k
+				lanes = append(lanes, lane{person: p})
+			}
+			if evs := lanes[k].events; len(evs) == 0 || evs[len(evs)-1] != i { // a participant may be listed twice
+				lanes[k].events = append(evs, i)
+			}
+			placed = true
+		}
+		if !placed {
+			none = append(none, i)
+		}
+	}
+	return lanes, none
+}
+
+// keyLanes sorts events into a lane per track or city, in order of their
+// first event; it returns the lanes and the events with none.
+func (l *lanesView) keyLanes(it *itinerary.Itinerary, events []int) (lanes []lane, none []int) {
+	l.byKey = map[string]int{}
+	for _, i := range events {
+		key := l.keyOf(it, i)
+		if key == "" {
+			none = append(none, i)
+			continue
+		}
+		k, ok := l.byKey[key]
+		if !ok {
+			k = len(lanes)
+			l.byKey[key] = k
+			lanes = append(lanes, lane{person: -1, key: key})
+		}
+		lanes[k].events = append(lanes[k].events, i)
+	}
+	return lanes, none
 }
 
 // sameEvents reports whether a and b are the same list (results are never

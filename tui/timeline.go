@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
@@ -30,6 +32,63 @@ type timeline struct {
 
 	lines *lineMemo // rendered rows of this layout, shared by the copies that show it
 	frame []string  // the lines on screen, as last rendered
+
+	keys timelineKeyMap
+}
+
+// timelineKeyMap is the keys of the list: they move the selection.
+type timelineKeyMap struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+}
+
+func newTimelineKeyMap(k KeyMap) timelineKeyMap {
+	return timelineKeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
+}
+
+// into puts the keys into the key map of the help.
+func (tk timelineKeyMap) into(k *KeyMap) {
+	k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom = tk.Up, tk.Down, tk.PageUp, tk.PageDown, tk.Top, tk.Bottom
+}
+
+// updateKeys enables the keys that move a selection there is.
+func (t *timeline) updateKeys() {
+	sel := t.selected() >= 0
+	for _, b := range []*key.Binding{&t.keys.Up, &t.keys.Down, &t.keys.PageUp, &t.keys.PageDown} {
+		b.SetEnabled(sel)
+	}
+	t.keys.Top.SetEnabled(true)
+	t.keys.Bottom.SetEnabled(true)
+}
+
+// update moves the selection on a key, or scrolls on the wheel.
+func (t timeline) update(msg tea.Msg) (timeline, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, t.keys.Up):
+			t.move(-1)
+		case key.Matches(msg, t.keys.Down):
+			t.move(1)
+		case key.Matches(msg, t.keys.PageUp):
+			t.page(-1)
+		case key.Matches(msg, t.keys.PageDown):
+			t.page(1)
+		case key.Matches(msg, t.keys.Top):
+			t.move(-t.events())
+		case key.Matches(msg, t.keys.Bottom):
+			t.move(t.events())
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			t.scroll(-3)
+		case tea.MouseButtonWheelDown:
+			t.scroll(3)
+		}
+	}
+	return t, nil
 }
 
 // lineMemo keeps rendered rows of one layout, so that a key that moves the
