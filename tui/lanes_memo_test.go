@@ -30,6 +30,9 @@ func TestOldCopyRendersAfterLanesChanges(t *testing.T) {
 		{[]string{"v"}, []string{"/", "s", "e", "o", "u", "l"}},
 		{[]string{"v", "t"}, []string{"/", "s", "e", "o", "u", "l"}},
 		{[]string{"v"}, []string{"n", "-", "l"}},
+		{[]string{"v"}, []string{"-", "-", "-"}},
+		{[]string{"v", "l"}, []string{"j", "pgdown"}},
+		{[]string{"v"}, []string{"tab", "enter"}},
 	}
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		for _, c := range cases {
@@ -54,6 +57,21 @@ func TestOldCopyRendersAfterLanesChanges(t *testing.T) {
 	}
 }
 
+// TestOldCopyRendersAfterResize: the gutter labels are made again for a
+// new width; a copy at the old width still shows its own.
+func TestOldCopyRendersAfterResize(t *testing.T) {
+	for _, start := range [][]string{{"v"}, {"v", "t"}, {"v", "t", "t"}} {
+		old := press(newModel(t, 120, 40), start...)
+		before := old.View()
+		if sized(old, 60, 20).View() == before {
+			t.Fatal("the resize changed nothing")
+		}
+		if got := old.View(); got != before {
+			t.Errorf("%v: after a resize of a newer copy the old one renders\n%s\nwas:\n%s", start, got, before)
+		}
+	}
+}
+
 // TestReloadInTheLanes: a reload that drops an event while the lanes show
 // builds the lanes again from the new itinerary (they held the old one's
 // events, and indexing them panicked).
@@ -61,8 +79,12 @@ func TestReloadInTheLanes(t *testing.T) {
 	m := sized(New(Config{Itinerary: conferenceTrip(t), Watch: "sf.yaml", Now: beforeVisit, Lanes: true}, renderer(termenv.Ascii)), 120, 40)
 	m = press(m, "G")
 	m, _ = step(t, m, fileChangedMsg{})
+	old, before := m, m.View()
 	m, _ = step(t, m, reloadedMsg{gen: m.reload.gen, it: withoutEvent(t, "flight-home")})
 	v := m.View()
+	if got := old.View(); got != before {
+		t.Errorf("after the reload the old copy renders\n%s\nwas:\n%s", got, before)
+	}
 	if !strings.Contains(v, "reloaded") || strings.Contains(v, "Flight San Francisco to Frankfurt") {
 		t.Errorf("after the reload:\n%s", v)
 	}
