@@ -9,8 +9,13 @@ import (
 )
 
 // KeyMap is every key the interactive view handles, each declared once with
-// its help text. Model.updateKeys enables the ones that do something in the
-// current state, so the help line never lists a key that does nothing.
+// its help text: the reference that --help and the ? page list (see
+// reference). Each component takes its own bindings from it into a small
+// key map of its own (timelineKeyMap, lanesKeyMap, detailKeyMap, ...), in
+// its own words, and enables those that do something in its state, as the
+// root does its own (globalKeyMap); the footer is the ShortHelp of the key
+// maps in effect (Model.activeKeys), so it never lists a key that does
+// nothing.
 type KeyMap struct {
 	Up, Down             key.Binding
 	PageUp, PageDown     key.Binding
@@ -90,7 +95,7 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help of the footer.
+// ShortHelp is the one-line help of the footer, in its order.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
