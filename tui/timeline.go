@@ -93,11 +93,13 @@ func (t timeline) update(msg tea.Msg) (timeline, tea.Cmd) {
 
 // lineMemo keeps rendered rows of one layout, so that a key that moves the
 // selection redraws two rows and paging back redraws none. A line depends
-// only on the layout, the row and the signature, and a memo belongs to one
-// layout (setRows makes a new one), so copies of the model that share it
-// can never read a line made for other rows; lines are only added, never
-// changed.
+// only on the layout, the row and the signature, and a memo belongs to the
+// one layout it names (render makes a new memo for any other), so copies
+// of the model that share it can never read a line made for other rows;
+// lines are only added, never changed, and only in Update: View reads the
+// frame.
 type lineMemo struct {
+	rows  *agenda.Layout // the layout the lines are of
 	sig   string
 	lines map[int]string // by row
 	// labels are the widths of the rows' time labels, by row, twice: even
@@ -143,7 +145,7 @@ func (lm *lineMemo) line(sig string, r int, render func() string) string {
 // want is kept for the next rows (see wanted).
 func (t *timeline) setRows(rows *agenda.Layout, want int) {
 	t.rows = rows
-	t.lines = &lineMemo{}
+	t.lines = &lineMemo{rows: rows}
 	t.cur = -1
 	t.kept, t.keeping = want, want >= 0
 	if rows.Events() == 0 {
@@ -335,6 +337,9 @@ func (t *timeline) render(c *renderCtx) {
 	n, sel := 0, t.selectedRow()
 	if t.rows != nil {
 		n = t.rows.Len()
+	}
+	if t.lines == nil || t.lines.rows != t.rows {
+		t.lines = &lineMemo{rows: t.rows}
 	}
 	start, header, sticky := t.firstRow()
 	c.labels = 0
