@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestPageFromTheLanesOffersItsOwnKeys: the ? page opened from the lanes
@@ -50,5 +53,31 @@ func TestFocusedPaneOffersItsKeys(t *testing.T) {
 				t.Errorf("%v: the footer has %q: %q", c.keys, n, f)
 			}
 		}
+	}
+}
+
+// TestClickInTheLanesTakesTheFocus: a click on a bar with the focus on the
+// participants gives the timeline the focus as a click in the list does,
+// dropping the participant's mark; the mark stayed, and J then paged the
+// detail pane by halves, as if the participants still had the focus.
+func TestClickInTheLanesTakesTheFocus(t *testing.T) {
+	m := press(newModel(t, 120, 40), "v", "tab")
+	x, y := -1, -1
+	for row, line := range strings.Split(m.View(), "\n") {
+		if k := strings.Index(line, "❯"); k >= 0 && row > 4 && ansi.StringWidth(line[:k]) < m.lay.list.w {
+			x, y = ansi.StringWidth(line[:k]), row
+			break
+		}
+	}
+	if x < 0 {
+		t.Fatalf("no selected bar:\n%s", m.View())
+	}
+	next, _ := m.Update(tea.MouseMsg{X: x + 1, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = next.(Model)
+	if m.focus != focusTimeline || m.det.part != -1 {
+		t.Errorf("after the click: focus %v, participant %d", m.focus, m.det.part)
+	}
+	if strings.Contains(m.det.view(), "❯") {
+		t.Errorf("the detail pane still marks a participant:\n%s", m.det.view())
 	}
 }

@@ -237,7 +237,7 @@ func (m *Model) click(x, y int) {
 		if k, i := m.ln.barAt(c, y, x-gutter-1); i >= 0 {
 			m.ln.cur = k
 			m.tl.selectEvent(i)
-			m.focus = focusTimeline
+			m.setFocus(focusTimeline)
 			m.showSelected()
 		}
 		return
