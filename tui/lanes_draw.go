@@ -215,11 +215,11 @@ func (l *lanesView) view(c *renderCtx) (out string, last int) {
 	return strings.Join(lines, "\n"), last
 }
 
-// frame is what every row of a frame of lanes is drawn on: the gutter's
+// laneFrame is what every row of a frame of lanes is drawn on: the gutter's
 // width, the window of time, where its days start, and the columns of the
 // day boundaries and of now (-1 when now is off screen), which run down
 // every lane.
-type frame struct {
+type laneFrame struct {
 	gutter    int
 	loc       *time.Location
 	to        time.Time
@@ -229,8 +229,8 @@ type frame struct {
 }
 
 // frameGrid works out the frame for the window on screen, cols columns wide.
-func (l *lanesView) frameGrid(c *renderCtx, cols int) frame {
-	g := frame{loc: c.displayZone(), nowCol: -1}
+func (l *lanesView) frameGrid(c *renderCtx, cols int) laneFrame {
+	g := laneFrame{loc: c.displayZone(), nowCol: -1}
 	g.gutter, _ = l.geometry(c.native)
 	g.to = l.from.Add(time.Duration(cols) * l.cell())
 	lf := l.from.In(g.loc)
@@ -248,7 +248,7 @@ func (l *lanesView) frameGrid(c *renderCtx, cols int) frame {
 }
 
 // background clears row to the frame's day boundaries and now line.
-func (l *lanesView) background(row []gridCell, g frame) {
+func (l *lanesView) background(row []gridCell, g laneFrame) {
 	for x := range row {
 		row[x] = gridCell{" ", rolePlain}
 	}
@@ -295,7 +295,7 @@ func (l *lanesView) dateRow(row []gridCell, dayStarts []time.Time) {
 
 // hourRow draws the hours (or days, zoomed out) into row, at a spacing
 // with room for the labels, and marks now where no label is in the way.
-func (l *lanesView) hourRow(row []gridCell, g frame) {
+func (l *lanesView) hourRow(row []gridCell, g laneFrame) {
 	cols := len(row)
 	for x := range row {
 		row[x] = gridCell{" ", rolePlain}
@@ -329,7 +329,7 @@ func (l *lanesView) hourRow(row []gridCell, g frame) {
 
 // laneLines appends the lines of the lanes from the first on screen to
 // lines, until the pane is full; last is the last lane on screen.
-func (l *lanesView) laneLines(c *renderCtx, lines []string, row []gridCell, g frame) (out []string, last int) {
+func (l *lanesView) laneLines(c *renderCtx, lines []string, row []gridCell, g laneFrame) (out []string, last int) {
 	cols := len(row)
 	blank := strings.Repeat(" ", g.gutter)
 	sep := " "
