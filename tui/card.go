@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/visitline/visitline/agenda"
@@ -18,9 +20,57 @@ type card struct {
 	events    []int // the person's events, instant order
 	cur       int   // highlighted position in events
 	eventLine []int // content line of each event, then the line after the last
+	keys      cardKeyMap
 }
 
-func newCard() card { return card{scrollPane: newScrollPane(), person: -1} }
+func newCard(k KeyMap) card {
+	return card{scrollPane: newScrollPane(), person: -1, keys: newCardKeyMap(k)}
+}
+
+// cardKeyMap is the keys of the card: they move the highlight from event to
+// event and act on the person or the highlighted event.
+type cardKeyMap struct {
+	Up, Down     key.Binding
+	Top, Bottom  key.Binding
+	Open         key.Binding
+	FilterPerson key.Binding
+}
+
+func newCardKeyMap(k KeyMap) cardKeyMap {
+	km := cardKeyMap{Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom, Open: k.Open, FilterPerson: k.FilterPerson}
+	km.Open.SetHelp("enter", "go to event")
+	return km
+}
+
+// into puts the keys into the key map of the help.
+func (ck cardKeyMap) into(k *KeyMap) {
+	k.Up, k.Down, k.Top, k.Bottom, k.Open, k.FilterPerson = ck.Up, ck.Down, ck.Top, ck.Bottom, ck.Open, ck.FilterPerson
+}
+
+// updateKeys enables the keys while the card shows someone.
+func (c *card) updateKeys() {
+	k := &c.keys
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.FilterPerson} {
+		b.SetEnabled(c.person >= 0)
+	}
+}
+
+// update moves the highlight.
+func (c card) update(rc *renderCtx, msg tea.Msg) (card, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		switch k := c.keys; {
+		case key.Matches(msg, k.Up):
+			c.move(rc, -1)
+		case key.Matches(msg, k.Down):
+			c.move(rc, 1)
+		case key.Matches(msg, k.Top):
+			c.move(rc, -len(c.events))
+		case key.Matches(msg, k.Bottom):
+			c.move(rc, len(c.events))
+		}
+	}
+	return c, nil
+}
 
 // open shows person p's card with event `at` highlighted when it is theirs.
 func (c *card) open(rc *renderCtx, p, at int) {

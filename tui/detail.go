@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
@@ -17,10 +19,85 @@ type detail struct {
 	event    int
 	part     int   // focused participant (position in the event's list); -1 when the pane has no focus
 	partLine []int // content line of each participant, then the line after the last
+	keys     detailKeyMap
 }
 
-func newDetail() detail {
-	return detail{scrollPane: newScrollPane(), event: -1, part: -1}
+func newDetail(k KeyMap) detail {
+	return detail{scrollPane: newScrollPane(), event: -1, part: -1, keys: newDetailKeyMap(k)}
+}
+
+// detailKeyMap is the keys of the detail pane: J and K scroll it from the
+// timeline; with the focus on the participants, the others move from one
+// to the next and act on the one focused.
+type detailKeyMap struct {
+	Up, Down             key.Binding
+	PageUp, PageDown     key.Binding
+	DetailUp, DetailDown key.Binding
+	Open                 key.Binding
+	FilterPerson         key.Binding
+}
+
+func newDetailKeyMap(k KeyMap) detailKeyMap {
+	km := detailKeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, DetailUp: k.DetailUp,
+		DetailDown: k.DetailDown, Open: k.Open, FilterPerson: k.FilterPerson}
+	km.Open.SetHelp("enter", "open card")
+	return km
+}
+
+// into puts the keys into the key map of the help.
+func (dk detailKeyMap) into(k *KeyMap) {
+	k.Up, k.Down, k.PageUp, k.PageDown, k.DetailUp, k.DetailDown = dk.Up, dk.Down, dk.PageUp, dk.PageDown, dk.DetailUp, dk.DetailDown
+	k.Open, k.FilterPerson = dk.Open, dk.FilterPerson
+}
+
+// updateKeys enables the keys while the pane shows an event.
+func (d *detail) updateKeys() {
+	k := &d.keys
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.DetailUp, &k.DetailDown, &k.Open, &k.FilterPerson} {
+		b.SetEnabled(d.event >= 0)
+	}
+}
+
+// update scrolls the pane (by three lines from the timeline, by half a
+// page with the focus on the participants) and moves the focus from
+// participant to participant. Any other key brings the focused participant
+// back into view.
+func (d detail) update(c *renderCtx, msg tea.Msg) (detail, tea.Cmd) {
+	focused := d.part >= 0
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			d.vp.ScrollUp(3)
+		case tea.MouseButtonWheelDown:
+			d.vp.ScrollDown(3)
+		}
+		return d, nil
+	case tea.KeyMsg:
+		k := d.keys
+		switch {
+		case !focused && key.Matches(msg, k.DetailUp):
+			d.vp.ScrollUp(3)
+			return d, nil
+		case !focused && key.Matches(msg, k.DetailDown):
+			d.vp.ScrollDown(3)
+			return d, nil
+		case !focused:
+			return d, nil
+		case key.Matches(msg, k.Up):
+			d.part = max(d.part-1, 0)
+		case key.Matches(msg, k.Down):
+			d.part = min(d.part+1, len(c.it.Events[d.event].Participants)-1)
+		case key.Matches(msg, k.PageUp, k.DetailUp):
+			d.vp.HalfPageUp()
+			return d, nil
+		case key.Matches(msg, k.PageDown, k.DetailDown):
+			d.vp.HalfPageDown()
+			return d, nil
+		}
+		d.show(c, d.event)
+	}
+	return d, nil
 }
 
 // show renders event i (or nothing for -1) into the viewport, keeping the

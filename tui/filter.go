@@ -65,19 +65,17 @@ func (m *Model) setPeople(people []int) {
 	m.refilter(m.tl.wanted())
 }
 
-// inputKey handles a key while the picker or the search field is open.
+// inputKey handles a key while the picker or the search field is open:
+// ctrl+c quits, the root acts on enter and esc, and the field has the
+// rest.
 func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k := m.keys
+	if key.Matches(msg, m.keys.Quit) {
+		return m, tea.Quit
+	}
 	var cmd tea.Cmd
 	switch m.mode {
 	case modePicker:
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, k.InputUp):
-			m.picker.move(-1)
-		case key.Matches(msg, k.InputDown):
-			m.picker.move(1)
+		switch k := m.picker.keys; {
 		case key.Matches(msg, k.Accept):
 			if p := m.picker.selected(); p >= 0 {
 				m.togglePerson(p)
@@ -86,12 +84,10 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Cancel):
 			m.closeInput()
 		default:
-			cmd = m.picker.update(m.it, msg)
+			m.picker, cmd = m.picker.update(m.it, msg)
 		}
 	case modeSearch:
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
+		switch k := m.search.keys; {
 		case key.Matches(msg, k.Accept):
 			m.closeInput()
 		case key.Matches(msg, k.Cancel):
@@ -104,9 +100,9 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.setQueryKeeping("", want)
 			m.closeInput()
 		default:
-			var changed bool
-			changed, cmd = m.search.update(msg)
-			if changed {
+			before := m.search.input.Value()
+			m.search, cmd = m.search.update(msg)
+			if m.search.input.Value() != before {
 				m.setQuery(m.search.input.Value())
 			}
 		}

@@ -20,7 +20,7 @@ type helpSection struct {
 func keySections() []helpSection {
 	km := DefaultKeyMap()
 	var out []helpSection
-	for i, col := range km.FullHelp() {
+	for i, col := range km.reference() {
 		out = append(out, helpSection{helpGroups[i], referenceRows(col, longHelp)})
 	}
 	last := &out[len(out)-1]
@@ -29,7 +29,7 @@ func keySections() []helpSection {
 }
 
 // helpContent is the ? page for a screen width cells wide: every key of the
-// key map, grouped as FullHelp groups them, with what it does, then the
+// key map, grouped as FullHelp groups them (see KeyMap.reference), with what it does, then the
 // keys of the text fields, then a legend of the glyphs and badges.
 func helpContent(st *Styles, width int) string {
 	out := &textLines{width: width}

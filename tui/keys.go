@@ -2,14 +2,20 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 )
 
 // KeyMap is every key the interactive view handles, each declared once with
-// its help text. Model.updateKeys enables the ones that do something in the
-// current state, so the help line never lists a key that does nothing.
+// its help text: the reference that --help and the ? page list (see
+// reference). Each component takes its own bindings from it into a small
+// key map of its own (timelineKeyMap, lanesKeyMap, detailKeyMap, ...), in
+// its own words, and enables those that do something in its state, as the
+// root does its own (globalKeyMap); the footer is the ShortHelp of the key
+// maps in effect (Model.activeKeys), so it never lists a key that does
+// nothing.
 type KeyMap struct {
 	Up, Down             key.Binding
 	PageUp, PageDown     key.Binding
@@ -89,7 +95,7 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help of the footer.
+// ShortHelp is the one-line help of the footer, in its order.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
@@ -97,15 +103,76 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps}
 }
 
+// keyDoc is a binding with its long help: what it does, said more fully
+// than the footer has room for, for --help and the ? page ("" when the
+// footer's words say it all).
+type keyDoc struct {
+	key.Binding
+	long string
+}
+
+// reference is every binding of the list view with its long help, in the
+// columns of the ? page (see helpGroups).
+func (k KeyMap) reference() [][]keyDoc {
+	return [][]keyDoc{
+		{
+			{k.Up, "previous event (in a list: previous item)"},
+			{k.Down, "next event (in a list: next item)"},
+			{k.PageUp, "page up (in the lanes: the screenful of lanes above)"},
+			{k.PageDown, "page down (in the lanes: the screenful of lanes below)"},
+			{k.Top, ""},
+			{k.Bottom, ""},
+		},
+		{
+			{k.Focus, "move the focus into the selected event's participants"},
+			{k.FocusBack, "move the focus back to the timeline"},
+			{k.Open, "open: a participant's card, or the card's event in the timeline"},
+			{k.Back, "back (card, participants, timeline); in the timeline, drop the last filter"},
+			{k.DetailUp, ""},
+			{k.DetailDown, ""},
+		},
+		{
+			{k.People, "people picker: type a name, 한글, organisation or role"},
+			{k.Search, "search as you type: words, @person, !exclude"},
+			{k.NextPerson, "filter to the next person, one at a time"},
+			{k.PrevPerson, "filter to the previous person"},
+			{k.AnyAll, "with several people: events with all of them, or any"},
+			{k.FilterPerson, ""},
+		},
+		{
+			{k.View, "switch between the list and the lanes (a time axis, a lane per person, track or city)"},
+			{k.Group, "lanes: group by person, track or city, in turn"},
+			{k.Left, "lanes: the previous event in the lane"},
+			{k.Right, "lanes: the next event in the lane"},
+			{k.ZoomIn, "lanes: less time a column (down to 15 min)"},
+			{k.ZoomOut, "lanes: more time a column (up to a day)"},
+		},
+		{
+			{k.Zone, "times in the itinerary's zone, each venue's, this machine's, UTC"},
+			{k.Now, "select the current event, else the next"},
+			{k.Gaps, "list: show or hide free time between events"},
+			{k.Names, "names in their own script (경계현) or romanised (Kyung Kye-hyun)"},
+			{k.Edit, "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)"},
+			{k.MoreErrors, "scroll the panel of reload errors"},
+			{k.About, "about this itinerary: summary and sources"},
+			{k.Help, "all keys"},
+			{k.Close, "close this page (help or about)"},
+			{k.Quit, ""},
+		},
+	}
+}
+
 // FullHelp is the help shown by "?", in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Focus, k.FocusBack, k.Open, k.Back, k.DetailUp, k.DetailDown},
-		{k.People, k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.FilterPerson},
-		{k.View, k.Group, k.Left, k.Right, k.ZoomIn, k.ZoomOut},
-		{k.Zone, k.Now, k.Gaps, k.Names, k.Edit, k.MoreErrors, k.About, k.Help, k.Close, k.Quit},
+	var cols [][]key.Binding
+	for _, col := range k.reference() {
+		bs := make([]key.Binding, len(col))
+		for i, d := range col {
+			bs[i] = d.Binding
+		}
+		cols = append(cols, bs)
 	}
+	return cols
 }
 
 // helpGroups names the columns of FullHelp, for the ? page.
@@ -113,48 +180,54 @@ var helpGroups = []string{"Move", "Focus", "Filter and search", "Lanes", "View"}
 
 // all lists every binding of the list view once, for --help; the keys of
 // the text fields come after, from inputKeys.
-func (k KeyMap) all() []key.Binding {
-	var out []key.Binding
-	for _, col := range k.FullHelp() {
+func (k KeyMap) all() []keyDoc {
+	var out []keyDoc
+	for _, col := range k.reference() {
 		out = append(out, col...)
 	}
 	return out
 }
 
 // inputKeys are the keys of the people picker and the search field.
-func (k KeyMap) inputKeys() []key.Binding {
-	return []key.Binding{k.InputUp, k.InputDown, k.Accept, k.Cancel}
+func (k KeyMap) inputKeys() []keyDoc {
+	return []keyDoc{
+		{k.InputUp, "previous person (picker)"},
+		{k.InputDown, "next person (picker)"},
+		{k.Accept, "add or remove the highlighted person / keep the search"},
+		{k.Cancel, "close the picker / clear the search"},
+	}
 }
 
 // keyRow is one line of the key reference: the keys as a user types them
 // and what they do.
 type keyRow struct{ keys, desc string }
 
-// referenceRows lists bindings with their keys spelled out and their long
-// descriptions, for --help and the ? page.
-func referenceRows(bindings []key.Binding, long map[string]string) []keyRow {
-	rows := make([]keyRow, 0, len(bindings))
-	for _, kb := range bindings {
-		names := make([]string, len(kb.Keys()))
-		for i, k := range kb.Keys() {
+// longHelp is what a binding does in the key reference: its long help, or
+// its footer's words when they say it all.
+func longHelp(d keyDoc) string {
+	if d.long != "" {
+		return d.long
+	}
+	return d.Help().Desc
+}
+
+// referenceRows lists bindings with their keys spelled out and what they
+// do as describe says it, for --help and the ? page.
+func referenceRows(docs []keyDoc, describe func(keyDoc) string) []keyRow {
+	rows := make([]keyRow, 0, len(docs))
+	for _, d := range docs {
+		names := make([]string, len(d.Keys()))
+		for i, k := range d.Keys() {
 			names[i] = keyName(k)
 		}
-		desc := kb.Help().Desc
-		if l, ok := long[desc]; ok {
-			desc = l
-		}
-		rows = append(rows, keyRow{strings.Join(names, ", "), desc})
+		rows = append(rows, keyRow{strings.Join(names, ", "), describe(d)})
 	}
 	return rows
 }
 
 // inputRows are the keys of the text fields with what they do.
 func inputRows() []keyRow {
-	rows := referenceRows(DefaultKeyMap().inputKeys(), nil)
-	for i := range rows {
-		rows[i].desc = inputHelp[DefaultKeyMap().inputKeys()[i].Help().Key]
-	}
-	return append(rows, keyRow{otherKeys, "type into the field"})
+	return append(referenceRows(DefaultKeyMap().inputKeys(), longHelp), keyRow{otherKeys, "type into the field"})
 }
 
 // otherKeys stands for the keys a text field takes as typed text.
@@ -209,97 +282,121 @@ func keyName(k string) string {
 	return k
 }
 
-// inputHelp says what the keys of the text fields do, for --help.
-var inputHelp = map[string]string{
-	"↑":     "previous person (picker)",
-	"↓":     "next person (picker)",
-	"enter": "add or remove the highlighted person / keep the search",
-	"esc":   "close the picker / clear the search",
+// globalKeyMap is the root's own keys: those that work whatever has the
+// focus (the filter, the zone, the view, the pages, quitting) and those
+// that move the focus. The focused component has the others (see
+// Model.activeKeys).
+type globalKeyMap struct {
+	Focus, FocusBack key.Binding
+	Back             key.Binding // in the timeline it drops the last filter
+	Names            key.Binding
+	Zone             key.Binding
+	Now              key.Binding
+	Gaps             key.Binding
+	Edit             key.Binding
+	MoreErrors       key.Binding
+	View, Group      key.Binding
+	People           key.Binding
+	Search           key.Binding
+	NextPerson       key.Binding
+	PrevPerson       key.Binding
+	AnyAll           key.Binding
+	About            key.Binding
+	Help             key.Binding
+	Quit             key.Binding
 }
 
-// longHelp says more, for --help, than the footer has room for.
-var longHelp = map[string]string{
-	"up":               "previous event (in a list: previous item)",
-	"page up":          "page up (in the lanes: the screenful of lanes above)",
-	"page down":        "page down (in the lanes: the screenful of lanes below)",
-	"down":             "next event (in a list: next item)",
-	"participants":     "move the focus into the selected event's participants",
-	"timeline":         "move the focus back to the timeline",
-	"open":             "open: a participant's card, or the card's event in the timeline",
-	"back":             "back (card, participants, timeline); in the timeline, drop the last filter",
-	"filter by person": "people picker: type a name, 한글, organisation or role",
-	"search":           "search as you type: words, @person, !exclude",
-	"next person":      "filter to the next person, one at a time",
-	"previous person":  "filter to the previous person",
-	"all of / any of":  "with several people: events with all of them, or any",
-	"next time zone":   "times in the itinerary's zone, each venue's, this machine's, UTC",
-	"jump to now":      "select the current event, else the next",
-	"show free time":   "list: show or hide free time between events",
-	"한글/Latin names":   "names in their own script (경계현) or romanised (Kyung Kye-hyun)",
-	"more keys":        "all keys",
-	"about":            "about this itinerary: summary and sources",
-	"edit":             "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)",
-	"more errors":      "scroll the panel of reload errors",
-	"close":            "close this page (help or about)",
-	"lanes":            "switch between the list and the lanes (a time axis, a lane per person, track or city)",
-	"group by track":   "lanes: group by person, track or city, in turn",
-	"earlier":          "lanes: the previous event in the lane",
-	"later":            "lanes: the next event in the lane",
-	"zoom in":          "lanes: less time a column (down to 15 min)",
-	"zoom out":         "lanes: more time a column (up to a day)",
+func newGlobalKeyMap(k KeyMap) globalKeyMap {
+	return globalKeyMap{Focus: k.Focus, FocusBack: k.FocusBack, Back: k.Back, Names: k.Names, Zone: k.Zone, Now: k.Now,
+		Gaps: k.Gaps, Edit: k.Edit, MoreErrors: k.MoreErrors, View: k.View, Group: k.Group, People: k.People,
+		Search: k.Search, NextPerson: k.NextPerson, PrevPerson: k.PrevPerson, AnyAll: k.AnyAll, About: k.About,
+		Help: k.Help, Quit: k.Quit}
 }
 
-// updateKeys enables the bindings that do something now; it runs after
-// every change of state.
+// into puts the keys into the key map of the help.
+func (g globalKeyMap) into(k *KeyMap) {
+	k.Focus, k.FocusBack, k.Back, k.Names, k.Zone, k.Now = g.Focus, g.FocusBack, g.Back, g.Names, g.Zone, g.Now
+	k.Gaps, k.Edit, k.MoreErrors, k.View, k.Group, k.People = g.Gaps, g.Edit, g.MoreErrors, g.View, g.Group, g.People
+	k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.About = g.Search, g.NextPerson, g.PrevPerson, g.AnyAll, g.About
+	k.Help, k.Quit = g.Help, g.Quit
+}
+
+// only enables the keys keep and disables every other.
+func (g *globalKeyMap) only(keep ...*key.Binding) {
+	for _, b := range []*key.Binding{&g.Focus, &g.FocusBack, &g.Back, &g.Names, &g.Zone, &g.Now, &g.Gaps, &g.Edit,
+		&g.MoreErrors, &g.View, &g.Group, &g.People, &g.Search, &g.NextPerson, &g.PrevPerson, &g.AnyAll, &g.About,
+		&g.Help, &g.Quit} {
+		b.SetEnabled(slices.Contains(keep, b))
+	}
+}
+
+// activeKeys is the key map in effect, for the help: the root's keys and
+// those of the component that has the keys.
+func (m *Model) activeKeys() KeyMap {
+	var k KeyMap // the zero binding is disabled
+	m.keys.into(&k)
+	switch {
+	case m.mode == modePicker:
+		m.picker.keys.into(&k)
+		return k
+	case m.mode == modeSearch:
+		m.search.keys.into(&k)
+		return k
+	case m.pageOpen():
+		m.page.keys.into(&k)
+		return k
+	}
+	switch {
+	case m.focus == focusParticipants:
+		m.det.keys.into(&k)
+	case m.focus == focusCard:
+		m.card.keys.into(&k)
+	case m.view == viewLanes:
+		m.ln.keys.into(&k)
+	default:
+		m.tl.keys.into(&k)
+	}
+	if m.view == viewLanes {
+		// The zoom is offered beside the lanes whatever has the focus.
+		k.ZoomIn, k.ZoomOut = m.ln.keys.ZoomIn, m.ln.keys.ZoomOut
+	}
+	return k
+}
+
+// updateKeys enables the bindings that do something now, the root's and
+// each component's; it runs after every change of state.
 func (m *Model) updateKeys() {
 	k := &m.keys
-	input := m.mode != modeList
-	for _, b := range []*key.Binding{&k.InputUp, &k.InputDown} {
-		b.SetEnabled(m.mode == modePicker)
-	}
-	k.Accept.SetEnabled(input)
-	k.Cancel.SetEnabled(input)
-	if m.mode == modePicker {
-		k.Accept.SetHelp("enter", "add/remove person")
-		k.Cancel.SetHelp("esc", "close")
-	} else {
-		k.Accept.SetHelp("enter", "keep search")
-		k.Cancel.SetHelp("esc", "clear search")
-	}
-	if input {
-		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown,
-			&k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People, &k.Search, &k.NextPerson, &k.PrevPerson,
-			&k.AnyAll, &k.FilterPerson, &k.Help, &k.Quit, &k.Zone, &k.Now, &k.Gaps, &k.About, &k.Edit, &k.MoreErrors, &k.Close,
-			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
-			b.SetEnabled(false)
-		}
+	switch {
+	case m.mode != modeList:
 		// The field takes q and ?; ctrl+c still quits.
-		k.Quit.SetEnabled(true)
+		k.only(&k.Quit)
 		k.Quit.SetKeys("ctrl+c")
 		k.Quit.SetHelp("ctrl+c", "quit")
-		return
-	}
-	k.Quit.SetKeys("q", "ctrl+c")
-	page := m.pageOpen()
-	toggleHelp(&k.Up, page, "scroll up", "up")
-	toggleHelp(&k.Down, page, "scroll down", "down")
-	toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
-	toggleHelp(&k.About, m.showAbout, "close about", "about")
-	k.Close.SetEnabled(page)
-	if page {
+	case m.pageOpen():
 		// A page takes every key: only its own are offered.
-		for _, b := range []*key.Binding{&k.DetailUp, &k.DetailDown, &k.Focus, &k.FocusBack, &k.Open, &k.Back, &k.Names, &k.People,
-			&k.Search, &k.NextPerson, &k.PrevPerson, &k.AnyAll, &k.FilterPerson, &k.Zone, &k.Now, &k.Gaps, &k.Edit, &k.MoreErrors,
-			&k.View, &k.Group, &k.Left, &k.Right, &k.ZoomIn, &k.ZoomOut} {
-			b.SetEnabled(false)
-		}
-		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.About, &k.Quit} {
-			b.SetEnabled(true)
-		}
+		k.only(&k.Help, &k.About, &k.Quit)
+		k.Quit.SetKeys("q", "ctrl+c")
 		k.Quit.SetHelp("ctrl+c", "quit")
-		return
+		toggleHelp(&k.Help, m.showHelp, "close help", "more keys")
+		toggleHelp(&k.About, m.showAbout, "close about", "about")
+	default:
+		m.updateListKeys()
 	}
+	m.tl.updateKeys()
+	m.ln.updateKeys()
+	m.det.updateKeys()
+	m.card.updateKeys()
+}
+
+// updateListKeys enables the root's keys while the timeline, the detail
+// pane or the card has the keys.
+func (m *Model) updateListKeys() {
+	k := &m.keys
+	k.Quit.SetKeys("q", "ctrl+c")
 	k.Quit.SetHelp("q", "quit")
+	k.Help.SetHelp("?", "more keys")
+	k.About.SetHelp("i", "about")
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	overflow, last := m.errorsPaged()
@@ -307,47 +404,34 @@ func (m *Model) updateKeys() {
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
 	k.Names.SetEnabled(m.words.native != "")
 	k.Names.SetHelp("n", m.words.native+"/Latin names")
-	k.About.SetEnabled(true)
-	k.Zone.SetEnabled(true)
+	lanes := m.view == viewLanes
+	for _, b := range []*key.Binding{&k.About, &k.Zone, &k.Search, &k.Help, &k.Quit, &k.View} {
+		b.SetEnabled(true)
+	}
 	k.Now.SetEnabled(len(m.visible) > 0)
-	k.Gaps.SetEnabled(true)
+	// The lanes draw no free time: b is the list's alone.
+	k.Gaps.SetEnabled(!lanes)
 	toggleHelp(&k.Gaps, m.gaps, "hide free time", "show free time")
-	k.Help.SetEnabled(true)
-	k.Quit.SetEnabled(true)
 	k.People.SetEnabled(len(m.it.People) > 0)
-	k.Search.SetEnabled(true)
 	k.NextPerson.SetEnabled(len(m.it.People) > 0)
 	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "show all of them", "show any of them")
-	k.FilterPerson.SetEnabled(m.focus != focusTimeline)
+	toggleHelp(&k.View, lanes, "list", "lanes")
+	k.Group.SetEnabled(lanes)
+	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
+
 	sel := m.tl.selected()
-	hasParts := sel >= 0 && len(m.it.Events[sel].Participants) > 0
 	inList := m.focus == focusTimeline
-	k.PageUp.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.PageDown.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.Top.SetEnabled(m.focus != focusParticipants)
-	k.Bottom.SetEnabled(m.focus != focusParticipants)
-	k.Up.SetEnabled(sel >= 0)
-	k.Down.SetEnabled(sel >= 0)
-	k.DetailUp.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.DetailDown.SetEnabled(m.focus != focusCard && sel >= 0)
-	k.Focus.SetEnabled(inList && hasParts)
+	k.Focus.SetEnabled(inList && sel >= 0 && len(m.it.Events[sel].Participants) > 0)
 	k.FocusBack.SetEnabled(!inList)
 	// In the timeline enter does what tab does; the help says so once.
-	k.Open.SetEnabled(!inList)
 	if inList {
 		k.Focus.SetKeys("tab", "enter")
 		k.Focus.SetHelp("tab/enter", "participants")
 	} else {
 		k.Focus.SetKeys("tab")
 		k.Focus.SetHelp("tab", "participants")
-	}
-	switch m.focus {
-	case focusParticipants:
-		k.Open.SetHelp("enter", "open card")
-	case focusCard:
-		k.Open.SetHelp("enter", "go to event")
 	}
 	filtered := !m.filter.Empty()
 	k.Back.SetEnabled(!inList || filtered)
@@ -359,7 +443,6 @@ func (m *Model) updateKeys() {
 	default:
 		k.Back.SetHelp("esc", "back")
 	}
-	m.updateLaneKeys()
 }
 
 // hint is a binding's help as the view's titles and messages quote it:

@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/visitline/visitline/agenda"
@@ -60,7 +58,7 @@ const (
 type Model struct {
 	it       *itinerary.Itinerary
 	cfg      Config
-	keys     KeyMap
+	keys     globalKeyMap // the root's own; each component has its own
 	st       Styles
 	orgStyle []lipgloss.Style
 	help     help.Model
@@ -87,8 +85,8 @@ type Model struct {
 	mode      mode
 	showHelp  bool
 	showAbout bool
-	page      scrollPane // the help or about page
-	status    string     // a one-off message for the footer
+	page      pages  // the help or about page
+	status    string // a one-off message for the footer
 
 	helpLine string        // the footer's key help, rendered when the keys or the width change
 	helpSig  string        // the keys and width helpLine was rendered for
@@ -119,20 +117,22 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
+	km := DefaultKeyMap()
 	m := Model{
 		it:     cfg.Itinerary,
 		cfg:    cfg,
-		keys:   DefaultKeyMap(),
+		keys:   newGlobalKeyMap(km),
 		st:     DefaultStyles(r),
 		help:   help.New(),
 		zone:   cfg.Zone,
 		clock:  time.Now,
-		det:    newDetail(),
-		card:   newCard(),
-		page:   newScrollPane(),
-		picker: newPicker(),
-		search: newSearchBar(),
-		ln:     newLanesView(),
+		tl:     timeline{keys: newTimelineKeyMap(km)},
+		det:    newDetail(km),
+		card:   newCard(km),
+		page:   newPages(km),
+		picker: newPicker(km),
+		search: newSearchBar(km),
+		ln:     newLanesView(km),
 	}
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.Zone
@@ -193,7 +193,7 @@ func (m *Model) relayRows(want int) {
 
 func (m *Model) ctx() *renderCtx {
 	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
-		words: m.filter.Query.Words, cancelHint: hint(m.keys.Cancel)}
+		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel)}
 }
 
 // spanLabel is the header's days and length; making it walks every
@@ -235,18 +235,19 @@ func (m *Model) settle() {
 		m.span = spanLabel{it: m.it, zone: m.zone, label: agenda.SpanLabel(m.it, m.zone)}
 	}
 	m.updateKeys()
+	keys := m.activeKeys()
 	var sig strings.Builder
 	sig.WriteString(strconv.Itoa(m.width))
 	if m.pageOpen() {
 		sig.WriteString("|page")
 	}
-	for _, b := range append(m.keys.ShortHelp(), m.keys.Help, m.keys.About, m.keys.Quit, m.keys.Close) {
+	for _, b := range append(keys.ShortHelp(), keys.Help, keys.About, keys.Quit, keys.Close) {
 		if b.Enabled() {
 			sig.WriteString("|" + hint(b))
 		}
 	}
 	if sig.String() != m.helpSig {
-		m.helpSig, m.helpLine = sig.String(), m.shortHelp()
+		m.helpSig, m.helpLine = sig.String(), m.shortHelp(keys)
 	}
 	m.tl.render(m.ctx())
 }
@@ -323,180 +324,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k := m.keys
-	m.status = ""
-	if m.pageOpen() {
-		return m.pageKey(msg)
-	}
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
-	case key.Matches(msg, k.Help):
-		m.openPage(true)
-	case key.Matches(msg, k.About):
-		m.openPage(false)
-	case key.Matches(msg, k.Names):
-		m.native = !m.native
-		m.rerender()
-	case key.Matches(msg, k.Edit):
-		cmd := m.edit()
-		return m, cmd
-	case m.cfg.File == "" && slices.Contains(k.Edit.Keys(), msg.String()):
-		m.status = m.noFileToEdit()
-	case key.Matches(msg, k.MoreErrors):
-		m.scrollErrors()
-	case key.Matches(msg, k.People):
-		m.mode = modePicker
-		cmd := m.picker.open(m.it, m.words)
-		return m, cmd
-	case key.Matches(msg, k.Search):
-		m.mode = modeSearch
-		m.search.from = m.tl.wanted()
-		m.setFocus(focusTimeline)
-		cmd := m.search.input.Focus()
-		m.search.input.CursorEnd()
-		return m, cmd
-	case key.Matches(msg, k.NextPerson):
-		m.stepPerson(1)
-	case key.Matches(msg, k.PrevPerson):
-		m.stepPerson(-1)
-	case key.Matches(msg, k.Zone):
-		m.nextZone()
-	case key.Matches(msg, k.Now):
-		m.setFocus(focusTimeline)
-		m.jumpToNow()
-	case key.Matches(msg, k.View):
-		m.toggleView()
-	case m.view == viewLanes && key.Matches(msg, k.Group):
-		m.nextGrouping()
-	case key.Matches(msg, k.Gaps):
-		m.gaps = !m.gaps
-		m.relayRows(m.tl.wanted())
-	case key.Matches(msg, k.AnyAll):
-		m.filter.AnyPerson = !m.filter.AnyPerson
-		m.refilter(m.tl.wanted())
-	default:
-		switch m.focus {
-		case focusTimeline:
-			m.timelineKey(msg)
-		case focusParticipants:
-			m.participantsKey(msg)
-		case focusCard:
-			m.cardKey(msg)
-		}
-	}
-	return m, nil
-}
-
-func (m *Model) timelineKey(msg tea.KeyMsg) {
-	if m.view == viewLanes && m.lanesKey(msg) {
-		return
-	}
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.tl.move(-1)
-	case key.Matches(msg, k.Down):
-		m.tl.move(1)
-	case key.Matches(msg, k.PageUp):
-		m.tl.page(-1)
-	case key.Matches(msg, k.PageDown):
-		m.tl.page(1)
-	case key.Matches(msg, k.Top):
-		m.tl.move(-m.tl.events())
-	case key.Matches(msg, k.Bottom):
-		m.tl.move(m.tl.events())
-	case key.Matches(msg, k.DetailUp):
-		m.det.vp.ScrollUp(3)
-		return
-	case key.Matches(msg, k.DetailDown):
-		m.det.vp.ScrollDown(3)
-		return
-	case key.Matches(msg, k.Focus):
-		m.focusParticipants(0)
-		return
-	case key.Matches(msg, k.Back):
-		m.popFilter()
-		return
-	}
-	m.showSelected()
-}
-
-func (m *Model) focusParticipants(part int) {
-	i := m.tl.selected()
-	if i < 0 || len(m.it.Events[i].Participants) == 0 {
-		return
-	}
-	m.setFocus(focusParticipants)
-	m.det.part = min(max(part, 0), len(m.it.Events[i].Participants)-1)
-	m.det.show(m.ctx(), i)
-}
-
-func (m *Model) participantsKey(msg tea.KeyMsg) {
-	k := m.keys
-	i := m.tl.selected()
-	n := len(m.it.Events[i].Participants)
-	switch {
-	case key.Matches(msg, k.Up):
-		m.det.part = max(m.det.part-1, 0)
-	case key.Matches(msg, k.Down):
-		m.det.part = min(m.det.part+1, n-1)
-	case key.Matches(msg, k.PageUp, k.DetailUp):
-		m.det.vp.HalfPageUp()
-		return
-	case key.Matches(msg, k.PageDown, k.DetailDown):
-		m.det.vp.HalfPageDown()
-		return
-	case key.Matches(msg, k.Open):
-		m.setFocus(focusCard)
-		m.card.open(m.ctx(), m.it.Events[i].Participants[m.det.part], i)
-		return
-	case key.Matches(msg, k.FilterPerson):
-		m.filterTo(m.it.Events[i].Participants[m.det.part])
-		return
-	case key.Matches(msg, k.Back, k.FocusBack, k.Focus):
-		m.setFocus(focusTimeline)
-	}
-	m.det.show(m.ctx(), i)
-}
-
-func (m *Model) cardKey(msg tea.KeyMsg) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.card.move(m.ctx(), -1)
-	case key.Matches(msg, k.Down):
-		m.card.move(m.ctx(), 1)
-	case key.Matches(msg, k.Top):
-		m.card.move(m.ctx(), -len(m.card.events))
-	case key.Matches(msg, k.Bottom):
-		m.card.move(m.ctx(), len(m.card.events))
-	case key.Matches(msg, k.Open):
-		m.jumpTo(m.card.selected())
-	case key.Matches(msg, k.FilterPerson):
-		m.filterTo(m.card.person)
-	case key.Matches(msg, k.Back, k.FocusBack):
-		m.setFocus(focusParticipants)
-		m.det.show(m.ctx(), m.tl.selected())
-	}
-}
-
-// jumpTo selects event i in the timeline and gives it the focus, clearing
-// the filter when the filter hides it.
-func (m *Model) jumpTo(i int) {
-	if i < 0 {
-		return
-	}
-	if !m.tl.selectEvent(i) {
-		m.filter = itinerary.Filter{}
-		m.refilter(i)
-		m.status = "filter cleared to show " + m.it.Events[i].Title
-	}
-	m.setFocus(focusTimeline)
-	m.showSelected()
-}
-
 // rerender redraws the panes' content after a change of names or zone.
 func (m *Model) rerender() {
 	m.det.show(m.ctx(), m.tl.selected())
@@ -506,63 +333,6 @@ func (m *Model) rerender() {
 	if m.view == viewLanes {
 		m.ln.reveal(m.ctx())
 	}
-}
-
-func (m *Model) handleMouse(msg tea.MouseMsg) {
-	l := m.lay
-	if l.mode == tooSmall {
-		return
-	}
-	if m.pageOpen() {
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			m.page.vp.ScrollUp(3)
-		case tea.MouseButtonWheelDown:
-			m.page.vp.ScrollDown(3)
-		}
-		return
-	}
-	inList := m.paneShown(focusTimeline) && msg.X >= l.list.x && msg.X < l.list.x+l.list.w && msg.Y >= l.list.y && msg.Y < l.list.y+l.list.h
-	if m.view == viewLanes && inList {
-		m.lanesMouse(msg)
-		return
-	}
-	switch msg.Button {
-	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
-		n := 3
-		if msg.Button == tea.MouseButtonWheelUp {
-			n = -3
-		}
-		if inList {
-			m.tl.scroll(n)
-			m.showSelected()
-		} else if n < 0 {
-			m.det.vp.ScrollUp(-n)
-		} else {
-			m.det.vp.ScrollDown(n)
-		}
-	case tea.MouseButtonLeft:
-		if msg.Action != tea.MouseActionPress || !inList {
-			return
-		}
-		if i, ok := m.tl.eventAt(msg.Y - l.list.y - 1); ok {
-			m.tl.selectEvent(i)
-			m.setFocus(focusTimeline)
-			m.showSelected()
-		}
-	}
-}
-
-// paneShown reports whether the timeline (focusTimeline) or the detail side
-// is on screen in the current layout.
-func (m *Model) paneShown(f focus) bool {
-	if m.lay.mode != single {
-		return true
-	}
-	if f == focusTimeline {
-		return m.focus == focusTimeline
-	}
-	return m.focus != focusTimeline
 }
 
 // resize recomputes the layout and the panes' sizes.

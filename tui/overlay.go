@@ -10,6 +10,65 @@ import (
 // The help (?) and about (i) pages are full-screen scrolling overlays. While
 // one is open it takes every key: nothing reaches the view behind it.
 
+// pages is the scrolling text of the open page, and its keys.
+type pages struct {
+	scrollPane
+	keys pageKeyMap
+}
+
+func newPages(k KeyMap) pages { return pages{scrollPane: newScrollPane(), keys: newPageKeyMap(k)} }
+
+// pageKeyMap is the keys of a page: they scroll it, and Close closes it.
+// The root acts on Close, and on ? and i, which switch pages.
+type pageKeyMap struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	Close            key.Binding
+}
+
+func newPageKeyMap(k KeyMap) pageKeyMap {
+	km := pageKeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom, Close: k.Close}
+	km.Up.SetHelp("↑/k", "scroll up")
+	km.Down.SetHelp("↓/j", "scroll down")
+	return km
+}
+
+// into puts the keys into the key map of the help.
+func (pk pageKeyMap) into(k *KeyMap) {
+	k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Close = pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Top, pk.Bottom, pk.Close
+}
+
+// update scrolls the page, by key or by wheel.
+func (p pages) update(msg tea.Msg) (pages, tea.Cmd) {
+	vp := &p.vp
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			vp.ScrollUp(3)
+		case tea.MouseButtonWheelDown:
+			vp.ScrollDown(3)
+		}
+	case tea.KeyMsg:
+		switch k := p.keys; {
+		case key.Matches(msg, k.Up):
+			vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			vp.ScrollDown(1)
+		case key.Matches(msg, k.PageUp):
+			vp.PageUp()
+		case key.Matches(msg, k.PageDown):
+			vp.PageDown()
+		case key.Matches(msg, k.Top):
+			vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			vp.GotoBottom()
+		}
+	}
+	return p, nil
+}
+
 // pageOpen reports whether the help or the about page is on screen.
 func (m Model) pageOpen() bool { return m.showHelp || m.showAbout }
 
@@ -36,12 +95,12 @@ func (m *Model) renderPage() {
 	m.page.set(aboutContent(m.it, &m.st, m.width))
 }
 
-// pageKey handles a key while a page is open.
+// pageKey handles a key while a page is open: the root closes the page or
+// switches to the other, and the page scrolls.
 func (m Model) pageKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
-	vp := &m.page.vp
 	switch {
-	case key.Matches(msg, k.Close):
+	case key.Matches(msg, m.page.keys.Close):
 		m.closePage()
 	case key.Matches(msg, k.Help):
 		if m.showHelp {
@@ -57,18 +116,10 @@ func (m Model) pageKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Quit): // ctrl+c: q closes the page, above
 		return m, tea.Quit
-	case key.Matches(msg, k.Up):
-		vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		vp.PageDown()
-	case key.Matches(msg, k.Top):
-		vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		vp.GotoBottom()
+	default:
+		var cmd tea.Cmd
+		m.page, cmd = m.page.update(msg)
+		return m, cmd
 	}
 	return m, nil
 }
@@ -80,7 +131,7 @@ func (m Model) pageView() string {
 	if m.showHelp {
 		title = "Keys and symbols"
 	}
-	title += " · " + hint(m.keys.Close)
+	title += " · " + hint(m.page.keys.Close)
 	if n := len(m.page.lines); n > m.page.vp.Height {
 		first := m.page.vp.YOffset + 1
 		last := min(m.page.vp.YOffset+m.page.vp.Height, n)

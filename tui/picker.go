@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -20,13 +21,34 @@ type picker struct {
 	offset  int
 	width   int
 	height  int // rows for the list
+	keys    pickerKeyMap
 }
 
-func newPicker() picker {
+func newPicker(k KeyMap) picker {
 	in := textinput.New()
 	in.Prompt = "person: "
 	in.CharLimit = 200
-	return picker{input: in}
+	return picker{input: in, keys: newPickerKeyMap(k)}
+}
+
+// pickerKeyMap is the keys of the people picker besides those that type
+// into its field. The root acts on Accept and Cancel: they change the
+// filter and close the picker.
+type pickerKeyMap struct {
+	InputUp, InputDown key.Binding
+	Accept, Cancel     key.Binding
+}
+
+func newPickerKeyMap(k KeyMap) pickerKeyMap {
+	km := pickerKeyMap{InputUp: k.InputUp, InputDown: k.InputDown, Accept: k.Accept, Cancel: k.Cancel}
+	km.Accept.SetHelp("enter", "add/remove person")
+	km.Cancel.SetHelp("esc", "close")
+	return km
+}
+
+// into puts the keys into the key map of the help.
+func (pk pickerKeyMap) into(k *KeyMap) {
+	k.InputUp, k.InputDown, k.Accept, k.Cancel = pk.InputUp, pk.InputDown, pk.Accept, pk.Cancel
 }
 
 // open empties the field, prompting for what the file's people have, and
@@ -40,15 +62,26 @@ func (p *picker) open(it *itinerary.Itinerary, w fileWords) tea.Cmd {
 
 func (p *picker) close() { p.input.Blur() }
 
-// update passes a key to the text field and re-ranks when the text changed.
-func (p *picker) update(it *itinerary.Itinerary, msg tea.Msg) tea.Cmd {
+// update moves the highlight on ↑ and ↓, and passes any other key to the
+// text field, ranking the people of it again when the text changed.
+func (p picker) update(it *itinerary.Itinerary, msg tea.Msg) (picker, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(msg, p.keys.InputUp):
+			p.move(-1)
+			return p, nil
+		case key.Matches(msg, p.keys.InputDown):
+			p.move(1)
+			return p, nil
+		}
+	}
 	before := p.input.Value()
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
 		p.refresh(it)
 	}
-	return cmd
+	return p, cmd
 }
 
 // refresh ranks the people for the current text, highlighting the top match.

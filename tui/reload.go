@@ -386,6 +386,9 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.tl.offset = offset
 	m.tl.clampOffset()
 	m.tl.ensureVisible()
+	if m.view == viewLanes {
+		m.ln.build(it, m.visible, m.filter.People)
+	}
 	m.setFocus(focusTimeline)
 	if p := it.PersonIndex(cardPerson); cardPerson != "" && p >= 0 {
 		m.setFocus(focusCard)

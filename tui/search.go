@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -13,22 +14,38 @@ import (
 type searchBar struct {
 	input textinput.Model
 	from  int // event selected when the field opened; Esc goes back to it
+	keys  searchKeyMap
 }
 
-func newSearchBar() searchBar {
+func newSearchBar(k KeyMap) searchBar {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "words, @person, !exclude"
 	in.CharLimit = 500
-	return searchBar{input: in}
+	return searchBar{input: in, keys: newSearchKeyMap(k)}
 }
 
-// update passes a key to the field and reports whether the text changed.
-func (s *searchBar) update(msg tea.Msg) (bool, tea.Cmd) {
-	before := s.input.Value()
+// searchKeyMap is the keys of the search field besides those that type
+// into it. The root acts on them: they keep or take back the search.
+type searchKeyMap struct {
+	Accept, Cancel key.Binding
+}
+
+func newSearchKeyMap(k KeyMap) searchKeyMap {
+	km := searchKeyMap{Accept: k.Accept, Cancel: k.Cancel}
+	km.Accept.SetHelp("enter", "keep search")
+	km.Cancel.SetHelp("esc", "clear search")
+	return km
+}
+
+// into puts the keys into the key map of the help.
+func (sk searchKeyMap) into(k *KeyMap) { k.Accept, k.Cancel = sk.Accept, sk.Cancel }
+
+// update passes a key to the field; the root compares its text.
+func (s searchBar) update(msg tea.Msg) (searchBar, tea.Cmd) {
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
-	return s.input.Value() != before, cmd
+	return s, cmd
 }
 
 // highlight renders s in base with every occurrence of the (folded) words

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
@@ -30,15 +32,74 @@ type timeline struct {
 
 	lines *lineMemo // rendered rows of this layout, shared by the copies that show it
 	frame []string  // the lines on screen, as last rendered
+
+	keys timelineKeyMap
+}
+
+// timelineKeyMap is the keys of the list: they move the selection.
+type timelineKeyMap struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+}
+
+func newTimelineKeyMap(k KeyMap) timelineKeyMap {
+	return timelineKeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
+}
+
+// into puts the keys into the key map of the help.
+func (tk timelineKeyMap) into(k *KeyMap) {
+	k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom = tk.Up, tk.Down, tk.PageUp, tk.PageDown, tk.Top, tk.Bottom
+}
+
+// updateKeys enables the keys that move a selection there is.
+func (t *timeline) updateKeys() {
+	sel := t.selected() >= 0
+	for _, b := range []*key.Binding{&t.keys.Up, &t.keys.Down, &t.keys.PageUp, &t.keys.PageDown} {
+		b.SetEnabled(sel)
+	}
+	t.keys.Top.SetEnabled(true)
+	t.keys.Bottom.SetEnabled(true)
+}
+
+// update moves the selection on a key, or scrolls on the wheel.
+func (t timeline) update(msg tea.Msg) (timeline, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, t.keys.Up):
+			t.move(-1)
+		case key.Matches(msg, t.keys.Down):
+			t.move(1)
+		case key.Matches(msg, t.keys.PageUp):
+			t.page(-1)
+		case key.Matches(msg, t.keys.PageDown):
+			t.page(1)
+		case key.Matches(msg, t.keys.Top):
+			t.move(-t.events())
+		case key.Matches(msg, t.keys.Bottom):
+			t.move(t.events())
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			t.scroll(-3)
+		case tea.MouseButtonWheelDown:
+			t.scroll(3)
+		}
+	}
+	return t, nil
 }
 
 // lineMemo keeps rendered rows of one layout, so that a key that moves the
 // selection redraws two rows and paging back redraws none. A line depends
-// only on the layout, the row and the signature, and a memo belongs to one
-// layout (setRows makes a new one), so copies of the model that share it
-// can never read a line made for other rows; lines are only added, never
-// changed.
+// only on the layout, the row and the signature, and a memo belongs to the
+// one layout it names (render makes a new memo for any other), so copies
+// of the model that share it can never read a line made for other rows;
+// lines are only added, never changed, and only in Update: View reads the
+// frame.
 type lineMemo struct {
+	rows  *agenda.Layout // the layout the lines are of
 	sig   string
 	lines map[int]string // by row
 	// labels are the widths of the rows' time labels, by row, twice: even
@@ -84,7 +145,7 @@ func (lm *lineMemo) line(sig string, r int, render func() string) string {
 // want is kept for the next rows (see wanted).
 func (t *timeline) setRows(rows *agenda.Layout, want int) {
 	t.rows = rows
-	t.lines = &lineMemo{}
+	t.lines = &lineMemo{rows: rows}
 	t.cur = -1
 	t.kept, t.keeping = want, want >= 0
 	if rows.Events() == 0 {
@@ -276,6 +337,9 @@ func (t *timeline) render(c *renderCtx) {
 	n, sel := 0, t.selectedRow()
 	if t.rows != nil {
 		n = t.rows.Len()
+	}
+	if t.lines == nil || t.lines.rows != t.rows {
+		t.lines = &lineMemo{rows: t.rows}
 	}
 	start, header, sticky := t.firstRow()
 	c.labels = 0

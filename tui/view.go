@@ -94,7 +94,7 @@ func (m Model) filterChips() string {
 
 func (m Model) footerView() string {
 	if m.mode == modeSearch {
-		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · %s · %s", len(m.visible), len(m.it.Events), hint(m.keys.Accept), hint(m.keys.Cancel)))
+		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · %s · %s", len(m.visible), len(m.it.Events), hint(m.search.keys.Accept), hint(m.search.keys.Cancel)))
 		return fit(m.search.input.View()+count, m.width)
 	}
 	if m.status != "" && ansi.StringWidth(m.status) <= m.width { // a longer one is in the panel
@@ -103,20 +103,20 @@ func (m Model) footerView() string {
 	return m.helpLine
 }
 
-// shortHelp renders the footer's key help for the enabled keys.
-func (m Model) shortHelp() string {
+// shortHelp renders the footer's key help for the enabled keys of k.
+func (m Model) shortHelp(k KeyMap) string {
 	// ?, i (where there is room) and q come last but are never cut: the
 	// rest is cut to the room left.
-	last := []key.Binding{m.keys.Help, m.keys.About, m.keys.Quit}
+	last := []key.Binding{k.Help, k.About, k.Quit}
 	switch {
 	case m.pageOpen():
-		last = []key.Binding{m.keys.Close, m.keys.Quit}
+		last = []key.Binding{k.Close, k.Quit}
 	case m.width < 80:
-		last = []key.Binding{m.keys.Help, m.keys.Quit}
+		last = []key.Binding{k.Help, k.Quit}
 	}
 	var rest []key.Binding
-	for _, b := range m.keys.ShortHelp() {
-		if b.Help() != m.keys.Help.Help() && b.Help() != m.keys.Quit.Help() && b.Help() != m.keys.About.Help() && b.Help() != m.keys.Close.Help() {
+	for _, b := range k.ShortHelp() {
+		if b.Help() != k.Help.Help() && b.Help() != k.Quit.Help() && b.Help() != k.About.Help() && b.Help() != k.Close.Help() {
 			rest = append(rest, b)
 		}
 	}
@@ -212,7 +212,7 @@ func (m Model) emptyMessage() string {
 	switch {
 	case m.mode == modeSearch:
 		// The field has the keys: Esc there takes back the search.
-		how = hint(m.keys.Cancel)
+		how = hint(m.search.keys.Cancel)
 	case m.keys.AnyAll.Enabled() && !m.filter.AnyPerson:
 		how += " · " + hint(m.keys.AnyAll)
 	}
@@ -282,4 +282,16 @@ func fitBlock(content string, w, h int) string {
 		out[y] = lineAt(lines, y, w)
 	}
 	return strings.Join(out, "\n")
+}
+
+// lanesPane is the timeline pane in the lanes view.
+func (m Model) lanesPane() string {
+	w := m.lay.list.w
+	focused := m.focus == focusTimeline && m.mode == modeList
+	if len(m.visible) == 0 {
+		head := m.paneTitle(m.ln.title(0, len(m.it.Events), -1, w-2), focused, w)
+		return head + "\n" + fitBlock(m.emptyMessage(), w, m.lay.list.h-1)
+	}
+	body, last := m.ln.view(m.ctx())
+	return m.paneTitle(m.ln.title(len(m.visible), len(m.it.Events), last, w-2), focused, w) + "\n" + body
 }
