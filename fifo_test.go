@@ -1,0 +1,53 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestNamedPipeRefused: a named pipe given as FILE is refused at once, exit
+// 1, with what it is, for every way of reading FILE; opening it used to
+// wait for a writer for ever.
+func TestNamedPipeRefused(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "trip.yaml"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "trip.ics"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--check", "trip.yaml"}, {"--print", "trip.yaml"}, {"trip.yaml"}, {"--format", "yaml", "trip.ics"}, {"--no-watch", "trip.ics"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		cmd := exec.CommandContext(ctx, binary, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TZ=UTC", "NO_COLOR=1")
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		timedOut := ctx.Err() != nil
+		cancel()
+		if timedOut {
+			t.Errorf("%v: still blocked after 10 s", args)
+			continue
+		}
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		r := result{out.String(), errb.String(), code}
+		assertRefused(t, r)
+		if want := args[len(args)-1] + ": is a named pipe (FIFO), not an itinerary file\n"; r.stderr != want {
+			t.Errorf("%v: stderr %q, want %q", args, r.stderr, want)
+		}
+	}
+}
