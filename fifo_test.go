@@ -46,7 +46,7 @@ func TestNamedPipeRefused(t *testing.T) {
 		}
 		r := result{out.String(), errb.String(), code}
 		assertRefused(t, r)
-		if want := args[len(args)-1] + ": is a named pipe (FIFO), not an itinerary file\n"; r.stderr != want {
+		if want := args[len(args)-1] + ": is a named pipe (FIFO), not an itinerary file (to read a pipe, give - and send it to standard input)\n"; r.stderr != want {
 			t.Errorf("%v: stderr %q, want %q", args, r.stderr, want)
 		}
 	}

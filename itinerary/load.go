@@ -92,7 +92,11 @@ func NotRegular(path string, info fs.FileInfo) *LoadError {
 	case t&fs.ModeDevice != 0:
 		what = "a device"
 	}
-	return single(path, "is "+what+", not an itinerary file")
+	msg := "is " + what + ", not an itinerary file"
+	if info.Mode().Type()&fs.ModeNamedPipe != 0 {
+		msg += " (to read a pipe, give - and send it to standard input)"
+	}
+	return single(path, msg)
 }
 
 // LoadReader reads at most MaxFileSize bytes from r and loads them as the
