@@ -108,9 +108,9 @@ type Layout struct {
 	first    time.Time
 	now      nowPlace // where the now line goes, while New lays the rows out
 	// until is when the rows may stop being those of a later now (see At);
-	// splitsGap says they change every minute.
-	until     time.Time
-	splitsGap bool
+	// split is the free time the now line splits, whose rows At moves.
+	until time.Time
+	split *gapSplit
 }
 
 // nowPlace is where the now line goes: before event at (the first shown
@@ -280,16 +280,21 @@ func (l *Layout) nowLine() {
 // when it has not begun, splitting it when now is inside it.
 func (l *Layout) freeTime(i int, g itinerary.Gap) {
 	now := l.opt.Now
-	if l.now.at >= 0 && !l.now.placed && l.now.day == l.now.under && now.Before(g.End) &&
-		sort.SearchInts(l.events, i)+1 == l.now.atK {
-		l.splitsGap = true
+	splits := l.now.at >= 0 && !l.now.placed && l.now.day == l.now.under && now.Before(g.End) &&
+		sort.SearchInts(l.events, i)+1 == l.now.atK
+	if splits {
+		l.split = &gapSplit{past: -1, rest: -1, start: g.Start, end: g.End}
 		if past := int32(now.Sub(g.Start) / time.Minute); past > 0 {
+			l.split.past = int32(len(l.rows))
 			l.rows = append(l.rows, Row{Kind: FreeTime, n: past})
 			g.Start = now
 		}
 		l.nowLine()
 	}
 	if free := int32(g.End.Sub(g.Start) / time.Minute); free > 0 {
+		if splits {
+			l.split.rest = int32(len(l.rows))
+		}
 		l.rows = append(l.rows, Row{Kind: FreeTime, n: free})
 	}
 }

@@ -1,6 +1,7 @@
 package agenda
 
 import (
+	"slices"
 	"time"
 )
 
@@ -57,8 +58,9 @@ func (r *runningSpans) first(day int32, n int, f func(span)) {
 // At is the layout of the same events and options at now: l itself, with
 // the clock moved, while no event starts or ends and no day begins between
 // the now l was made for and this one (the rows stay the same, only the
-// countdowns' words change); else a new layout. The minute tick calls it,
-// so most minutes lay out nothing.
+// countdowns' words change; free time that the now line splits gets its
+// two lengths moved); else a new layout. The minute tick calls it, so most
+// minutes lay out nothing.
 func (l *Layout) At(now time.Time) *Layout {
 	if now.Equal(l.opt.Now) {
 		return l
@@ -66,11 +68,37 @@ func (l *Layout) At(now time.Time) *Layout {
 	if !l.opt.Now.IsZero() && !now.IsZero() && !now.Before(l.opt.Now) && now.Before(l.until) {
 		moved := *l
 		moved.opt.Now = now
+		if s := l.split; s != nil {
+			// As freeTime splits the gap at now.
+			past := int32(now.Sub(s.start) / time.Minute)
+			from := s.start
+			if past > 0 {
+				from = now
+			}
+			rest := int32(s.end.Sub(from) / time.Minute)
+			if past > 0 != (s.past >= 0) || rest > 0 != (s.rest >= 0) {
+				return New(l.it, l.events, moved.opt) // a part begins or ends: a row more or less
+			}
+			moved.rows = slices.Clone(l.rows)
+			if s.past >= 0 {
+				moved.rows[s.past].n = past
+			}
+			if s.rest >= 0 {
+				moved.rows[s.rest].n = rest
+			}
+		}
 		return &moved
 	}
 	opt := l.opt
 	opt.Now = now
 	return New(l.it, l.events, opt)
+}
+
+// gapSplit is free time that the now line splits: the rows of the part
+// past and the part to come (-1 when not shown), and the gap.
+type gapSplit struct {
+	past, rest int32
+	start, end time.Time
 }
 
 // SameRows reports whether m has the rows of l (m is l at another now, from
@@ -82,11 +110,10 @@ func (l *Layout) SameRows(m *Layout) bool {
 // rowsUntil is the first moment after the layout's now at which its rows
 // could change: the next start or end of a shown event at or after now (an
 // event without an end counts the minute or day MomentOf gives it), or the
-// next midnight in the clock zone; the zero time when the rows change with
-// every minute (free time that now splits) or there is no now.
+// next midnight in the clock zone; the zero time when there is no now.
 func (l *Layout) rowsUntil() time.Time {
 	now := l.opt.Now
-	if now.IsZero() || l.splitsGap {
+	if now.IsZero() {
 		return time.Time{}
 	}
 	y, m, d := now.In(l.clockZone()).Date()
