@@ -107,6 +107,10 @@ type Layout struct {
 	current  int // the event "now" points at (itinerary.NowEvent), or -1
 	first    time.Time
 	now      nowPlace // where the now line goes, while New lays the rows out
+	// until is when the rows may stop being those of a later now (see At);
+	// split is the free time the now line splits, whose rows At moves.
+	until time.Time
+	split *gapSplit
 }
 
 // nowPlace is where the now line goes: before event at (the first shown
@@ -159,7 +163,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			freeAfter[g.After] = g
 		}
 	}
-	var running []span // events still going, for continuation rows
+	var running runningSpans // events still going, for continuation rows
 	lastDays := it.LastDays(opt.Zone)
 	prev := -1
 	quiet := 0          // days shown only for their continuations
@@ -167,11 +171,11 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	for k, d := range days {
 		day := int32(d.Date.Unix() / 86400)
 		if k > 0 {
-			running = l.quietDays(running, lastDay+1, day-1, &quiet)
+			l.quietDays(&running, lastDay+1, day-1, &quiet)
 		}
 		lastDay = day
 		l.dayHeader(day, len(d.Events))
-		running = l.continuations(running, day)
+		l.continuations(&running, day)
 		for _, i := range d.Events {
 			// The now line goes right after what is under way, before the
 			// zone change that belongs to the next event.
@@ -191,7 +195,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 				}
 			}
 			if last := lastDays[i]; last > day {
-				running = append(running, span{event: int32(i), first: day, lastDay: last})
+				running.add(span{event: int32(i), first: day, lastDay: last})
 			}
 			if !floating {
 				prev = i
@@ -200,11 +204,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	}
 	// Days after the last that entries still cover: an overnight flight
 	// lands on one of them.
-	end := lastDay
-	for _, sp := range running {
-		end = max(end, sp.lastDay)
-	}
-	l.quietDays(running, lastDay+1, end, &quiet)
+	l.quietDays(&running, lastDay+1, max(lastDay, running.lastDay), &quiet)
 	if l.now.at >= 0 {
 		l.nowLine() // after the last event, when now is inside it
 	}
@@ -218,6 +218,7 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 			break
 		}
 	}
+	l.until = l.rowsUntil()
 	return l
 }
 
@@ -246,23 +247,16 @@ const maxQuietDays = 400
 // starts but one that began earlier is still going: a day header and its
 // continuation rows each. It stops when nothing is going any more, or
 // after maxQuietDays in all (counted in *quiet).
-func (l *Layout) quietDays(running []span, first, last int32, quiet *int) []span {
+func (l *Layout) quietDays(running *runningSpans, first, last int32, quiet *int) {
 	for day := first; day <= last && *quiet < maxQuietDays; day++ {
-		going := false
-		for _, s := range running {
-			if s.lastDay >= day {
-				going = true
-				break
-			}
-		}
-		if !going {
-			return running[:0]
+		if running.lastDay < day { // nothing is going any more
+			*running = runningSpans{}
+			return
 		}
 		l.dayHeader(day, 0)
-		running = l.continuations(running, day)
+		l.continuations(running, day)
 		*quiet++
 	}
-	return running
 }
 
 // dayHeader adds the header of day, which events start on. The now line
@@ -292,35 +286,31 @@ func (l *Layout) nowLine() {
 // when it has not begun, splitting it when now is inside it.
 func (l *Layout) freeTime(i int, g itinerary.Gap) {
 	now := l.opt.Now
-	if l.now.at >= 0 && !l.now.placed && l.now.day == l.now.under && now.Before(g.End) &&
-		sort.SearchInts(l.events, i)+1 == l.now.atK {
+	splits := l.now.at >= 0 && !l.now.placed && l.now.day == l.now.under && now.Before(g.End) &&
+		sort.SearchInts(l.events, i)+1 == l.now.atK
+	if splits {
+		l.split = &gapSplit{past: -1, rest: -1, start: g.Start, end: g.End}
 		if past := int32(now.Sub(g.Start) / time.Minute); past > 0 {
+			l.split.past = int32(len(l.rows))
 			l.rows = append(l.rows, Row{Kind: FreeTime, n: past})
 			g.Start = now
 		}
 		l.nowLine()
 	}
 	if free := int32(g.End.Sub(g.Start) / time.Minute); free > 0 {
+		if splits {
+			l.split.rest = int32(len(l.rows))
+		}
 		l.rows = append(l.rows, Row{Kind: FreeTime, n: free})
 	}
 }
 
-// continuations adds the continuation rows of day and returns the events
-// still running after it.
-func (l *Layout) continuations(running []span, day int32) []span {
-	kept := running[:0]
-	shown := 0
-	for _, s := range running {
-		if s.lastDay < day {
-			continue
-		}
-		kept = append(kept, s)
-		if shown < maxContinuations {
-			l.rows = append(l.rows, Row{Kind: Continuation, event: s.event, day: day, n: s.first})
-			shown++
-		}
-	}
-	return kept
+// continuations adds the continuation rows of day: the first
+// maxContinuations events still running, in the order they began.
+func (l *Layout) continuations(running *runningSpans, day int32) {
+	running.first(day, maxContinuations, func(s span) {
+		l.rows = append(l.rows, Row{Kind: Continuation, event: s.event, day: day, n: s.first})
+	})
 }
 
 // Itinerary is the itinerary the layout shows.

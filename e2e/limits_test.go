@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/visitline/visitline/internal/synth"
 )
 
 // TestBoundedWork runs the inputs that once took minutes, gigabytes or
@@ -78,7 +81,7 @@ func TestBoundedWork(t *testing.T) {
 		{"a 50 MB timezone", huge("title: T\ntimezone: ", "\nevents: []\n"), 1, "f.yaml:2:1: line longer than 128 KiB"},
 		{"a 50 MB kind", huge(header+"events:\n  - {title: x, start: 2024-01-26, kind: ", "}\n"), 1, "f.yaml:4:1: line longer than 128 KiB"},
 		{"a 50 MB unknown key", huge(header+"events: []\n", ": 1\n"), 1, "f.yaml:4:1: line longer than 128 KiB"},
-		{"a 5 MB kind over many lines", header + "events:\n  - title: x\n    start: 2024-01-26\n    kind: \"" + strings.Repeat("meal\n      ", 500000) + "\"\n", 1, "f.yaml:6:11: event #1: kind is"},
+		{"a 5 MB kind over many lines", header + "events:\n  - title: x\n    start: 2024-01-26\n    kind: \"" + strings.Repeat("meal\n      ", 500000) + "\"\n", 1, "f.yaml: the file is 5.2 MiB and cannot be read in parts (the event at line 4 is larger than 1.0 MiB); a file read whole may be at most 3.0 MiB"},
 		{"a block mapping nested 10,000 deep", deep, 1, "f.yaml:204:201: line indented more than 200 columns"},
 		{"a 60 KB note aliased by 20,000 events", header + "events:\n  - {title: x, start: 2024-01-26, notes: &n \"" + strings.Repeat("n", 60000) + "\"}\n" +
 			strings.Repeat("  - {title: y, start: 2024-01-26, notes: *n}\n", 20000), 1, "the file expands to more than 64.0 MiB of text (aliases count each time they are used); stopped here"},
@@ -86,6 +89,13 @@ func TestBoundedWork(t *testing.T) {
 			strings.Repeat(", p0", 999) + "]}\n" + strings.Repeat("  - {title: y, start: \"2024-01-26 09:00\", duration: 1h, participants: *all}\n", 9000),
 			1, "more than 1000000 participants in all the events (aliases count each time they are used); stopped here"},
 		{"names of 4,000 characters listed 20,000 times", bigNames(), 1, "the file expands to more than 64.0 MiB of text (participants' names count each time they are listed); stopped here"},
+		{"1,000 unknown references aliased by 999 events", header + people(1000) + "events:\n  - {title: x, start: 2024-01-26, participants: &u [p0x" +
+			strings.Repeat(", p0x", 999) + "]}\n" + strings.Repeat("  - {title: y, start: 2024-01-26, participants: *u}\n", 999),
+			1, `participant "p0x" is not a defined person; did you mean "p0"?`},
+		{"5,000,000 source references", header + "sources: [{id: s, publisher: S}]\nevents:\n  - {title: x, start: 2024-01-26, sources: &s [s" +
+			strings.Repeat(", s", 999) + "]}\n" + strings.Repeat("  - {title: y, start: 2024-01-26, sources: *s}\n", 4999),
+			1, "f.yaml:1005:44: event #1001: more than 1000000 sources in all the events (aliases count each time they are used); stopped here"},
+		{"12 MiB with a quoted events key", bytes.Replace(synth.Generate(38000, 1900, 1), []byte("\nevents:\n"), []byte("\n\"events\":\n"), 1), 0, "is also at"}, // the overlap warnings of a file that loaded
 		{"1,001 participants", header + people(1001) + "events:\n  - title: x\n    start: 2024-01-26\n    participants: [" + strings.Repeat("p0, ", 1000) + "p0]\n",
 			1, "event #1: 1001 participants; the limit is 1000"},
 	}
@@ -103,6 +113,8 @@ func TestBoundedWork(t *testing.T) {
 				err = w.Flush()
 			case string:
 				_, err = io.WriteString(f, src)
+			case []byte:
+				_, err = f.Write(src)
 			}
 			if err := errors.Join(err, f.Close()); err != nil {
 				t.Fatal(err)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -188,7 +189,37 @@ func (m ynode) text(key, v string) {
 	m.set(key, n)
 }
 
-func ystr(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+// ystr is a string scalar, quoted where a YAML 1.1 or 1.2 loader could read
+// it plain as something else (yaml.v3 quotes only what YAML 1.2 reads
+// otherwise, and not even all of that: `<<` and `yes` are left plain).
+func ystr(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if notPlainString.MatchString(s) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// notPlainString matches the plain scalars that the YAML 1.1 type
+// repository (as PyYAML and other 1.1 loaders resolve them) or the YAML
+// 1.2 core schema read as a boolean, null, integer, float, timestamp, merge
+// key or value key rather than a string. It errs towards matching: quoting
+// a string that needed none changes nothing a loader reads.
+var notPlainString = regexp.MustCompile(`^(?:` +
+	// booleans (1.1 and 1.2) and null
+	`[yYnN]|[yY]es|YES|[nN]o|NO|[tT]rue|TRUE|[fF]alse|FALSE|[oO]n|ON|[oO]ff|OFF|~|[nN]ull|NULL|` +
+	// integers: 1.1 binary, octal (0 and 0o), decimal, hex, sexagesimal, with _
+	`[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|` +
+	// floats: 1.1 and 1.2 forms, sexagesimal, infinities and NaN
+	`[-+]?(?:[0-9][0-9_]*)?\.[0-9_.]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|` +
+	`[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|` +
+	// timestamps: a date, or a date and a time with seconds (without them
+	// no 1.1 loader reads one: "2024-01-26 09:00" stays plain)
+	`[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?|` +
+	// the merge key and the value key
+	`<<|=` +
+	`)$`)
+
 func yint(n int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}
 }

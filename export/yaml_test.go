@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,6 +16,7 @@ import (
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/itinerary"
+	"gopkg.in/yaml.v3"
 )
 
 // summary is what a user sees of each event, for comparing two loads.
@@ -138,4 +142,123 @@ func FuzzYAMLRoundTrip(f *testing.F) {
 		}
 		roundTrip(t, it)
 	})
+}
+
+// tricky are strings that a YAML 1.1 or 1.2 loader reads as something else
+// when they are written plain: booleans, nulls, numbers in 1.1 forms
+// (octal, 0o, underscores, sexagesimal), dates and timestamps, the merge
+// key and the value key.
+var tricky = []string{"<<", "=", "yes", "no", "y", "n", "Y", "N", "on", "off", "On", "OFF", "true", "False", "~", "null", "NULL",
+	"0o17", "017", "0b101", "0x1F", "1_000", "1:20", "190:20:30", "1:20.5", "12", "+12", "-0", "1.5", "1.", ".5", "1e5", "1.0e+5", ".inf", "-.Inf", ".NaN",
+	"2024-01-26", "2024-1-6", "2024-01-26 09:00:30", "2024-01-26T09:00:00Z", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5"}
+
+// trickyItinerary holds every tricky string as a title, place, topic and
+// (where it is a slug) an id, with a date-only entry.
+func trickyItinerary(t *testing.T) *itinerary.Itinerary {
+	var b strings.Builder
+	b.WriteString("title: \"=\"\nsubtitle: \"<<\"\ntimezone: UTC\npeople:\n")
+	slug := regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	var ids []string
+	for k, s := range tricky {
+		if slug.MatchString(s) {
+			ids = append(ids, strconv.Quote(s))
+			fmt.Fprintf(&b, "  - {id: %q, name: %q, role: %q}\n", s, s, s)
+		} else {
+			fmt.Fprintf(&b, "  - {id: p%d, name: %q, role: %q}\n", k, s, s)
+		}
+	}
+	b.WriteString("events:\n  - {title: \"2024-01-26\", start: 2024-01-26, participants: [" + strings.Join(ids, ", ") + "]}\n")
+	for _, s := range tricky {
+		fmt.Fprintf(&b, "  - {title: %q, place: %q, city: %q, track: %q, topics: [%q], start: \"2024-01-26 09:00\"}\n", s, s, s, s, s)
+	}
+	it, err := itinerary.Load("tricky.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+// TestYAMLQuotesForOtherLoaders: what --format yaml writes reads back as
+// the same strings in yaml.v3 and in PyYAML (a YAML 1.1 loader).
+func TestYAMLQuotesForOtherLoaders(t *testing.T) {
+	it := trickyItinerary(t)
+	all := make([]int, len(it.Events))
+	for i := range all {
+		all[i] = i
+	}
+	var buf bytes.Buffer
+	if err := export.YAML(&buf, it, all, export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, it)
+	// Every scalar of the file, as "type value" lines.
+	var v3 []string
+	var doc any
+	if err := yaml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("yaml.v3: %v", err)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		default:
+			v3 = append(v3, fmt.Sprintf("%T %v", v, v))
+		}
+	}
+	walk(doc)
+	checkScalars(t, "yaml.v3", v3, "string", "int 1", "bool true")
+
+	if _, err := os.Stat("/usr/bin/python3"); err != nil {
+		t.Skip("no /usr/bin/python3: install python3-yaml to check what PyYAML reads")
+	}
+	if err := exec.Command("/usr/bin/python3", "-c", "import yaml").Run(); err != nil {
+		t.Skip("no PyYAML: install the Debian package python3-yaml")
+	}
+	script := `
+import sys, yaml
+def walk(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            walk(x)
+    elif isinstance(v, list):
+        for x in v:
+            walk(x)
+    else:
+        print(type(v).__name__, v)
+walk(yaml.safe_load(sys.stdin))
+`
+	cmd := exec.Command("/usr/bin/python3", "-c", script)
+	cmd.Stdin = bytes.NewReader(buf.Bytes())
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("PyYAML refuses the file: %v\n%s\n--- the file\n%s", err, out, buf.String())
+	}
+	checkScalars(t, "PyYAML", strings.Split(strings.TrimSpace(string(out)), "\n"), "str", "int 1", "bool True")
+}
+
+// checkScalars fails on a scalar that is not a string (other than the
+// version and the flags) and on a tricky string missing from scalars.
+func checkScalars(t *testing.T, loader string, scalars []string, str string, allowed ...string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, s := range scalars {
+		typ, v, _ := strings.Cut(s, " ")
+		if typ == str {
+			seen[v] = true
+		} else if !slices.Contains(allowed, s) {
+			t.Errorf("%s reads %q as %s", loader, v, typ)
+		}
+	}
+	for _, s := range tricky {
+		if !seen[s] {
+			t.Errorf("%s does not read the string %q back", loader, s)
+		}
+	}
 }

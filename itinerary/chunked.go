@@ -73,9 +73,9 @@ func (x lineIndex) text(data []byte, k int) []byte {
 //
 //   - lines end in "\n" (YAML's other line breaks would shift the lines),
 //     and no line is indented with a tab;
-//   - a top-level "events:" line with nothing after it but a comment, the
-//     only one, and a block list under it whose item lines ("- " at the
-//     list's indentation) start the chunks;
+//   - a top-level "events:" line (the key may be quoted) with nothing
+//     after it but a comment, the only one, and a block list under it
+//     whose item lines ("- " at the list's indentation) start the chunks;
 //   - the top level, parsed with the items blanked out (so that lines keep
 //     their numbers), is a block mapping whose "events" key is that very
 //     line and whose value is empty: the line was not inside a quoted or
@@ -336,8 +336,18 @@ func findEventsSection(data []byte, lines lineIndex) (eventsSection, string) {
 	return sec, ""
 }
 
+// isEventsKey reports whether line is a top-level events key with nothing
+// after it but a comment: events:, or the key quoted, "events": or
+// 'events': (the same key; eventsKeyAt then checks that the parse of the
+// top level reads it so).
 func isEventsKey(line []byte) bool {
-	rest, ok := bytes.CutPrefix(line, []byte("events:"))
+	var rest []byte
+	ok := false
+	for _, key := range []string{"events:", `"events":`, "'events':"} {
+		if rest, ok = bytes.CutPrefix(line, []byte(key)); ok {
+			break
+		}
+	}
 	if !ok {
 		return false
 	}

@@ -71,6 +71,11 @@ func TestChunkedLoadMatchesWholeLoad(t *testing.T) {
 		// Bare carriage returns are line breaks to YAML.
 		"bare CR": {bytes.ReplaceAll(src[:len(src)/2], []byte("\n"), []byte("\r")), false},
 		"CRLF":    {bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n")), true},
+		// The key quoted is the same key.
+		"double-quoted key": {bytes.Replace(src, []byte("\nevents:\n"), []byte("\n\"events\": # quoted\n"), 1), true},
+		"single-quoted key": {bytes.Replace(src, []byte("\nevents:\n"), []byte("\n'events':\n"), 1), true},
+		// A quoted key inside a quoted summary is text, as above.
+		"quoted key inside a quoted summary": {[]byte("title: T\ntimezone: UTC\nsummary: '\n\"events\":\n  - title: Smuggled\n    start: 2024-01-26\n'\nevents: []\n"), false},
 	}
 	for name, c := range cases {
 		w := whole(c.data)

@@ -34,12 +34,14 @@ type loader struct {
 	// typos records, for each mapping, the fields an unknown key was taken
 	// for, so that "missing required field" is not said twice.
 	typos                          map[*yaml.Node]map[string]bool
-	zones                          map[string]*time.Location
+	zones                          map[string]*time.Location // nil for a name that failed, with its error in zoneErrs
+	zoneErrs                       map[string]error
 	mergeDepth                     int
 	merged                         int   // mappings merged so far, counted against maxMerged
 	errors, warnings               int   // problems kept, counted against maxCollected
 	omittedErrors, omittedWarnings int   // problems past maxCollected
 	participations                 int   // participants of all events so far, counted against MaxParticipations
+	sourceRefs                     int   // sources of all events so far, counted against MaxParticipations too
 	personBytes                    []int // the length of each person's names
 	textBytes                      int   // bytes of text read so far, counted against maxExpandedText
 	// stopped is set when a limit on the whole file is reached: the walk
@@ -58,6 +60,11 @@ func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
 func (l *loader) warnf(n *yaml.Node, format string, args ...any) {
 	l.problem(n, true, format, args)
 }
+
+// reporting reports whether an error found now would be kept (not past
+// maxCollected, nor after a limit stopped the walk), so that the work of
+// describing it is done only then.
+func (l *loader) reporting() bool { return !l.stopped && l.errors < maxCollected }
 
 func (l *loader) problem(n *yaml.Node, warning bool, format string, args []any) {
 	if l.stopped {
@@ -390,18 +397,26 @@ func (l *loader) zone(fs map[string]field, field, ctx string) (*time.Location, b
 		return nil, false
 	}
 	if loc, ok := l.zones[name]; ok {
+		if loc == nil { // a name that failed before: the same error, not another lookup
+			l.errorf(n, "%s: %v", ctx, l.zoneErrs[name])
+			return nil, false
+		}
 		return loc, true
+	}
+	if l.zones == nil {
+		l.zones = map[string]*time.Location{}
 	}
 	loc, err := LoadZone(name)
 	if err != nil {
+		if l.zoneErrs == nil {
+			l.zoneErrs = map[string]error{}
+		}
+		l.zones[name], l.zoneErrs[name] = nil, err
 		l.errorf(n, "%s: %v", ctx, err)
 		return nil, false
 	}
 	// One *Location per name, so that events in the same zone share it and
 	// comparing zones is comparing pointers.
-	if l.zones == nil {
-		l.zones = map[string]*time.Location{}
-	}
 	l.zones[name] = loc
 	return loc, true
 }
@@ -624,6 +639,12 @@ func (l *loader) resolve(ref *yaml.Node, x idIndex, field, kind, ctx string) int
 	if i, ok := x.byID[ref.Value]; ok {
 		return i
 	}
+	if !l.reporting() {
+		// The error is only counted: making its suggestion and list would
+		// cost a thousand comparisons for each of millions of references.
+		l.errorf(ref, "")
+		return -1
+	}
 	hint := ""
 	if s := suggest(ref.Value, x.ids); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
@@ -798,6 +819,11 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 		}
 	}
 	_, refs = l.strList(fs, "sources", ctx)
+	if l.sourceRefs += len(refs); l.sourceRefs > MaxParticipations {
+		l.errorf(fs["sources"].val, "%s: more than %d sources in all the events (aliases count each time they are used); stopped here", ctx, MaxParticipations)
+		l.stopped = true
+		return e, true
+	}
 	for _, ref := range refs {
 		if s := l.resolve(ref, sources, "source", "source", ctx); s >= 0 {
 			e.Sources = append(e.Sources, s)

@@ -54,6 +54,7 @@ func FuzzChunked(f *testing.F) {
 	f.Add([]byte("title: T\ntimezone: UTC\nsummary: \"a\nevents:\n  - title: Smuggled\n    start: 2024-01-26\n\"\nevents: []\n"), uint8(1))
 	f.Add([]byte("title: T\ntimezone: UTC\nevents:\n- &a {title: x, start: 2024-01-26}\n- *a\n- {<<: *a, title: y}\nsummary: z\n"), uint8(1))
 	f.Add([]byte("title: T\rtimezone: UTC\revents:\r  - title: x\r    start: 2024-01-26\r  - title: y\r"), uint8(1))
+	f.Add([]byte("title: T\ntimezone: UTC\n\"events\":\n  - title: x\n    start: 2024-01-26\n  - {title: y, start: 2024-01-27}\n'events': []\n"), uint8(1))
 	f.Fuzz(func(t *testing.T, b []byte, n uint8) {
 		check := strictPanics(t)
 		perChunk := 1 + int(n%3)

@@ -32,6 +32,31 @@ func TestCleanDropsCharactersOfUncertainWidth(t *testing.T) {
 	}
 }
 
+// TestCleanReplacesCharactersNewerThanTerminals: emoji and ideographs
+// assigned after Unicode 14.0, which terminals of today draw as nothing
+// while the view counts two cells, become U+FFFD; those of 14.0 stay.
+func TestCleanReplacesCharactersNewerThanTerminals(t *testing.T) {
+	cases := map[string]string{
+		"shaking 🫨 face":                    "shaking \ufffd face",               // U+1FAE8, Unicode 15.0
+		"🩷🩵🩶":                               "\ufffd\ufffd\ufffd",                // pink, light blue, grey hearts
+		"wifi 🛜":                            "wifi \ufffd",                       // U+1F6DC
+		"goose \U0001fabf \U0001fae9":       "goose \ufffd \ufffd",               // 15.0, 16.0
+		"ext H \U00031350\U000323af":        "ext H \ufffd\ufffd",                // CJK Extension H
+		"ext I \U0002ebf0":                  "ext I \ufffd",                      // CJK Extension I
+		"melting 🫠 🥹 \U0001faf6 \U0001fa7c": "melting 🫠 🥹 \U0001faf6 \U0001fa7c", // Unicode 14.0
+		"ext G \U00030000 \U0003134a 𠀀 漢字":  "ext G \U00030000 \U0003134a 𠀀 漢字",
+	}
+	for in, want := range cases {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	it := mustLoad(t, header+"events:\n  - {title: \"Party 🫨🩷\", start: 2024-01-26}\n")
+	if got := it.Events[0].Title; got != "Party \ufffd\ufffd" {
+		t.Errorf("loaded %q", got)
+	}
+}
+
 func TestQuoteEscapesAndCuts(t *testing.T) {
 	cases := map[string]string{
 		"kim":                       `"kim"`,

@@ -49,6 +49,9 @@ func Clean(s string) string {
 		case widthTrouble(r, prev):
 			// dropped: the view would measure the line at another width
 			// than the terminal draws it
+		case newerThanTerminals(r):
+			b.WriteRune(utf8.RuneError)
+			prev = utf8.RuneError
 		default:
 			b.WriteString(s[i : i+size])
 			prev = r
@@ -69,7 +72,7 @@ func CleanLine(s string) string {
 func isPlain(s string) bool {
 	prev := rune(0)
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError || isBidiControl(r) || widthTrouble(r, prev) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError || isBidiControl(r) || widthTrouble(r, prev) || newerThanTerminals(r) {
 			return false
 		}
 		prev = r
@@ -106,6 +109,46 @@ func widthTrouble(r, prev rune) bool {
 	}
 	return false
 }
+
+// newerThanTerminals reports the emoji and the CJK ideographs assigned
+// after Unicode 14.0 (🫨 🩷 🛜, Extensions H, I and J, and those of later
+// versions). The view measures them as two cells, while terminals whose
+// character tables predate them (tmux 3.3 with glibc 2.36, Debian 12) draw
+// nothing, so that a row holding one comes out short. They become U+FFFD
+// (�), one cell everywhere. In the pictograph blocks and planes 2 and 3
+// every code point outside the ranges Unicode 14.0 assigned counts.
+func newerThanTerminals(r rune) bool {
+	switch {
+	case r < 0x1f6d8:
+		return false
+	case r <= 0x1f6dc: // 1F6DD–1F6DF are Unicode 14.0
+		return true
+	case r >= 0x1fa70 && r <= 0x1faff: // Symbols and Pictographs Extended-A
+		for _, a := range pictographs14 {
+			if r >= a[0] && r <= a[1] {
+				return false
+			}
+		}
+		return true
+	case r >= 0x20000 && r <= 0x3ffff: // the ideographic planes
+		for _, a := range ideographs14 {
+			if r >= a[0] && r <= a[1] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// pictographs14 and ideographs14 are what Unicode 14.0 assigned in
+// Symbols and Pictographs Extended-A and in planes 2 and 3.
+var (
+	pictographs14 = [][2]rune{{0x1fa70, 0x1fa74}, {0x1fa78, 0x1fa7c}, {0x1fa80, 0x1fa86}, {0x1fa90, 0x1faac},
+		{0x1fab0, 0x1faba}, {0x1fac0, 0x1fac5}, {0x1fad0, 0x1fad9}, {0x1fae0, 0x1fae7}, {0x1faf0, 0x1faf6}}
+	ideographs14 = [][2]rune{{0x20000, 0x2a6df}, {0x2a700, 0x2b738}, {0x2b740, 0x2b81d}, {0x2b820, 0x2cea1},
+		{0x2ceb0, 0x2ebe0}, {0x2f800, 0x2fa1d}, {0x30000, 0x3134a}}
+)
 
 // isEmoji is a cheap test for the pictographs a zero-width joiner joins.
 func isEmoji(r rune) bool {

@@ -297,7 +297,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		m.handleMouse(msg)
 	case tickMsg:
-		m.relayRows(m.tl.wanted())
+		// The rows are laid out again only when the minute crossed a start,
+		// an end or midnight; else the layout is kept, with the clock moved.
+		if m.tl.rows == nil {
+			m.relayRows(m.tl.wanted())
+		} else {
+			m.tl.setRows(m.tl.rows.At(m.clock()), m.tl.wanted())
+			m.showSelected()
+		}
 		return m, tick(time.Time(msg))
 	case fileChangedMsg:
 		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))

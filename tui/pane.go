@@ -129,26 +129,139 @@ func wrapLines(s string, first, rest int) []string {
 			lines = strings.Split(ansi.Wrap(s, min(first, rest), ""), "\n")
 		}
 	}
-	open := ""
+	var open sgrState
 	for k, l := range lines {
-		l = open + l
-		for _, seq := range sgr.FindAllString(l, -1) {
-			params := strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b["), "m")
-			switch {
-			case params == "" || params == "0":
-				open = ""
-			case strings.HasPrefix(params, "0;"):
-				open = "\x1b[" + params[2:] + "m"
-			default:
-				open += seq
-			}
+		// The styles in force where the line starts, then the line's own
+		// sequences: open is the state the line leaves, of bounded size
+		// however many sequences came before.
+		prefix := open.String()
+		limit := rest
+		if k == 0 {
+			limit = first
 		}
-		if open != "" {
+		if ansi.StringWidth(l) > limit {
+			// Only a character wider than the whole line (Hangul on a line
+			// of one cell) overflows: it is cut, and … stands for it.
+			l = ansi.Truncate(l, limit, "…")
+		}
+		for _, seq := range sgr.FindAllString(l, -1) {
+			open.apply(seq[2 : len(seq)-1])
+		}
+		l = prefix + l
+		if !open.plain() {
 			l += "\x1b[m"
 		}
 		lines[k] = strings.ReplaceAll(l, nbHyphen, "-")
 	}
 	return lines
+}
+
+// sgrState is the graphic rendition in force at a point of styled text: the
+// last colour of each kind and the attributes set, so that re-opening it on
+// the next line costs one short sequence, not every sequence before it.
+type sgrState struct {
+	fg, bg, ul string     // colour parameters ("31", "38;5;123", "38:2::1:2:3")
+	attrs      [10]string // by attribute number 1-9: its parameter ("4:3" for a curly underline), else ""
+	overline   bool
+}
+
+func (s *sgrState) plain() bool { return *s == sgrState{} }
+
+// apply changes the state by the parameters of one SGR sequence.
+func (s *sgrState) apply(params string) {
+	ps := strings.Split(params, ";")
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		code, sub, _ := strings.Cut(p, ":")
+		switch code {
+		case "", "0":
+			*s = sgrState{}
+		case "1", "2", "3", "4", "5", "6", "7", "8", "9":
+			if code == "4" && (sub == "0" || sub == "") && strings.Contains(p, ":") {
+				s.attrs[4] = "" // 4:0 is no underline
+				continue
+			}
+			s.attrs[code[0]-'0'] = p
+		case "21":
+			s.attrs[4] = "4:2"
+		case "22":
+			s.attrs[1], s.attrs[2] = "", ""
+		case "23":
+			s.attrs[3] = ""
+		case "24":
+			s.attrs[4] = ""
+		case "25":
+			s.attrs[5], s.attrs[6] = "", ""
+		case "27":
+			s.attrs[7] = ""
+		case "28":
+			s.attrs[8] = ""
+		case "29":
+			s.attrs[9] = ""
+		case "39":
+			s.fg = ""
+		case "49":
+			s.bg = ""
+		case "53":
+			s.overline = true
+		case "55":
+			s.overline = false
+		case "59":
+			s.ul = ""
+		case "38", "48", "58":
+			colour := p
+			if !strings.Contains(p, ":") && i+1 < len(ps) {
+				// 38;5;N or 38;2;R;G;B: the colour takes the next parameters.
+				n := 0
+				switch ps[i+1] {
+				case "5":
+					n = 2
+				case "2":
+					n = 4
+				}
+				n = min(n, len(ps)-1-i)
+				colour = strings.Join(ps[i:i+1+n], ";")
+				i += n
+			}
+			switch code {
+			case "38":
+				s.fg = colour
+			case "48":
+				s.bg = colour
+			default:
+				s.ul = colour
+			}
+		default:
+			if n := len(code); n == 2 && (code[0] == '3' || code[0] == '9') && code[1] <= '7' {
+				s.fg = code
+			} else if (n == 2 && code[0] == '4' || n == 3 && code[:2] == "10") && code[n-1] <= '7' {
+				s.bg = code
+			}
+			// Anything else (fonts, frames) is not re-opened.
+		}
+	}
+}
+
+// String is the one sequence that opens the state, "" when it is plain.
+func (s *sgrState) String() string {
+	if s.plain() {
+		return ""
+	}
+	var ps []string
+	for _, a := range s.attrs {
+		if a != "" {
+			ps = append(ps, a)
+		}
+	}
+	if s.overline {
+		ps = append(ps, "53")
+	}
+	for _, c := range []string{s.fg, s.bg, s.ul} {
+		if c != "" {
+			ps = append(ps, c)
+		}
+	}
+	return "\x1b[" + strings.Join(ps, ";") + "m"
 }
 
 // nbHyphen is U+2011, a hyphen no line breaks after.

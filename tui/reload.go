@@ -256,43 +256,15 @@ func loadFile(path string, gen int) tea.Cmd {
 // regular file before reading it: a named pipe or a device swapped in for
 // the file would block the read, or never end it.
 func readItinerary(path string) (*itinerary.Itinerary, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
+	if _, err := os.Stat(path); err != nil {
+		return nil, err // as it is, so that isMissing can tell
 	}
-	if !info.Mode().IsRegular() {
-		return nil, notRegular(path, info)
-	}
-	// Non-blocking, so that a pipe put there since the Stat cannot hold the
-	// open; the Stat of what was opened then refuses it.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := itinerary.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, notRegular(path, info)
-	}
 	return calendar.LoadReader(path, f) // an iCalendar file or a YAML itinerary
-}
-
-// notRegular says what path is instead of an itinerary file.
-func notRegular(path string, info fs.FileInfo) error {
-	what := "not a regular file"
-	switch t := info.Mode().Type(); {
-	case t&fs.ModeDir != 0:
-		what = "a directory"
-	case t&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO)"
-	case t&fs.ModeSocket != 0:
-		what = "a socket"
-	case t&fs.ModeDevice != 0:
-		what = "a device"
-	}
-	return &itinerary.LoadError{File: path, Problems: []itinerary.Problem{{Message: "is " + what + ", not an itinerary file"}}}
 }
 
 // isMissing reports whether err says the file, or a directory on its path,

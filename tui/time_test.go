@@ -314,3 +314,30 @@ func TestWatchSeesRenameSaves(t *testing.T) {
 	expect("burst", true)
 	expect("after the burst", false)
 }
+
+// TestTickKeepsTheLayout: a minute in which nothing starts or ends keeps
+// the rows (the layout is not made again) and moves the countdown; a
+// minute that crosses an end lays them out again.
+func TestTickKeepsTheLayout(t *testing.T) {
+	m := modelAt(t, defaultItinerary(t), "2024-01-26T13:05:00+09:00")
+	before := m.tl.rows
+	now := at(t, "2024-01-26T13:06:00+09:00")
+	m.clock = func() time.Time { return now }
+	next, _ := m.Update(tickMsg(now))
+	m = next.(Model)
+	if !m.tl.rows.SameRows(before) {
+		t.Error("a quiet minute laid the rows out again")
+	}
+	if v := m.View(); !strings.Contains(lineWith(v, "~13:00–14:30"), "[now · 1 h 24 min left]") || !strings.Contains(v, "── now 13:06") {
+		t.Errorf("after a quiet minute:\n%s", v)
+	}
+	now = at(t, "2024-01-26T14:31:00+09:00")
+	next, _ = m.Update(tickMsg(now))
+	m = next.(Model)
+	if m.tl.rows.SameRows(before) {
+		t.Error("the end of lunch did not lay the rows out again")
+	}
+	if v := m.View(); !strings.Contains(v, "── now 14:31") {
+		t.Errorf("after the end of lunch:\n%s", v)
+	}
+}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"os"
 
 	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
@@ -37,7 +36,7 @@ func load(file string, stdin io.Reader, progress *progressLine) (string, *itiner
 // isCalendarFile reports whether the file at path starts like an iCalendar
 // file (BEGIN:VCALENDAR after blank lines), whatever its name.
 func isCalendarFile(path string) bool {
-	f, err := os.Open(path)
+	f, err := itinerary.OpenRegular(path)
 	if err != nil {
 		return false
 	}
@@ -49,9 +48,9 @@ func isCalendarFile(path string) bool {
 
 // loadCalendarFile loads the iCalendar file at path.
 func loadCalendarFile(path string) (*itinerary.Itinerary, error) {
-	f, err := os.Open(path)
+	f, err := itinerary.OpenRegular(path)
 	if err != nil {
-		return itinerary.LoadFile(path) // the same error, in the same words
+		return nil, err
 	}
 	defer f.Close()
 	return calendar.LoadReader(path, f)
