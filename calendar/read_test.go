@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/visitline/visitline/internal/testenv"
+
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -190,10 +192,7 @@ func TestRFCExamples(t *testing.T) {
 // more — with Debian's python3-icalendar and python3-recurring-ical-events
 // over the same span.
 func TestReference(t *testing.T) {
-	py := "/usr/bin/python3"
-	if err := exec.Command(py, "-c", "import icalendar, recurring_ical_events, pytz").Run(); err != nil {
-		t.Skip("python3-icalendar and python3-recurring-ical-events are not installed (.ci/run installs them)")
-	}
+	py := testenv.Python(t, "python3-icalendar python3-recurring-ical-events python3-tz", "icalendar", "recurring_ical_events", "pytz")
 	files, _ := filepath.Glob("testdata/*.ics")
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {

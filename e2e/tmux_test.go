@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/visitline/visitline/internal/testenv"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -33,9 +35,7 @@ func startTmuxIn(t *testing.T, tz string, w, h int, args ...string) *tmuxSession
 // startTmuxEnv starts the binary with extra environment variables.
 func startTmuxEnv(t *testing.T, env []string, w, h int, args ...string) *tmuxSession {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (apt-get install tmux); .ci/run installs it")
-	}
+	testenv.Command(t, "tmux", "tmux")
 	dir := t.TempDir()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("visitline-test-%d-%d", os.Getpid(), time.Now().UnixNano()),
 		conf: filepath.Join(dir, "tmux.conf"), exit: filepath.Join(dir, "exit"), pid: filepath.Join(dir, "pid")}

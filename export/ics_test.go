@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/visitline/visitline/internal/testenv"
+
 	ics "github.com/arran4/golang-ical"
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/internal/synth"
@@ -71,9 +73,7 @@ func TestICSParsesBack(t *testing.T) {
 // into calcurse, in the itinerary's zone, and checks the wall-clock times
 // calcurse shows.
 func TestICSImportsIntoCalcurse(t *testing.T) {
-	if _, err := exec.LookPath("calcurse"); err != nil {
-		t.Skip("calcurse is not installed (apt-get install calcurse); .ci/run installs it")
-	}
+	testenv.Command(t, "calcurse", "calcurse")
 	cases := []struct {
 		file, tz, from string
 		want           []string

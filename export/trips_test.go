@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/visitline/visitline/internal/testenv"
+
 	ics "github.com/arran4/golang-ical"
 	"github.com/visitline/visitline/internal/golden"
 	"github.com/visitline/visitline/itinerary"
@@ -224,9 +226,7 @@ var wantAfterImports = []string{
 // must not replace the other trip's event, and the re-import must update
 // in place rather than duplicate.
 func TestICSImportsIntoKhal(t *testing.T) {
-	if _, err := exec.LookPath("khal"); err != nil {
-		t.Skip("khal is not installed (apt-get install khal); .ci/run installs it")
-	}
+	testenv.Command(t, "khal", "khal")
 	dir := t.TempDir()
 	calDir := filepath.Join(dir, "cal")
 	os.Mkdir(calDir, 0o755)
@@ -282,9 +282,7 @@ func TestICSImportsIntoKhal(t *testing.T) {
 // of the edited trip is checked by importing only what calcurse lacks: the
 // events whose UIDs it has not seen, which is the point of stable UIDs.
 func TestICSImportTwoTripsIntoCalcurse(t *testing.T) {
-	if _, err := exec.LookPath("calcurse"); err != nil {
-		t.Skip("calcurse is not installed (apt-get install calcurse); .ci/run installs it")
-	}
+	testenv.Command(t, "calcurse", "calcurse")
 	dir := t.TempDir()
 	calDir := filepath.Join(dir, "calcurse")
 	os.Mkdir(calDir, 0o755)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/visitline/visitline/internal/testenv"
+
 	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
 	"github.com/visitline/visitline/export"
@@ -215,12 +217,7 @@ func TestYAMLQuotesForOtherLoaders(t *testing.T) {
 	walk(doc)
 	checkScalars(t, "yaml.v3", v3, "string", "int 1", "bool true")
 
-	if _, err := os.Stat("/usr/bin/python3"); err != nil {
-		t.Skip("no /usr/bin/python3: install python3-yaml to check what PyYAML reads")
-	}
-	if err := exec.Command("/usr/bin/python3", "-c", "import yaml").Run(); err != nil {
-		t.Skip("no PyYAML: install the Debian package python3-yaml")
-	}
+	testenv.Python(t, "python3-yaml", "yaml")
 	script := `
 import sys, yaml
 def walk(v):

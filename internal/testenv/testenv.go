@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -72,4 +73,16 @@ func announce(reason string) {
 	}
 	defer f.Close()
 	fmt.Fprintf(f, "skipped: %s\n", reason)
+}
+
+// Python returns /usr/bin/python3 when it imports every one of modules, or
+// skips the test naming the Debian packages that bring them.
+func Python(t testing.TB, debianPackages string, modules ...string) string {
+	t.Helper()
+	const py = "/usr/bin/python3"
+	args := []string{"-c", "import " + strings.Join(modules, ", ")}
+	if err := exec.Command(py, args...).Run(); err != nil {
+		Skip(t, "%s cannot import %s (apt-get install %s; .ci/run installs it)", py, strings.Join(modules, ", "), debianPackages)
+	}
+	return py
 }
