@@ -36,6 +36,7 @@ type vevent struct {
 	dur     time.Duration
 	hasDur  bool
 	recurID *tval
+	seq     int // SEQUENCE, the revision
 	title   string
 
 	// people and invitees are the attendees' nodes and the invitation
@@ -85,6 +86,7 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 	if len(evs) == 0 {
 		return nil
 	}
+	evs = latestRevisions(evs)
 	// The window: from the first event's start to a year after the last
 	// event's start (so every series gets at least its first year), cut
 	// to its last maxSpanYears when the calendar spans more.
@@ -138,6 +140,36 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 	return out
 }
 
+// latestRevisions keeps, of the VEVENTs that share a UID and a
+// RECURRENCE-ID (or have none), the revision with the highest SEQUENCE,
+// the later in the file on a tie (RFC 5545 §3.8.7.4), in the place of the
+// first.
+func latestRevisions(evs []*vevent) []*vevent {
+	at := map[string]int{}
+	var out []*vevent
+	for _, ev := range evs {
+		if ev.uid == "" {
+			out = append(out, ev)
+			continue
+		}
+		key := ev.uid + "\x00"
+		if rid := ev.recurID; rid != nil && rid.date {
+			key += rid.wall.Format("20060102")
+		} else if rid != nil {
+			key += rid.instant().UTC().Format("20060102T150405Z")
+		}
+		if i, ok := at[key]; ok {
+			if ev.seq >= out[i].seq {
+				out[i] = ev
+			}
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, ev)
+	}
+	return out
+}
+
 func isSeries(ev *vevent) bool {
 	return ev.c.prop("RRULE") != nil || ev.c.prop("RDATE") != nil
 }
@@ -146,6 +178,7 @@ func isSeries(ev *vevent) bool {
 // warning) when it has no usable start.
 func (b *builder) read(c *component) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
+	ev.seq, _ = strconv.Atoi(propValue(c, "SEQUENCE"))
 	if p := c.prop("SUMMARY"); p != nil {
 		ev.title = cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine)
 	}
@@ -219,7 +252,10 @@ func (b *builder) timeProp(p *property, name string) (tval, bool) {
 
 // timeValue reads one DATE or DATE-TIME value of p.
 func (b *builder) timeValue(p *property, v string) (tval, bool) {
-	if strings.EqualFold(p.param("VALUE"), "DATE") || len(v) == 8 {
+	if strings.EqualFold(p.param("VALUE"), "DATE") && len(v) > 8 && strings.ContainsAny(v, "Tt") {
+		// A lenient writer's VALUE=DATE with a date-time: read as written.
+		b.r.warn(p.Line, "%s says VALUE=DATE but holds the date-time %q; read as a date-time", p.Name, clip(v))
+	} else if strings.EqualFold(p.param("VALUE"), "DATE") || len(v) == 8 {
 		d, err := time.Parse("20060102", v)
 		if err != nil {
 			return tval{}, false
@@ -331,11 +367,11 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	set := &rrule.Set{}
 	set.DTStart(ev.start.wall)
-	if rp := ev.c.prop("RRULE"); rp != nil {
+	// Several RRULEs are united (RFC 2445 allowed them; RFC 5545 §3.8.5.3
+	// keeps the set semantics).
+	for _, rp := range ev.c.props("RRULE") {
 		if r := b.rule(rp, ev, endWall); r != nil {
 			set.RRule(r)
-		} else {
-			set.RDate(ev.start.wall)
 		}
 	}
 	for _, t := range b.dateList(ev, "RDATE") {
@@ -399,7 +435,13 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 
 // rule reads an RRULE in wall-clock time, bounded by the window.
 func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule {
-	opt, err := rrule.StrToROptionInLocation(strings.TrimSpace(p.Value), time.UTC)
+	value := strings.TrimSpace(p.Value)
+	if strings.ContainsAny(value, " \t") {
+		// Lenient writers put spaces in lists (BYDAY=MO, TU, WE).
+		value = strings.Join(strings.Fields(value), "")
+		b.r.warn(p.Line, "event %q: RRULE %q has spaces in it; read as %q", clip(ev.title), clip(p.Value), clip(value))
+	}
+	opt, err := rrule.StrToROptionInLocation(value, time.UTC)
 	if err != nil {
 		b.r.warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
 		return nil
@@ -410,7 +452,7 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 	}
 	opt.Dtstart = ev.start.wall
 	if !opt.Until.IsZero() {
-		raw := strings.ToUpper(p.Value)
+		raw := strings.ToUpper(value)
 		if i := strings.Index(raw, "UNTIL="); i >= 0 {
 			u := raw[i+6:]
 			if j := strings.IndexByte(u, ';'); j >= 0 {

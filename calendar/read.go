@@ -34,12 +34,18 @@ const MaxEvents = 100_000
 const maxProblems = 1000
 
 // Sniff reports whether data is an iCalendar file: after a byte order mark
-// and blank lines, its first line is BEGIN:VCALENDAR.
+// and blank lines, its first line is BEGIN:VCALENDAR, or BEGIN:VEVENT or
+// BEGIN:VTIMEZONE (a bare component, as khal stores one event).
 func Sniff(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n")
-	const begin = "BEGIN:VCALENDAR"
-	if len(data) < len(begin) || !strings.EqualFold(string(data[:len(begin)]), begin) {
+	begin := ""
+	for _, b := range []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT", "BEGIN:VTIMEZONE"} {
+		if len(data) >= len(b) && strings.EqualFold(string(data[:len(b)]), b) {
+			begin = b
+		}
+	}
+	if begin == "" {
 		return false
 	}
 	// The line must end there, and the next must not continue it (a fold).
@@ -204,9 +210,26 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	for _, c := range top.Children {
 		if c.Name == "VCALENDAR" {
 			cals = append(cals, c)
-		} else {
+		}
+	}
+	// A file of bare events (khal's, or one event a program stores alone)
+	// is read as one calendar, as other readers do.
+	var bare *component
+	for _, c := range top.Children {
+		switch {
+		case c.Name == "VCALENDAR":
+		case len(cals) == 0 && (c.Name == "VEVENT" || c.Name == "VTIMEZONE"):
+			if bare == nil {
+				bare = &component{Name: "VCALENDAR", Line: c.Line}
+				r.warn(c.Line, "BEGIN:%s without BEGIN:VCALENDAR; the file is read as a calendar of its bare components", c.Name)
+			}
+			bare.Children = append(bare.Children, c)
+		default:
 			r.warn(c.Line, "BEGIN:%s outside VCALENDAR; ignored", clip(c.Name))
 		}
+	}
+	if bare != nil {
+		cals = append(cals, bare)
 	}
 	return cals
 }
@@ -231,7 +254,9 @@ func (r *reader) build(cals []*component) *yaml.Node {
 		for _, c := range cal.Children {
 			switch c.Name {
 			case "VTIMEZONE":
-				if id := propValue(c, "TZID"); id != "" {
+				// The TZID property is TEXT, escaped (Outlook's "Kuala
+				// Lumpur\, Singapore"); the parameters naming it are not.
+				if id := unescapeText(propValue(c, "TZID")); id != "" {
 					zs.defs[id] = c
 				}
 			case "VEVENT":
