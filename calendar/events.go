@@ -141,9 +141,8 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 }
 
 // latestRevisions keeps, of the VEVENTs that share a UID and a
-// RECURRENCE-ID (or have none), the revision with the highest SEQUENCE,
-// the later in the file on a tie (RFC 5545 §3.8.7.4), in the place of the
-// first.
+// RECURRENCE-ID (or have none), the revision with the highest SEQUENCE
+// (RFC 5545 §3.8.7.4), in the place of the first.
 func latestRevisions(evs []*vevent) []*vevent {
 	at := map[string]int{}
 	var out []*vevent
@@ -158,8 +157,9 @@ func latestRevisions(evs []*vevent) []*vevent {
 		} else if rid != nil {
 			key += rid.instant().UTC().Format("20060102T150405Z")
 		}
-		if i, ok := at[key]; ok {
-			if ev.seq >= out[i].seq {
+		// Revisions with the same SEQUENCE cannot be ordered; both stay.
+		if i, ok := at[key]; ok && ev.seq != out[i].seq {
+			if ev.seq > out[i].seq {
 				out[i] = ev
 			}
 			continue

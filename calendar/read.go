@@ -248,10 +248,23 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	first := cals[0]
 	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
 		nameBytes: map[string]int{}, warnedBudget: map[string]bool{}}
-	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, top: time.UTC}
+	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, years: map[string][2]int{}, top: time.UTC}
 	var vevents []*component
 	for _, cal := range cals {
 		for _, c := range cal.Children {
+			switch c.Name {
+			case "VEVENT":
+				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
+					if w, ok := parseWall(p.Value); ok {
+						span, y := zs.years[p.param("TZID")], w.Year()
+						if span[0] == 0 || y < span[0] {
+							span[0] = y
+						}
+						span[1] = max(span[1], y)
+						zs.years[p.param("TZID")] = span
+					}
+				}
+			}
 			switch c.Name {
 			case "VTIMEZONE":
 				// The TZID property is TEXT, escaped (Outlook's "Kuala
