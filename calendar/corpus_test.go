@@ -117,11 +117,17 @@ func TestSharedCorpus(t *testing.T) {
 		ours, ok := mine[f]
 		// Readable: the reference reads the file, and one of the two finds
 		// events in it.
+		if r.Error != "" {
+			t.Logf("%s: the reference cannot read it: %s", key, r.Error)
+		}
 		if r.Error != "" || len(theirs) == 0 && len(ours) == 0 {
 			if _, listed := corpusDiffers[key]; listed {
 				t.Errorf("%s is listed in corpusDiffers but is not compared (reference: %q)", key, r.Error)
 			}
 			continue
+		}
+		if os.Getenv("CORPUS_DEBUG") != "" && strings.Contains(key, os.Getenv("CORPUS_DEBUG")) {
+			t.Logf("%s: ours %q theirs %q", key, ours, theirs)
 		}
 		fig.readable++
 		why, listed := corpusDiffers[key]

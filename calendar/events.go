@@ -255,6 +255,10 @@ func (b *builder) timeValue(p *property, v string) (tval, bool) {
 	if strings.EqualFold(p.param("VALUE"), "DATE") && len(v) > 8 && strings.ContainsAny(v, "Tt") {
 		// A lenient writer's VALUE=DATE with a date-time: read as written.
 		b.r.warn(p.Line, "%s says VALUE=DATE but holds the date-time %q; read as a date-time", p.Name, clip(v))
+	} else if strings.EqualFold(p.param("VALUE"), "DATE-TIME") && len(v) == 8 {
+		// VALUE=DATE-TIME with a date: midnight, as other readers take it.
+		b.r.warn(p.Line, "%s says VALUE=DATE-TIME but holds the date %q; read as its midnight", p.Name, clip(v))
+		v += "T000000"
 	} else if strings.EqualFold(p.param("VALUE"), "DATE") || len(v) == 8 {
 		d, err := time.Parse("20060102", v)
 		if err != nil {
@@ -443,6 +447,23 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 	}
 	opt, err := rrule.StrToROptionInLocation(value, time.UTC)
 	if err != nil {
+		// Parts that are no NAME=VALUE of a rule (Google's doubled
+		// "RRULE:RRULE:...") are left out, as other readers do.
+		var kept []string
+		for _, part := range strings.Split(value, ";") {
+			if k, _, ok := strings.Cut(part, "="); ok && ruleParts[strings.ToUpper(k)] {
+				kept = append(kept, part)
+			}
+		}
+		if clean := strings.Join(kept, ";"); clean != value {
+			if o, err2 := rrule.StrToROptionInLocation(clean, time.UTC); err2 == nil {
+				b.r.warn(p.Line, "event %q: RRULE %q has parts that are not rule parts; read as %q", clip(ev.title), clip(p.Value), clip(clean))
+				opt, err = o, nil
+				value = clean
+			}
+		}
+	}
+	if err != nil {
 		b.r.warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
 		return nil
 	}
@@ -475,6 +496,10 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 	}
 	return r
 }
+
+// ruleParts are the parts of an RRULE (RFC 5545 §3.3.10).
+var ruleParts = map[string]bool{"FREQ": true, "UNTIL": true, "COUNT": true, "INTERVAL": true, "BYSECOND": true, "BYMINUTE": true,
+	"BYHOUR": true, "BYDAY": true, "BYMONTHDAY": true, "BYYEARDAY": true, "BYWEEKNO": true, "BYMONTH": true, "BYSETPOS": true, "WKST": true}
 
 // unexpandable says why a rule is not expanded, or "". The rrule library
 // walks a rule that never matches to the year 9999, one period at a time:

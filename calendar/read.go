@@ -175,6 +175,21 @@ func (r *reader) tree(lines []string, at []int) []*component {
 				r.warn(p.Line, "BEGIN:%s nests too deeply; ignored", clip(name))
 				continue
 			}
+			if calendarPart[name] {
+				// A component that only a calendar holds, begun inside
+				// another (a misspelt END:VTOOD): the open ones end here.
+				j := len(stack) - 1
+				for j > 0 && stack[j].Name != "VCALENDAR" && (calendarPart[stack[j].Name] || stack[j].Name == "VALARM" || stack[j].Name == "STANDARD" || stack[j].Name == "DAYLIGHT") {
+					j--
+				}
+				if j > 0 && j < len(stack)-1 && stack[j].Name == "VCALENDAR" {
+					for k := len(stack) - 1; k > j; k-- {
+						r.warn(stack[k].Line, "BEGIN:%s is not closed before BEGIN:%s at line %d; closed there", clip(stack[k].Name), name, p.Line)
+					}
+					stack = stack[:j+1]
+					cur = stack[j]
+				}
+			}
 			c := &component{Name: name, Line: p.Line}
 			cur.Children = append(cur.Children, c)
 			stack = append(stack, c)
@@ -231,8 +246,21 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	if bare != nil {
 		cals = append(cals, bare)
 	}
+	// A calendar inside a calendar is read as one of its own.
+	for i := 0; i < len(cals); i++ {
+		for _, c := range cals[i].Children {
+			if c.Name == "VCALENDAR" {
+				r.warn(c.Line, "BEGIN:VCALENDAR inside a calendar; read as a calendar of its own")
+				cals = append(cals, c)
+			}
+		}
+	}
 	return cals
 }
+
+// calendarPart names the components a VCALENDAR holds directly (RFC 5545
+// §3.6).
+var calendarPart = map[string]bool{"VEVENT": true, "VTODO": true, "VJOURNAL": true, "VFREEBUSY": true, "VTIMEZONE": true}
 
 // clip makes a value from the file safe and short enough to quote.
 func clip(s string) string {
