@@ -67,17 +67,37 @@ const maxDepth = 16
 
 // decodeText turns data into UTF-8 text: a BOM is dropped, and a file that
 // is not valid UTF-8 is read as Windows-1252 (what old Outlook exports are),
-// which the returned flag reports.
-func decodeText(data []byte) (string, bool) {
+// unless it holds more UTF-8 characters beyond ASCII than bytes that are
+// not UTF-8 (a UTF-8 file with a few broken bytes, each read as U+FFFD).
+// recoded says which was done: "", "Windows-1252" or "UTF-8".
+func decodeText(data []byte) (text, recoded string) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
-		return string(data), false
+		return string(data), ""
+	}
+	multi, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	if multi > bad {
+		var b strings.Builder
+		for _, r := range string(data) {
+			b.WriteRune(r) // an invalid byte is read as U+FFFD
+		}
+		return b.String(), "UTF-8"
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), true
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "Windows-1252"
 	}
-	return string(out), true
+	return string(out), "Windows-1252"
 }
 
 // unfold splits text into logical content lines (RFC 5545 3.1: a line

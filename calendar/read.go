@@ -144,8 +144,11 @@ func (r *reader) read(data []byte) *yaml.Node {
 		return nil
 	}
 	text, recoded := decodeText(data)
-	if recoded {
+	switch recoded {
+	case "Windows-1252":
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
+	case "UTF-8":
+		r.warn(1, "the file is UTF-8 with bytes that are not; those are read as U+FFFD")
 	}
 	lines, at := unfold(text)
 	cals := r.tree(lines, at)
