@@ -238,8 +238,6 @@ type corpusDiff struct{ kind, why string }
 var corpusDiffers = map[string]corpusDiff{
 	"icalendar-suite/issue_165_missing_event.ics": {invalidFile, "Exchange's BYDAY=MO, TU, WE, TH, FR has spaces, which the grammar of RFC 5545 §3.3.10 has not: " +
 		"the reference drops the rule and shows the first day, visitline reads the rule as meant, with a warning"},
-	"icalendar-suite/issue_178_custom_component_contains_other.ics": {invalidFile, "no VCALENDAR, only an X-component holding a VEVENT, " +
-		"which is no iCalendar object (RFC 5545 §3.4, §3.6): visitline refuses it, the reference walks any component"},
 	"icalendar-suite/issue_313_globally_unique_tzid.ics": {refWrongRFC, "globally unique TZIDs without a VTIMEZONE (/mozilla.org/20070129_1/America/New_York, " +
 		"RFC 5545 §3.8.3.1): the reference reads them as floating times, visitline in the zones they name"},
 	"other-suites/ical4j__invalid_OZMovies.ics": {invalidFile, `\" in SUMMARY is no escape of RFC 5545 §3.3.11 (only \\ \; \, \n are): ` +

@@ -234,15 +234,23 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	// is read as one calendar, as other readers do.
 	var bare *component
 	for _, c := range top.Children {
-		switch {
-		case c.Name == "VCALENDAR":
-		case len(cals) == 0 && (c.Name == "VEVENT" || c.Name == "VTIMEZONE"):
-			if bare == nil {
-				bare = &component{Name: "VCALENDAR", Line: c.Line}
-				r.warn(c.Line, "BEGIN:%s without BEGIN:VCALENDAR; the file is read as a calendar of its bare components", c.Name)
+		parts := []*component{c}
+		if !calendarPart[c.Name] {
+			parts = c.Children // an unknown wrapper's events
+		}
+		taken := false
+		for _, part := range parts {
+			if len(cals) > 0 || c.Name == "VCALENDAR" || (part.Name != "VEVENT" && part.Name != "VTIMEZONE") {
+				continue
 			}
-			bare.Children = append(bare.Children, c)
-		default:
+			if bare == nil {
+				bare = &component{Name: "VCALENDAR", Line: part.Line}
+				r.warn(part.Line, "BEGIN:%s without BEGIN:VCALENDAR; the file is read as a calendar of its bare components", part.Name)
+			}
+			bare.Children = append(bare.Children, part)
+			taken = true
+		}
+		if c.Name != "VCALENDAR" && !taken {
 			r.warn(c.Line, "BEGIN:%s outside VCALENDAR; ignored", clip(c.Name))
 		}
 	}
