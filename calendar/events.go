@@ -371,11 +371,28 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	set := &rrule.Set{}
 	set.DTStart(ev.start.wall)
-	// Several RRULEs are united (RFC 2445 allowed them; RFC 5545 §3.8.5.3
-	// keeps the set semantics).
-	for _, rp := range ev.c.props("RRULE") {
-		if r := b.rule(rp, ev, endWall); r != nil {
+	// Several RRULEs are united (RFC 2445 allowed them, and other readers
+	// unite them). The rrule library's set holds one rule: the others give
+	// their occurrences in the window as RDATEs, as many as one series may
+	// show, walking a bounded number of steps.
+	for i, rp := range ev.c.props("RRULE") {
+		r := b.rule(rp, ev, endWall)
+		switch {
+		case r == nil:
+		case i == 0:
 			set.RRule(r)
+		default:
+			next := r.Iterator()
+			for n, steps := 0, 0; n <= MaxOccurrences && steps < 100*MaxOccurrences; steps++ {
+				w, ok := next()
+				if !ok {
+					break
+				}
+				if !w.Before(startWall) {
+					n++
+				}
+				set.RDate(w)
+			}
 		}
 	}
 	for _, t := range b.dateList(ev, "RDATE") {

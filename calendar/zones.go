@@ -35,6 +35,7 @@ type onset struct {
 	at     time.Time // instant the offset starts
 	offset int       // seconds east of UTC
 	from   int       // the offset before, TZOFFSETFROM
+	std    bool      // a STANDARD observance's
 }
 
 // instant is the instant of the wall clock w in z.
@@ -160,9 +161,9 @@ func windowsZone(tzid string) (string, bool) {
 			if err != nil {
 				continue
 			}
-			year := time.Now().Year()
-			_, jan := time.Date(year, 1, 15, 12, 0, 0, 0, time.UTC).In(loc).Zone()
-			_, jul := time.Date(year, 7, 15, 12, 0, 0, 0, time.UTC).In(loc).Zone()
+			// The standard offset of 2025, whatever the clock of the machine.
+			_, jan := time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC).In(loc).Zone()
+			_, jul := time.Date(2025, 7, 15, 12, 0, 0, 0, time.UTC).In(loc).Zone()
 			if min(jan, jul) == offset {
 				return loc.String(), true
 			}
@@ -181,7 +182,7 @@ var windowsDisplayIndex = func() map[string]string {
 }()
 
 // displayKey normalises a display name: accents dropped, lower case, "&"
-// as "and", ";" as ",", runs of spaces as one.
+// as "and", ";" as ",", one space after each comma and between words.
 func displayKey(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
@@ -189,8 +190,8 @@ func displayKey(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	s = strings.NewReplacer("&", " and ", ";", ",", " ,", ",").Replace(b.String())
-	return strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer("&", " and ", ";", ", ", ",", ", ").Replace(b.String())
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), " ,", ",")
 }
 
 // resolve returns the zone named tzid (an empty tzid is a floating time),
@@ -310,7 +311,7 @@ func customOnsets(def *component, from int) []onset {
 			}
 		}
 		for _, w := range walls {
-			out = append(out, onset{at: w.Add(-time.Duration(offFrom) * time.Second), offset: to, from: offFrom})
+			out = append(out, onset{at: w.Add(-time.Duration(offFrom) * time.Second), offset: to, from: offFrom, std: ob.Name == "STANDARD"})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
@@ -366,9 +367,14 @@ func parseOffset(s string) (int, bool) {
 	return secs, secs > -24*3600 && secs < 24*3600
 }
 
-// standardOffset is the offset a custom zone has most of the time in its
-// last years.
+// standardOffset is a custom zone's offset of standard time: its last
+// STANDARD observance's, else the offset it has most of the time.
 func standardOffset(onsets []onset) int {
+	for i := len(onsets) - 1; i >= 0; i-- {
+		if onsets[i].std {
+			return onsets[i].offset
+		}
+	}
 	best, bestDur := onsets[len(onsets)-1].offset, time.Duration(0)
 	span := map[int]time.Duration{}
 	for i := 0; i+1 < len(onsets); i++ {
