@@ -58,10 +58,10 @@ type builder struct {
 	sourceNodes []*yaml.Node
 	sourceSlugs map[string]int
 
-	started time.Time // when expansion began, for expansionBudget
-	capped  []string  // titles of series cut at MaxOccurrences
-	count   int
-	full    bool
+	work   int      // the work of expanding rules so far (recur.go)
+	capped []string // titles of series cut at MaxOccurrences
+	count  int
+	full   bool
 	// text and participations are what the events so far cost against
 	// maxTextBudget and maxParticipations; nameBytes is each person's
 	// name's length, read again each time they are listed.
@@ -116,7 +116,6 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			overrides[ev.uid] = append(overrides[ev.uid], ev)
 		}
 	}
-	b.started = time.Now()
 	masters := map[string]bool{}
 	for _, ev := range evs {
 		if ev.recurID == nil && ev.uid != "" && isSeries(ev) {
@@ -311,19 +310,9 @@ func parseDuration(s string) (days int, d time.Duration, ok bool) {
 	return days, d, true
 }
 
-// expansionBudget bounds the time spent expanding repeating events: a rule
-// that never matches costs the rrule library up to a few tenths of a second
-// (it walks to the year 9999), and a file could hold many. Series met after
-// the budget is spent show their first occurrence, with a warning.
-const expansionBudget = time.Second
-
 // expand emits the occurrences of a repeating event in the window, with
 // its overrides in place of the occurrences they replace.
 func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []*yaml.Node {
-	if time.Since(b.started) > expansionBudget {
-		b.r.warn(ev.c.Line, "event %q: repeating events took over %v to expand; this one shows its first occurrence only", clip(ev.title), expansionBudget)
-		return b.occurrence(ev, ev.start)
-	}
 	z := ev.start.z
 	endWall, startWall := z.wall(windowEnd), z.wall(b.first)
 	if ev.start.date {
@@ -331,11 +320,19 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	set := &rrule.Set{}
 	set.DTStart(ev.start.wall)
+	exdates := b.dateList(ev, "EXDATE")
 	if rp := ev.c.prop("RRULE"); rp != nil {
 		if r := b.rule(rp, ev, endWall); r != nil {
-			set.RRule(r)
-		} else {
-			set.RDate(ev.start.wall)
+			excluded := make(map[time.Time]bool, len(exdates))
+			for _, t := range exdates {
+				excluded[t] = true
+			}
+			// The rule's occurrences in the window, walked with a
+			// counted budget (recur.go), join the set as dates.
+			walls, _ := b.walkRule(r, ev, rp.Line, startWall, endWall, excluded, MaxOccurrences+len(exdates)+1)
+			for _, w := range walls {
+				set.RDate(w)
+			}
 		}
 	}
 	for _, t := range b.dateList(ev, "RDATE") {
@@ -343,7 +340,7 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	// The first instance is DTSTART itself, whether or not the rule gives it.
 	set.RDate(ev.start.wall)
-	for _, t := range b.dateList(ev, "EXDATE") {
+	for _, t := range exdates {
 		set.ExDate(t)
 	}
 	byRecurID := map[time.Time]*vevent{}
@@ -356,14 +353,10 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	var out []*yaml.Node
 	next := set.Iterator()
-	n, skipped := 0, 0
+	n := 0
 	for {
 		w, ok := next()
 		if !ok || w.After(endWall) {
-			break
-		}
-		if skipped++; skipped%4096 == 0 && time.Since(b.started) > expansionBudget {
-			b.r.warn(ev.c.Line, "event %q: repeating events took over %v to expand; this one stops at %s", clip(ev.title), expansionBudget, w.Format("2006-01-02"))
 			break
 		}
 		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
@@ -448,6 +441,8 @@ func unexpandable(opt *rrule.ROption) string {
 		return "repeats hourly with filters"
 	case opt.Freq == rrule.DAILY && len(opt.Bysetpos) > 0:
 		return "repeats daily with BYSETPOS"
+	case len(opt.Byeaster) > 0:
+		return "uses BYEASTER (not RFC 5545)"
 	case len(opt.Byhour)*max(len(opt.Byminute), 1)*max(len(opt.Bysecond), 1) > 48:
 		return "repeats more than 48 times a day"
 	}

@@ -1,0 +1,129 @@
+package calendar
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/visitline/visitline/itinerary"
+)
+
+// series is a calendar of one repeating event with the rule rrule, after
+// plain events.
+func series(plain int, rrule string) []byte {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+	t := time.Date(2025, 1, 1, 8, 0, 0, 0, time.UTC)
+	for i := range plain {
+		s := t.Add(time.Duration(i) * time.Hour)
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:p%d\r\nSUMMARY:Plain %d\r\nDTSTART:%s\r\nDURATION:PT30M\r\nEND:VEVENT\r\n", i, i, s.Format("20060102T150405Z"))
+	}
+	b.WriteString("BEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Series\r\nDTSTART;TZID=Europe/Berlin:20250106T090000\r\nDURATION:PT1H\r\nRRULE:" + rrule + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	return []byte(b.String())
+}
+
+// loadTimed loads data, failing the test when it takes over 3 s (the
+// issue's bound; these inputs take well under 0.1 s here).
+func loadTimed(t *testing.T, data []byte) *itinerary.Itinerary {
+	t.Helper()
+	start := time.Now()
+	it, err := Load("x.ics", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v; the bound is 3 s", d)
+	}
+	return it
+}
+
+func warnings(it *itinerary.Itinerary) string {
+	return strings.Join(itinerary.FormatProblems("x.ics", it.Warnings), "\n")
+}
+
+// TestRulesThatNeverMatch: the reproducers of issue 18 item 2 (a long list
+// of BYMONTH with a day no month has; BYSETPOS past what a period holds)
+// are refused before any expansion, with a positioned warning, and cost
+// nothing; a rule that never matches in a way the pre-check does not see
+// costs at most 400 years of walking.
+func TestRulesThatNeverMatch(t *testing.T) {
+	setpos := func(from int) string {
+		var l []string
+		for i := from; len(strings.Join(l, ",")) < 3000; i++ {
+			l = append(l, fmt.Sprint(i%300+from))
+		}
+		return strings.Join(l, ",")
+	}
+	tests := []struct{ name, rule, want string }{
+		{"BYMONTH=2,2,… 20 KB", "FREQ=DAILY;BYMONTH=" + strings.Repeat("2,", 10_000) + "2;BYMONTHDAY=30",
+			`x.ics:8: warning: event "Series": its RRULE can never match (no month of 2 has day 30); only the first occurrence is shown`},
+		{"BYMONTH=2,2,… 200 KB", "FREQ=DAILY;BYMONTH=" + strings.Repeat("2,", 100_000) + "2;BYMONTHDAY=30,-30,31",
+			`x.ics:8: warning: event "Series": its RRULE can never match (no month of 2 has day -30,30,31); only the first occurrence is shown`},
+		{"weekly BYSETPOS", "FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=" + setpos(3),
+			`x.ics:8: warning: event "Series": its RRULE can never match (BYSETPOS 3,4,5,6,7,8,… (300 values), but a period holds at most 2); only the first occurrence is shown`},
+		{"monthly BYSETPOS", "FREQ=MONTHLY;BYMONTHDAY=1,15;BYSETPOS=-" + strings.ReplaceAll(setpos(3), ",", ",-"),
+			`x.ics:8: warning: event "Series": its RRULE can never match (BYSETPOS -302,-301,-300,-299,-298,-297,… (300 values), but a period holds at most 2); only the first occurrence is shown`},
+		{"yearly BYSETPOS", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYSETPOS=" + setpos(1),
+			`x.ics:8: warning: event "Series": its RRULE can never match (no month of 2 has day 30); only the first occurrence is shown`},
+		{"yearly, the default day", "FREQ=YEARLY;BYMONTH=2,4", ""}, // DTSTART is the 6th: matches
+		// Never matching in a way the pre-check does not see: walked, within the budget.
+		{"BYYEARDAY outside BYMONTH", "FREQ=DAILY;BYMONTH=2;BYYEARDAY=100", ""},
+		{"yearly BYSETPOS with BYYEARDAY", "FREQ=YEARLY;BYMONTH=2;BYYEARDAY=" + strings.Repeat("200,", 1000) + "201;BYSETPOS=" + setpos(1),
+			`x.ics:8: warning: event "Series": its RRULE would cost too much to expand (75953504 steps; the limit is 20000000); only the first occurrence is shown`},
+		{"weekly, week 53 in June", "FREQ=WEEKLY;BYWEEKNO=53;BYMONTH=6", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := loadTimed(t, series(0, tt.rule))
+			if got := warnings(it); got != tt.want {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if tt.name != "yearly, the default day" && len(it.Events) != 1 {
+				t.Errorf("%d events, want the first occurrence only", len(it.Events))
+			}
+		})
+	}
+}
+
+// TestRecurBudget: the work of all rules is counted, so that many rules
+// that never match stop at the same series on every machine, with a
+// warning, and plain events after them still load; no series before
+// the budget is spent loses anything.
+func TestRecurBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:n%d\r\nSUMMARY:Never %d\r\nDTSTART:20250101T100000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYYEARDAY=100\r\nEND:VEVENT\r\n", i, i)
+	}
+	for i := range 100 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:p%d\r\nSUMMARY:Plain %d\r\nDTSTART:20250101T100000Z\r\nEND:VEVENT\r\n", i, i)
+	}
+	b.WriteString("END:VCALENDAR\r\n")
+	data := []byte(b.String())
+	it := loadTimed(t, data)
+	if len(it.Events) != 2100 {
+		t.Errorf("%d events, want 2100", len(it.Events))
+	}
+	w := warnings(it)
+	if strings.Count(w, "\n") != 0 || !strings.Contains(w, `warning: event "Never `) || !strings.Contains(w, "from this one on, each shows its first occurrence only") {
+		t.Fatalf("want one budget warning:\n%.2000s", w)
+	}
+	// The same warnings, to the line, every time.
+	if again := warnings(loadTimed(t, data)); again != w {
+		t.Fatalf("a second load warns differently:\n%.1000s\nthen\n%.1000s", w, again)
+	}
+}
+
+// TestExportWithSeriesLast: an ordinary export of 40,000 events with a
+// weekly series last gives every occurrence of the series (issue 18: the
+// wall-clock budget gave 40,052 idle and 40,001 on a busy core); plain
+// events cost the series nothing.
+func TestExportWithSeriesLast(t *testing.T) {
+	data := series(40_000, "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20251231T230000Z")
+	it := loadTimed(t, data)
+	// 2 a week from 6 January to 31 December 2025: 103.
+	if len(it.Events) != 40_103 {
+		t.Errorf("%d events, want 40103; warnings:\n%.1000s", len(it.Events), warnings(it))
+	}
+}
