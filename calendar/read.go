@@ -211,13 +211,24 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	return cals
 }
 
-// clip makes a value from the file safe and short enough to quote.
-func clip(s string) string {
-	s = itinerary.CleanLine(s)
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60]) + "…"
+// clip makes a value from the file safe and short enough to quote: as
+// every message quotes values (itinerary.Quote), cut at 80 characters,
+// with what a terminal would act on written as a visible escape.
+func clip(s string) quoted {
+	return quoted(s)
+}
+
+// quoted is a value as messages show it: %q quotes it, other verbs write
+// it without the quotes.
+type quoted string
+
+// Format implements fmt.Formatter.
+func (q quoted) Format(f fmt.State, verb rune) {
+	s := itinerary.Quote(string(q))
+	if verb != 'q' {
+		s = s[1 : len(s)-1]
 	}
-	return s
+	io.WriteString(f, s)
 }
 
 // build maps the calendars to the node tree of an itinerary.
@@ -297,7 +308,7 @@ func (r *reader) build(cals []*component) *yaml.Node {
 // events start in, else UTC.
 func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.Location {
 	if p := cal.prop("X-WR-TIMEZONE"); p != nil {
-		if loc, ok := lookupIANA(p.Value); ok {
+		if loc, ok := zs.lookup(p.Value); ok {
 			return loc
 		}
 		r.warn(p.Line, "X-WR-TIMEZONE %q is not a known time zone; ignored", clip(p.Value))
@@ -322,12 +333,12 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 			continue
 		}
 		if def := zs.defs[tzid]; def != nil && propValue(def, "X-LIC-LOCATION") != "" {
-			if loc, ok := lookupIANA(propValue(def, "X-LIC-LOCATION")); ok {
+			if loc, ok := zs.lookup(propValue(def, "X-LIC-LOCATION")); ok {
 				name = loc.String()
 			}
 		}
 		if name == "" {
-			if loc, ok := lookupIANA(tzid); ok {
+			if loc, ok := zs.lookup(tzid); ok {
 				name = loc.String()
 			}
 		}
