@@ -3,6 +3,7 @@ package calendar
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -876,7 +877,8 @@ func (b *builder) person(name, addr, own string, group bool, line int) string {
 	if i := strings.IndexByte(addr, '@'); i > 0 {
 		local = addr[:i]
 	}
-	base := slugOf(name, slugOf(local, "person"))
+	made := slugOf(name, slugOf(local, "person"))
+	base := made
 	if urn := personID(addr); urn != "" {
 		// visitline's own export: the person's id comes back, and the
 		// address is no note.
@@ -884,7 +886,16 @@ func (b *builder) person(name, addr, own string, group bool, line int) string {
 	} else if own = cut(itinerary.CleanLine(own), maxLine); own != "" {
 		base = own
 	}
+	if base != made && !ownID(base) {
+		// An id the format would refuse costs the person their id, not
+		// the calendar its load.
+		b.r.warn(line, "person %q: id %q is not a slug of at most %d bytes (letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit); the id is made from the name", clip(name), clip(base), maxID)
+		base = made
+	}
 	id := uniqueSlug(base, b.slugs)
+	if len(id) > maxID {
+		id = uniqueSlug(made, b.slugs) // an own id of 64 bytes, taken: its "-2" is too long
+	}
 	cost := len(id) + len(name) + len(addr)
 	if b.text+cost > maxTextBudget {
 		return ""
@@ -903,6 +914,17 @@ func (b *builder) person(name, addr, own string, group bool, line int) string {
 	b.people[key] = len(b.personNodes)
 	b.personNodes = append(b.personNodes, m.Node)
 	return id
+}
+
+// maxID is the longest id the format takes.
+const maxID = 64
+
+// idPattern is an id the format takes (itinerary's slug).
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// ownID reports whether an id given by the file can be the person's id.
+func ownID(id string) bool {
+	return len(id) <= maxID && idPattern.MatchString(id)
 }
 
 // personURN starts the address visitline's export gives a person without

@@ -184,3 +184,43 @@ func TestZoneNamesCostNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnIDsThatAreNoSlugs (issue 18 item 6): an X-VISITLINE-ID or
+// urn:visitline:person: id the format would refuse gives the person an id
+// made from the name, with a warning, and the calendar loads.
+func TestOwnIDsThatAreNoSlugs(t *testing.T) {
+	long := strings.Repeat("x", 65)
+	data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Meet\r\nDTSTART:20250301T090000Z\r\n" +
+		"ATTENDEE;CN=Ana Lima;X-VISITLINE-ID=ana/lima:mailto:ana@example.com\r\n" +
+		"ATTENDEE;CN=Bo Chen;X-VISITLINE-ID=" + long + ":mailto:bo@example.com\r\n" +
+		"ATTENDEE;CN=Cy Diaz:urn:visitline:person:cy%2Fdiaz\r\n" +
+		"ATTENDEE;CN=Di Eng:urn:visitline:person:-di\r\n" +
+		"ATTENDEE;CN=Ed Fox;X-VISITLINE-ID=ed.fox_1:mailto:ed@example.com\r\n" +
+		"ATTENDEE;CN=Fi Gao:urn:visitline:person:" + strings.Repeat("f", 64) + "\r\n" +
+		"ATTENDEE;CN=Gil Ho:urn:visitline:person:" + strings.Repeat("f", 64) + "x\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n"
+	it := loadTimed(t, []byte(data))
+	var ids []string
+	for _, p := range it.People {
+		ids = append(ids, p.ID)
+	}
+	want := []string{"ana-lima", "bo-chen", "cy-diaz", "di-eng", "ed.fox_1", strings.Repeat("f", 64), "gil-ho"}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("ids %v, want %v", ids, want)
+	}
+	w := warnings(it)
+	for _, s := range []string{
+		`x.ics:5: warning: person "Ana Lima": id "ana/lima" is not a slug of at most 64 bytes`,
+		`x.ics:6: warning: person "Bo Chen": id "` + long + `" is not a slug`,
+		`x.ics:7: warning: person "Cy Diaz": id "cy/diaz" is not a slug`,
+		`x.ics:8: warning: person "Di Eng": id "-di" is not a slug`,
+		`x.ics:11: warning: person "Gil Ho": id "` + strings.Repeat("f", 64) + `x" is not a slug`,
+	} {
+		if !strings.Contains(w, s) {
+			t.Errorf("warnings lack %s:\n%s", s, w)
+		}
+	}
+	if strings.Count(w, "\n") != 4 {
+		t.Errorf("want 5 warnings:\n%s", w)
+	}
+}
