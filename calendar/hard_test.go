@@ -224,3 +224,42 @@ func TestOwnIDsThatAreNoSlugs(t *testing.T) {
 		t.Errorf("want 5 warnings:\n%s", w)
 	}
 }
+
+// TestFoldInsideACharacter (issue 18 item 7): a fold that splits a UTF-8
+// character is undone before the encoding is decided, and a damaged
+// byte in a UTF-8 file costs its character, not the file.
+func TestFoldInsideACharacter(t *testing.T) {
+	name := "경계현 회의" // 3 bytes a syllable
+	summary := "SUMMARY:" + name
+	k := len("SUMMARY:") + 4 // inside the second syllable
+	folded := summary[:k] + "\r\n " + summary[k:]
+	cal := func(summary, attendee string) []byte {
+		return []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + summary + "\r\nDTSTART:20250301T090000Z\r\n" +
+			attendee + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	}
+	tests := []struct {
+		name, title, person, warning string
+		data                         []byte
+	}{
+		{"a fold in a syllable", name, "김민수", "", cal(folded, "ATTENDEE;CN=김\r\n\t민수:mailto:kim@example.kr")},
+		{"a damaged byte", "경\uFFFD현 회의", "김민수",
+			"x.ics:3: warning: 2 bytes of the file are not UTF-8; each run of them is read as U+FFFD (�)",
+			cal("SUMMARY:경"+"\xea\xb3"+"현 회의", "ATTENDEE;CN=김민수:mailto:kim@example.kr")},
+		{"Windows-1252", "Café", "Zoë", "x.ics:1: warning: the file is not UTF-8; read as Windows-1252",
+			cal("SUMMARY:Caf\xe9", "ATTENDEE;CN=Zo\xeb:mailto:zoe@example.com")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := loadTimed(t, tt.data)
+			if got := it.Events[0].Title; got != tt.title {
+				t.Errorf("title %q, want %q", got, tt.title)
+			}
+			if got := it.People[0].Name; got != tt.person {
+				t.Errorf("person %q, want %q", got, tt.person)
+			}
+			if got := warnings(it); got != tt.warning {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.warning)
+			}
+		})
+	}
+}

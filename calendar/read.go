@@ -137,11 +137,15 @@ func (r *reader) read(data []byte) *yaml.Node {
 		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
 		return nil
 	}
-	text, recoded := decodeText(data)
-	if recoded {
+	// The encoding is decided after unfolding (RFC 5545 3.1: a fold may
+	// split a character, and unfolding restores it).
+	lines, at := unfold(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	switch enc, first, damaged := decodeLines(lines); {
+	case enc == windows1252:
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
+	case damaged > 0:
+		r.warn(at[first], "%d bytes of the file are not UTF-8; each run of them is read as U+FFFD (�)", damaged)
 	}
-	lines, at := unfold(text)
 	cals := r.tree(lines, at)
 	if len(cals) == 0 {
 		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
