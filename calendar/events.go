@@ -691,19 +691,28 @@ func (b *builder) end(ev *vevent, start tval, startAt time.Time) (s string, line
 			s = wallString(w) // in its end_timezone, or the event's zone
 		}
 	case ev.hasDur && (ev.days > 0 || ev.dur > 0):
-		w := start.wall.AddDate(0, 0, ev.days).Add(ev.dur)
+		// RFC 5545 3.3.6: days and weeks are nominal (the same clock on a
+		// later day), hours, minutes and seconds exact: PT1H30M is 90
+		// minutes across the night the clocks go back, and an occurrence
+		// starting in a gap keeps its length.
+		at = startAt
+		if ev.days > 0 {
+			at = start.z.instant(start.wall.AddDate(0, 0, ev.days))
+		}
+		at = at.Add(ev.dur)
 		line = lineOf(c, "DURATION")
 		switch {
 		case start.z.utc:
-			at = w
 			s = at.In(top).Format(time.RFC3339)
 		case start.z.loc != nil:
-			at, s = start.z.instant(w), wallString(w)
+			s = instantString(at, start.z)
+			if w := start.z.wall(at); start.z.instant(w).Equal(at) {
+				s = wallString(w) // the clock reads it once
+			}
 		default:
-			at = start.z.instant(w)
 			s = at.In(top).Format(time.RFC3339)
 		}
-		ok = writable(w)
+		ok = writable(at)
 	}
 	return s, line, ok && writable(at) && !at.Before(startAt) && !at.After(b.last)
 }

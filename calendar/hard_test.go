@@ -263,3 +263,45 @@ func TestFoldInsideACharacter(t *testing.T) {
 		})
 	}
 }
+
+// TestDurationIsExactTime (issue 18 item 8): RFC 5545 3.3.6: hours,
+// minutes and seconds of a DURATION are exact time, days and weeks
+// nominal.
+func TestDurationIsExactTime(t *testing.T) {
+	tests := []struct {
+		name, start, dur string
+		want             time.Duration
+	}{
+		{"PT1H30M across the night the clocks go back", "20251026T013000", "PT1H30M", 90 * time.Minute},
+		{"PT1H30M across the night the clocks go forward", "20250330T013000", "PT1H30M", 90 * time.Minute},
+		{"PT1H from a spring-forward gap", "20250330T023000", "PT1H", time.Hour},
+		{"PT15M from a spring-forward gap", "20250330T023000", "PT15M", 15 * time.Minute},
+		{"P1D across the night the clocks go back", "20251025T100000", "P1D", 25 * time.Hour},
+		{"P1DT2H across the night the clocks go forward", "20250329T100000", "P1DT2H", 25 * time.Hour},
+		{"PT24H across the night the clocks go back", "20251025T100000", "PT24H", 24 * time.Hour},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:D\r\nDTSTART;TZID=Europe/Berlin:" + tt.start + "\r\nDURATION:" + tt.dur +
+				"\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:R\r\nDTSTART;TZID=Europe/Berlin:" + tt.start[:6] + "01" + tt.start[8:] +
+				"\r\nDURATION:" + tt.dur + "\r\nRRULE:FREQ=DAILY;COUNT=40\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+			it := loadTimed(t, []byte(data))
+			var single, series time.Duration
+			for i := range it.Events {
+				e := &it.Events[i]
+				if !e.HasEnd {
+					t.Fatalf("%s at %v has no end", e.Title, e.Start)
+				}
+				d := e.End.Sub(e.Start)
+				if e.Title == "D" {
+					single = d
+				} else if e.Start.Format("20060102") == tt.start[:8] {
+					series = d // the occurrence on the day of the change
+				}
+			}
+			if single != tt.want || series != tt.want {
+				t.Errorf("lasts %v (the occurrence of the series that day %v), want %v; warnings:\n%s", single, series, tt.want, warnings(it))
+			}
+		})
+	}
+}
