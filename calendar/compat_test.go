@@ -103,7 +103,7 @@ func TestOtherPrograms(t *testing.T) {
 				"x.ics:5: warning: END:VTOOD without a matching BEGIN; ignored"}, ""},
 		{"UTF-8 with a broken byte", cal + "BEGIN:VEVENT\nSUMMARY:2005年日本\xe5?覧会\nDTSTART;VALUE=DATE:20050325\nEND:VEVENT\nEND:VCALENDAR\n",
 			[]string{"2005年日本\uFFFD?覧会|2005-03-25"},
-			[]string{"x.ics:1: warning: the file is UTF-8 with bytes that are not; those are read as U+FFFD"}, ""},
+			[]string{"x.ics:4: warning: 1 bytes of the file are not UTF-8; each run of them is read as U+FFFD (\uFFFD)"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

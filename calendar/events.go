@@ -3,6 +3,7 @@ package calendar
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,10 +60,10 @@ type builder struct {
 	sourceNodes []*yaml.Node
 	sourceSlugs map[string]int
 
-	started time.Time // when expansion began, for expansionBudget
-	capped  []string  // titles of series cut at MaxOccurrences
-	count   int
-	full    bool
+	work   int      // the work of expanding rules so far (recur.go)
+	capped []string // titles of series cut at MaxOccurrences
+	count  int
+	full   bool
 	// text and participations are what the events so far cost against
 	// maxTextBudget and maxParticipations; nameBytes is each person's
 	// name's length, read again each time they are listed.
@@ -118,7 +119,6 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			overrides[ev.uid] = append(overrides[ev.uid], ev)
 		}
 	}
-	b.started = time.Now()
 	masters := map[string]bool{}
 	for _, ev := range evs {
 		if ev.recurID == nil && ev.uid != "" && isSeries(ev) {
@@ -351,19 +351,9 @@ func parseDuration(s string) (days int, d time.Duration, ok bool) {
 	return days, d, true
 }
 
-// expansionBudget bounds the time spent expanding repeating events: a rule
-// that never matches costs the rrule library up to a few tenths of a second
-// (it walks to the year 9999), and a file could hold many. Series met after
-// the budget is spent show their first occurrence, with a warning.
-const expansionBudget = time.Second
-
 // expand emits the occurrences of a repeating event in the window, with
 // its overrides in place of the occurrences they replace.
 func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []*yaml.Node {
-	if time.Since(b.started) > expansionBudget {
-		b.r.warn(ev.c.Line, "event %q: repeating events took over %v to expand; this one shows its first occurrence only", clip(ev.title), expansionBudget)
-		return b.occurrence(ev, ev.start)
-	}
 	z := ev.start.z
 	endWall, startWall := z.wall(windowEnd), z.wall(b.first)
 	if ev.start.date {
@@ -371,26 +361,18 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	set := &rrule.Set{}
 	set.DTStart(ev.start.wall)
+	exdates := b.dateList(ev, "EXDATE")
+	excluded := make(map[time.Time]bool, len(exdates))
+	for _, t := range exdates {
+		excluded[t] = true
+	}
 	// Several RRULEs are united (RFC 2445 allowed them, and other readers
-	// unite them). The rrule library's set holds one rule: the others give
-	// their occurrences in the window as RDATEs, as many as one series may
-	// show, walking a bounded number of steps.
-	for i, rp := range ev.c.props("RRULE") {
-		r := b.rule(rp, ev, endWall)
-		switch {
-		case r == nil:
-		case i == 0:
-			set.RRule(r)
-		default:
-			next := r.Iterator()
-			for n, steps := 0, 0; n <= MaxOccurrences && steps < 100*MaxOccurrences; steps++ {
-				w, ok := next()
-				if !ok {
-					break
-				}
-				if !w.Before(startWall) {
-					n++
-				}
+	// unite them). Each rule's occurrences in the window, walked with a
+	// counted budget (recur.go), join the set as dates.
+	for _, rp := range ev.c.props("RRULE") {
+		if r := b.rule(rp, ev, endWall); r != nil {
+			walls, _ := b.walkRule(r, ev, rp.Line, startWall, endWall, excluded, MaxOccurrences+len(exdates)+1)
+			for _, w := range walls {
 				set.RDate(w)
 			}
 		}
@@ -400,7 +382,7 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	// The first instance is DTSTART itself, whether or not the rule gives it.
 	set.RDate(ev.start.wall)
-	for _, t := range b.dateList(ev, "EXDATE") {
+	for _, t := range exdates {
 		set.ExDate(t)
 	}
 	byRecurID := map[time.Time]*vevent{}
@@ -413,14 +395,10 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	}
 	var out []*yaml.Node
 	next := set.Iterator()
-	n, skipped := 0, 0
+	n := 0
 	for {
 		w, ok := next()
 		if !ok || w.After(endWall) {
-			break
-		}
-		if skipped++; skipped%4096 == 0 && time.Since(b.started) > expansionBudget {
-			b.r.warn(ev.c.Line, "event %q: repeating events took over %v to expand; this one stops at %s", clip(ev.title), expansionBudget, w.Format("2006-01-02"))
 			break
 		}
 		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
@@ -532,6 +510,8 @@ func unexpandable(opt *rrule.ROption) string {
 		return "repeats hourly with filters"
 	case opt.Freq == rrule.DAILY && len(opt.Bysetpos) > 0:
 		return "repeats daily with BYSETPOS"
+	case len(opt.Byeaster) > 0:
+		return "uses BYEASTER (not RFC 5545)"
 	case len(opt.Byhour)*max(len(opt.Byminute), 1)*max(len(opt.Bysecond), 1) > 48:
 		return "repeats more than 48 times a day"
 	}
@@ -632,7 +612,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		// DATE values float: the entry is in the itinerary's zone, unless
 		// visitline's own export named its zone.
 		if p := c.prop("X-VISITLINE-TIMEZONE"); p != nil {
-			if loc, ok := lookupIANA(p.Value); ok && loc.String() != top.String() {
+			if loc, ok := b.zs.lookup(p.Value); ok && loc.String() != top.String() {
 				m.add("timezone", scalar(loc.String(), p.Line))
 			}
 		}
@@ -779,19 +759,28 @@ func (b *builder) end(ev *vevent, start tval, startAt time.Time) (s string, line
 			s = wallString(w) // in its end_timezone, or the event's zone
 		}
 	case ev.hasDur && (ev.days > 0 || ev.dur > 0):
-		w := start.wall.AddDate(0, 0, ev.days).Add(ev.dur)
+		// RFC 5545 3.3.6: days and weeks are nominal (the same clock on a
+		// later day), hours, minutes and seconds exact: PT1H30M is 90
+		// minutes across the night the clocks go back, and an occurrence
+		// starting in a gap keeps its length.
+		at = startAt
+		if ev.days > 0 {
+			at = start.z.instant(start.wall.AddDate(0, 0, ev.days))
+		}
+		at = at.Add(ev.dur)
 		line = lineOf(c, "DURATION")
 		switch {
 		case start.z.utc:
-			at = w
 			s = at.In(top).Format(time.RFC3339)
 		case start.z.loc != nil:
-			at, s = start.z.instant(w), wallString(w)
+			s = instantString(at, start.z)
+			if w := start.z.wall(at); start.z.instant(w).Equal(at) {
+				s = wallString(w) // the clock reads it once
+			}
 		default:
-			at = start.z.instant(w)
 			s = at.In(top).Format(time.RFC3339)
 		}
-		ok = writable(w)
+		ok = writable(at)
 	}
 	return s, line, ok && writable(at) && !at.Before(startAt) && !at.After(b.last)
 }
@@ -965,7 +954,8 @@ func (b *builder) person(name, addr, own string, group bool, line int) string {
 	if i := strings.IndexByte(addr, '@'); i > 0 {
 		local = addr[:i]
 	}
-	base := slugOf(name, slugOf(local, "person"))
+	made := slugOf(name, slugOf(local, "person"))
+	base := made
 	if urn := personID(addr); urn != "" {
 		// visitline's own export: the person's id comes back, and the
 		// address is no note.
@@ -973,7 +963,16 @@ func (b *builder) person(name, addr, own string, group bool, line int) string {
 	} else if own = cut(itinerary.CleanLine(own), maxLine); own != "" {
 		base = own
 	}
+	if base != made && !ownID(base) {
+		// An id the format would refuse costs the person their id, not
+		// the calendar its load.
+		b.r.warn(line, "person %q: id %q is not a slug of at most %d bytes (letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit); the id is made from the name", clip(name), clip(base), maxID)
+		base = made
+	}
 	id := uniqueSlug(base, b.slugs)
+	if len(id) > maxID {
+		id = uniqueSlug(made, b.slugs) // an own id of 64 bytes, taken: its "-2" is too long
+	}
 	cost := len(id) + len(name) + len(addr)
 	if b.text+cost > maxTextBudget {
 		return ""
@@ -992,6 +991,17 @@ func (b *builder) person(name, addr, own string, group bool, line int) string {
 	b.people[key] = len(b.personNodes)
 	b.personNodes = append(b.personNodes, m.Node)
 	return id
+}
+
+// maxID is the longest id the format takes.
+const maxID = 64
+
+// idPattern is an id the format takes (itinerary's slug).
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// ownID reports whether an id given by the file can be the person's id.
+func ownID(id string) bool {
+	return len(id) <= maxID && idPattern.MatchString(id)
 }
 
 // personURN starts the address visitline's export gives a person without

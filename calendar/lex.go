@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -65,39 +64,75 @@ func (c *component) props(name string) []*property {
 // maxDepth bounds how deeply components may nest.
 const maxDepth = 16
 
-// decodeText turns data into UTF-8 text: a BOM is dropped, and a file that
-// is not valid UTF-8 is read as Windows-1252 (what old Outlook exports are),
-// unless it holds more UTF-8 characters beyond ASCII than bytes that are
-// not UTF-8 (a UTF-8 file with a few broken bytes, each read as U+FFFD).
-// recoded says which was done: "", "Windows-1252" or "UTF-8".
-func decodeText(data []byte) (text, recoded string) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return string(data), ""
-	}
-	multi, bad := 0, 0
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			bad++
-		case n > 1:
-			multi++
+// The encodings decodeLines tells apart.
+const (
+	utf8Text = iota
+	windows1252
+)
+
+// decodeLines makes the unfolded lines UTF-8 text. Text that is valid
+// UTF-8 stays as it is. Text with bytes that are not is read as
+// Windows-1252 (what old Outlook exports are) only when it is clearly not
+// UTF-8: it holds fewer well-formed multi-byte UTF-8 characters than bad
+// bytes (in Windows-1252 text a letter such as é is one byte, followed by
+// ASCII, which is never well-formed UTF-8, so such text has no UTF-8
+// characters at all). Otherwise it is UTF-8 with damage, and each run of
+// bad bytes becomes one U+FFFD: a damaged byte costs its character, not
+// the file. first is the index of the first damaged line, damaged the
+// count of bad bytes.
+func decodeLines(lines []string) (enc, first, damaged int) {
+	good := 0
+	first = -1
+	for i, l := range lines {
+		if isASCII(l) {
+			continue
 		}
-		i += n
-	}
-	if multi > bad {
-		var b strings.Builder
-		for _, r := range string(data) {
-			b.WriteRune(r) // an invalid byte is read as U+FFFD
+		for j := 0; j < len(l); {
+			r, size := utf8.DecodeRuneInString(l[j:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				damaged++
+				if first < 0 {
+					first = i
+				}
+			case size > 1:
+				good++
+			}
+			j += size
 		}
-		return b.String(), "UTF-8"
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), "Windows-1252"
+	if damaged == 0 {
+		return utf8Text, 0, 0
 	}
-	return string(out), "Windows-1252"
+	if good < damaged {
+		dec := charmap.Windows1252.NewDecoder()
+		for i, l := range lines {
+			if isASCII(l) {
+				continue
+			}
+			if out, err := dec.String(l); err == nil {
+				lines[i] = out
+			} else {
+				lines[i] = strings.ToValidUTF8(l, "\uFFFD")
+			}
+		}
+		return windows1252, first, damaged
+	}
+	for i, l := range lines[first:] {
+		if !utf8.ValidString(l) {
+			lines[first+i] = strings.ToValidUTF8(l, "\uFFFD")
+		}
+	}
+	return utf8Text, first, damaged
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // unfold splits text into logical content lines (RFC 5545 3.1: a line

@@ -143,14 +143,15 @@ func (r *reader) read(data []byte) *yaml.Node {
 		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
 		return nil
 	}
-	text, recoded := decodeText(data)
-	switch recoded {
-	case "Windows-1252":
+	// The encoding is decided after unfolding (RFC 5545 3.1: a fold may
+	// split a character, and unfolding restores it).
+	lines, at := unfold(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	switch enc, first, damaged := decodeLines(lines); {
+	case enc == windows1252:
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
-	case "UTF-8":
-		r.warn(1, "the file is UTF-8 with bytes that are not; those are read as U+FFFD")
+	case damaged > 0:
+		r.warn(at[first], "%d bytes of the file are not UTF-8; each run of them is read as U+FFFD (�)", damaged)
 	}
-	lines, at := unfold(text)
 	cals := r.tree(lines, at)
 	if len(cals) == 0 {
 		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
@@ -273,13 +274,24 @@ func (r *reader) tree(lines []string, at []int) []*component {
 // §3.6).
 var calendarPart = map[string]bool{"VEVENT": true, "VTODO": true, "VJOURNAL": true, "VFREEBUSY": true, "VTIMEZONE": true}
 
-// clip makes a value from the file safe and short enough to quote.
-func clip(s string) string {
-	s = itinerary.CleanLine(s)
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60]) + "…"
+// clip makes a value from the file safe and short enough to quote: as
+// every message quotes values (itinerary.Quote), cut at 80 characters,
+// with what a terminal would act on written as a visible escape.
+func clip(s string) quoted {
+	return quoted(s)
+}
+
+// quoted is a value as messages show it: %q quotes it, other verbs write
+// it without the quotes.
+type quoted string
+
+// Format implements fmt.Formatter.
+func (q quoted) Format(f fmt.State, verb rune) {
+	s := itinerary.Quote(string(q))
+	if verb != 'q' {
+		s = s[1 : len(s)-1]
 	}
-	return s
+	io.WriteString(f, s)
 }
 
 // build maps the calendars to the node tree of an itinerary.
@@ -374,7 +386,7 @@ func (r *reader) build(cals []*component) *yaml.Node {
 // events start in, else UTC.
 func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.Location {
 	if p := cal.prop("X-WR-TIMEZONE"); p != nil {
-		if loc, ok := lookupIANA(p.Value); ok {
+		if loc, ok := zs.lookup(p.Value); ok {
 			return loc
 		}
 		r.warn(p.Line, "X-WR-TIMEZONE %q is not a known time zone; ignored", clip(p.Value))
@@ -399,12 +411,12 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 			continue
 		}
 		if def := zs.defs[tzid]; def != nil && propValue(def, "X-LIC-LOCATION") != "" {
-			if loc, ok := lookupIANA(propValue(def, "X-LIC-LOCATION")); ok {
+			if loc, ok := zs.lookup(propValue(def, "X-LIC-LOCATION")); ok {
 				name = loc.String()
 			}
 		}
 		if name == "" {
-			if loc, ok := lookupIANA(tzid); ok {
+			if loc, ok := zs.lookup(tzid); ok {
 				name = loc.String()
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"unicode"
@@ -89,6 +90,13 @@ type zones struct {
 	top   *time.Location // the itinerary's zone, for floating times
 	// matched counts the custom zones compared with IANA zones.
 	matched int
+	// found holds the names looked up (nil: not a zone); unprobed counts
+	// the lookups refused past maxZoneNames.
+	found    map[string]*time.Location
+	unprobed int
+	// rules holds the onsets of each set of observances expanded, by
+	// their text; at most maxCustomZones are expanded.
+	rules map[string][]onset
 }
 
 // lookupIANA resolves an IANA name, a Windows name or a prefixed ID such
@@ -101,16 +109,25 @@ func lookupIANA(tzid string) (*time.Location, bool) {
 	if w, ok := windowsZone(tzid); ok {
 		tzid = w
 	}
+	zoneProbes.Add(1)
 	if loc, err := itinerary.LoadZone(tzid); err == nil {
 		return loc, true
 	}
-	// Prefixed IDs: try each tail of the path, longest first.
-	parts := strings.Split(tzid, "/")
-	for i := 1; i < len(parts); i++ {
-		tail := strings.Join(parts[i:], "/")
+	// Prefixed IDs: try each tail of the path, longest first, among those
+	// short enough to be a zone name (LoadZone takes no longer ones), so
+	// that a TZID of many "/" costs no more than its length.
+	var tails []int
+	for i := len(tzid) - 1; i >= 0 && len(tzid)-i <= maxZoneName+1; i-- {
+		if tzid[i] == '/' {
+			tails = append(tails, i+1)
+		}
+	}
+	for k := len(tails) - 1; k >= 0; k-- {
+		tail := tzid[tails[k]:]
 		if !strings.Contains(tail, "/") && tail != "UTC" && tail != "GMT" {
 			break
 		}
+		zoneProbes.Add(1)
 		if loc, err := itinerary.LoadZone(tail); err == nil {
 			return loc, true
 		}
@@ -194,6 +211,35 @@ func displayKey(s string) string {
 	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), " ,", ",")
 }
 
+// zoneProbes counts the zone names looked up in the zone files, for tests.
+var zoneProbes atomic.Int64
+
+// maxZoneName is the longest zone name itinerary.LoadZone takes.
+const maxZoneName = 64
+
+// maxZoneNames bounds the different names one file may have looked up
+// (each costs a few probes of the zone files); later names are unknown.
+const maxZoneNames = 1000
+
+// lookup is lookupIANA, once for each name in a file: hits and misses are
+// remembered, so that a misspelt zone on every event probes the zone
+// files once, and at most maxZoneNames names are probed at all.
+func (zs *zones) lookup(tzid string) (*time.Location, bool) {
+	if loc, ok := zs.found[tzid]; ok {
+		return loc, loc != nil
+	}
+	if zs.found == nil {
+		zs.found = map[string]*time.Location{}
+	}
+	if len(zs.found) >= maxZoneNames {
+		zs.unprobed++
+		return nil, false
+	}
+	loc, _ := lookupIANA(tzid)
+	zs.found[tzid] = loc
+	return loc, loc != nil
+}
+
 // resolve returns the zone named tzid (an empty tzid is a floating time),
 // and a warning when it had to guess.
 func (zs *zones) resolve(tzid string) (*zone, string) {
@@ -212,12 +258,12 @@ func (zs *zones) resolveNew(tzid string) (*zone, string) {
 	def := zs.defs[tzid]
 	if def != nil {
 		if p := def.prop("X-LIC-LOCATION"); p != nil {
-			if loc, ok := lookupIANA(p.Value); ok {
+			if loc, ok := zs.lookup(p.Value); ok {
 				return &zone{name: loc.String(), loc: loc}, ""
 			}
 		}
 	}
-	loc, known := lookupIANA(tzid)
+	loc, known := zs.lookup(tzid)
 	_, windows := windowsZone(tzid)
 	if known && (def == nil || !windows) {
 		return &zone{name: loc.String(), loc: loc}, ""
@@ -227,7 +273,7 @@ func (zs *zones) resolveNew(tzid string) (*zone, string) {
 	// else the VTIMEZONE's own rules (RFC 5545 §3.6.5).
 	if def != nil {
 		span := zs.years[tzid]
-		onsets := customOnsets(def, span[0])
+		onsets := zs.onsets(def, span[0])
 		if len(onsets) > 0 {
 			zs.matched++
 			if zs.matched <= maxMatched {
@@ -242,14 +288,44 @@ func (zs *zones) resolveNew(tzid string) (*zone, string) {
 				name = fmt.Sprintf("Etc/GMT%+d", -std/3600)
 			}
 			return &zone{name: name, offsets: onsets},
-				fmt.Sprintf("time zone %q matches no IANA zone; its times are read with its own rules and shown in %s", itinerary.CleanLine(tzid), name)
+				fmt.Sprintf("time zone %s matches no IANA zone; its times are read with its own rules and shown in %s", itinerary.Quote(tzid), name)
 		}
 	}
 	if known {
 		return &zone{name: loc.String(), loc: loc}, ""
 	}
 	return &zone{name: zs.top.String(), loc: zs.top},
-		fmt.Sprintf("unknown time zone %q; read as %s", itinerary.CleanLine(tzid), zs.top)
+		fmt.Sprintf("unknown time zone %s; read as %s", itinerary.Quote(tzid), zs.top)
+}
+
+// maxCustomZones bounds the different custom zones (VTIMEZONEs that name
+// no IANA zone) one file has expanded, each costing its rules; the
+// zones after them are unknown zones.
+const maxCustomZones = 200
+
+// onsets is customOnsets, once for each set of observances (files repeat
+// the same rules under many TZIDs) and first year, at most maxCustomZones.
+func (zs *zones) onsets(def *component, from int) []onset {
+	var key strings.Builder
+	fmt.Fprintf(&key, "%d\n", from)
+	for _, ob := range def.Children {
+		key.WriteString(ob.Name + "\n")
+		for _, p := range ob.Props {
+			key.WriteString(p.Name + ":" + p.Value + "\n")
+		}
+	}
+	if o, ok := zs.rules[key.String()]; ok {
+		return o
+	}
+	if zs.rules == nil {
+		zs.rules = map[string][]onset{}
+	}
+	if len(zs.rules) >= maxCustomZones {
+		return nil
+	}
+	o := customOnsets(def, from)
+	zs.rules[key.String()] = o
+	return o
 }
 
 // customOnsets expands a VTIMEZONE's STANDARD and DAYLIGHT observances

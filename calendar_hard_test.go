@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestCPUHog is the busy loop TestCalendarSameOnABusyCore starts as a
+// child process; run on its own it does nothing.
+func TestCPUHog(t *testing.T) {
+	if os.Getenv("VISITLINE_CPU_HOG") != "1" {
+		t.Skip("the busy loop of TestCalendarSameOnABusyCore")
+	}
+	for end := time.Now().Add(2 * time.Minute); time.Now().Before(end); {
+		for i := 0; i < 1_000_000; i++ {
+		}
+	}
+}
+
+// busyCalendar is an export of 40,000 events, many repeating events that
+// never match (enough to spend the expansion budget) and a weekly series
+// last: what depended on the machine's speed under the wall-clock budget.
+func busyCalendar() []byte {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Busy\r\n")
+	t0 := time.Date(2025, 1, 1, 8, 0, 0, 0, time.UTC)
+	for i := range 40_000 {
+		s := t0.Add(time.Duration(i) * time.Hour)
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:p%d\r\nSUMMARY:Plain %d\r\nDTSTART:%s\r\nDURATION:PT30M\r\nEND:VEVENT\r\n", i, i, s.Format("20060102T150405Z"))
+	}
+	for i := range 200 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:n%d\r\nSUMMARY:Never %d\r\nDTSTART:20250101T100000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYYEARDAY=100\r\nEND:VEVENT\r\n", i, i)
+	}
+	b.WriteString("BEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Weekly\r\nDTSTART;TZID=Europe/Berlin:20250106T090000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	return []byte(b.String())
+}
+
+// runPinned runs the binary on CPU 0 with taskset, returning its stdout
+// and stderr and its peak memory.
+func runPinned(t *testing.T, dir string, args ...string) (stdout, stderr string, maxRSS int64, took time.Duration) {
+	t.Helper()
+	cmd := exec.Command("taskset", append([]string{"-c", "0", binary}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TZ=UTC", "NO_COLOR=1")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %v\n%.2000s", args, err, errb.String())
+	}
+	took = time.Since(start)
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		maxRSS = ru.Maxrss << 10
+	}
+	return out.String(), errb.String(), maxRSS, took
+}
+
+// TestCalendarSameOnABusyCore (issue 18 item 2): the same calendar gives
+// the same JSON, byte for byte, idle and on one core shared with a busy
+// loop.
+func TestCalendarSameOnABusyCore(t *testing.T) {
+	if _, err := exec.LookPath("taskset"); err != nil {
+		t.Skip("taskset is missing (Debian package util-linux)")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "busy.ics"), busyCalendar(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idle, idleErr, _, _ := runPinned(t, dir, "--format", "json", "busy.ics")
+
+	hog := exec.Command("taskset", "-c", "0", os.Args[0], "-test.run=^TestCPUHog$")
+	hog.Env = append(os.Environ(), "VISITLINE_CPU_HOG=1")
+	if err := hog.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		hog.Process.Kill()
+		hog.Wait()
+	})
+	time.Sleep(200 * time.Millisecond) // let it take the core
+	busy, busyErr, _, _ := runPinned(t, dir, "--format", "json", "busy.ics")
+	if busy != idle {
+		t.Errorf("the JSON differs on a busy core: %d bytes idle, %d busy", len(idle), len(busy))
+	}
+	if busyErr != idleErr {
+		t.Errorf("the warnings differ on a busy core:\nidle:\n%.1000s\nbusy:\n%.1000s", idleErr, busyErr)
+	}
+	if !strings.Contains(idleErr, "expansion budget") || strings.Count(idle, `"title": "Weekly"`) == 0 {
+		t.Errorf("the budget is not reached, or the weekly series is lost:\n%.1000s", idleErr)
+	}
+}
