@@ -51,6 +51,8 @@ func TestSharedCorpus(t *testing.T) {
 	mine := map[string][]string{}
 	failed := map[string]string{}
 	var jobs []job
+	var slowest time.Duration
+	var slowestFile string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -58,8 +60,12 @@ func TestSharedCorpus(t *testing.T) {
 		}
 		began := time.Now()
 		it, err := Load(filepath.Base(f), data)
-		if took := time.Since(began); took > maxLoadTime {
+		took := time.Since(began)
+		if took > maxLoadTime {
 			t.Errorf("%s: took %v to load (the bound is %v)", f, took, maxLoadTime)
+		}
+		if took > slowest {
+			slowest, slowestFile = took, f
 		}
 		// A file visitline refuses is read by the reference over the years
 		// calendars use, to see whether it holds events.
@@ -152,6 +158,7 @@ func TestSharedCorpus(t *testing.T) {
 			fig.agree++
 		}
 	}
+	t.Logf("the slowest file to load: %s, %v", filepath.Base(slowestFile), slowest.Round(time.Millisecond))
 	for _, suite := range []string{"icalendar-suite", "other-suites"} {
 		fig := figures[suite]
 		t.Logf("%s: %d files, %d readable, visitline agrees with the reference on %d (%.1f %%); where they differ, %s on %d, %s on %d, %s on %d %v",
