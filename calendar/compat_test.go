@@ -51,6 +51,11 @@ func TestOtherPrograms(t *testing.T) {
 			"BEGIN:VTIMEZONE\nTZID:Kuala Lumpur\\, Singapore\nBEGIN:STANDARD\nDTSTART:16010101T000000\nTZOFFSETFROM:+0800\nTZOFFSETTO:+0800\nEND:STANDARD\nEND:VTIMEZONE\n" +
 			"BEGIN:VEVENT\nSUMMARY:KL\nDTSTART;TZID=\"Kuala Lumpur, Singapore\":20081031T093000\nEND:VEVENT\nEND:VCALENDAR\n",
 			[]string{"KL|2008-10-31T01:30:00Z"}, nil, ""},
+		{"an escaped comma in an unquoted TZID", cal +
+			"BEGIN:VTIMEZONE\nTZID:Kuala Lumpur\\, Singapore\nBEGIN:STANDARD\nDTSTART:16010101T000000\nTZOFFSETFROM:+0800\nTZOFFSETTO:+0800\nEND:STANDARD\nEND:VTIMEZONE\n" +
+			"BEGIN:VEVENT\nSUMMARY:KL\nDTSTART;TZID=Kuala Lumpur\\, Singapore;VALUE=DATE-TIME:20081031T093000\nEND:VEVENT\nEND:VCALENDAR\n",
+			[]string{"KL|2008-10-31T01:30:00Z"},
+			[]string{`x.ics:13: warning: DTSTART: TZID "Kuala Lumpur\\, Singapore" escapes a comma, which parameters do not; read as "Kuala Lumpur, Singapore" (quote the name instead)`}, ""},
 		{"a VTIMEZONE from 1601 in May", cal + brasilia +
 			"BEGIN:VEVENT\nSUMMARY:May\nDTSTART;TZID=\"(UTC-03:00) Brasília\":20170511T133000\nEND:VEVENT\n" +
 			"BEGIN:VEVENT\nSUMMARY:December\nDTSTART;TZID=\"(UTC-03:00) Brasília\":20171211T133000\nEND:VEVENT\nEND:VCALENDAR\n",

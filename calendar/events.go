@@ -274,7 +274,11 @@ func (b *builder) timeValue(p *property, v string) (tval, bool) {
 	if utc {
 		return tval{wall: w, z: utcZone}, true
 	}
-	z, warn := b.zs.resolve(p.param("TZID"))
+	tzid, escaped := p.tzid()
+	if escaped {
+		b.r.warn(p.Line, "%s: TZID %q escapes a comma, which parameters do not; read as %q (quote the name instead)", p.Name, clip(p.param("TZID")), clip(tzid))
+	}
+	z, warn := b.zs.resolve(tzid)
 	if warn != "" {
 		b.r.warn(p.Line, "%s", warn)
 	}

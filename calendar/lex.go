@@ -31,6 +31,16 @@ func (p *property) param(name string) string {
 	return ""
 }
 
+// tzid is p's TZID parameter, with an escaped comma (which parameters do
+// not have, RFC 5545 §3.2) read as a comma; escaped says one was.
+func (p *property) tzid() (id string, escaped bool) {
+	id = p.param("TZID")
+	if strings.Contains(id, `\,`) {
+		return strings.ReplaceAll(id, `\,`, ","), true
+	}
+	return id, false
+}
+
 // component is a BEGIN/END block with its properties and children.
 type component struct {
 	Name     string
@@ -213,6 +223,15 @@ func parseLine(s string, line int) (*property, bool) {
 				v, s = s[1:1+end], s[2+end:]
 			} else {
 				end := strings.IndexAny(s, ",;:")
+				// Outlook escapes a comma in a TZID as in text ("Kuala
+				// Lumpur\, Singapore"), unquoted: it does not end the value.
+				for end > 0 && s[end] == ',' && s[end-1] == '\\' {
+					next := strings.IndexAny(s[end+1:], ",;:")
+					if next < 0 {
+						return nil, false
+					}
+					end += 1 + next
+				}
 				if end < 0 {
 					return nil, false
 				}

@@ -307,12 +307,13 @@ func (r *reader) build(cals []*component) *yaml.Node {
 			case "VEVENT":
 				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
 					if w, ok := parseWall(p.Value); ok {
-						span, y := zs.years[p.param("TZID")], w.Year()
+						tzid, _ := p.tzid()
+						span, y := zs.years[tzid], w.Year()
 						if span[0] == 0 || y < span[0] {
 							span[0] = y
 						}
 						span[1] = max(span[1], y)
-						zs.years[p.param("TZID")] = span
+						zs.years[tzid] = span
 					}
 				}
 			}
@@ -399,7 +400,7 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 		if p == nil {
 			continue
 		}
-		tzid := p.param("TZID")
+		tzid, _ := p.tzid()
 		if tzid == "" {
 			continue
 		}
