@@ -304,7 +304,14 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	for _, cal := range cals {
 		for _, c := range cal.Children {
 			switch c.Name {
+			case "VTIMEZONE":
+				// The TZID property is TEXT, escaped (Outlook's "Kuala
+				// Lumpur\, Singapore"); the parameters naming it are not.
+				if id := unescapeText(propValue(c, "TZID")); id != "" {
+					zs.defs[id] = c
+				}
 			case "VEVENT":
+				vevents = append(vevents, c)
 				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
 					if w, ok := parseWall(p.Value); ok {
 						tzid, _ := p.tzid()
@@ -316,16 +323,6 @@ func (r *reader) build(cals []*component) *yaml.Node {
 						zs.years[tzid] = span
 					}
 				}
-			}
-			switch c.Name {
-			case "VTIMEZONE":
-				// The TZID property is TEXT, escaped (Outlook's "Kuala
-				// Lumpur\, Singapore"); the parameters naming it are not.
-				if id := unescapeText(propValue(c, "TZID")); id != "" {
-					zs.defs[id] = c
-				}
-			case "VEVENT":
-				vevents = append(vevents, c)
 			}
 		}
 	}

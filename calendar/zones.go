@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-
 	"unicode"
 
 	"github.com/teambition/rrule-go"
