@@ -305,3 +305,47 @@ func TestDurationIsExactTime(t *testing.T) {
 		})
 	}
 }
+
+// TestAttendeeLinesBounded (issue 18 item 9): ATTENDEE lines are counted
+// before they are parsed, per component and in the whole file, with a
+// positioned warning where the rest start to be ignored.
+func TestAttendeeLinesBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\n")
+	line := 2
+	var eventCut, fileCut int
+	for e := 0; e*maxEventAttendees < maxAttendeeLines+maxEventAttendees; e++ {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:e%d\r\nSUMMARY:E%d\r\nDTSTART:20250301T090000Z\r\n", e, e)
+		line += 4
+		n := maxEventAttendees
+		if e == 0 {
+			n += 5 // the first has too many
+		}
+		for i := range n {
+			fmt.Fprintf(&b, "ATTENDEE;CN=G%d:mailto:g%d@x.io\r\n", i, i)
+			switch {
+			case e == 0 && i == maxEventAttendees:
+				eventCut = line
+			case e*maxEventAttendees+i == maxAttendeeLines:
+				fileCut = line
+			}
+			line++
+		}
+		b.WriteString("END:VEVENT\r\n")
+		line++
+	}
+	b.WriteString("END:VCALENDAR\r\n")
+	it := loadTimed(t, []byte(b.String()))
+	w := warnings(it)
+	for _, s := range []string{
+		fmt.Sprintf("x.ics:%d: warning: more than %d ATTENDEE lines in one component; the rest of them are ignored", eventCut, maxEventAttendees),
+		fmt.Sprintf("x.ics:%d: warning: more than %d ATTENDEE lines in the file; the rest are ignored", fileCut, maxAttendeeLines),
+	} {
+		if !strings.Contains(w, s) {
+			t.Errorf("warnings lack %s:\n%.3000s", s, w)
+		}
+	}
+	if len(it.People) != maxEventAttendees {
+		t.Errorf("%d people, want %d", len(it.People), maxEventAttendees)
+	}
+}

@@ -165,7 +165,30 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	top := &component{}
 	stack := []*component{top}
 	outside := false
+	attendees := map[*component]int{}
+	allAttendees := 0
 	for i, s := range lines {
+		if isAttendee(s) && len(stack) > 1 {
+			// Counted before the line is parsed: a million attendees cost
+			// their lines, not a million properties.
+			cur := stack[len(stack)-1]
+			switch {
+			case allAttendees == maxAttendeeLines:
+				r.warn(at[i], "more than %d ATTENDEE lines in the file; the rest are ignored", maxAttendeeLines)
+				allAttendees++
+				continue
+			case allAttendees > maxAttendeeLines:
+				continue
+			case attendees[cur] == maxEventAttendees:
+				r.warn(at[i], "more than %d ATTENDEE lines in one component; the rest of them are ignored", maxEventAttendees)
+				attendees[cur]++
+				continue
+			case attendees[cur] > maxEventAttendees:
+				continue
+			}
+			attendees[cur]++
+			allAttendees++
+		}
 		p, ok := parseLine(s, at[i])
 		if !ok {
 			r.warn(at[i], "not a content line (NAME:VALUE): %q; ignored", clip(s))
@@ -273,6 +296,20 @@ func (r *reader) tree(lines []string, at []int) []*component {
 // calendarPart names the components a VCALENDAR holds directly (RFC 5545
 // §3.6).
 var calendarPart = map[string]bool{"VEVENT": true, "VTODO": true, "VJOURNAL": true, "VFREEBUSY": true, "VTIMEZONE": true}
+
+// Bounds on ATTENDEE lines, checked before they are parsed: of one
+// component (an event lists its first maxPerEvent as participants, the
+// others as people and in the invitation line), and of the file.
+const (
+	maxEventAttendees = 10_000
+	maxAttendeeLines  = 200_000
+)
+
+// isAttendee reports whether the content line s is an ATTENDEE.
+func isAttendee(s string) bool {
+	const name = "ATTENDEE"
+	return len(s) > len(name) && strings.EqualFold(s[:len(name)], name) && (s[len(name)] == ';' || s[len(name)] == ':')
+}
 
 // clip makes a value from the file safe and short enough to quote: as
 // every message quotes values (itinerary.Quote), cut at 80 characters,
@@ -443,10 +480,20 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 
 // node helpers: a format-v1 tree with positions from the calendar.
 
-type mapNode struct{ *yaml.Node }
+type mapNode struct {
+	*yaml.Node
+	// keys, when set, holds the key nodes made so far, shared by the
+	// mappings (events) that have the same key at the same line.
+	keys map[keyAt]*yaml.Node
+}
+
+type keyAt struct {
+	key  string
+	line int
+}
 
 func mapping(line int) mapNode {
-	return mapNode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}}
+	return mapNode{Node: &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}}
 }
 
 // remove deletes the field key, reporting whether it was there.
@@ -461,7 +508,14 @@ func (m mapNode) remove(key string) bool {
 }
 
 func (m mapNode) add(key string, val *yaml.Node) {
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: val.Line}, val)
+	k := m.keys[keyAt{key, val.Line}]
+	if k == nil {
+		k = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: val.Line}
+		if m.keys != nil {
+			m.keys[keyAt{key, val.Line}] = k
+		}
+	}
+	m.Content = append(m.Content, k, val)
 }
 
 // addText adds a text field unless it is empty (an empty field is an error

@@ -382,7 +382,8 @@ func TestWithinLimits(t *testing.T) {
 // TestWithinBudgets: a series whose every occurrence repeats a long
 // description and a thousand attendees would pass the loader's bounds on
 // the text and the participants of one itinerary; its later occurrences
-// lose their notes, then their participants, then are left out, each step
+// lose their participants when those are spent, their notes when the text
+// is, and are left out when what cannot be left out passes it, each step
 // with a warning, and the calendar loads.
 func TestWithinBudgets(t *testing.T) {
 	var b strings.Builder
@@ -401,7 +402,7 @@ func TestWithinBudgets(t *testing.T) {
 	for i := range it.Events {
 		participations += len(it.Events[i].Participants)
 	}
-	if len(it.Events) < 500 || first.Notes == "" || len(first.Participants) != 1000 || last.Notes != "" || len(last.Participants) != 0 || participations > maxParticipations {
+	if len(it.Events) != 1000 || first.Notes == "" || len(first.Participants) != 1000 || last.Notes != "" || len(last.Participants) != 0 || participations > maxParticipations {
 		t.Errorf("%d events, %d participations; the first with %d bytes of notes and %d participants, the last %d and %d",
 			len(it.Events), participations, len(first.Notes), len(first.Participants), len(last.Notes), len(last.Participants))
 	}
@@ -410,11 +411,27 @@ func TestWithinBudgets(t *testing.T) {
 		warnings = append(warnings, w.Message)
 	}
 	want := []string{
-		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their notes`,
 		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their participants`,
-		`the calendar holds more text than one itinerary may; from event "Hourly" on, events are left out`,
+		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their notes`,
 	}
 	if !slices.Equal(warnings, want) {
 		t.Errorf("warnings:\n%s", strings.Join(warnings, "\n"))
+	}
+
+	// Topics cannot be left out: when they alone pass the text budget,
+	// the events are.
+	b.Reset()
+	b.WriteString("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nRRULE:FREQ=HOURLY;COUNT=100\nSUMMARY:Topical\n")
+	for i := range maxPerEvent {
+		fmt.Fprintf(&b, "CATEGORIES:%d %s\n", i, strings.Repeat("t", maxLine-10))
+	}
+	b.WriteString("END:VEVENT\nEND:VCALENDAR\n")
+	it, err = Load("x.ics", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(it.Events) == 0 || len(it.Events) >= 100 || len(it.Warnings) != 1 ||
+		it.Warnings[0].Message != `the calendar holds more text than one itinerary may; from event "Topical" on, events are left out` {
+		t.Errorf("%d events, warnings %v", len(it.Events), it.Warnings)
 	}
 }
