@@ -263,9 +263,13 @@ func (zs *zones) resolveNew(tzid string) (*zone, string) {
 		}
 	}
 	loc, known := zs.lookup(tzid)
-	_, windows := windowsZone(tzid)
-	if known && (def == nil || !windows) {
+	if known && def == nil {
 		return &zone{name: loc.String(), loc: loc}, ""
+	}
+	if known {
+		if _, windows := windowsZone(tzid); !windows {
+			return &zone{name: loc.String(), loc: loc}, ""
+		}
 	}
 	// A Windows name with its VTIMEZONE: the zone the name maps to if it
 	// keeps the VTIMEZONE's rules over the years of the calendar's events,
