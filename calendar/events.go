@@ -50,6 +50,7 @@ type vevent struct {
 	peopleCost int
 	notes      string
 	notesDone  bool
+	keys       map[keyAt]*yaml.Node // the occurrences' key nodes
 }
 
 // builder turns VEVENTs into event nodes, collecting people and sources.
@@ -65,9 +66,8 @@ type builder struct {
 	sourceNodes []*yaml.Node
 	sourceSlugs map[string]int
 
-	keys   map[keyAt]*yaml.Node // the events' key nodes
-	work   int                  // the work of expanding rules so far (recur.go)
-	capped []string             // titles of series cut at MaxOccurrences
+	work   int      // the work of expanding rules so far (recur.go)
+	capped []string // titles of series cut at MaxOccurrences
 	count  int
 	full   bool
 	// text and participations are what the events so far cost against
@@ -84,7 +84,6 @@ type builder struct {
 }
 
 func (b *builder) events(vevents []*component) []*yaml.Node {
-	b.keys = map[keyAt]*yaml.Node{}
 	var evs []*vevent
 	for _, c := range vevents {
 		if ev := b.read(c); ev != nil {
@@ -577,7 +576,13 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	c := ev.c
 	top := b.zs.top
 	m := mapping(c.Line)
-	m.keys = b.keys // 100,000 events share a few thousand key nodes
+	if isSeries(ev) {
+		// the occurrences of a series share their key nodes
+		if ev.keys == nil {
+			ev.keys = map[keyAt]*yaml.Node{}
+		}
+		m.keys = ev.keys
+	}
 	m.add("title", scalar(ev.title, lineOf(c, "SUMMARY")))
 	startLine := lineOf(c, "DTSTART")
 	if !start.date && !writable(start.instant()) || !writable(start.wall) {

@@ -326,7 +326,15 @@ type quoted string
 func (q quoted) Format(f fmt.State, verb rune) {
 	s := itinerary.Quote(string(q))
 	if verb != 'q' {
-		s = s[1 : len(s)-1]
+		// without the quotes, and without the escapes only quoting needs
+		var b strings.Builder
+		for i := 1; i < len(s)-1; i++ {
+			if s[i] == '\\' && (s[i+1] == '"' || s[i+1] == '\\') {
+				i++
+			}
+			b.WriteByte(s[i])
+		}
+		s = b.String()
 	}
 	io.WriteString(f, s)
 }

@@ -52,11 +52,11 @@ func (b *builder) walkRule(r *rrule.RRule, ev *vevent, line int, startWall, endW
 	opt.Until, opt.Count = time.Time{}, 0
 	per, days := ruleCost(&opt)
 	end := time.Date(rrule.MAXYEAR+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	if len(opt.Bymonth)+len(opt.Byweekno)+len(opt.Byyearday)+len(opt.Bymonthday)+len(opt.Byweekday)+len(opt.Bysetpos) == 0 {
-		// Without filters a rule matches every period, or (on the 31st,
-		// on 29 February) at least every 8 years: its walk ends soon
-		// after the window.
-		end = time.Date(min(endWall.Year()+shift+9, rrule.MAXYEAR+1), 1, 1, 0, 0, 0, 0, time.UTC)
+	if len(opt.Bymonth)+len(opt.Byweekno)+len(opt.Byyearday)+len(opt.Bymonthday)+len(opt.Byweekday)+len(opt.Bysetpos) == 0 &&
+		(opt.Freq > rrule.MONTHLY || opt.Dtstart.Day() <= 28) {
+		// Without filters (and not on a day some months lack) a rule
+		// matches every period: its walk ends a period after the window.
+		end = endWall.AddDate(shift, 0, 0)
 	}
 	worst := periods(&opt, opt.Dtstart, end, days) * per
 	if worst > maxRuleWork {
