@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -30,6 +29,16 @@ func (p *property) param(name string) string {
 		return v[0]
 	}
 	return ""
+}
+
+// tzid is p's TZID parameter, with an escaped comma (which parameters do
+// not have, RFC 5545 §3.2) read as a comma; escaped says one was.
+func (p *property) tzid() (id string, escaped bool) {
+	id = p.param("TZID")
+	if strings.Contains(id, `\,`) {
+		return strings.ReplaceAll(id, `\,`, ","), true
+	}
+	return id, false
 }
 
 // component is a BEGIN/END block with its properties and children.
@@ -65,19 +74,75 @@ func (c *component) props(name string) []*property {
 // maxDepth bounds how deeply components may nest.
 const maxDepth = 16
 
-// decodeText turns data into UTF-8 text: a BOM is dropped, and a file that
-// is not valid UTF-8 is read as Windows-1252 (what old Outlook exports are),
-// which the returned flag reports.
-func decodeText(data []byte) (string, bool) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return string(data), false
+// The encodings decodeLines tells apart.
+const (
+	utf8Text = iota
+	windows1252
+)
+
+// decodeLines makes the unfolded lines UTF-8 text. Text that is valid
+// UTF-8 stays as it is. Text with bytes that are not is read as
+// Windows-1252 (what old Outlook exports are) only when it is clearly not
+// UTF-8: it holds fewer well-formed multi-byte UTF-8 characters than bad
+// bytes (in Windows-1252 text a letter such as é is one byte, followed by
+// ASCII, which is never well-formed UTF-8, so such text has no UTF-8
+// characters at all). Otherwise it is UTF-8 with damage, and each run of
+// bad bytes becomes one U+FFFD: a damaged byte costs its character, not
+// the file. first is the index of the first damaged line, damaged the
+// count of bad bytes.
+func decodeLines(lines []string) (enc, first, damaged int) {
+	good := 0
+	first = -1
+	for i, l := range lines {
+		if isASCII(l) {
+			continue
+		}
+		for j := 0; j < len(l); {
+			r, size := utf8.DecodeRuneInString(l[j:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				damaged++
+				if first < 0 {
+					first = i
+				}
+			case size > 1:
+				good++
+			}
+			j += size
+		}
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), true
+	if damaged == 0 {
+		return utf8Text, 0, 0
 	}
-	return string(out), true
+	if good < damaged {
+		dec := charmap.Windows1252.NewDecoder()
+		for i, l := range lines {
+			if isASCII(l) {
+				continue
+			}
+			if out, err := dec.String(l); err == nil {
+				lines[i] = out
+			} else {
+				lines[i] = strings.ToValidUTF8(l, "\uFFFD")
+			}
+		}
+		return windows1252, first, damaged
+	}
+	for i, l := range lines[first:] {
+		if !utf8.ValidString(l) {
+			lines[first+i] = strings.ToValidUTF8(l, "\uFFFD")
+		}
+	}
+	return utf8Text, first, damaged
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // unfold splits text into logical content lines (RFC 5545 3.1: a line
@@ -158,6 +223,15 @@ func parseLine(s string, line int) (*property, bool) {
 				v, s = s[1:1+end], s[2+end:]
 			} else {
 				end := strings.IndexAny(s, ",;:")
+				// Outlook escapes a comma in a TZID as in text ("Kuala
+				// Lumpur\, Singapore"), unquoted: it does not end the value.
+				for end > 0 && s[end] == ',' && s[end-1] == '\\' {
+					next := strings.IndexAny(s[end+1:], ",;:")
+					if next < 0 {
+						return nil, false
+					}
+					end += 1 + next
+				}
 				if end < 0 {
 					return nil, false
 				}

@@ -34,12 +34,18 @@ const MaxEvents = 100_000
 const maxProblems = 1000
 
 // Sniff reports whether data is an iCalendar file: after a byte order mark
-// and blank lines, its first line is BEGIN:VCALENDAR.
+// and blank lines, its first line is BEGIN:VCALENDAR, or BEGIN:VEVENT or
+// BEGIN:VTIMEZONE (a bare component, as khal stores one event).
 func Sniff(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n")
-	const begin = "BEGIN:VCALENDAR"
-	if len(data) < len(begin) || !strings.EqualFold(string(data[:len(begin)]), begin) {
+	begin := ""
+	for _, b := range []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT", "BEGIN:VTIMEZONE"} {
+		if len(data) >= len(b) && strings.EqualFold(string(data[:len(b)]), b) {
+			begin = b
+		}
+	}
+	if begin == "" {
 		return false
 	}
 	// The line must end there, and the next must not continue it (a fold).
@@ -137,11 +143,15 @@ func (r *reader) read(data []byte) *yaml.Node {
 		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
 		return nil
 	}
-	text, recoded := decodeText(data)
-	if recoded {
+	// The encoding is decided after unfolding (RFC 5545 3.1: a fold may
+	// split a character, and unfolding restores it).
+	lines, at := unfold(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	switch enc, first, damaged := decodeLines(lines); {
+	case enc == windows1252:
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
+	case damaged > 0:
+		r.warn(at[first], "%d bytes of the file are not UTF-8; each run of them is read as U+FFFD (�)", damaged)
 	}
-	lines, at := unfold(text)
 	cals := r.tree(lines, at)
 	if len(cals) == 0 {
 		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
@@ -155,7 +165,30 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	top := &component{}
 	stack := []*component{top}
 	outside := false
+	attendees := map[*component]int{}
+	allAttendees := 0
 	for i, s := range lines {
+		if isAttendee(s) && len(stack) > 1 {
+			// Counted before the line is parsed: a million attendees cost
+			// their lines, not a million properties.
+			cur := stack[len(stack)-1]
+			switch {
+			case allAttendees == maxAttendeeLines:
+				r.warn(at[i], "more than %d ATTENDEE lines in the file; the rest are ignored", maxAttendeeLines)
+				allAttendees++
+				continue
+			case allAttendees > maxAttendeeLines:
+				continue
+			case attendees[cur] == maxEventAttendees:
+				r.warn(at[i], "more than %d ATTENDEE lines in one component; the rest of them are ignored", maxEventAttendees)
+				attendees[cur]++
+				continue
+			case attendees[cur] > maxEventAttendees:
+				continue
+			}
+			attendees[cur]++
+			allAttendees++
+		}
 		p, ok := parseLine(s, at[i])
 		if !ok {
 			r.warn(at[i], "not a content line (NAME:VALUE): %q; ignored", clip(s))
@@ -168,6 +201,21 @@ func (r *reader) tree(lines []string, at []int) []*component {
 			if len(stack) > maxDepth {
 				r.warn(p.Line, "BEGIN:%s nests too deeply; ignored", clip(name))
 				continue
+			}
+			if calendarPart[name] {
+				// A component that only a calendar holds, begun inside
+				// another (a misspelt END:VTOOD): the open ones end here.
+				j := len(stack) - 1
+				for j > 0 && stack[j].Name != "VCALENDAR" && (calendarPart[stack[j].Name] || stack[j].Name == "VALARM" || stack[j].Name == "STANDARD" || stack[j].Name == "DAYLIGHT") {
+					j--
+				}
+				if j > 0 && j < len(stack)-1 && stack[j].Name == "VCALENDAR" {
+					for k := len(stack) - 1; k > j; k-- {
+						r.warn(stack[k].Line, "BEGIN:%s is not closed before BEGIN:%s at line %d; closed there", clip(stack[k].Name), name, p.Line)
+					}
+					stack = stack[:j+1]
+					cur = stack[j]
+				}
 			}
 			c := &component{Name: name, Line: p.Line}
 			cur.Children = append(cur.Children, c)
@@ -204,20 +252,91 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	for _, c := range top.Children {
 		if c.Name == "VCALENDAR" {
 			cals = append(cals, c)
-		} else {
+		}
+	}
+	// A file of bare events (khal's, or one event a program stores alone)
+	// is read as one calendar, as other readers do.
+	var bare *component
+	for _, c := range top.Children {
+		parts := []*component{c}
+		if !calendarPart[c.Name] {
+			parts = c.Children // an unknown wrapper's events
+		}
+		taken := false
+		for _, part := range parts {
+			if len(cals) > 0 || c.Name == "VCALENDAR" || (part.Name != "VEVENT" && part.Name != "VTIMEZONE") {
+				continue
+			}
+			if bare == nil {
+				bare = &component{Name: "VCALENDAR", Line: part.Line}
+				r.warn(part.Line, "BEGIN:%s without BEGIN:VCALENDAR; the file is read as a calendar of its bare components", part.Name)
+			}
+			bare.Children = append(bare.Children, part)
+			taken = true
+		}
+		if c.Name != "VCALENDAR" && !taken {
 			r.warn(c.Line, "BEGIN:%s outside VCALENDAR; ignored", clip(c.Name))
+		}
+	}
+	if bare != nil {
+		cals = append(cals, bare)
+	}
+	// A calendar inside a calendar is read as one of its own.
+	for i := 0; i < len(cals); i++ {
+		for _, c := range cals[i].Children {
+			if c.Name == "VCALENDAR" {
+				r.warn(c.Line, "BEGIN:VCALENDAR inside a calendar; read as a calendar of its own")
+				cals = append(cals, c)
+			}
 		}
 	}
 	return cals
 }
 
-// clip makes a value from the file safe and short enough to quote.
-func clip(s string) string {
-	s = itinerary.CleanLine(s)
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60]) + "…"
+// calendarPart names the components a VCALENDAR holds directly (RFC 5545
+// §3.6).
+var calendarPart = map[string]bool{"VEVENT": true, "VTODO": true, "VJOURNAL": true, "VFREEBUSY": true, "VTIMEZONE": true}
+
+// Bounds on ATTENDEE lines, checked before they are parsed: of one
+// component (an event lists its first maxPerEvent as participants, the
+// others as people and in the invitation line), and of the file.
+const (
+	maxEventAttendees = 10_000
+	maxAttendeeLines  = 200_000
+)
+
+// isAttendee reports whether the content line s is an ATTENDEE.
+func isAttendee(s string) bool {
+	const name = "ATTENDEE"
+	return len(s) > len(name) && strings.EqualFold(s[:len(name)], name) && (s[len(name)] == ';' || s[len(name)] == ':')
+}
+
+// clip makes a value from the file safe and short enough to quote: as
+// every message quotes values (itinerary.Quote), cut at 80 characters,
+// with what a terminal would act on written as a visible escape.
+func clip(s string) quoted {
+	return quoted(s)
+}
+
+// quoted is a value as messages show it: %q quotes it, other verbs write
+// it without the quotes.
+type quoted string
+
+// Format implements fmt.Formatter.
+func (q quoted) Format(f fmt.State, verb rune) {
+	s := itinerary.Quote(string(q))
+	if verb != 'q' {
+		// without the quotes, and without the escapes only quoting needs
+		var b strings.Builder
+		for i := 1; i < len(s)-1; i++ {
+			if s[i] == '\\' && (s[i+1] == '"' || s[i+1] == '\\') {
+				i++
+			}
+			b.WriteByte(s[i])
+		}
+		s = b.String()
 	}
-	return s
+	io.WriteString(f, s)
 }
 
 // build maps the calendars to the node tree of an itinerary.
@@ -225,17 +344,30 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	first := cals[0]
 	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
 		nameBytes: map[string]int{}, warnedBudget: map[string]bool{}}
-	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, top: time.UTC}
+	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, years: map[string][2]int{}, top: time.UTC}
 	var vevents []*component
 	for _, cal := range cals {
 		for _, c := range cal.Children {
 			switch c.Name {
 			case "VTIMEZONE":
-				if id := propValue(c, "TZID"); id != "" {
+				// The TZID property is TEXT, escaped (Outlook's "Kuala
+				// Lumpur\, Singapore"); the parameters naming it are not.
+				if id := unescapeText(propValue(c, "TZID")); id != "" {
 					zs.defs[id] = c
 				}
 			case "VEVENT":
 				vevents = append(vevents, c)
+				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
+					if w, ok := parseWall(p.Value); ok {
+						tzid, _ := p.tzid()
+						span, y := zs.years[tzid], w.Year()
+						if span[0] == 0 || y < span[0] {
+							span[0] = y
+						}
+						span[1] = max(span[1], y)
+						zs.years[tzid] = span
+					}
+				}
 			}
 		}
 	}
@@ -297,7 +429,7 @@ func (r *reader) build(cals []*component) *yaml.Node {
 // events start in, else UTC.
 func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.Location {
 	if p := cal.prop("X-WR-TIMEZONE"); p != nil {
-		if loc, ok := lookupIANA(p.Value); ok {
+		if loc, ok := zs.lookup(p.Value); ok {
 			return loc
 		}
 		r.warn(p.Line, "X-WR-TIMEZONE %q is not a known time zone; ignored", clip(p.Value))
@@ -310,7 +442,7 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 		if p == nil {
 			continue
 		}
-		tzid := p.param("TZID")
+		tzid, _ := p.tzid()
 		if tzid == "" {
 			continue
 		}
@@ -322,12 +454,12 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 			continue
 		}
 		if def := zs.defs[tzid]; def != nil && propValue(def, "X-LIC-LOCATION") != "" {
-			if loc, ok := lookupIANA(propValue(def, "X-LIC-LOCATION")); ok {
+			if loc, ok := zs.lookup(propValue(def, "X-LIC-LOCATION")); ok {
 				name = loc.String()
 			}
 		}
 		if name == "" {
-			if loc, ok := lookupIANA(tzid); ok {
+			if loc, ok := zs.lookup(tzid); ok {
 				name = loc.String()
 			}
 		}
@@ -356,10 +488,20 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 
 // node helpers: a format-v1 tree with positions from the calendar.
 
-type mapNode struct{ *yaml.Node }
+type mapNode struct {
+	*yaml.Node
+	// keys, when set, holds the key nodes made so far, shared by the
+	// mappings (events) that have the same key at the same line.
+	keys map[keyAt]*yaml.Node
+}
+
+type keyAt struct {
+	key  string
+	line int
+}
 
 func mapping(line int) mapNode {
-	return mapNode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}}
+	return mapNode{Node: &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}}
 }
 
 // remove deletes the field key, reporting whether it was there.
@@ -374,7 +516,14 @@ func (m mapNode) remove(key string) bool {
 }
 
 func (m mapNode) add(key string, val *yaml.Node) {
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: val.Line}, val)
+	k := m.keys[keyAt{key, val.Line}]
+	if k == nil {
+		k = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: val.Line}
+		if m.keys != nil {
+			m.keys[keyAt{key, val.Line}] = k
+		}
+	}
+	m.Content = append(m.Content, k, val)
 }
 
 // addText adds a text field unless it is empty (an empty field is an error

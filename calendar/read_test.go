@@ -291,8 +291,7 @@ func TestBadInput(t *testing.T) {
 			[]string{`x.ics:6: warning: event "H": RRULE "FREQ=HOURLY;BYSETPOS=2" repeats hourly with filters, which this reader does not expand; only the first occurrence is shown`}},
 		{"far years and a DST gap", head + "BEGIN:VEVENT\nSUMMARY:Far\nDTSTART:99991231T100000Z\nDURATION:P999W\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Gap\nDTSTART;TZID=Europe/Berlin:20250330T023000\nDURATION:PT15M\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:5: warning: event "Far" starts in the year 9999; this reader takes the years 2 to 9998; skipped`,
-				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST, moved forward by the gap`,
-				`x.ics:11: warning: event #1: end "2025-03-30 02:45" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:45 CEST, moved forward by the gap`}},
+				`x.ics:10: warning: event #1: start "2025-03-30 02:30" does not exist in Europe/Berlin (the clocks skip it); read as 2025-03-30 03:30 CEST, moved forward by the gap`}},
 		{"centuries apart", head + "BEGIN:VEVENT\nSUMMARY:Old\nDTSTART:19000101T100000Z\nDTEND:22000101T100000Z\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:New\nDTSTART:21000101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 1,
 			[]string{`x.ics:3: warning: the calendar spans more than 190 years; 1 of its events, those before 1911-01-01, are left out`}},
 		{"a birthday from 1800", head + "BEGIN:VEVENT\nSUMMARY:B\nDTSTART;VALUE=DATE:18000312\nRRULE:FREQ=YEARLY\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Trip\nDTSTART:20250101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 191,
@@ -382,7 +381,8 @@ func TestWithinLimits(t *testing.T) {
 // TestWithinBudgets: a series whose every occurrence repeats a long
 // description and a thousand attendees would pass the loader's bounds on
 // the text and the participants of one itinerary; its later occurrences
-// lose their notes, then their participants, then are left out, each step
+// lose their participants when those are spent, their notes when the text
+// is, and are left out when what cannot be left out passes it, each step
 // with a warning, and the calendar loads.
 func TestWithinBudgets(t *testing.T) {
 	var b strings.Builder
@@ -401,7 +401,7 @@ func TestWithinBudgets(t *testing.T) {
 	for i := range it.Events {
 		participations += len(it.Events[i].Participants)
 	}
-	if len(it.Events) < 500 || first.Notes == "" || len(first.Participants) != 1000 || last.Notes != "" || len(last.Participants) != 0 || participations > maxParticipations {
+	if len(it.Events) != 1000 || first.Notes == "" || len(first.Participants) != 1000 || last.Notes != "" || len(last.Participants) != 0 || participations > maxParticipations {
 		t.Errorf("%d events, %d participations; the first with %d bytes of notes and %d participants, the last %d and %d",
 			len(it.Events), participations, len(first.Notes), len(first.Participants), len(last.Notes), len(last.Participants))
 	}
@@ -410,11 +410,27 @@ func TestWithinBudgets(t *testing.T) {
 		warnings = append(warnings, w.Message)
 	}
 	want := []string{
-		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their notes`,
 		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their participants`,
-		`the calendar holds more text than one itinerary may; from event "Hourly" on, events are left out`,
+		`the calendar holds more text or attendees than one itinerary may; from event "Hourly" on, events are read without their notes`,
 	}
 	if !slices.Equal(warnings, want) {
 		t.Errorf("warnings:\n%s", strings.Join(warnings, "\n"))
+	}
+
+	// Topics cannot be left out: when they alone pass the text budget,
+	// the events are.
+	b.Reset()
+	b.WriteString("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nRRULE:FREQ=HOURLY;COUNT=100\nSUMMARY:Topical\n")
+	for i := range maxPerEvent {
+		fmt.Fprintf(&b, "CATEGORIES:%d %s\n", i, strings.Repeat("t", maxLine-10))
+	}
+	b.WriteString("END:VEVENT\nEND:VCALENDAR\n")
+	it, err = Load("x.ics", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(it.Events) == 0 || len(it.Events) >= 100 || len(it.Warnings) != 1 ||
+		it.Warnings[0].Message != `the calendar holds more text than one itinerary may; from event "Topical" on, events are left out` {
+		t.Errorf("%d events, warnings %v", len(it.Events), it.Warnings)
 	}
 }

@@ -45,6 +45,31 @@ func TestCalendarInput(t *testing.T) {
 	}
 }
 
+// TestBareEvents: khal's files of bare VEVENTs, without a VCALENDAR, are
+// calendars, from a file and on standard input, with a warning.
+func TestBareEvents(t *testing.T) {
+	dir := t.TempDir()
+	ics := []byte("BEGIN:VEVENT\nSUMMARY:An Event\nDTSTART;VALUE=DATE:20140409\nUID:V042MJ8B3SJNFXQOJL6P53OFMHJE8Z3VZWOU\nEND:VEVENT\n")
+	named := filepath.Join(dir, "event_d.ics")
+	if err := os.WriteFile(named, ics, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []struct {
+		name  string
+		stdin []byte
+	}{{named, nil}, {"<stdin>", ics}} {
+		arg := in.name
+		if in.stdin != nil {
+			arg = "-"
+		}
+		r := runBinary(t, dir, in.stdin, "--print", arg)
+		want := in.name + ":1: warning: BEGIN:VEVENT without BEGIN:VCALENDAR; the file is read as a calendar of its bare components\n"
+		if r.code != 0 || !strings.Contains(r.stdout, "An Event") || r.stderr != want {
+			t.Errorf("%s: exit %d\n%s%s", in.name, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
 // TestCalendarInTmux: a calendar's attendees are people in the view, with
 // cards and filters, and an edit of the .ics file reloads as iCalendar.
 func TestCalendarInTmux(t *testing.T) {
