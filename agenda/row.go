@@ -177,11 +177,6 @@ func (l *Layout) NowText(r Row) string {
 	return "now " + now.Format("15:04")
 }
 
-// clockZone is the zone clock times outside events are told in: the
-// display zone, or where the itinerary is at now.
-func (l *Layout) clockZone() *time.Location {
-	if l.opt.Zone == nil {
-		return l.it.ZoneAt(l.opt.Now)
-	}
-	return l.opt.Zone
-}
+// clockZone is the zone clock times outside events are told in (see
+// ClockZone).
+func (l *Layout) clockZone() *time.Location { return ClockZone(l.it, l.opt.Zone, l.opt.Now) }

@@ -17,18 +17,16 @@ import (
 // topics, notes and sources. With exactly one person in opt.People it opens
 // with that person's card. Text from the file is escaped so that it reads
 // as written; there are no escape codes.
-func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
+func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	bw := bufio.NewWriter(w)
 	md := mdWriter{w: bw}
-	l := agenda.New(it, events, agenda.Options{Zone: opt.Zone, Now: opt.Now})
+	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Zone: opt.Zone, Now: opt.Now})
 
 	md.block("# " + mdInline(it.Title))
 	if it.Subtitle != "" {
 		md.block("*" + mdInline(it.Subtitle) + "*")
 	}
-	for _, s := range header(it, l, opt)[len(headerTitles(it)):] {
-		md.block(mdInline(s))
-	}
+	md.block(mdInline(l.Header().MetaLine()))
 	if len(opt.People) == 1 {
 		md.personCard(it, opt.People[0])
 	}
@@ -56,19 +54,10 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) e
 			md.block("**── " + mdInline(l.NowText(row)) + " ──**")
 		}
 	}
-	if len(events) == 0 {
-		md.block(mdInline(agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false)))
+	if l.Empty() {
+		md.block(mdInline(agenda.EmptyText(it, l.Filter(), false)))
 	}
 	return bw.Flush()
-}
-
-// headerTitles are the lines of the text header that Markdown writes as a
-// heading and an emphasised subtitle.
-func headerTitles(it *itinerary.Itinerary) []string {
-	if it.Subtitle != "" {
-		return []string{it.Title, it.Subtitle}
-	}
-	return []string{it.Title}
 }
 
 // mdWriter writes Markdown blocks separated by blank lines.

@@ -41,7 +41,7 @@ func TestViewAndTextAgree(t *testing.T) {
 	now := time.Date(2024, 3, 4, 14, 10, 30, 0, it.Zone) // the Dubai call is on; the clash is next
 	for _, zone := range []*time.Location{it.Zone, nil} {
 		var text bytes.Buffer
-		if err := export.Text(&text, it, it.Select(itinerary.Filter{}), export.Options{Zone: zone, Now: now}); err != nil {
+		if err := export.Text(&text, it, export.Options{Zone: zone, Now: now}); err != nil {
 			t.Fatal(err)
 		}
 		m := New(Config{Itinerary: it, Now: now}, renderer(termenv.Ascii))

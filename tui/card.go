@@ -170,7 +170,7 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 		}
 		badge := strings.Join(badges, " ")
 		day, when := agenda.DatedLabel(it, i, c.zone)
-		lead := mark + day + "  " + padRight(when, timeColumn)
+		lead := mark + day + "  " + padRight(when, agenda.TimeColumn(c.zone, false, 0))
 		// Continuation lines start under the title where that leaves room.
 		from := len(out.lines)
 		indent := ansi.StringWidth(lead)

@@ -20,16 +20,15 @@ func (m *Model) setQueryKeeping(text string, want int) {
 	prev := m.filter.Query
 	m.filter.Query = q
 	key := m.filterKey()
+	var within []int // nil: the whole itinerary
 	switch cached, ok := m.recent.results[key]; {
 	case ok:
-		m.visible = cached
+		within = cached
 	case q.Narrows(prev):
-		m.visible = m.it.SelectFrom(m.filter, m.visible)
-	default:
-		m.visible = m.it.Select(m.filter)
+		within = m.visible
 	}
+	m.layRows(want, within)
 	m.recent = m.recent.with(key, m.visible)
-	m.relayRows(want)
 }
 
 // filterKey identifies the current filter for the results cache.
