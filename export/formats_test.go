@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"testing"
-
 )
 
 // TestFormatTable: every listed format has a writer that writes the
