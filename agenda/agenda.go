@@ -241,7 +241,12 @@ func selectEvents(it *itinerary.Itinerary, opt Options) []int {
 	case opt.Filter.Empty():
 		return opt.Within
 	}
-	return it.SelectFrom(opt.Filter, opt.Within)
+	if out := it.SelectFrom(opt.Filter, opt.Within); len(out) < len(opt.Within) {
+		return out
+	}
+	// The same events: keep the list itself, so that what was made of it
+	// (the lanes) is seen to be the same.
+	return opt.Within
 }
 
 // stillGoing reports whether an event of events has not ended at now.

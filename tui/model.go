@@ -188,7 +188,7 @@ func (m *Model) layRows(want int, within []int) {
 	m.visible = rows.Shown()
 	m.tl.setRows(rows, want)
 	if m.view == viewLanes {
-		m.ln.build(m.it, m.visible, m.filter.People)
+		m.ln.build(m.tl.rows)
 	}
 	m.showSelected()
 }

@@ -387,7 +387,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.tl.clampOffset()
 	m.tl.ensureVisible()
 	if m.view == viewLanes {
-		m.ln.build(it, m.visible, m.filter.People)
+		m.ln.build(m.tl.rows)
 	}
 	m.setFocus(focusTimeline)
 	if p := it.PersonIndex(cardPerson); cardPerson != "" && p >= 0 {
