@@ -98,10 +98,10 @@ func Person(it *itinerary.Itinerary, p int, native bool) PersonText {
 	return t
 }
 
-// Names is "Kyung Kye-hyun (경계현)", or the name alone.
+// Names is "Kyung Kye-hyun 경계현", or the name alone.
 func (t PersonText) Names() string {
 	if t.Other != "" {
-		return t.Name + " (" + t.Other + ")"
+		return t.Name + " " + t.Other
 	}
 	return t.Name
 }
@@ -126,11 +126,10 @@ func (t PersonText) String() string {
 	return t.Names()
 }
 
-// PersonLabel is "Kyung Kye-hyun (경계현) — President, Samsung
-// Electronics": the name (with the name in the person's own script after
-// it, when there is one), then role and organisation. native puts the
-// names in their own script first: "경계현 (Kyung Kye-hyun) — President,
-// 삼성전자".
+// PersonLabel is "Kyung Kye-hyun 경계현 — President, Samsung Electronics":
+// the name (with the name in the other script after it, when there is
+// one), then role and organisation. native puts the names in their own
+// script first: "경계현 Kyung Kye-hyun — President, 삼성전자".
 func PersonLabel(it *itinerary.Itinerary, p int, native bool) string {
 	return Person(it, p, native).String()
 }

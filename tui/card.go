@@ -122,11 +122,10 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	pp := &it.People[p]
 	out := &textLines{width: width}
 	add, wrap := out.add, out.wrap
-	name, other := c.names(p)
-	if other != "" {
-		name = st.Title.Render(name) + " " + other
-	} else {
-		name = st.Title.Render(name)
+	who := agenda.Person(it, p, c.native)
+	name := st.Title.Render(who.Name)
+	if who.Other != "" {
+		name += " " + who.Other
 	}
 	hang := func(s string) { out.hang("", s, 2) }
 	hang(name)
