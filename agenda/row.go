@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/visitline/visitline/itinerary"
@@ -74,13 +75,39 @@ func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
 			t.Badges = append(t.Badges, Badge{BadgeMoment, m})
 		}
 	}
-	if e.Status != itinerary.StatusConfirmed {
-		t.Badges = append(t.Badges, Badge{BadgeStatus, string(e.Status)})
-	}
-	if it.OverlapCount(i) > 0 {
-		t.Badges = append(t.Badges, Badge{BadgeOverlap, "! overlap"})
-	}
+	t.Badges = eventBadges(it, i, it.OverlapCount(i) > 0, t.Badges)
 	return t
+}
+
+// eventBadges appends event i's status badge, and the overlap badge when
+// overlap, to out.
+func eventBadges(it *itinerary.Itinerary, i int, overlap bool, out []Badge) []Badge {
+	if e := &it.Events[i]; e.Status != itinerary.StatusConfirmed {
+		out = append(out, Badge{BadgeStatus, string(e.Status)})
+	}
+	if overlap {
+		out = append(out, Badge{BadgeOverlap, "! overlap"})
+	}
+	return out
+}
+
+// PersonBadges are the badges of event i in person p's list of events (a
+// person's card): its status other than confirmed, and "! overlap" when p
+// is due elsewhere at the same time.
+func PersonBadges(it *itinerary.Itinerary, p, i int) []Badge {
+	return eventBadges(it, i, it.PersonOverlaps(p, i), nil)
+}
+
+// Badges is the badges as rows print them, "[reported] [! overlap]".
+func Badges(bs []Badge) string {
+	var b strings.Builder
+	for k, bd := range bs {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(bd.String())
+	}
+	return b.String()
 }
 
 // momentBadge says "now · 35 min left" for a current event and "in 1 h 20

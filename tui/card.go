@@ -160,14 +160,7 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 		e := &it.Events[i]
 		// The badges before the title, as in the timeline, so that no
 		// status hides at the end of a long line.
-		var badges []string
-		if e.Status != itinerary.StatusConfirmed {
-			badges = append(badges, "["+string(e.Status)+"]")
-		}
-		if it.PersonOverlaps(p, i) {
-			badges = append(badges, "[! overlap]")
-		}
-		badge := strings.Join(badges, " ")
+		badge := agenda.Badges(agenda.PersonBadges(it, p, i))
 		day, when := agenda.DatedLabel(it, i, c.zone)
 		lead := mark + day + "  " + padRight(when, agenda.TimeColumn(c.zone, false, 0))
 		// Continuation lines start under the title where that leaves room.
