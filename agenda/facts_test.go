@@ -105,6 +105,9 @@ func TestEventFacts(t *testing.T) {
 	if !slices.Equal(f.Overlaps, []string{"Clash — Kyung Kye-hyun (~10:00–12:00)"}) && !slices.Equal(f.Overlaps, []string{"Clash — Kyung Kye-hyun (10:00–12:00)"}) {
 		t.Errorf("overlaps %q", f.Overlaps)
 	}
+	if got := New(it, Options{Zone: it.Zone}).EventText(0, 0, false).After(); got != " · Pyeongtaek — Kyung Kye-hyun, Bo Kim" {
+		t.Errorf("after the title: %q", got)
+	}
 	if got := PersonLabel(it, 0, true); got != "경계현 Kyung Kye-hyun — President, 삼성전자" {
 		t.Errorf("native label %q", got)
 	}

@@ -49,6 +49,23 @@ type EventText struct {
 	Cancelled bool
 }
 
+// After is what an event's line says after its title, in the grammar every
+// front end writes: " · " and a journey's two ends, " · " and the place,
+// " — " and the participants, each only when there is one.
+func (t EventText) After() string {
+	var b strings.Builder
+	if t.Journey != "" {
+		b.WriteString(" · " + t.Journey)
+	}
+	if t.Place != "" {
+		b.WriteString(" · " + t.Place)
+	}
+	if t.People != "" {
+		b.WriteString(" — " + t.People)
+	}
+	return b.String()
+}
+
 // EventText returns the words of event i. maxPeople names that many
 // participants and counts the rest ("+4"); 0 names them all. native picks
 // the names in their own script.

@@ -90,18 +90,7 @@ func eventLine(t agenda.EventText, col int) string {
 		b.WriteByte(' ')
 	}
 	b.WriteString(t.Title)
-	if t.Journey != "" {
-		b.WriteString(" · ")
-		b.WriteString(t.Journey)
-	}
-	if t.Place != "" {
-		b.WriteString(" · ")
-		b.WriteString(t.Place)
-	}
-	if t.People != "" {
-		b.WriteString(" — ")
-		b.WriteString(t.People)
-	}
+	b.WriteString(t.After())
 	return b.String()
 }
 

@@ -470,24 +470,14 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	glyph := kindGlyph[e.Kind]
 	// After the title, as in the text agenda: a journey's two ends, the
 	// place, the participants.
-	where := ""
-	if t.Journey != "" {
-		where = " · " + t.Journey
-	}
-	if t.Place != "" {
-		where += " · " + t.Place
-	}
-	people := ""
-	if t.People != "" {
-		people = " — " + t.People
-	}
+	after := t.After()
 	if selected {
 		var b strings.Builder
 		b.WriteString("❯ " + when + glyph)
 		for _, bd := range t.Badges {
 			b.WriteString(" " + bd.String())
 		}
-		b.WriteString(" " + t.Title + where + people)
+		b.WriteString(" " + t.Title + after)
 		return st.Selected.Render(fit(b.String(), width))
 	}
 	titleStyle := lipgloss.Style{}
@@ -516,7 +506,7 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	}
 	b.WriteByte(' ')
 	b.WriteString(highlight(t.Title, c.words, titleStyle, st.Match))
-	b.WriteString(highlight(where+people, c.words, st.Faint, st.Match))
+	b.WriteString(highlight(after, c.words, st.Faint, st.Match))
 	return fit(b.String(), width)
 }
 
