@@ -29,6 +29,10 @@ type Options struct {
 	// another zone): New looks for the events among them alone. They are
 	// in instant order, as a Layout's Shown returns them.
 	Within []int
+	// Shown, when not nil, are the events Filter keeps, as an earlier
+	// Layout's Shown gave them (the same filter laid out again, or a
+	// search's remembered results): New takes them as they are.
+	Shown []int
 	// Zone is the display zone; nil shows each event in its own zone.
 	Zone *time.Location
 	// Now places the now line and drives the badges that count down; the
@@ -133,7 +137,7 @@ type nowPlace struct {
 // time.
 func New(it *itinerary.Itinerary, opt Options) *Layout {
 	events := selectEvents(it, opt)
-	opt.Within = nil // the layout keeps its own events, not what they came from
+	opt.Within, opt.Shown = nil, nil // the layout keeps its own events, not what they came from
 	l := &Layout{it: it, opt: opt, events: events, next: -1, current: -1}
 	l.first, _, _ = it.Span()
 	days := it.Days(events, opt.Zone)
@@ -231,11 +235,13 @@ func New(it *itinerary.Itinerary, opt Options) *Layout {
 	return l
 }
 
-// selectEvents is the events opt.Filter keeps, in instant order: among
-// opt.Within when given (all of them with an empty filter), else in the
-// whole itinerary.
+// selectEvents is the events opt.Filter keeps, in instant order: opt.Shown
+// when given, else among opt.Within when given (all of them with an empty
+// filter), else in the whole itinerary.
 func selectEvents(it *itinerary.Itinerary, opt Options) []int {
 	switch {
+	case opt.Shown != nil:
+		return opt.Shown
 	case opt.Within == nil:
 		return it.Select(opt.Filter)
 	case opt.Filter.Empty():

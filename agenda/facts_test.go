@@ -26,7 +26,8 @@ events:
 `
 
 // TestNewTakesTheFilter: New selects the filter's events, among Within when
-// given, and keeps Within itself when the filter keeps all of it.
+// given, and keeps Within itself when the filter keeps all of it; it takes
+// Shown as it is.
 func TestNewTakesTheFilter(t *testing.T) {
 	it := load(t, facts)
 	all := New(it, Options{Zone: it.Zone})
@@ -48,6 +49,9 @@ func TestNewTakesTheFilter(t *testing.T) {
 	same := New(it, Options{Filter: f, Within: bo.Shown(), Zone: nil})
 	if &same.Shown()[0] != &bo.Shown()[0] {
 		t.Error("the same events laid out again are a new list")
+	}
+	if again := New(it, Options{Filter: f, Shown: bo.Shown()}); &again.Shown()[0] != &bo.Shown()[0] || again.Options().Shown != nil {
+		t.Error("Shown is not taken as it is")
 	}
 	if none := New(it, Options{Filter: f, Within: []int{2}}); !none.Empty() {
 		t.Errorf("none: %v", none.Shown())

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/visitline/visitline/agenda"
 )
 
 // setQuery applies a new search text, narrowing the previous result when
@@ -20,14 +21,14 @@ func (m *Model) setQueryKeeping(text string, want int) {
 	prev := m.filter.Query
 	m.filter.Query = q
 	key := m.filterKey()
-	var within []int // nil: the whole itinerary
+	var events agenda.Options // which events: by default, look in the whole itinerary
 	switch cached, ok := m.recent.results[key]; {
 	case ok:
-		within = cached
+		events.Shown = cached
 	case q.Narrows(prev):
-		within = m.visible
+		events.Within = m.visible
 	}
-	m.layRows(want, within)
+	m.layRows(want, events)
 	m.recent = m.recent.with(key, m.visible)
 }
 

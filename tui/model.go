@@ -176,15 +176,17 @@ func (m *Model) startEvent() int {
 
 // refilter lays out the events of the filter and their rows again,
 // keeping event want selected (or the nearest in time).
-func (m *Model) refilter(want int) { m.layRows(want, nil) }
+func (m *Model) refilter(want int) { m.layRows(want, agenda.Options{}) }
 
-// relayRows lays the timeline's rows out again for the same filter.
-func (m *Model) relayRows(want int) { m.layRows(want, m.visible) }
+// relayRows lays the timeline's rows out again for the same filter and
+// events.
+func (m *Model) relayRows(want int) { m.layRows(want, agenda.Options{Shown: m.visible}) }
 
-// layRows lays the rows of the filter out, looking for its events among
-// within when it is not nil (see agenda.Options.Within).
-func (m *Model) layRows(want int, within []int) {
-	rows := agenda.New(m.it, agenda.Options{Filter: m.filter, Within: within, Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
+// layRows lays the rows of the filter out, its events chosen as events
+// says (see agenda.Options.Within and Shown).
+func (m *Model) layRows(want int, events agenda.Options) {
+	rows := agenda.New(m.it, agenda.Options{Filter: m.filter, Within: events.Within, Shown: events.Shown,
+		Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
 	m.visible = rows.Shown()
 	m.tl.setRows(rows, want)
 	if m.view == viewLanes {
