@@ -146,7 +146,7 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	}
 	status := string(f.Status)
 	if !f.Confirmed {
-		status = st.Badge.Render("[" + status + "]")
+		status = st.Badge.Render(agenda.Badge{Kind: agenda.BadgeStatus, Text: status}.String())
 	}
 	facts := []string{status, f.Kind}
 	if f.Track != "" {
