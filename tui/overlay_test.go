@@ -2,11 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"github.com/visitline/visitline/agenda"
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/visitline/visitline/agenda"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
