@@ -19,8 +19,20 @@ import (
 	"github.com/visitline/visitline/itinerary"
 )
 
-// Options are what a Layout shows besides the events.
+// Options are what a Layout shows: the events a filter keeps, in a zone,
+// at a time.
 type Options struct {
+	// Filter chooses the events; the zero filter keeps them all.
+	Filter itinerary.Filter
+	// Within, when not nil, are the events of a filter that Filter narrows
+	// (a search typed further, or the same filter laid out again in
+	// another zone): New looks for the events among them alone. They are
+	// in instant order, as a Layout's Shown returns them.
+	Within []int
+	// Shown, when not nil, are the events Filter keeps, as an earlier
+	// Layout's Shown gave them (the same filter laid out again, or a
+	// search's remembered results): New takes them as they are.
+	Shown []int
 	// Zone is the display zone; nil shows each event in its own zone.
 	Zone *time.Location
 	// Now places the now line and drives the badges that count down; the
@@ -124,10 +136,12 @@ type nowPlace struct {
 	under  int32 // the day of the last day header laid out
 }
 
-// New lays out events (indexes in instant order, as itinerary.Select
-// returns them) under day headers in opt.Zone, with zone changes,
-// continuations, the now line and, when asked, free time.
-func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
+// New lays out the events opt.Filter keeps under day headers in opt.Zone,
+// with zone changes, continuations, the now line and, when asked, free
+// time.
+func New(it *itinerary.Itinerary, opt Options) *Layout {
+	events := selectEvents(it, opt)
+	opt.Within, opt.Shown = nil, nil // the layout keeps its own events, not what they came from
 	l := &Layout{it: it, opt: opt, events: events, next: -1, current: -1}
 	l.first, _, _ = it.Span()
 	days := it.Days(events, opt.Zone)
@@ -220,6 +234,26 @@ func New(it *itinerary.Itinerary, events []int, opt Options) *Layout {
 	}
 	l.until = l.rowsUntil()
 	return l
+}
+
+// selectEvents is the events opt.Filter keeps, in instant order: opt.Shown
+// when given, else among opt.Within when given (all of them with an empty
+// filter), else in the whole itinerary.
+func selectEvents(it *itinerary.Itinerary, opt Options) []int {
+	switch {
+	case opt.Shown != nil:
+		return opt.Shown
+	case opt.Within == nil:
+		return it.Select(opt.Filter)
+	case opt.Filter.Empty():
+		return opt.Within
+	}
+	if out := it.SelectFrom(opt.Filter, opt.Within); len(out) < len(opt.Within) {
+		return out
+	}
+	// The same events: keep the list itself, so that what was made of it
+	// (the lanes) is seen to be the same.
+	return opt.Within
 }
 
 // stillGoing reports whether an event of events has not ended at now.
@@ -318,6 +352,16 @@ func (l *Layout) Itinerary() *itinerary.Itinerary { return l.it }
 
 // Options are the options the layout was built with.
 func (l *Layout) Options() Options { return l.opt }
+
+// Filter is the filter that chose the layout's events.
+func (l *Layout) Filter() itinerary.Filter { return l.opt.Filter }
+
+// Shown is the events the layout shows, in instant order. It is never
+// changed: callers must not modify it.
+func (l *Layout) Shown() []int { return l.events }
+
+// Empty reports whether the layout shows no event.
+func (l *Layout) Empty() bool { return len(l.events) == 0 }
 
 // Len is the number of rows.
 func (l *Layout) Len() int { return len(l.rows) }

@@ -86,7 +86,7 @@ events:
 `)
 	for s := 0; s < 60; s++ {
 		now := time.Date(2024, 1, 26, 12, 10, s, 0, it.Zone)
-		l := New(it, it.Select(itinerary.Filter{}), Options{Now: now, Zone: it.Zone})
+		l := New(it, Options{Now: now, Zone: it.Zone})
 		left, in := l.EventText(0, 0, false).Badges[0].Text, l.EventText(1, 0, false).Badges[0].Text
 		if left != "now · 1 h 34 min left" || in != "in 1 h 34 min" {
 			t.Errorf("at 12:10:%02d: %q and %q", s, left, in)
@@ -102,7 +102,7 @@ events:
   - {title: timed, start: "2024-01-26 23:30", end: "2024-01-27 00:30"}
   - {title: conference, start: 2024-01-27, end: 2024-01-29, timezone: Europe/London}
 `)
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone})
+	l := New(it, Options{Zone: it.Zone})
 	var days []string
 	for r := 0; r < l.Len(); r++ {
 		if row := l.Row(r); row.Kind == DayHeader {
@@ -135,7 +135,7 @@ events:
   - {title: breakfast, start: "2024-01-27 08:00"}
   - {title: lunch, start: "2024-01-28 12:00"}
 `)
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone})
+	l := New(it, Options{Zone: it.Zone})
 	var got []string
 	for r := 0; r < l.Len(); r++ {
 		row := l.Row(r)
@@ -160,7 +160,7 @@ events:
 func TestPositions(t *testing.T) {
 	it := defaultVisit(t)
 	events := it.Select(itinerary.Filter{})
-	l := New(it, events, Options{Zone: it.Zone, FreeTime: true, Now: it.Events[4].Start})
+	l := New(it, Options{Within: events, Zone: it.Zone, FreeTime: true, Now: it.Events[4].Start})
 	for _, i := range events {
 		p := l.Position(i)
 		if p < 0 || l.EventAt(p) != i || l.Row(l.EventRow(p)).Event() != i {
@@ -170,7 +170,7 @@ func TestPositions(t *testing.T) {
 	if p := l.Nearest(it.Events[5].Start.Add(time.Minute)); l.EventAt(p) != 5 && it.Events[l.EventAt(p)].Start != it.Events[5].Start {
 		t.Errorf("nearest is %d", l.EventAt(p))
 	}
-	if l.Position(-1) != -1 || New(it, nil, Options{}).Nearest(time.Now()) != -1 {
+	if l.Position(-1) != -1 || New(it, Options{Within: []int{}}).Nearest(time.Now()) != -1 {
 		t.Error("missing events must not be found")
 	}
 }
@@ -194,7 +194,7 @@ events:
   - {title: breakfast, start: "2024-01-27 09:00"}
   - {title: holiday, start: 2024-01-27, timezone: America/Los_Angeles}
 `)
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone})
+	l := New(it, Options{Zone: it.Zone})
 	if it.Events[l.EventAt(0)].Title != "holiday" {
 		t.Fatalf("the date-only entry should come first in its day")
 	}
@@ -217,7 +217,7 @@ func BenchmarkNew(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				New(it, events, Options{Zone: it.Zone, Now: it.Events[n/2].Start})
+				New(it, Options{Within: events, Zone: it.Zone, Now: it.Events[n/2].Start})
 			}
 		})
 	}
@@ -227,7 +227,7 @@ func BenchmarkNew(b *testing.B) {
 // before it.
 func TestDayHeaderOf(t *testing.T) {
 	it := defaultVisit(t)
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone, FreeTime: true, Now: it.Events[5].Start})
+	l := New(it, Options{Zone: it.Zone, FreeTime: true, Now: it.Events[5].Start})
 	header := -1
 	for r := 0; r < l.Len(); r++ {
 		if l.Row(r).Kind == DayHeader {

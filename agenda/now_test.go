@@ -11,7 +11,7 @@ import (
 // nowRows lays out events in zone with now and, when free, free time, and
 // says each row in a word or two; it leaves out zone changes.
 func nowRows(it *itinerary.Itinerary, events []int, zone *time.Location, now time.Time, free bool) string {
-	l := New(it, events, Options{Zone: zone, Now: now, FreeTime: free})
+	l := New(it, Options{Within: events, Zone: zone, Now: now, FreeTime: free})
 	var out []string
 	for r := 0; r < l.Len(); r++ {
 		row := l.Row(r)

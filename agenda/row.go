@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/visitline/visitline/itinerary"
@@ -48,6 +49,23 @@ type EventText struct {
 	Cancelled bool
 }
 
+// After is what an event's line says after its title, in the grammar every
+// front end writes: " · " and a journey's two ends, " · " and the place,
+// " — " and the participants, each only when there is one.
+func (t EventText) After() string {
+	var b strings.Builder
+	if t.Journey != "" {
+		b.WriteString(" · " + t.Journey)
+	}
+	if t.Place != "" {
+		b.WriteString(" · " + t.Place)
+	}
+	if t.People != "" {
+		b.WriteString(" — " + t.People)
+	}
+	return b.String()
+}
+
 // EventText returns the words of event i. maxPeople names that many
 // participants and counts the rest ("+4"); 0 names them all. native picks
 // the names in their own script.
@@ -74,13 +92,39 @@ func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
 			t.Badges = append(t.Badges, Badge{BadgeMoment, m})
 		}
 	}
-	if e.Status != itinerary.StatusConfirmed {
-		t.Badges = append(t.Badges, Badge{BadgeStatus, string(e.Status)})
-	}
-	if it.OverlapCount(i) > 0 {
-		t.Badges = append(t.Badges, Badge{BadgeOverlap, "! overlap"})
-	}
+	t.Badges = eventBadges(it, i, it.OverlapCount(i) > 0, t.Badges)
 	return t
+}
+
+// eventBadges appends event i's status badge, and the overlap badge when
+// overlap, to out.
+func eventBadges(it *itinerary.Itinerary, i int, overlap bool, out []Badge) []Badge {
+	if e := &it.Events[i]; e.Status != itinerary.StatusConfirmed {
+		out = append(out, Badge{BadgeStatus, string(e.Status)})
+	}
+	if overlap {
+		out = append(out, Badge{BadgeOverlap, "! overlap"})
+	}
+	return out
+}
+
+// PersonBadges are the badges of event i in person p's list of events (a
+// person's card): its status other than confirmed, and "! overlap" when p
+// is due elsewhere at the same time.
+func PersonBadges(it *itinerary.Itinerary, p, i int) []Badge {
+	return eventBadges(it, i, it.PersonOverlaps(p, i), nil)
+}
+
+// Badges is the badges as rows print them, "[reported] [! overlap]".
+func Badges(bs []Badge) string {
+	var b strings.Builder
+	for k, bd := range bs {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(bd.String())
+	}
+	return b.String()
 }
 
 // momentBadge says "now · 35 min left" for a current event and "in 1 h 20
@@ -177,11 +221,6 @@ func (l *Layout) NowText(r Row) string {
 	return "now " + now.Format("15:04")
 }
 
-// clockZone is the zone clock times outside events are told in: the
-// display zone, or where the itinerary is at now.
-func (l *Layout) clockZone() *time.Location {
-	if l.opt.Zone == nil {
-		return l.it.ZoneAt(l.opt.Now)
-	}
-	return l.opt.Zone
-}
+// clockZone is the zone clock times outside events are told in (see
+// ClockZone).
+func (l *Layout) clockZone() *time.Location { return ClockZone(l.it, l.opt.Zone, l.opt.Now) }

@@ -64,7 +64,7 @@ func TestJourneyLabel(t *testing.T) {
 // rowsText lays out the conference trip in zone and says each row in a
 // word or two.
 func rowsText(t *testing.T, it *itinerary.Itinerary, zone *time.Location) []string {
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: zone})
+	l := New(it, Options{Zone: zone})
 	var out []string
 	for r := 0; r < l.Len(); r++ {
 		row := l.Row(r)
@@ -134,7 +134,7 @@ func TestZoneShiftAfterAJourney(t *testing.T) {
 	if changed, shift := it.ZoneShift(fly, tokyo); !changed || shift != 17*time.Hour {
 		t.Errorf("from the flight's arrival to Tokyo: %v %v", changed, shift)
 	}
-	l := New(it, it.Select(itinerary.Filter{}), Options{})
+	l := New(it, Options{})
 	var changes []string
 	for r := 0; r < l.Len(); r++ {
 		if row := l.Row(r); row.Kind == ZoneChange {
@@ -150,7 +150,7 @@ func TestZoneShiftAfterAJourney(t *testing.T) {
 // number of rows.
 func TestQuietDaysAreBounded(t *testing.T) {
 	it := load(t, "title: T\ntimezone: UTC\nevents:\n  - {title: long, start: 2020-01-01, end: 2049-12-31}\n")
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: time.UTC})
+	l := New(it, Options{Zone: time.UTC})
 	if n := l.Len(); n > 2*maxQuietDays+4 || n < maxQuietDays {
 		t.Errorf("%d rows for one long entry", n)
 	}

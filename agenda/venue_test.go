@@ -31,7 +31,7 @@ func TestJourneyWords(t *testing.T) {
 		{"row under Sunday", JourneyLabel(it, home, sat.AddDate(0, 0, 1)), "Sat 13 Mar 11:20 PST → 16:35 KST · 12 h 15 min"},
 		{"detail", WhenLabel(it, home, seoul), "Sat 13 Mar 11:20 PST → Sun 14 Mar 16:35 KST · 12 h 15 min"},
 		{"detail, same day", WhenLabel(it, sf, seoul), "Fri 12 Mar 2027 · 20:40 UTC+8 → 19:35 PST · 14 h 55 min"},
-		{"text row in Seoul", New(it, it.Select(itinerary.Filter{}), Options{Zone: seoul}).EventText(home, 0, false).Journey,
+		{"text row in Seoul", New(it, Options{Zone: seoul}).EventText(home, 0, false).Journey,
 			"Sat 13 Mar 11:20 PST → 16:35 KST · 12 h 15 min"},
 		{"venue row of the call", TimeLabel(it, call, nil), "Thu 11 Mar 22:30–23:30 PST"},
 		{"venue row of a journey", TimeLabel(it, home, nil), "11:20 PST"},

@@ -33,11 +33,10 @@ func TestEmptyAgendas(t *testing.T) {
 		{"filtered out", idle, []int{bo}, "No events with Bo Kim.", "0 of 1 event · with Bo Kim\n"},
 	}
 	for _, c := range cases {
-		events := c.it.Select(itinerary.Filter{People: c.people})
 		for format, write := range map[string]func(*bytes.Buffer) error{
-			"text": func(b *bytes.Buffer) error { return Text(b, c.it, events, Options{People: c.people, Zone: c.it.Zone}) },
+			"text": func(b *bytes.Buffer) error { return Text(b, c.it, Options{People: c.people, Zone: c.it.Zone}) },
 			"markdown": func(b *bytes.Buffer) error {
-				return Markdown(b, c.it, events, Options{People: c.people, Zone: c.it.Zone})
+				return Markdown(b, c.it, Options{People: c.people, Zone: c.it.Zone})
 			},
 		} {
 			var b bytes.Buffer

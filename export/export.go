@@ -36,9 +36,20 @@ const (
 	FormatYAML     Format = "yaml"
 )
 
-// WriteFunc writes events, indices into it.Events in display order, in one
-// format.
-type WriteFunc func(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
+// WriteFunc writes the events opt's filter keeps in one format.
+type WriteFunc func(w io.Writer, it *itinerary.Itinerary, opt Options) error
+
+// Filter is the filter opt.People make.
+func (opt Options) Filter() itinerary.Filter { return itinerary.Filter{People: opt.People} }
+
+// selected makes a writer of the events opt's filter keeps (indices into
+// it.Events in instant order) out of one that is given them: the formats
+// that write the itinerary's events directly rather than an agenda.
+func selected(write func(io.Writer, *itinerary.Itinerary, []int, Options) error) WriteFunc {
+	return func(w io.Writer, it *itinerary.Itinerary, opt Options) error {
+		return write(w, it, it.Select(opt.Filter()), opt)
+	}
+}
 
 // formats is the table of output formats, in the order they are listed.
 var formats = []struct {
@@ -48,9 +59,9 @@ var formats = []struct {
 }{
 	{FormatText, "", Text},
 	{FormatMarkdown, "a Markdown briefing", Markdown},
-	{FormatJSON, "", JSON},
-	{FormatICS, "", ICS},
-	{FormatYAML, "the itinerary as a format-v1 file", YAML},
+	{FormatJSON, "", selected(JSON)},
+	{FormatICS, "", selected(ICS)},
+	{FormatYAML, "the itinerary as a format-v1 file", selected(YAML)},
 }
 
 // Formats lists the accepted formats, in the order they are listed to a

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"testing"
-
-	"github.com/visitline/visitline/itinerary"
 )
 
 // TestFormatTable: every listed format has a writer that writes the
@@ -24,7 +22,7 @@ func TestFormatTable(t *testing.T) {
 			t.Fatalf("no writer for %q", f)
 		}
 		var b bytes.Buffer
-		if err := w(&b, it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone}); err != nil || b.Len() == 0 {
+		if err := w(&b, it, Options{Zone: it.Zone}); err != nil || b.Len() == 0 {
 			t.Errorf("%s: %d bytes, %v", f, b.Len(), err)
 		}
 		if g, dup := sizes[b.Len()]; dup {

@@ -149,11 +149,10 @@ func BenchmarkTextAgenda(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		events := it.Select(itinerary.Filter{})
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if err := Text(io.Discard, it, events, Options{Zone: it.Zone}); err != nil {
+				if err := Text(io.Discard, it, Options{Zone: it.Zone}); err != nil {
 					b.Fatal(err)
 				}
 			}

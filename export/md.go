@@ -17,18 +17,16 @@ import (
 // topics, notes and sources. With exactly one person in opt.People it opens
 // with that person's card. Text from the file is escaped so that it reads
 // as written; there are no escape codes.
-func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
+func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	bw := bufio.NewWriter(w)
 	md := mdWriter{w: bw}
-	l := agenda.New(it, events, agenda.Options{Zone: opt.Zone, Now: opt.Now})
+	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Zone: opt.Zone, Now: opt.Now})
 
 	md.block("# " + mdInline(it.Title))
 	if it.Subtitle != "" {
 		md.block("*" + mdInline(it.Subtitle) + "*")
 	}
-	for _, s := range header(it, l, opt)[len(headerTitles(it)):] {
-		md.block(mdInline(s))
-	}
+	md.block(mdInline(l.Header().MetaLine()))
 	if len(opt.People) == 1 {
 		md.personCard(it, opt.People[0])
 	}
@@ -56,19 +54,10 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) e
 			md.block("**── " + mdInline(l.NowText(row)) + " ──**")
 		}
 	}
-	if len(events) == 0 {
-		md.block(mdInline(agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false)))
+	if l.Empty() {
+		md.block(mdInline(agenda.EmptyText(it, l.Filter(), false)))
 	}
 	return bw.Flush()
-}
-
-// headerTitles are the lines of the text header that Markdown writes as a
-// heading and an emphasised subtitle.
-func headerTitles(it *itinerary.Itinerary) []string {
-	if it.Subtitle != "" {
-		return []string{it.Title, it.Subtitle}
-	}
-	return []string{it.Title}
 }
 
 // mdWriter writes Markdown blocks separated by blank lines.
@@ -94,7 +83,11 @@ func (m *mdWriter) block(lines ...string) {
 // marks are the file's text, escaped like the rest, so that a reader sees
 // "- " as written rather than a bullet of Markdown's; the lines of such a
 // run are held apart with hard line breaks.
-func (m *mdWriter) paragraphs(text string) {
+func (m *mdWriter) paragraphs(text string) { m.paragraphLines(agenda.Paragraphs(text)) }
+
+// paragraphLines writes the paragraphs of free text (see agenda.Paragraphs)
+// as paragraphs does.
+func (m *mdWriter) paragraphLines(paras []string) {
 	var lines []string
 	flush := func() {
 		if len(lines) > 0 {
@@ -102,7 +95,7 @@ func (m *mdWriter) paragraphs(text string) {
 			lines = nil
 		}
 	}
-	for _, p := range agenda.Paragraphs(text) {
+	for _, p := range paras {
 		switch {
 		case p == "":
 			flush()
@@ -143,82 +136,50 @@ func (m *mdWriter) personCard(it *itinerary.Itinerary, p int) {
 }
 
 // event writes an event: a heading with its time and title, then a list of
-// its facts, then its notes.
+// its facts (see agenda.EventFacts), then its notes.
 func (m *mdWriter) event(l *agenda.Layout, i int) {
 	it := l.Itinerary()
-	e := &it.Events[i]
 	t := l.EventText(i, 0, false)
-	m.block("### " + mdInline(t.Time+" · "+e.Title))
+	f := agenda.EventFacts(it, i, l.Options().Zone, false)
+	m.block("### " + mdInline(t.Time+" · "+f.Title))
 	var facts []string
-	if t.Journey != "" {
-		facts = append(facts, "- **Journey:** "+mdInline(t.Journey))
+	fact := func(name, text string) {
+		if text != "" {
+			facts = append(facts, "- **"+name+":** "+mdInline(text))
+		}
 	}
-	if v := agenda.VenueTime(it, i, l.Options().Zone); v != "" {
-		facts = append(facts, "- **At the venue:** "+mdInline(v))
-	}
-	if note := agenda.FloatingNote(it, i); note != "" {
-		facts = append(facts, "- **Times:** "+mdInline(note))
-	}
-	if e.Approximate {
-		facts = append(facts, "- **Times:** approximate")
-	}
-	status := string(e.Status)
+	fact("Journey", f.Journey)
+	fact("At the venue", f.Venue)
+	fact("Times", f.Floating)
+	fact("Times", f.Approximate)
+	status := string(f.Status)
 	for _, b := range t.Badges {
 		if b.Kind != agenda.BadgeStatus {
 			status += " " + b.String()
 		}
 	}
-	facts = append(facts, "- **Status:** "+mdInline(status))
-	if t.Place != "" {
-		facts = append(facts, "- **Place:** "+mdInline(t.Place))
-	}
-	if len(e.Participants) > 0 {
+	fact("Status", status)
+	fact("Place", f.Place)
+	if len(f.Participants) > 0 {
 		facts = append(facts, "- **Participants:**")
-		for _, p := range e.Participants {
-			facts = append(facts, "  - "+mdInline(personLabel(it, p)))
+		for _, p := range f.Participants {
+			facts = append(facts, "  - "+mdInline(p.String()))
 		}
 	}
-	named := it.Overlaps(i)
-	for _, o := range named {
-		facts = append(facts, "- **Overlap:** "+mdInline(it.People[o.Person].Name+" is also at "+it.Events[o.Other].Title+
-			" ("+agenda.TimeLabel(it, o.Other, l.Options().Zone)+")"))
+	for _, o := range f.Overlaps {
+		fact("Overlap", o)
 	}
-	if more := it.OverlapCount(i) - len(named); more > 0 {
-		facts = append(facts, "- **Overlap:** "+mdInline("and "+agenda.Count(more, "more overlap")))
-	}
-	if len(e.Topics) > 0 {
-		facts = append(facts, "- **Topics:** "+mdInline(strings.Join(e.Topics, " · ")))
-	}
-	if len(e.Sources) > 0 {
+	fact("Topics", f.Topics)
+	if len(f.Sources) > 0 {
 		facts = append(facts, "- **Sources:**")
-		for _, s := range e.Sources {
-			facts = append(facts, "  - "+mdInline(agenda.SourceLabel(it.Sources[s])))
+		for _, s := range f.Sources {
+			facts = append(facts, "  - "+mdInline(s))
 		}
 	}
 	m.block(facts...)
-	if e.Notes != "" {
-		m.paragraphs(e.Notes)
+	if f.Notes != nil {
+		m.paragraphLines(f.Notes)
 	}
-}
-
-// personLabel is "Kyung Kye-hyun (경계현) — President, Samsung Electronics".
-func personLabel(it *itinerary.Itinerary, p int) string {
-	pp := &it.People[p]
-	s := pp.Name
-	if pp.Native != "" {
-		s += " (" + pp.Native + ")"
-	}
-	var about []string
-	if pp.Role != "" {
-		about = append(about, pp.Role)
-	}
-	if o := it.OrgOf(p); o != nil {
-		about = append(about, o.Name)
-	}
-	if len(about) > 0 {
-		s += " — " + strings.Join(about, ", ")
-	}
-	return s
 }
 
 // mdSpecial are the characters that can mean something to a Markdown

@@ -92,7 +92,7 @@ func TestMarkdownShowsTextAsWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := Markdown(&out, it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone}); err != nil {
+	if err := Markdown(&out, it, Options{Zone: it.Zone}); err != nil {
 		t.Fatal(err)
 	}
 	htm, text := render(t, out.String())

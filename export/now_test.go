@@ -20,7 +20,6 @@ func TestNowLineInsideLastEvent(t *testing.T) {
 	}
 	it := loadSrc(t, string(src))
 	la, _ := time.LoadLocation("America/Los_Angeles")
-	events := it.Select(itinerary.Filter{})
 	for _, c := range []struct {
 		now      time.Time
 		text, md string // the lines around the now line, "" for none
@@ -32,10 +31,10 @@ func TestNowLineInsideLastEvent(t *testing.T) {
 	} {
 		var text, md bytes.Buffer
 		opt := Options{Zone: la, Now: c.now}
-		if err := Text(&text, it, events, opt); err != nil {
+		if err := Text(&text, it, opt); err != nil {
 			t.Fatal(err)
 		}
-		if err := Markdown(&md, it, events, opt); err != nil {
+		if err := Markdown(&md, it, opt); err != nil {
 			t.Fatal(err)
 		}
 		for _, f := range []struct{ name, got, want string }{{"text", text.String(), c.text}, {"md", md.String(), c.md}} {
@@ -80,7 +79,7 @@ func printed(t *testing.T, write WriteFunc, name string, opt Options) printout {
 		opt.Zone = it.Zone
 	}
 	var out bytes.Buffer
-	if err := write(&out, it, it.Select(itinerary.Filter{}), opt); err != nil {
+	if err := write(&out, it, opt); err != nil {
 		t.Fatal(err)
 	}
 	var warnings strings.Builder

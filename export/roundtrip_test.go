@@ -59,7 +59,7 @@ func TestICSRoundTrip(t *testing.T) {
 		}
 		zoneRows := func(it *itinerary.Itinerary) string {
 			var b bytes.Buffer
-			if err := Text(&b, it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone}); err != nil {
+			if err := Text(&b, it, Options{Zone: it.Zone}); err != nil {
 				t.Fatal(err)
 			}
 			var rows []string

@@ -10,14 +10,11 @@ import (
 	"github.com/visitline/visitline/itinerary"
 )
 
-// timeColumn is the width of the time column of the text agenda.
-const timeColumn = 14
-
-// Text writes the plain agenda of events: a header, then the rows of the
+// Text writes the plain agenda of the events opt's filter keeps: a header, then the rows of the
 // agenda — day headers, events, zone changes, continuations, the now line —
 // with the same words as the interactive view. Each line is cut to
 // opt.Width cells (0: never cut). It writes no escape codes.
-func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
+func Text(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	bw := bufio.NewWriter(w)
 	line := func(s string) {
 		if opt.Width > 0 && ansi.StringWidth(s) > opt.Width {
@@ -26,14 +23,11 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		bw.WriteString(s)
 		bw.WriteByte('\n')
 	}
-	l := agenda.New(it, events, agenda.Options{Zone: opt.Zone, Now: opt.Now})
-	for _, s := range header(it, l, opt) {
+	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Zone: opt.Zone, Now: opt.Now})
+	for _, s := range header(l) {
 		line(s)
 	}
-	col := timeColumn
-	if opt.Zone == nil {
-		col = ownZoneTimeColumn
-	}
+	col := agenda.TimeColumn(opt.Zone, false, 0)
 	for r := 0; r < l.Len(); r++ {
 		row := l.Row(r)
 		switch row.Kind {
@@ -54,36 +48,21 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 			line("  " + pad("", col+1) + l.FreeTimeText(row))
 		}
 	}
-	if len(events) == 0 {
-		bw.WriteString("\n" + agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false) + "\n")
+	if l.Empty() {
+		bw.WriteString("\n" + agenda.EmptyText(it, l.Filter(), false) + "\n")
 	}
 	return bw.Flush()
 }
 
-// ownZoneTimeColumn is the time column when every event shows its own
-// zone: wide enough for "~22:00–06:10+1 CST".
-const ownZoneTimeColumn = 19
-
 // header is the title, the subtitle and a line saying which days, which
 // zone, how many events and which filter.
-func header(it *itinerary.Itinerary, l *agenda.Layout, opt Options) []string {
-	out := []string{it.Title}
-	if it.Subtitle != "" {
-		out = append(out, it.Subtitle)
+func header(l *agenda.Layout) []string {
+	h := l.Header()
+	out := []string{h.Title}
+	if h.Subtitle != "" {
+		out = append(out, h.Subtitle)
 	}
-	at, _, _ := it.Span()
-	if !opt.Now.IsZero() {
-		at = opt.Now
-	}
-	meta := []string{agenda.SpanLabel(it, opt.Zone), "times: " + agenda.ZoneName(opt.Zone, at)}
-	if len(it.Events) > 0 {
-		// Without events the span already says "no events".
-		meta = append(meta, agenda.CountOf(l.Events(), len(it.Events), "event"))
-	}
-	if what := agenda.FilterLabel(it, itinerary.Filter{People: opt.People}, false); what != "" {
-		meta = append(meta, what)
-	}
-	return append(out, strings.Join(meta, " · "))
+	return append(out, h.MetaLine())
 }
 
 // eventLine is "✓ ~09:00–11:30  [reported] Title · Place, City — A, B, C",
@@ -111,18 +90,7 @@ func eventLine(t agenda.EventText, col int) string {
 		b.WriteByte(' ')
 	}
 	b.WriteString(t.Title)
-	if t.Journey != "" {
-		b.WriteString(" · ")
-		b.WriteString(t.Journey)
-	}
-	if t.Place != "" {
-		b.WriteString(" · ")
-		b.WriteString(t.Place)
-	}
-	if t.People != "" {
-		b.WriteString(" — ")
-		b.WriteString(t.People)
-	}
+	b.WriteString(t.After())
 	return b.String()
 }
 

@@ -408,7 +408,7 @@ func TestJSONTrips(t *testing.T) {
 // 11 h 35 min and both local times, and the conference its three days
 // without an invented instant.
 func TestConferenceTripJSON(t *testing.T) {
-	r := printed(t, JSON, "examples/sf-conference.yaml", Options{})
+	r := printed(t, Writer(FormatJSON), "examples/sf-conference.yaml", Options{})
 	var doc struct {
 		ID     string `json:"id"`
 		Events []struct {

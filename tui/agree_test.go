@@ -32,7 +32,8 @@ events:
 // TestViewAndTextAgree: for the same event the view and the text agenda
 // print the same time label and badges, a journey's two ends in the same
 // words, and the same zone-change rows, in
-// the itinerary's zone and in each venue's own.
+// the itinerary's zone and in each venue's own; the lanes' marks and a
+// person's card say what the text's badges say.
 func TestViewAndTextAgree(t *testing.T) {
 	it, err := itinerary.Load("three.yaml", []byte(threeZones))
 	if err != nil {
@@ -41,7 +42,7 @@ func TestViewAndTextAgree(t *testing.T) {
 	now := time.Date(2024, 3, 4, 14, 10, 30, 0, it.Zone) // the Dubai call is on; the clash is next
 	for _, zone := range []*time.Location{it.Zone, nil} {
 		var text bytes.Buffer
-		if err := export.Text(&text, it, it.Select(itinerary.Filter{}), export.Options{Zone: zone, Now: now}); err != nil {
+		if err := export.Text(&text, it, export.Options{Zone: zone, Now: now}); err != nil {
 			t.Fatal(err)
 		}
 		m := New(Config{Itinerary: it, Now: now}, renderer(termenv.Ascii))
@@ -77,6 +78,7 @@ func TestViewAndTextAgree(t *testing.T) {
 				}
 			}
 		}
+		lanesAndCardAgree(t, m, text.String())
 		for _, change := range []string{"⟶ venue in Asia/Dubai (UTC+4), −5 h", "⟶ venue in Asia/Seoul (KST), +5 h", "⟶ venue in Asia/Taipei (CST), −1 h"} {
 			if !strings.Contains(text.String(), change) || !strings.Contains(view, change) {
 				t.Errorf("zone %v: zone row %q missing\ntext:\n%s\nview:\n%s", zone, change, text.String(), view)
@@ -84,6 +86,60 @@ func TestViewAndTextAgree(t *testing.T) {
 		}
 	}
 	viewAndTextAgreeOnTheDelegation(t)
+}
+
+// lanesAndCardAgree checks that the lanes' bar of each event carries the
+// marks the text agenda's badges call for (~ approximate, ? reported, ×
+// cancelled, ! overlap) right before its title, and that a participant's
+// card shows the text's badges other than the moment's.
+func lanesAndCardAgree(t *testing.T, m Model, text string) {
+	t.Helper()
+	it := m.it
+	lanes := ansi.Strip(sized(press(m, "v"), 200, 40).View())
+	for i := range it.Events {
+		title := it.Events[i].Title
+		tl := lineContaining(text, title)
+		marks := ""
+		if strings.Contains(pieceRun(tl, title), "~") {
+			marks += "~"
+		}
+		switch {
+		case strings.Contains(tl, "[cancelled]"):
+			marks += "×"
+		case strings.Contains(tl, "[reported]"), strings.Contains(tl, "[expected]"), strings.Contains(tl, "[planned]"):
+			marks += "?"
+		}
+		if strings.Contains(tl, "[! overlap]") {
+			marks += "!"
+		}
+		if want := marks + title[:4]; !strings.Contains(lanes, want) {
+			t.Errorf("%s: the lanes lack %q (text: %q)\n%s", title, want, tl, lanes)
+		}
+		if len(it.Events[i].Participants) == 0 {
+			continue
+		}
+		p := it.Events[i].Participants[0]
+		card, _ := cardContent(m.ctx(), p, it.EventsOf(p), -1, 200)
+		cl := lineContaining(ansi.Strip(card), title)
+		if got, want := cardBadges(cl), cardBadges(tl); got != want {
+			t.Errorf("%s: the card's badges %q, the text's %q", title, got, want)
+		}
+	}
+}
+
+// cardBadges are the bracketed badges of a line other than the moment's
+// ("[now …]", "[in …]").
+func cardBadges(line string) string {
+	var out []string
+	for _, f := range strings.SplitAfter(line, "]") {
+		if k := strings.LastIndex(f, "["); k >= 0 {
+			b := f[k:]
+			if !strings.HasPrefix(b, "[now") && !strings.HasPrefix(b, "[in ") {
+				out = append(out, b)
+			}
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // lineContaining is the first line of s containing title; of a view, only

@@ -122,11 +122,10 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 	pp := &it.People[p]
 	out := &textLines{width: width}
 	add, wrap := out.add, out.wrap
-	name, other := c.names(p)
-	if other != "" {
-		name = st.Title.Render(name) + " " + other
-	} else {
-		name = st.Title.Render(name)
+	who := agenda.Person(it, p, c.native)
+	name := st.Title.Render(who.Name)
+	if who.Other != "" {
+		name += " " + who.Other
 	}
 	hang := func(s string) { out.hang("", s, 2) }
 	hang(name)
@@ -161,16 +160,9 @@ func cardContent(c *renderCtx, p int, events []int, cur, width int) (string, []i
 		e := &it.Events[i]
 		// The badges before the title, as in the timeline, so that no
 		// status hides at the end of a long line.
-		var badges []string
-		if e.Status != itinerary.StatusConfirmed {
-			badges = append(badges, "["+string(e.Status)+"]")
-		}
-		if it.PersonOverlaps(p, i) {
-			badges = append(badges, "[! overlap]")
-		}
-		badge := strings.Join(badges, " ")
+		badge := agenda.Badges(agenda.PersonBadges(it, p, i))
 		day, when := agenda.DatedLabel(it, i, c.zone)
-		lead := mark + day + "  " + padRight(when, timeColumn)
+		lead := mark + day + "  " + padRight(when, agenda.TimeColumn(c.zone, false, 0))
 		// Continuation lines start under the title where that leaves room.
 		from := len(out.lines)
 		indent := ansi.StringWidth(lead)

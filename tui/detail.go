@@ -1,15 +1,12 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
-	"github.com/visitline/visitline/itinerary"
 )
 
 // detail is the pane with everything about the selected event. Its
@@ -121,12 +118,13 @@ func (d *detail) show(c *renderCtx, i int) {
 	}
 }
 
-// detailContent lays out event i for a pane width cells wide, marking the
-// focused participant; it returns the content and the line of each
-// participant, then the line after the last.
+// detailContent lays out event i's facts (see agenda.EventFacts) for a
+// pane width cells wide, marking the focused participant; it returns the
+// content and the line of each participant, then the line after the last.
 func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	it, st := c.it, c.st
 	e := &it.Events[i]
+	f := agenda.EventFacts(it, i, c.zone, c.native)
 	out := &textLines{width: width}
 	add, wrap := out.add, out.wrap
 	section := func(name string) {
@@ -135,109 +133,99 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	}
 
 	hang := func(s string) { out.hang("", s, 2) }
-	hang(st.Title.Render(e.Title))
-	hang(agenda.WhenLabel(it, i, c.zone))
-	if venue := agenda.VenueTime(it, i, c.zone); venue != "" {
-		hang(st.Faint.Render("at the venue: " + venue))
+	hang(st.Title.Render(f.Title))
+	hang(f.When)
+	if f.Venue != "" {
+		hang(st.Faint.Render("at the venue: " + f.Venue))
 	}
-	if note := agenda.FloatingNote(it, i); note != "" {
-		hang(st.Faint.Render(note))
+	if f.Floating != "" {
+		hang(st.Faint.Render(f.Floating))
 	}
-	if e.Approximate {
-		hang(st.Badge.Render("~ approximate: the clock times are indicative"))
+	if f.Approximate != "" {
+		hang(st.Badge.Render("~ " + f.Approximate))
 	}
-	status := string(e.Status)
-	if e.Status != itinerary.StatusConfirmed {
-		status = st.Badge.Render("[" + status + "]")
+	status := string(f.Status)
+	if !f.Confirmed {
+		status = st.Badge.Render(agenda.Badge{Kind: agenda.BadgeStatus, Text: status}.String())
 	}
-	facts := []string{status, string(e.Kind)}
-	if e.Track != "" {
-		facts = append(facts, e.Track)
+	facts := []string{status, f.Kind}
+	if f.Track != "" {
+		facts = append(facts, f.Track)
 	}
 	hang(strings.Join(facts, " · "))
-	if where := agenda.Place(e); where != "" {
-		hang("@ " + where)
+	if f.Place != "" {
+		hang("@ " + f.Place)
 	}
 
 	var partLines []int
-	if len(e.Participants) > 0 {
-		section("Participants (" + strconv.Itoa(len(e.Participants)) + ")")
-		for k, p := range e.Participants {
+	if len(f.Participants) > 0 {
+		section("Participants (" + strconv.Itoa(len(f.Participants)) + ")")
+		for k, p := range f.Participants {
 			partLines = append(partLines, len(out.lines))
 			mark := "  "
 			if k == focused {
 				mark = "❯ "
 			}
 			if k != focused {
-				out.hang(mark, personLine(c, p), 4)
+				out.hang(mark, personLine(c, e.Participants[k]), 4)
 				continue
 			}
 			// The focused participant: every line of it highlighted.
 			from := len(out.lines)
-			out.hang(mark, ansi.Strip(personLine(c, p)), 4)
+			out.hang(mark, p.String(), 4)
 			for l := from; l < len(out.lines); l++ {
 				out.lines[l] = st.Selected.Render(fit(out.lines[l], width))
 			}
 		}
 		partLines = append(partLines, len(out.lines))
 	}
-	if ov := it.Overlaps(i); len(ov) > 0 {
+	if len(f.Overlaps) > 0 {
 		section("Overlaps")
-		for _, o := range ov {
-			out.hang("  ", st.Warning.Render(fmt.Sprintf("! overlaps %s — %s (%s)", it.Events[o.Other].Title, it.Name(o.Person, c.native), agenda.TimeLabel(it, o.Other, c.zone))), 4)
-		}
-		if more := it.OverlapCount(i) - len(ov); more > 0 {
-			wrap(st.Warning.Render(fmt.Sprintf("! and %d more", more)), 2)
+		for k, o := range f.Overlaps {
+			if k < len(f.Overlaps)-1 || !f.MoreOverlaps {
+				out.hang("  ", st.Warning.Render("! overlaps "+o), 4)
+			} else {
+				wrap(st.Warning.Render("! "+o), 2)
+			}
 		}
 	}
-	if len(e.Topics) > 0 {
+	if f.Topics != "" {
 		section("Topics")
-		wrap(strings.Join(e.Topics, " · "), 2)
+		wrap(f.Topics, 2)
 	}
-	if e.Notes != "" {
+	if len(f.Notes) > 0 {
 		section("Notes")
-		for _, para := range agenda.Paragraphs(e.Notes) {
+		for _, para := range f.Notes {
 			wrap(para, 2)
 		}
 	}
-	if len(e.Sources) > 0 {
+	if len(f.Sources) > 0 {
 		section("Sources")
-		for _, s := range e.Sources {
-			out.hang("  ", agenda.SourceLabel(it.Sources[s]), 4)
+		for _, s := range f.Sources {
+			out.hang("  ", s, 4)
 		}
 	}
 	return out.String(), partLines
 }
 
-// personLine is "Name 이름 — role, Organisation" with the organisation in
-// its colour.
+// personLine is person p's label (see agenda.PersonLabel), "Name 이름 —
+// role, Organisation", with the name and the organisation in their
+// colours.
 func personLine(c *renderCtx, p int) string {
-	it := c.it
-	pp := &it.People[p]
-	name, other := c.names(p)
-	s := c.st.DayHeader.Render(name)
-	if other != "" {
-		s += " " + other
+	t := agenda.Person(c.it, p, c.native)
+	s := c.st.DayHeader.Render(t.Name)
+	if t.Other != "" {
+		s += " " + t.Other
 	}
-	var about []string
-	if pp.Role != "" {
-		about = append(about, pp.Role)
+	org := t.Org
+	if org != "" {
+		org = c.orgStyle[c.it.People[p].Org].Render(org)
 	}
-	if o := it.OrgOf(p); o != nil {
-		about = append(about, c.orgStyle[pp.Org].Render(agenda.OrgName(o, c.native)))
-	}
-	if len(about) > 0 {
-		s += c.st.Faint.Render(" — ") + strings.Join(about, ", ")
+	switch {
+	case t.Role != "" && org != "":
+		s += c.st.Faint.Render(" — ") + t.Role + ", " + org
+	case t.Role != "" || org != "":
+		s += c.st.Faint.Render(" — ") + t.Role + org
 	}
 	return s
-}
-
-// names returns person p's name in the script the reader chose, then the
-// other one ("" when there is none).
-func (c *renderCtx) names(p int) (first, second string) {
-	pp := &c.it.People[p]
-	if c.native && pp.Native != "" {
-		return pp.Native, pp.Name
-	}
-	return pp.Name, pp.Native
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/visitline/visitline/agenda"
 )
 
 // setQuery applies a new search text, narrowing the previous result when
@@ -20,16 +21,15 @@ func (m *Model) setQueryKeeping(text string, want int) {
 	prev := m.filter.Query
 	m.filter.Query = q
 	key := m.filterKey()
+	var events agenda.Options // which events: by default, look in the whole itinerary
 	switch cached, ok := m.recent.results[key]; {
 	case ok:
-		m.visible = cached
+		events.Shown = cached
 	case q.Narrows(prev):
-		m.visible = m.it.SelectFrom(m.filter, m.visible)
-	default:
-		m.visible = m.it.Select(m.filter)
+		events.Within = m.visible
 	}
+	m.layRows(want, events)
 	m.recent = m.recent.with(key, m.visible)
-	m.relayRows(want)
 }
 
 // filterKey identifies the current filter for the results cache.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -35,11 +36,11 @@ func (l *lanesView) index(c *renderCtx, k int) *itinerary.Intervals {
 		if l.memo.indexes == nil || len(l.memo.indexes) >= maxMemoZones {
 			l.memo.indexes = map[*time.Location][]*itinerary.Intervals{}
 		}
-		idx = make([]*itinerary.Intervals, len(l.lanes))
+		idx = make([]*itinerary.Intervals, l.count())
 		l.memo.indexes[loc] = idx
 	}
 	if idx[k] == nil {
-		idx[k] = c.it.NewIntervals(l.lanes[k].events, loc)
+		idx[k] = c.it.NewIntervals(l.set.Events(k), loc)
 	}
 	return idx[k]
 }
@@ -47,7 +48,7 @@ func (l *lanesView) index(c *renderCtx, k int) *itinerary.Intervals {
 // extent is event i's stretch of time on the axis: a date-only entry
 // covers its calendar days in the display zone.
 func (c *renderCtx) extent(i int) (from, to time.Time) {
-	return c.it.ExtentIn(i, c.displayZone())
+	return agenda.Extent(c.it, i, c.zone)
 }
 
 // lanesView is the timeline drawn as time: a horizontal axis in the display
@@ -55,13 +56,9 @@ func (c *renderCtx) extent(i int) (from, to time.Time) {
 // shares the selected event with the list (Model.tl); it adds the selected
 // lane, the zoom, the window of time on screen and the scroll of lanes.
 type lanesView struct {
-	group    grouping
-	lanes    []lane
-	laneOf   []int32        // person -> lane (person grouping), -1 for none
-	byKey    map[string]int // track or city -> lane
-	noneLane int            // -1 when every event has a lane of its own
-	maxLabel [2]int         // widest lane label: Latin, native
-	memo     *laneMemo      // what drawing these lanes works out, made anew with them
+	group grouping
+	set   *agenda.LaneSet // the lanes shown; nil before the first build
+	memo  *laneMemo       // what drawing these lanes works out, made anew with them
 
 	it     *itinerary.Itinerary // the itinerary the lanes were built from
 	source []int                // its events in the lanes
@@ -82,7 +79,7 @@ type lanesView struct {
 }
 
 func newLanesView(k KeyMap) lanesView {
-	return lanesView{cur: -1, event: -1, noneLane: -1, memo: &laneMemo{}, keys: newLanesKeyMap(k)}
+	return lanesView{cur: -1, event: -1, memo: &laneMemo{}, keys: newLanesKeyMap(k)}
 }
 
 // laneMemo is what drawing one set of lanes works out once and keeps: the
@@ -115,12 +112,12 @@ func (l *lanesView) follow(c *renderCtx, i int) {
 		l.anchor, _ = c.extent(i)
 	}
 	l.event = i
-	if i < 0 || len(l.lanes) == 0 {
+	if i < 0 || l.count() == 0 {
 		return
 	}
 	if l.cur < 0 || l.position(l.cur, i) < 0 {
 		var buf [8]int
-		if ks := l.lanesOf(c.it, i, buf[:0]); len(ks) > 0 {
+		if ks := l.set.LanesOf(i, buf[:0]); len(ks) > 0 {
 			l.cur = ks[0]
 		}
 	}
@@ -129,12 +126,7 @@ func (l *lanesView) follow(c *renderCtx, i int) {
 
 // displayZone is the zone of the axis: the display zone, or the
 // itinerary's when each event shows its own.
-func (c *renderCtx) displayZone() *time.Location {
-	if c.zone == nil {
-		return c.it.Zone
-	}
-	return c.zone
-}
+func (c *renderCtx) displayZone() *time.Location { return agenda.AxisZone(c.it, c.zone) }
 
 // nowTime is the now the rows were laid out for (zero for none).
 func (c *renderCtx) nowTime() time.Time {
@@ -152,11 +144,11 @@ func (l *lanesView) cell() time.Duration { return laneScales[l.scale] }
 // labels are cut to fit (see gutterLabel).
 func (l *lanesView) geometry(native bool) (gutter, cols int) {
 	room := min(max(l.width/5, 3), 20)
-	s := 0
-	if native {
-		s = 1
+	widest := 0
+	if l.set != nil {
+		widest = l.set.MaxLabel(native)
 	}
-	gutter = min(l.maxLabel[s], room)
+	gutter = min(widest, room)
 	gutter = max(gutter, 2)
 	return gutter, max(l.width-gutter-1, 1)
 }
@@ -243,7 +235,7 @@ func (l *lanesView) step(n int) int {
 	if l.cur < 0 || l.event < 0 {
 		return -1
 	}
-	evs := l.lanes[l.cur].events
+	evs := l.set.Events(l.cur)
 	p := l.position(l.cur, l.event)
 	if p < 0 {
 		return -1
@@ -313,7 +305,7 @@ func (l *lanesView) changeLane(c *renderCtx, dir int) int {
 		return -1
 	}
 	k := l.cur + dir
-	if k < 0 || k >= len(l.lanes) {
+	if k < 0 || k >= l.count() {
 		return -1
 	}
 	l.cur = k
@@ -327,7 +319,7 @@ func (l *lanesView) changeLane(c *renderCtx, dir int) int {
 func (l *lanesView) lanesFitting(c *renderCtx, from, dir int) int {
 	room := l.height - axisRows
 	used, n := 0, 0
-	for k := from; k >= 0 && k < len(l.lanes); k += dir {
+	for k := from; k >= 0 && k < l.count(); k += dir {
 		used += len(l.layout(c, k, room).rows)
 		if used > room && n > 0 {
 			break
@@ -352,7 +344,7 @@ func (l *lanesView) pageLanes(c *renderCtx, dir int) int {
 			n = l.cur // the first screenful: to the first lane
 		}
 	}
-	k := min(max(l.cur+dir*n, 0), len(l.lanes)-1)
+	k := min(max(l.cur+dir*n, 0), l.count()-1)
 	if k == l.cur {
 		return -1
 	}
@@ -398,9 +390,9 @@ func (l *lanesView) updateKeys() {
 	k.Left.SetEnabled(moving)
 	k.Right.SetEnabled(moving)
 	k.Up.SetEnabled(moving && l.cur > 0)
-	k.Down.SetEnabled(moving && l.cur < len(l.lanes)-1)
+	k.Down.SetEnabled(moving && l.cur < l.count()-1)
 	k.PageUp.SetEnabled(moving && l.cur > 0)
-	k.PageDown.SetEnabled(moving && l.cur < len(l.lanes)-1)
+	k.PageDown.SetEnabled(moving && l.cur < l.count()-1)
 	k.Top.SetEnabled(true)
 	k.Bottom.SetEnabled(true)
 	k.ZoomIn.SetEnabled(l.scale > 0)

@@ -124,17 +124,17 @@ type shownLabels struct {
 func (l *lanesView) gutterLabel(it *itinerary.Itinerary, k, width int, native bool) string {
 	sh := &l.memo.shown
 	if sh.labels == nil || sh.width != width || sh.native != native {
-		*sh = shownLabels{width: width, native: native, labels: make([]string, len(l.lanes))}
-		seen := make(map[string]int, len(l.lanes))
-		for n := range l.lanes {
-			sh.labels[n] = fit(l.label(it, n, native), width)
+		*sh = shownLabels{width: width, native: native, labels: make([]string, l.count())}
+		seen := make(map[string]int, l.count())
+		for n := range l.count() {
+			sh.labels[n] = fit(l.set.Label(n, native), width)
 			seen[sh.labels[n]]++
 		}
 		// The lanes whose cut labels clash try their ends, then their
 		// initials ("SDdm"), taking the first that no other lane shows.
 		var clash []int
-		for n := range l.lanes {
-			if seen[sh.labels[n]] > 1 && textWidth(l.label(it, n, native)) > width {
+		for n := range l.count() {
+			if seen[sh.labels[n]] > 1 && textWidth(l.set.Label(n, native)) > width {
 				clash = append(clash, n)
 			}
 		}
@@ -144,7 +144,7 @@ func (l *lanesView) gutterLabel(it *itinerary.Itinerary, k, width int, native bo
 		} {
 			alt := make([]string, len(clash))
 			for a, n := range clash {
-				alt[a] = form(l.label(it, n, native))
+				alt[a] = form(l.set.Label(n, native))
 				seen[alt[a]]++
 			}
 			rest := clash[:0]
@@ -334,7 +334,7 @@ func (l *lanesView) laneLines(c *renderCtx, lines []string, row []gridCell, g la
 	blank := strings.Repeat(" ", g.gutter)
 	sep := " "
 	last = l.offset - 1
-	for k := l.offset; k < len(l.lanes) && len(lines) < l.height; k++ {
+	for k := l.offset; k < l.count() && len(lines) < l.height; k++ {
 		last = k
 		lay := l.layout(c, k, l.height-len(lines))
 		label := l.gutterLabel(c.it, k, g.gutter, c.native)
@@ -410,7 +410,7 @@ func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
 	it := c.it
 	e := &it.Events[b.event]
 	selected := b.event == l.event
-	edge := c.orgRole(l.lanes[k].person, b.event)
+	edge := c.orgRole(l.set.Lane(k).Person, b.event)
 	text := rolePlain
 	switch {
 	case e.Status == itinerary.StatusCancelled:
@@ -421,7 +421,7 @@ func (l *lanesView) drawBar(c *renderCtx, row []gridCell, b bar, k, limit int) {
 	if selected {
 		edge, text = roleSelected, roleSelected
 	}
-	marks := laneMarks(it, b.event)
+	marks := agenda.Marks(it, b.event)
 	title := e.Title
 	if b.point || b.b-b.a < 2 {
 		mark := kindGlyph[e.Kind]
@@ -536,10 +536,10 @@ func (l *lanesView) title(shown, total, last, room int) string {
 	group := "Lanes by " + l.group.String()
 	scale := agenda.DurationLabel(l.cell())
 	s := group + " · " + events + " · " + scale + " a column"
-	if l.offset == 0 && last >= len(l.lanes)-1 {
+	if l.offset == 0 && last >= l.count()-1 {
 		return s
 	}
-	span := fmt.Sprintf("%d–%d of %d", l.offset+1, last+1, len(l.lanes))
+	span := fmt.Sprintf("%d–%d of %d", l.offset+1, last+1, l.count())
 	forms := []string{
 		s + " · lanes " + span,
 		group + " · " + events + " · " + scale + " · lanes " + span,

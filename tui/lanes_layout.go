@@ -111,7 +111,7 @@ func stack(bars []bar, room, first int) laneLayout {
 // the lanes out as view does.
 func (l *lanesView) barAt(c *renderCtx, y, x int) (int, int) {
 	lines := axisRows
-	for k := l.offset; k < len(l.lanes) && lines < l.height && y >= lines; k++ {
+	for k := l.offset; k < l.count() && lines < l.height && y >= lines; k++ {
 		lay := l.layout(c, k, l.height-lines)
 		if r := y - lines; r < len(lay.rows) {
 			for _, b := range lay.rows[r] {

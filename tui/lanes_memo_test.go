@@ -88,8 +88,8 @@ func TestReloadInTheLanes(t *testing.T) {
 	if !strings.Contains(v, "reloaded") || strings.Contains(v, "Flight San Francisco to Frankfurt") {
 		t.Errorf("after the reload:\n%s", v)
 	}
-	for k := range m.ln.lanes {
-		for _, i := range m.ln.lanes[k].events {
+	for k := range m.ln.count() {
+		for _, i := range m.ln.set.Events(k) {
 			if i >= len(m.it.Events) {
 				t.Fatalf("lane %d holds event %d of %d", k, i, len(m.it.Events))
 			}

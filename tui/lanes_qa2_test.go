@@ -263,9 +263,9 @@ func TestLanesNarrowGutterNames(t *testing.T) {
 			m := sized(m, w, 12)
 			gutter, _ := m.ln.geometry(native)
 			seen := map[string]string{}
-			for k := range m.ln.lanes {
+			for k := range m.ln.count() {
 				label := m.ln.gutterLabel(m.it, k, gutter, native)
-				full := m.ln.label(m.it, k, native)
+				full := m.ln.set.Label(k, native)
 				if other, ok := seen[label]; ok {
 					t.Errorf("%d cols, native %v: %q and %q both read %q", w, native, other, full, label)
 				}
@@ -283,7 +283,7 @@ func TestLanesTitleKeepsLaneRange(t *testing.T) {
 		m := sized(New(Config{Itinerary: defaultItinerary(t), Now: now, Lanes: true}, renderer(termenv.Ascii)), size[0], size[1])
 		m = press(m, "pgdown")
 		v := m.View()
-		want := fmt.Sprintf("%d–%d of %d", m.ln.offset+1, m.ln.offset+m.ln.lanesFitting(m.ctx(), m.ln.offset, 1), len(m.ln.lanes))
+		want := fmt.Sprintf("%d–%d of %d", m.ln.offset+1, m.ln.offset+m.ln.lanesFitting(m.ctx(), m.ln.offset, 1), m.ln.count())
 		if line := axisLine(t, v, -1); !strings.Contains(line, want) || strings.Contains(line, "…") {
 			t.Errorf("%v: title %q, want the range %q whole", size, line, want)
 		}

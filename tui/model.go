@@ -166,27 +166,31 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 // one when now falls inside the itinerary (see itinerary.NowEvent), else
 // the first.
 func (m *Model) startEvent() int {
-	events := m.it.Select(m.filter)
 	first, last, ok := m.it.Span()
 	now := m.clock()
 	if !ok || now.Before(first) || now.After(last) {
 		return -1
 	}
-	return m.it.NowEvent(events, now)
+	return m.it.NowEvent(m.it.Select(m.filter), now)
 }
 
-// refilter recomputes the visible events and rows, keeping event want
-// selected (or the nearest in time).
-func (m *Model) refilter(want int) {
-	m.visible = m.it.Select(m.filter)
-	m.relayRows(want)
-}
+// refilter lays out the events of the filter and their rows again,
+// keeping event want selected (or the nearest in time).
+func (m *Model) refilter(want int) { m.layRows(want, agenda.Options{}) }
 
-// relayRows lays the timeline's rows out again from m.visible.
-func (m *Model) relayRows(want int) {
-	m.tl.setRows(agenda.New(m.it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps}), want)
+// relayRows lays the timeline's rows out again for the same filter and
+// events.
+func (m *Model) relayRows(want int) { m.layRows(want, agenda.Options{Shown: m.visible}) }
+
+// layRows lays the rows of the filter out, its events chosen as events
+// says (see agenda.Options.Within and Shown).
+func (m *Model) layRows(want int, events agenda.Options) {
+	rows := agenda.New(m.it, agenda.Options{Filter: m.filter, Within: events.Within, Shown: events.Shown,
+		Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
+	m.visible = rows.Shown()
+	m.tl.setRows(rows, want)
 	if m.view == viewLanes {
-		m.ln.build(m.it, m.visible, m.filter.People)
+		m.ln.build(m.tl.rows)
 	}
 	m.showSelected()
 }

@@ -344,10 +344,10 @@ func (m *Model) reloaded(msg reloadedMsg) {
 			break
 		}
 	}
-	m.visible = it.Select(m.filter)
 	m.det.event = -2 // force a fresh detail pane
 	m.tl.offset = offset
-	rows := agenda.New(it, m.visible, agenda.Options{Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
+	rows := agenda.New(it, agenda.Options{Filter: m.filter, Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
+	m.visible = rows.Shown()
 	m.tl.setRows(rows, want)
 	if want < 0 && selKey != "" {
 		// The selected event is gone: the nearest in time takes its place.
@@ -359,7 +359,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.tl.clampOffset()
 	m.tl.ensureVisible()
 	if m.view == viewLanes {
-		m.ln.build(it, m.visible, m.filter.People)
+		m.ln.build(m.tl.rows)
 	}
 	m.setFocus(focusTimeline)
 	if p := it.PersonIndex(cardPerson); cardPerson != "" && p >= 0 {

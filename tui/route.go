@@ -270,13 +270,13 @@ func (m *Model) toggleView() {
 		return
 	}
 	m.view = viewLanes
-	m.ln.build(m.it, m.visible, m.filter.People)
+	m.ln.build(m.tl.rows)
 	m.ln.follow(m.ctx(), m.tl.selected())
 }
 
 // nextGrouping cycles the lanes through person, track and city.
 func (m *Model) nextGrouping() {
 	m.ln.group = (m.ln.group + 1) % groupings
-	m.ln.build(m.it, m.visible, m.filter.People)
+	m.ln.build(m.tl.rows)
 	m.ln.follow(m.ctx(), m.tl.selected())
 }

@@ -428,14 +428,7 @@ func (c *renderCtx) row(rw agenda.Row, width int, selected bool) string {
 // so that every label has a space after it and the glyphs and arrows
 // after them stay in one column.
 func (c *renderCtx) timeWidth() int {
-	col := timeColumn
-	switch {
-	case c.width < compactWidth:
-		col = compactTimeColumn
-	case c.zone == nil:
-		col = ownZoneTimeColumn
-	}
-	return max(col, c.labels+1)
+	return agenda.TimeColumn(c.zone, c.width < compactWidth, c.labels)
 }
 
 // timeLabelWidth is the width of what row rw shows in the time column:
@@ -455,16 +448,9 @@ func (c *renderCtx) timeLabelWidth(rw agenda.Row) int {
 	return 0
 }
 
-// The time column: wide enough for "~09:00–11:30 " (and with each venue's
-// own zone "~19:00–21:00 CST "), or in panes narrower than compactWidth,
-// for the start time alone and "all day "; wider while a label on screen
-// needs it, "~22:00–06:10+1" or "until 06:10" (see timeWidth).
-const (
-	timeColumn        = 14
-	ownZoneTimeColumn = 19
-	compactTimeColumn = 8
-	compactWidth      = 60
-)
+// compactWidth is the pane width below which the time column shows the
+// start time alone (see agenda.TimeColumn).
+const compactWidth = 60
 
 // eventRow renders one event: selection mark, time, kind glyph in the
 // main participant's organisation colour, the badges (before the title,
@@ -484,24 +470,14 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	glyph := kindGlyph[e.Kind]
 	// After the title, as in the text agenda: a journey's two ends, the
 	// place, the participants.
-	where := ""
-	if t.Journey != "" {
-		where = " · " + t.Journey
-	}
-	if t.Place != "" {
-		where += " · " + t.Place
-	}
-	people := ""
-	if t.People != "" {
-		people = " — " + t.People
-	}
+	after := t.After()
 	if selected {
 		var b strings.Builder
 		b.WriteString("❯ " + when + glyph)
 		for _, bd := range t.Badges {
 			b.WriteString(" " + bd.String())
 		}
-		b.WriteString(" " + t.Title + where + people)
+		b.WriteString(" " + t.Title + after)
 		return st.Selected.Render(fit(b.String(), width))
 	}
 	titleStyle := lipgloss.Style{}
@@ -530,7 +506,7 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	}
 	b.WriteByte(' ')
 	b.WriteString(highlight(t.Title, c.words, titleStyle, st.Match))
-	b.WriteString(highlight(where+people, c.words, st.Faint, st.Match))
+	b.WriteString(highlight(after, c.words, st.Faint, st.Match))
 	return fit(b.String(), width)
 }
 

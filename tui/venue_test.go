@@ -91,7 +91,7 @@ func viewAndTextAgreeOnTheDelegation(t *testing.T) {
 	it := delegationTrip(t)
 	now := time.Date(2027, 3, 12, 6, 40, 0, 0, time.UTC) // 14:40 in Singapore
 	var text bytes.Buffer
-	if err := export.Text(&text, it, it.Select(itinerary.Filter{}), export.Options{Now: now}); err != nil {
+	if err := export.Text(&text, it, export.Options{Now: now}); err != nil {
 		t.Fatal(err)
 	}
 	m := press(New(Config{Itinerary: it, Now: now}, renderer(termenv.Ascii)), "z")

@@ -71,12 +71,7 @@ func (m *Model) zoneName() string {
 // clockZone is the zone the clock is told in: the display zone, or when
 // each venue shows its own, the zone the itinerary is in now (as the now
 // line says).
-func (m *Model) clockZone() *time.Location {
-	if m.zone == nil {
-		return m.it.ZoneAt(m.clock())
-	}
-	return m.zone
-}
+func (m *Model) clockZone() *time.Location { return agenda.ClockZone(m.it, m.zone, m.clock()) }
 
 // nextZone moves the display zone one step along the cycle.
 func (m *Model) nextZone() {

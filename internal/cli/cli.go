@@ -139,8 +139,7 @@ func (c Command) write(o options, s settings, it *itinerary.Itinerary, people []
 		width = o.width
 	}
 	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Width: width}
-	events := it.Select(itinerary.Filter{People: people})
-	return export.Writer(s.format)(c.Stdout, it, events, opt)
+	return export.Writer(s.format)(c.Stdout, it, opt)
 }
 
 // settings are the flags' values checked and parsed.

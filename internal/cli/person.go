@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -15,7 +16,7 @@ func personErrorMessage(it *itinerary.Itinerary, e *itinerary.PersonError) strin
 	case e.ByOrgOrRole:
 		fmt.Fprintf(&b, "--person %s is ambiguous; it matches no name, and these people by organisation or role:", itinerary.Quote(e.Query))
 		for _, p := range e.Candidates {
-			fmt.Fprintf(&b, "\n  %s — %s", personLabel(it, p), itinerary.CleanLine(orgAndRole(it, p)))
+			fmt.Fprintf(&b, "\n  %s — %s", personLabel(it, p), itinerary.CleanLine(agenda.Person(it, p, false).About()))
 		}
 		return b.String()
 	case e.Ambiguous:
@@ -27,19 +28,6 @@ func personErrorMessage(it *itinerary.Itinerary, e *itinerary.PersonError) strin
 		fmt.Fprintf(&b, "\n  %s", personLabel(it, p))
 	}
 	return b.String()
-}
-
-// orgAndRole is "CEO, OpenAI": what a person was matched by when no name
-// matched.
-func orgAndRole(it *itinerary.Itinerary, p int) string {
-	var about []string
-	if r := it.People[p].Role; r != "" {
-		about = append(about, r)
-	}
-	if o := it.OrgOf(p); o != nil {
-		about = append(about, o.Name)
-	}
-	return strings.Join(about, ", ")
 }
 
 // personLabel is "id (Name, Native)" for lists of candidates.
