@@ -77,7 +77,7 @@ func (l *Layout) At(now time.Time) *Layout {
 			}
 			rest := int32(s.end.Sub(from) / time.Minute)
 			if past > 0 != (s.past >= 0) || rest > 0 != (s.rest >= 0) {
-				return New(l.it, l.events, moved.opt) // a part begins or ends: a row more or less
+				return l.relaid(moved.opt) // a part begins or ends: a row more or less
 			}
 			moved.rows = slices.Clone(l.rows)
 			if s.past >= 0 {
@@ -91,7 +91,13 @@ func (l *Layout) At(now time.Time) *Layout {
 	}
 	opt := l.opt
 	opt.Now = now
-	return New(l.it, l.events, opt)
+	return l.relaid(opt)
+}
+
+// relaid is a new layout of l's own events with opt.
+func (l *Layout) relaid(opt Options) *Layout {
+	opt.Shown = l.events
+	return New(l.it, opt)
 }
 
 // gapSplit is free time that the now line splits: the rows of the part

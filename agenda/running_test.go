@@ -58,7 +58,7 @@ func naiveContinuations(it *itinerary.Itinerary, l *Layout) map[int32][]int32 {
 // day lists the first eight still going, as the plain rule does.
 func TestContinuationsOfManyEntries(t *testing.T) {
 	it := manyRunning(t, 3000)
-	l := New(it, it.Select(itinerary.Filter{}), Options{Zone: it.Zone})
+	l := New(it, Options{Zone: it.Zone})
 	got := map[int32][]int32{}
 	for r := 0; r < l.Len(); r++ {
 		if row := l.Row(r); row.Kind == Continuation {
@@ -87,7 +87,7 @@ func TestManyRunningEntriesLayOutFast(t *testing.T) {
 	it := manyRunning(t, 73_000)
 	events := it.Select(itinerary.Filter{})
 	start := time.Now()
-	l := New(it, events, Options{Zone: it.Zone, Now: it.Events[events[len(events)/2]].Start, FreeTime: true})
+	l := New(it, Options{Shown: events, Zone: it.Zone, Now: it.Events[events[len(events)/2]].Start, FreeTime: true})
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("New took %v for %d rows", d, l.Len())
 	}
@@ -101,7 +101,7 @@ func BenchmarkNewManyRunning(b *testing.B) {
 	now := it.Events[events[len(events)/2]].Start
 	b.ReportAllocs()
 	for b.Loop() {
-		New(it, events, Options{Zone: it.Zone, Now: now})
+		New(it, Options{Shown: events, Zone: it.Zone, Now: now})
 	}
 }
 
@@ -127,11 +127,11 @@ func TestAtKeepsRowsThatDoNotChange(t *testing.T) {
 		for _, zone := range []*time.Location{it.Zone, nil, la} {
 			for _, free := range []bool{false, true} {
 				now := first.Add(-90 * time.Minute).Truncate(time.Minute)
-				l := New(it, events, Options{Zone: zone, Now: now, FreeTime: free})
+				l := New(it, Options{Shown: events, Zone: zone, Now: now, FreeTime: free})
 				kept, relaid := 0, 0
 				for ; now.Before(last.Add(2 * time.Hour)); now = now.Add(time.Minute) {
 					next := l.At(now)
-					sameLayout(t, fmt.Sprintf("%s, zone %v, free %v, at %s", it.Title, zone, free, now), next, New(it, events, Options{Zone: zone, Now: now, FreeTime: free}))
+					sameLayout(t, fmt.Sprintf("%s, zone %v, free %v, at %s", it.Title, zone, free, now), next, New(it, Options{Shown: events, Zone: zone, Now: now, FreeTime: free}))
 					if len(l.eventRows) > 0 && &next.eventRows[0] == &l.eventRows[0] {
 						kept++ // the layout kept, its rows moved at most
 					} else {
@@ -176,12 +176,13 @@ func TestAtWithRandomClocks(t *testing.T) {
 			opt.Zone = nil
 		}
 		opt.Now = base.Add(time.Duration(r.Intn(6*24*60)) * time.Minute)
-		l := New(it, events, opt)
+		opt.Shown = events
+		l := New(it, opt)
 		for step := range 20 {
 			now := l.Options().Now.Add(time.Duration(r.Intn(600)) * time.Minute)
 			next := l.At(now)
 			opt.Now = now
-			sameLayout(t, "round "+strconv.Itoa(round)+" step "+strconv.Itoa(step)+"\n"+b.String(), next, New(it, events, opt))
+			sameLayout(t, "round "+strconv.Itoa(round)+" step "+strconv.Itoa(step)+"\n"+b.String(), next, New(it, opt))
 			l = next
 		}
 	}
