@@ -149,7 +149,7 @@ func (c Command) serve(args []string) int {
 		Listen: o.listen, AuthorizedKeys: o.authorizedKeys, HostKey: o.hostKey,
 		Name: name, Watch: file, Itinerary: it,
 		Load: func() (*itinerary.Itinerary, error) { return tui.ReadItinerary(file) },
-		Zone: s.zone, Now: s.now,
+		Zone: s.zone, Now: s.now, Person: keyPerson,
 		MaxSessions: o.maxSessions, PerKey: serve.DefaultPerKey, Idle: o.idle, Rate: o.rate,
 		Log: c.Stderr,
 	})
@@ -163,4 +163,14 @@ func (c Command) serve(args []string) int {
 		return ExitInvalid
 	}
 	return ExitOK
+}
+
+// keyPerson resolves the person="ID" of an authorized_keys line as
+// --person is resolved, the candidates named in the error.
+func keyPerson(it *itinerary.Itinerary, query string) (int, error) {
+	people, err := resolvePeople(it, []string{query})
+	if err != nil {
+		return -1, errors.New(strings.Replace(err.Error(), "--person ", "person=", 1))
+	}
+	return people[0], nil
 }

@@ -52,6 +52,9 @@ type Config struct {
 	Zone *time.Location
 	// Now freezes the clock when not zero (--now).
 	Now time.Time
+	// Person finds the person of a person="ID" option, as --person does;
+	// its error names the candidates.
+	Person func(it *itinerary.Itinerary, query string) (int, error)
 
 	MaxSessions, PerKey int
 	Idle                time.Duration
@@ -105,8 +108,8 @@ func Serve(cfg Config) error {
 		if m.Person == "" {
 			continue
 		}
-		if _, err := cfg.Itinerary.ResolvePerson(m.Person); err != nil {
-			return &StartError{fmt.Errorf("%s:%d: person=%q: %v", cfg.AuthorizedKeys, m.Line, m.Person, err)}
+		if _, err := s.person(cfg.Itinerary, m.Person); err != nil {
+			return &StartError{fmt.Errorf("%s:%d: %v", cfg.AuthorizedKeys, m.Line, err)}
 		}
 	}
 	hostKey := cfg.HostKey
@@ -201,6 +204,14 @@ func Serve(cfg Config) error {
 	}
 	s.logf("stopped")
 	return nil
+}
+
+// person resolves a person="ID" option in it.
+func (s *server) person(it *itinerary.Itinerary, query string) (int, error) {
+	if s.cfg.Person != nil {
+		return s.cfg.Person(it, query)
+	}
+	return it.ResolvePerson(query)
 }
 
 // logf writes one line of the log, with the time.

@@ -100,10 +100,10 @@ func (s *server) admit(next ssh.Handler) ssh.Handler {
 		person := "-"
 		if m.Person != "" {
 			it, _ := s.hub.current()
-			p, err := it.ResolvePerson(m.Person)
+			p, err := s.person(it, m.Person)
 			if err != nil {
-				s.logf(fmt.Sprintf("refused %s %s: person=%q: %v", addr, ss.fp, m.Person, err))
-				fmt.Fprintf(sess.Stderr(), "visitline: person=%q of this key: %v\n", m.Person, err)
+				s.logf(fmt.Sprintf("refused %s %s: %s", addr, ss.fp, strings.ReplaceAll(err.Error(), "\n", ";")))
+				fmt.Fprintf(sess.Stderr(), "visitline: this key's line: %v\n", err)
 				sess.Exit(1)
 				return
 			}
