@@ -50,7 +50,8 @@ func newServeFlagSet(o *serveOptions) *flagSet {
 const serveUsageHeader = `visitline serve shares one live itinerary over SSH, read-only.
 
 Usage:
-  visitline serve [--listen ADDR] --authorized-keys FILE [--host-key FILE] SOURCE
+  visitline serve [--listen ADDR] --authorized-keys FILE [--host-key FILE]
+                  SOURCE
 
 Each key in the authorized_keys FILE may connect with any ssh client
 (ssh -p 2222 trip@host) and gets the interactive view, opened on the person
