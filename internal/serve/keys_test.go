@@ -30,7 +30,9 @@ func newKey(t *testing.T) gossh.PublicKey {
 	return k
 }
 
-func keyLine(k gossh.PublicKey) string { return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(k))) }
+func keyLine(k gossh.PublicKey) string {
+	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(k)))
+}
 
 // TestParseAuthorizedKeys: person="ID" is read, restrict and no-* are
 // accepted, anything else is FILE:LINE: message, every problem reported.

@@ -94,7 +94,10 @@ type server struct {
 
 // Serve checks the keys and the host key, listens, and serves until SIGTERM
 // or SIGINT (or cfg.Stop), when every session is closed with a notice.
-func Serve(cfg Config) error {
+func Serve(cfg Config) error { return serveWith(cfg, nil) }
+
+// serveWith is Serve, handing the hub to hubReady (for the benchmarks).
+func serveWith(cfg Config, hubReady func(*hub)) error {
 	s := &server{cfg: cfg, sessions: map[*session]struct{}{}, perKey: map[string]int{}}
 	if s.cfg.Log == nil {
 		s.cfg.Log = io.Discard
@@ -158,6 +161,9 @@ func Serve(cfg Config) error {
 		return &StartError{fmt.Errorf("--listen %s: %v", cfg.Listen, err)}
 	}
 	s.hub = newHub(cfg.Itinerary)
+	if hubReady != nil {
+		hubReady(s.hub)
+	}
 	stopWatch := func() {}
 	if cfg.Watch != "" {
 		changes, stop, err := tui.Watch(cfg.Watch)
