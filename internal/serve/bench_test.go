@@ -19,7 +19,7 @@ import (
 
 // benchServer serves it in-process on loopback with one key, and returns
 // the address, the client's signer and the server (for its hub).
-func benchServer(b *testing.B, it *itinerary.Itinerary) (string, gossh.Signer, *hub) {
+func benchServer(b testing.TB, it *itinerary.Itinerary) (string, gossh.Signer, *hub) {
 	b.Helper()
 	dir := b.TempDir()
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
@@ -52,7 +52,7 @@ type viewer struct {
 	client *gossh.Client
 }
 
-func openViewers(b *testing.B, addr string, signer gossh.Signer, n int) []*viewer {
+func openViewers(b testing.TB, addr string, signer gossh.Signer, n int) []*viewer {
 	b.Helper()
 	cc := &gossh.ClientConfig{User: "bench", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}
