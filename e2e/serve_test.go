@@ -332,9 +332,9 @@ func TestServeAgendaWithoutTerminal(t *testing.T) {
 	if r := srv.ssh(f.kyung, []string{"-s"}, "sftp"); r.code == 0 {
 		t.Errorf("subsystem sftp: exit 0, %q", r.stdout)
 	}
-	if r := srv.ssh(f.kyung, []string{"-T", "-o", "ExitOnForwardFailure=yes", "-L", "0:127.0.0.1:" + srv.port}); r.code == 0 && strings.Contains(r.stdout, "Sam Altman") {
-		// The local listener is the client's; the server refuses the channel when used.
-		t.Logf("-L: the client set up its listener; the server opens no channel for it")
+	// -W opens the direct-tcpip channel that -L uses for each connection.
+	if r := srv.ssh(f.kyung, []string{"-W", "127.0.0.1:" + srv.port}); r.code != 255 || !strings.Contains(r.stderr, "forwarding failed") && !strings.Contains(r.stderr, "open failed") {
+		t.Errorf("-W (a forwarded connection): exit %d, %q", r.code, r.stderr)
 	}
 	if r := srv.ssh(f.kyung, []string{"-T", "-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:1"}); r.code == 0 {
 		t.Errorf("-R remote forwarding was granted: %q", r.stderr)

@@ -50,6 +50,15 @@ func benchServer(b testing.TB, it *itinerary.Itinerary) (string, gossh.Signer, *
 type viewer struct {
 	read   atomic.Int64
 	client *gossh.Client
+	mu     sync.Mutex
+	head   []byte // the first 64 KiB read
+}
+
+// start is the first bytes the viewer read.
+func (v *viewer) start() string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return string(v.head)
 }
 
 func openViewers(b testing.TB, addr string, signer gossh.Signer, n int) []*viewer {
@@ -78,6 +87,11 @@ func openViewers(b testing.TB, addr string, signer gossh.Signer, n int) []*viewe
 			buf := make([]byte, 32<<10)
 			for {
 				n, err := out.Read(buf)
+				v.mu.Lock()
+				if len(v.head) < 64<<10 {
+					v.head = append(v.head, buf[:min(n, 64<<10-len(v.head))]...)
+				}
+				v.mu.Unlock()
 				v.read.Add(int64(n))
 				if err != nil {
 					return

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -19,6 +20,17 @@ func TestSessionsShareOneItinerary(t *testing.T) {
 	addr, signer, h := benchServer(t, it)
 	vs := openViewers(t, addr, signer, 6)
 	quiet(vs)
+	// The client answers nothing: a query of its terminal would stall the
+	// start (wish's MakeRenderer asks for the background, OSC 11).
+	for _, v := range vs {
+		if head := v.start(); !strings.Contains(head, "Sam Altman in Korea") || strings.Contains(head, "\x1b]11;?") ||
+			strings.Contains(head, "\x1b]10;?") || strings.Contains(head, "\x1b[c") || strings.Contains(head, "\x1b[6n") {
+			t.Fatalf("the first frame, or a query of the terminal: %q", head[:min(len(head), 200)])
+		}
+		if !strings.Contains(v.start(), "\x1b[38;5;") {
+			t.Errorf("no 256 colours for TERM=xterm-256color: %q", v.start()[:200])
+		}
+	}
 	bad := &itinerary.LoadError{File: "visit.yaml", Problems: []itinerary.Problem{{Line: 1, Message: "bad"}}}
 	for range 3 {
 		for _, push := range []error{bad, nil} {
