@@ -31,13 +31,22 @@ type session struct {
 	sess   ssh.Session
 	member *Member
 	fp     string
-	people []int // the person filter: the member's person, or none
+	person string // the id of the member's person; "" for none
 
 	lastInput atomic.Int64 // unix nanoseconds of the last input
 
 	mu      sync.Mutex
 	program *tea.Program
 	notice  string // why the server closed the view
+}
+
+// people is the person filter in it: the member's person, or none (also
+// when a newer version no longer has them).
+func (ss *session) people(it *itinerary.Itinerary) []int {
+	if p := it.PersonIndex(ss.person); ss.person != "" && p >= 0 {
+		return []int{p}
+	}
+	return nil
 }
 
 // close ends the session's view with notice, printed once the view has
@@ -107,8 +116,8 @@ func (s *server) admit(next ssh.Handler) ssh.Handler {
 				sess.Exit(1)
 				return
 			}
-			ss.people = []int{p}
-			person = it.People[p].ID
+			ss.person = it.People[p].ID
+			person = ss.person
 		}
 		if why := s.register(ss); why != "" {
 			s.logf(fmt.Sprintf("refused %s %s person %s: %s", addr, ss.fp, person, strings.TrimPrefix(why, "visitline: ")))
@@ -135,8 +144,9 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	}
 	env := append(slices.Clone(sess.Environ()), "TERM="+pty.Term)
 	it, loadErr := s.hub.current()
+	people := ss.people(it)
 	m := tui.New(tui.Config{Itinerary: it, Name: s.cfg.Name, Watch: s.cfg.Watch, Zone: s.zone(env), Now: s.cfg.Now,
-		People: ss.people, Card: len(ss.people) > 0, ReadOnly: true}, sessionRenderer(sess, env))
+		People: people, Card: len(people) > 0, ReadOnly: true}, sessionRenderer(sess, env))
 	p := tea.NewProgram(m, tea.WithInput(activityReader{sess, &ss.lastInput}), tea.WithOutput(sess),
 		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(60), tea.WithoutSignalHandler())
 	ss.mu.Lock()
@@ -227,11 +237,12 @@ func (s *server) printAgenda(sess ssh.Session, ss *session) int {
 		return 2
 	}
 	it, _ := s.hub.current()
-	opt := export.Options{Zone: s.zone(sess.Environ()), Now: s.cfg.Now, People: ss.people}
+	people := ss.people(it)
+	opt := export.Options{Zone: s.zone(sess.Environ()), Now: s.cfg.Now, People: people}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	events := it.Select(itinerary.Filter{People: ss.people})
+	events := it.Select(itinerary.Filter{People: people})
 	if err := export.Writer(format)(sess, it, events, opt); err != nil {
 		fmt.Fprintf(sess.Stderr(), "visitline: %v\n", err)
 		return 1
