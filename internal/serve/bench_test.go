@@ -21,6 +21,12 @@ import (
 // the address, the client's signer and the server (for its hub).
 func benchServer(b testing.TB, it *itinerary.Itinerary) (string, gossh.Signer, *hub) {
 	b.Helper()
+	return benchServerWith(b, it, nil)
+}
+
+// benchServerWith is benchServer with changes to the configuration.
+func benchServerWith(b testing.TB, it *itinerary.Itinerary, change func(*Config)) (string, gossh.Signer, *hub) {
+	b.Helper()
 	dir := b.TempDir()
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	signer, err := gossh.NewSignerFromKey(priv)
@@ -34,6 +40,9 @@ func benchServer(b testing.TB, it *itinerary.Itinerary) (string, gossh.Signer, *
 	cfg := Config{Listen: "127.0.0.1:0", AuthorizedKeys: keys, HostKey: filepath.Join(dir, "hk"), Name: "synth.yaml",
 		Itinerary: it, MaxSessions: 64, PerKey: 64, Idle: time.Hour, Now: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
 		Started: func(a net.Addr) { started <- a }, Stop: stop}
+	if change != nil {
+		change(&cfg)
+	}
 	done := make(chan error, 1)
 	go func() { done <- serveWith(cfg, func(hb *hub) { h = hb }) }()
 	var addr net.Addr

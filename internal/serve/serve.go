@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -34,6 +35,8 @@ const (
 	DefaultPerKey      = 8
 	DefaultIdle        = 30 * time.Minute
 	DefaultRate        = 5 // new connections a second from one address, bursts of 4x
+	// DefaultHandshake is how long a connection has to authenticate.
+	DefaultHandshake = 30 * time.Second
 )
 
 // Config is what the server serves and its limits.
@@ -59,6 +62,9 @@ type Config struct {
 	MaxSessions, PerKey int
 	Idle                time.Duration
 	Rate                float64 // connections a second per address
+	// Handshake is how long a connection may take to authenticate;
+	// 0 for DefaultHandshake.
+	Handshake time.Duration
 
 	// Log receives one line per event: the start, each connect and
 	// disconnect, re-reads of the keys.
@@ -128,8 +134,11 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 	s.rate = newRateLimiter(cfg.Rate, time.Now)
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPEM(pemBytes),
-		wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
+		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
 			_, ok := s.keys.lookup(key)
+			if c, _ := ctx.Value(handshakeKey{}).(*handshakeConn); ok && c != nil {
+				c.authed.Store(true)
+			}
 			return ok
 		}),
 		wish.WithMiddleware(
@@ -141,14 +150,24 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 	if err != nil {
 		return &StartError{err}
 	}
-	srv.ConnCallback = func(_ ssh.Context, conn net.Conn) net.Conn {
+	handshake := cfg.Handshake
+	if handshake <= 0 {
+		handshake = DefaultHandshake
+	}
+	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
 		if !s.rate.allow(conn.RemoteAddr()) {
 			s.logf(fmt.Sprintf("%s refused: more than %g connections a second", conn.RemoteAddr(), cfg.Rate))
 			conn.Close()
 			return nil
 		}
-		return conn
+		c := &handshakeConn{Conn: conn, deadline: time.Now().Add(handshake)}
+		c.Conn.SetDeadline(c.deadline)
+		ctx.SetValue(handshakeKey{}, c)
+		return c
 	}
+	// A connection idle this long is dropped, after the view's own idle
+	// notice: the backstop for a session whose client went away unseen.
+	srv.IdleTimeout = cfg.Idle + time.Minute
 	// Nothing but the session channel: no port forwarding either way, no
 	// subsystems (none is registered), no X11.
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
@@ -239,4 +258,24 @@ func (s *server) closeAll(notice string) {
 	for _, ss := range all {
 		ss.close(notice)
 	}
+}
+
+// handshakeKey is the context key of a connection's *handshakeConn.
+type handshakeKey struct{}
+
+// handshakeConn holds a connection to a deadline until a key is accepted,
+// so that connections that never authenticate do not pile up; after that
+// the server's idle timeout sets its deadlines.
+type handshakeConn struct {
+	net.Conn
+	deadline time.Time
+	authed   atomic.Bool
+}
+
+// SetDeadline keeps the handshake's deadline until the key is accepted.
+func (c *handshakeConn) SetDeadline(t time.Time) error {
+	if !c.authed.Load() && (t.IsZero() || t.After(c.deadline)) {
+		t = c.deadline
+	}
+	return c.Conn.SetDeadline(t)
 }

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"io"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -45,5 +47,30 @@ func TestSessionsShareOneItinerary(t *testing.T) {
 				t.Fatal("a session got no frame for a pushed version")
 			}
 		}
+	}
+}
+
+// TestHandshakeDeadline: a connection that never authenticates is closed
+// at the handshake's deadline; an authenticated session outlives it.
+func TestHandshakeDeadline(t *testing.T) {
+	it, err := itinerary.Load(data.DefaultName, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, signer, _ := benchServerWith(t, it, func(c *Config) { c.Handshake = 300 * time.Millisecond })
+	silent, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	vs := openViewers(t, addr, signer, 1)
+	silent.SetReadDeadline(time.Now().Add(20 * time.Second))
+	if _, err := io.Copy(io.Discard, silent); err != nil {
+		t.Fatalf("the silent connection was not closed by the server: %v", err)
+	}
+	before := vs[0].read.Load()
+	time.Sleep(400 * time.Millisecond) // past the handshake deadline
+	if _, _, err := vs[0].client.SendRequest("keepalive@openssh.com", true, nil); err != nil {
+		t.Errorf("the authenticated session was closed at the handshake deadline: %v (read %d bytes)", err, before)
 	}
 }
