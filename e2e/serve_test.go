@@ -261,8 +261,9 @@ func TestServeTwoPeopleLive(t *testing.T) {
 	b.quit()
 	srv.waitLog("disconnect ", 2)
 	log := srv.logText()
-	fp := regexp.MustCompile(`(?m)^\S+ connect 127\.0\.0\.1:\d+ SHA256:\S+ person kyung$`)
-	if !fp.MatchString(log) || !strings.Contains(log, "person altman") {
+	fp := regexp.MustCompile(`(?m)^\S+ connect 127\.0\.0\.1:\d+ SHA256:\S+ person kyung \(xterm-256color 120x35, SSH-2\.0-OpenSSH\S*`)
+	disconnect := regexp.MustCompile(`(?m)^\S+ disconnect 127\.0\.0\.1:\d+ SHA256:\S+ person altman after \d+s$`)
+	if !fp.MatchString(log) || !disconnect.MatchString(log) {
 		t.Errorf("no connect lines with the fingerprint and the person:\n%s", log)
 	}
 }

@@ -96,6 +96,7 @@ type server struct {
 	sessions map[*session]struct{}
 	perKey   map[string]int
 	closing  bool
+	active   sync.WaitGroup // the sessions registered
 }
 
 // Serve checks the keys and the host key, listens, and serves until SIGTERM
@@ -226,6 +227,12 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
 		srv.Close()
+	}
+	ended := make(chan struct{})
+	go func() { s.active.Wait(); close(ended) }()
+	select {
+	case <-ended: // every disconnect logged
+	case <-ctx.Done():
 	}
 	s.logf("stopped")
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -12,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish/logging"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/itinerary"
@@ -78,6 +80,7 @@ func (s *server) register(ss *session) string {
 	}
 	s.sessions[ss] = struct{}{}
 	s.perKey[ss.fp]++
+	s.active.Add(1)
 	return ""
 }
 
@@ -85,6 +88,7 @@ func (s *server) unregister(ss *session) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.sessions, ss)
+	s.active.Done()
 	if s.perKey[ss.fp]--; s.perKey[ss.fp] <= 0 {
 		delete(s.perKey, ss.fp)
 	}
@@ -126,11 +130,42 @@ func (s *server) admit(next ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.unregister(ss)
-		start := time.Now()
-		s.logf(fmt.Sprintf("connect %s %s person %s", addr, ss.fp, person))
 		sess.Context().SetValue(sessionKey{}, ss)
-		next(sess)
-		s.logf(fmt.Sprintf("disconnect %s %s person %s after %v", addr, ss.fp, person, time.Since(start).Round(time.Second)))
+		// wish's logging middleware times the session; its lines are
+		// written as this server's, with the key's fingerprint and person.
+		logging.MiddlewareWithLogger(sessionLog{s, addr, ss.fp, person})(next)(sess)
+	}
+}
+
+// sessionLog writes the connect and disconnect lines of wish's logging
+// middleware for one session: time, remote address, key fingerprint,
+// person, and the terminal or the duration.
+type sessionLog struct {
+	s                  *server
+	addr, fp, personID string
+}
+
+// Printf takes the middleware's two lines: "%s connect %s %v %v %s %v %v
+// %v" (user, address, public key, command, TERM, width, height, client
+// version) and "%s disconnect %s" (address, duration).
+func (l sessionLog) Printf(format string, args ...any) {
+	who := fmt.Sprintf("%s %s person %s", l.addr, l.fp, l.personID)
+	switch {
+	case strings.HasPrefix(format, "%s connect ") && len(args) == 8:
+		term := "no terminal"
+		if t := fmt.Sprint(args[4]); t != "" {
+			term = fmt.Sprintf("%s %vx%v", itinerary.CleanLine(t), args[5], args[6])
+		}
+		cmd := ""
+		if c, ok := args[3].([]string); ok && len(c) > 0 {
+			cmd = " command " + strconv.Quote(itinerary.CleanLine(strings.Join(c, " ")))
+		}
+		l.s.logf(fmt.Sprintf("connect %s (%s%s, %s)", who, term, cmd, itinerary.CleanLine(fmt.Sprint(args[7]))))
+	case strings.HasPrefix(format, "%s disconnect ") && len(args) == 2:
+		d, _ := args[1].(time.Duration)
+		l.s.logf(fmt.Sprintf("disconnect %s after %v", who, d.Round(time.Second)))
+	default:
+		l.s.logf(itinerary.CleanLine(fmt.Sprintf(format, args...)))
 	}
 }
 
