@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -559,4 +561,49 @@ func sendQueues(port string) string {
 		}
 	}
 	return "bytes unsent per session socket (ss Send-Q): " + strings.Join(q, ", ")
+}
+
+// TestServeFlood: a flood of connections from one address that never
+// speak (from 127.0.0.2) is cut by the rate limit, and another address's
+// ssh still gets its agenda.
+func TestServeFlood(t *testing.T) {
+	f := newServeFixture(t)
+	srv := startServer(t, f.dir, "--authorized-keys", f.keys, f.visit)
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2)}, Timeout: 5 * time.Second}
+	var conns []net.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range 200 {
+		c, err := d.Dial("tcp", "127.0.0.1:"+srv.port)
+		if err != nil {
+			t.Skipf("cannot connect from 127.0.0.2: %v", err)
+		}
+		conns = append(conns, c)
+	}
+	// The server closes what the limit refuses: read each to its end or to
+	// a short deadline (a connection kept waits for the handshake).
+	closed := 0
+	for _, c := range conns {
+		c.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
+		buf := make([]byte, 256)
+		for {
+			if _, err := c.Read(buf); err != nil {
+				if !errors.Is(err, os.ErrDeadlineExceeded) {
+					closed++
+				}
+				break
+			}
+		}
+	}
+	if closed < 150 {
+		t.Errorf("%d of 200 flooding connections closed, want the rate limit to close most", closed)
+	}
+	start := time.Now()
+	if r := srv.ssh(f.kyung, []string{"-T"}); r.code != 0 || !strings.Contains(r.stdout, "Kyung") {
+		t.Errorf("during the flood: exit %d %q", r.code, r.stderr)
+	}
+	t.Logf("%d of 200 flooding connections closed at once; another address's ssh -T took %v", closed, time.Since(start).Round(time.Millisecond))
 }
