@@ -331,6 +331,11 @@ func TestServeAgendaWithoutTerminal(t *testing.T) {
 			t.Errorf("%q: exit %d, %q, %q", cmd, r.code, r.stdout, r.stderr)
 		}
 	}
+	// no-pty: the agenda even when the client asks for a terminal.
+	os.WriteFile(f.keys, []byte(`no-pty,person="kyung" `+publicKey(t, f.kyung)+"\n"), 0o600)
+	if r := srv.ssh(f.kyung, []string{"-tt"}); r.code != 0 || !strings.Contains(r.stdout, "3 of 12 events · with Kyung Kye-hyun") || strings.Contains(r.stdout, "\x1b[?1049h") {
+		t.Errorf("no-pty with -tt: exit %d %q", r.code, r.stdout)
+	}
 	// No subsystem, no forwarding.
 	if r := srv.ssh(f.kyung, []string{"-s"}, "sftp"); r.code == 0 {
 		t.Errorf("subsystem sftp: exit 0, %q", r.stdout)
