@@ -39,6 +39,11 @@ type Config struct {
 	// Floating is the zone floating times are read in when the file is
 	// loaded again (--tz); nil for this machine's, as the loader reads them.
 	Floating *time.Location
+	// ReadOnly refuses e with "read-only over SSH" (visitline serve):
+	// nothing the view does writes a file.
+	ReadOnly bool
+	// Card opens the view on the card of the first of People.
+	Card bool
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
@@ -158,6 +163,10 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.view = viewLanes
 	}
 	m.refilter(m.startEvent())
+	if cfg.Card && len(cfg.People) > 0 {
+		m.setFocus(focusCard)
+		m.card.open(m.ctx(), cfg.People[0], m.tl.selected())
+	}
 	m.settle()
 	return m
 }
@@ -331,6 +340,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case slowReloadMsg:
 		m.reload.slowed(msg.gen)
+	case ItineraryMsg:
+		m.status, m.errOffset = "", 0
+		m.reloaded(msg.reloaded(&m.reload, m.cfg.Watch))
+		m.renderPage()
 	}
 	return m, nil
 }

@@ -48,6 +48,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, k.Names):
 		m.native = !m.native
 		m.rerender()
+	case m.cfg.ReadOnly && slices.Contains(k.Edit.Keys(), msg.String()):
+		m.status = readOnlyNotice
 	case key.Matches(msg, k.Edit):
 		return true, m.edit()
 	case m.cfg.File == "" && slices.Contains(k.Edit.Keys(), msg.String()):

@@ -40,6 +40,9 @@ type Command struct {
 // Main runs the command with args, the arguments after the program's name,
 // and returns the exit code.
 func (c Command) Main(args []string) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return c.serve(args[1:])
+	}
 	o, err := parseArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(c.Stdout, usage())

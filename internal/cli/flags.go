@@ -144,6 +144,7 @@ const usageHeader = `visitline shows a visit itinerary as a timeline in the term
 
 Usage:
   visitline [flags] [FILE]
+  visitline serve [flags] FILE   (share it over SSH; visitline serve --help)
 
 FILE is a YAML itinerary (format v1) or an iCalendar file (.ics, recognised
 by its content); "-" reads standard input. Without FILE
