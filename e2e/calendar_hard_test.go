@@ -133,7 +133,7 @@ func attendedSeries(w *strings.Builder) {
 
 // TestBigCalendarsFailFast (issue 18 items 2, 3 and 9): the large
 // calendars of the issue load within 3 s and 600 MiB (measured on the
-// shared machine: see the README), with their warnings.
+// shared machine: see docs/performance.md), with their warnings.
 func TestBigCalendarsFailFast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large generated inputs")
