@@ -22,6 +22,10 @@ type Options struct {
 	People []int
 	// Width is the text agenda's line width in cells; 0 never cuts.
 	Width int
+	// Second is the second clock's zone (a second --tz), shown beside the
+	// time of every timed row of the text agenda and the briefing; nil for
+	// none.
+	Second *time.Location
 }
 
 // Format is an output format of --print.

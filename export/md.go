@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
@@ -19,7 +20,7 @@ import (
 // as written; there are no escape codes.
 func Markdown(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
 	bw := bufio.NewWriter(w)
-	md := mdWriter{w: bw}
+	md := mdWriter{w: bw, second: opt.Second}
 	l := agenda.New(it, events, agenda.Options{Zone: opt.Zone, Now: opt.Now})
 
 	md.block("# " + mdInline(it.Title))
@@ -75,6 +76,7 @@ func headerTitles(it *itinerary.Itinerary) []string {
 type mdWriter struct {
 	w       *bufio.Writer
 	started bool
+	second  *time.Location // the second clock's zone, or nil
 }
 
 // block writes one block (lines already in Markdown).
@@ -148,6 +150,11 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	it := l.Itinerary()
 	e := &it.Events[i]
 	t := l.EventText(i, 0, false)
+	if m.second != nil {
+		if c := agenda.SecondClock(it, i, m.second); c != "" {
+			t.Time += " (" + c + ")"
+		}
+	}
 	m.block("### " + mdInline(t.Time+" · "+e.Title))
 	var facts []string
 	if t.Journey != "" {
