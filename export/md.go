@@ -151,7 +151,7 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	e := &it.Events[i]
 	t := l.EventText(i, 0, false)
 	if m.second != nil {
-		if c := agenda.SecondClock(it, i, m.second); c != "" {
+		if c := agenda.SecondClock(it, i, l.Options().Zone, m.second); c != "" {
 			t.Time += " (" + c + ")"
 		}
 	}

@@ -44,7 +44,7 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		case agenda.EventRow:
 			t := l.EventText(row.Event(), 0, false)
 			if opt.Second != nil {
-				t.Time = pad(t.Time, col) + agenda.SecondClock(it, row.Event(), opt.Second)
+				t.Time = pad(t.Time, col) + agenda.SecondClock(it, row.Event(), opt.Zone, opt.Second)
 			}
 			line(eventLine(t, col+secondColumn(opt)))
 		case agenda.Continuation:
