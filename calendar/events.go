@@ -43,6 +43,9 @@ type vevent struct {
 	people     []*yaml.Node
 	invitees   string
 	peopleDone bool
+	// remind is the remind list of the VALARMs (alarms.go), read once.
+	remind     *yaml.Node
+	remindDone bool
 }
 
 // builder turns VEVENTs into event nodes, collecting people and sources.
@@ -603,6 +606,12 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		notes = strings.TrimSpace(notes + "\n\n" + invitees)
 	}
 	m.addText("notes", cut(notes, maxText), lineOf(c, "DESCRIPTION"))
+	if !ev.remindDone {
+		ev.remind, ev.remindDone = b.alarms(ev), true
+	}
+	if ev.remind != nil && !start.date {
+		m.add("remind", ev.remind)
+	}
 	if p := c.prop("URL"); p != nil {
 		if id := b.source(p); id != "" {
 			m.add("sources", seq(p.Line, scalar(id, p.Line)))

@@ -3,6 +3,7 @@ package itinerary
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -75,4 +76,20 @@ func (l *loader) remind(fs map[string]field, ctx string) ([]time.Duration, bool)
 	}
 	slices.SortFunc(leads, func(a, b time.Duration) int { return cmp.Compare(b, a) })
 	return leads, true
+}
+
+// FormatLead writes a lead time as a remind list holds it: "30m", "1h30m",
+// "2h", "0m".
+func FormatLead(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	if s == "0s" {
+		s = "0m"
+	}
+	return s
 }
