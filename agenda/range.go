@@ -29,6 +29,8 @@ func (r DateRange) Label() string {
 		return "from " + DayLabel(r.From)
 	case r.From.IsZero():
 		return "until " + DayLabel(r.To)
+	case r.From.Equal(r.To):
+		return DayLabel(r.From)
 	}
 	return DateRangeLabel(r.From, r.To)
 }

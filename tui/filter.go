@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/visitline/visitline/agenda"
 )
 
 // setQuery applies a new search text, narrowing the previous result when
@@ -26,7 +27,7 @@ func (m *Model) setQueryKeeping(text string, want int) {
 	case q.Narrows(prev):
 		m.visible = m.it.SelectFrom(m.filter, m.visible)
 	default:
-		m.visible = m.it.Select(m.filter)
+		m.visible = m.selectEvents()
 	}
 	m.recent = m.recent.with(key, m.visible)
 	m.relayRows(want)
@@ -164,6 +165,11 @@ func (m *Model) popFilter() {
 	case !m.filter.Query.Empty():
 		m.search.input.SetValue("")
 		m.setQuery("")
+	case !m.dates.Empty():
+		// The days of --day, --from and --to go last: all days show.
+		m.dates = agenda.DateRange{}
+		m.recent = recentResults{}
+		m.refilter(m.tl.wanted())
 	}
 }
 

@@ -39,6 +39,14 @@ type Config struct {
 	// Floating is the zone floating times are read in when the file is
 	// loaded again (--tz); nil for this machine's, as the loader reads them.
 	Floating *time.Location
+	// NoBell rings no bell when a reminder shows (--no-bell).
+	NoBell bool
+	// Dates is the days to open on (--day, --from, --to); esc widens
+	// them to all.
+	Dates agenda.DateRange
+	// Second is the second clock's zone (a second --tz), shown beside the
+	// time of every timed row until key c hides it; nil for none.
+	Second *time.Location
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
@@ -100,6 +108,12 @@ type Model struct {
 	card   card
 	picker picker
 	search searchBar
+	rem    reminderLine
+	// hideSecond hides the second clock (key c).
+	hideSecond bool
+	// dates is the days the view opened on (--day, --from, --to) until
+	// esc widens them to all.
+	dates agenda.DateRange
 }
 
 // mode is whether a text field has the keys.
@@ -133,6 +147,8 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		picker: newPicker(km),
 		search: newSearchBar(km),
 		ln:     newLanesView(km),
+		rem:    newReminderLine(km, cfg.NoBell),
+		dates:  cfg.Dates,
 	}
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.Zone
@@ -158,6 +174,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.view = viewLanes
 	}
 	m.refilter(m.startEvent())
+	m.rem.check(m.it, m.visible, m.clock()) // no bell before the view is up
 	m.settle()
 	return m
 }
@@ -166,7 +183,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 // one when now falls inside the itinerary (see itinerary.NowEvent), else
 // the first.
 func (m *Model) startEvent() int {
-	events := m.it.Select(m.filter)
+	events := m.selectEvents()
 	first, last, ok := m.it.Span()
 	now := m.clock()
 	if !ok || now.Before(first) || now.After(last) {
@@ -178,7 +195,7 @@ func (m *Model) startEvent() int {
 // refilter recomputes the visible events and rows, keeping event want
 // selected (or the nearest in time).
 func (m *Model) refilter(want int) {
-	m.visible = m.it.Select(m.filter)
+	m.visible = m.selectEvents()
 	m.relayRows(want)
 }
 
@@ -193,7 +210,21 @@ func (m *Model) relayRows(want int) {
 
 func (m *Model) ctx() *renderCtx {
 	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
-		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel)}
+		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel), second: m.secondZone()}
+}
+
+// selectEvents is the events the filter keeps on the days of --day,
+// --from and --to (all days once esc widened them).
+func (m *Model) selectEvents() []int {
+	return m.dates.Keep(m.it, m.it.Select(m.filter), m.zone)
+}
+
+// secondZone is the second clock's zone while it is shown, else nil.
+func (m *Model) secondZone() *time.Location {
+	if m.hideSecond {
+		return nil
+	}
+	return m.cfg.Second
 }
 
 // spanLabel is the header's days and length; making it walks every
@@ -305,7 +336,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.tl.setRows(m.tl.rows.At(m.clock()), m.tl.wanted())
 			m.showSelected()
 		}
-		return m, tick(time.Time(msg))
+		return m, tea.Batch(tick(time.Time(msg)), m.rem.check(m.it, m.visible, m.clock()))
 	case fileChangedMsg:
 		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))
 	case reloadedMsg:

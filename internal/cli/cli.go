@@ -138,7 +138,8 @@ func (c Command) view(o options, s settings, name string, it *itinerary.Itinerar
 		file = o.file
 	}
 	return tui.Run(tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating})
+		Lanes: o.view == "lanes", Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating,
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
 }
 
 // write prints the selected events in the chosen format.
