@@ -61,6 +61,15 @@ func (c Command) Main(args []string) int {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
 		return ExitUsage
 	}
+	cache := ""
+	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
+		// Without --now the clock moves: the cache serves a status bar.
+		if cache = nextCachePath(o.file, o.people); cache != "" {
+			if it := readNextCache(cache, time.Now()); it != nil {
+				return c.cachedNext(s, it)
+			}
+		}
+	}
 	name, it, stdinCalendar, err := load(o.file, c.Stdin, progressTo(c.Stderr))
 	if err != nil {
 		c.loadFailed(name, err)
@@ -92,7 +101,7 @@ func (c Command) Main(args []string) int {
 		return ExitUsage
 	}
 	if o.next {
-		err = c.next(s, it, people)
+		err = c.next(s, it, people, cache)
 	} else if c.Terminal && !o.print {
 		err = c.view(o, s, name, it, people, stdinCalendar)
 	} else {
@@ -267,14 +276,34 @@ func (o *options) dateRange(s settings, it *itinerary.Itinerary) (agenda.DateRan
 	return r, err
 }
 
+// cachedNext is --next from the cache: the events the person filter kept,
+// in the zones the whole file gives them.
+func (c Command) cachedNext(s settings, it *itinerary.Itinerary) int {
+	s.floating = s.zone
+	if s.floating != nil {
+		it.SetFloating(s.floating)
+	}
+	if s.zone == nil {
+		s.zone = it.Zone
+	}
+	if err := c.next(s, it, nil, ""); err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
 // next is --next: what is under way and what comes next, in one line or
 // a JSON object.
-func (c Command) next(s settings, it *itinerary.Itinerary, people []int) error {
+func (c Command) next(s settings, it *itinerary.Itinerary, people []int, cache string) error {
 	now := s.now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), s.zone)
+	if cache != "" {
+		writeNextCache(cache, it, events, now)
+	}
 	sum := agenda.Next(it, events, s.zone, now)
 	if s.format == export.FormatJSON {
 		return export.WriteNext(c.Stdout, it, sum, now)
