@@ -69,6 +69,7 @@ type Config struct {
 // Runner fires the reminders of its files.
 type Runner struct {
 	cfg   Config
+	mu    sync.Mutex                      // its, for loaded
 	its   map[string]*itinerary.Itinerary // by file
 	fired map[string]time.Time            // reminder keys and the starts of their events
 	hooks sync.WaitGroup
@@ -111,7 +112,23 @@ func (r *Runner) Reload(file string) {
 		r.logf("%s: %v (keeping the last copy)", name(file), err)
 		return
 	}
+	r.mu.Lock()
 	r.its[file] = it
+	r.mu.Unlock()
+}
+
+// loaded reports whether an event with the id is in a file loaded.
+func (r *Runner) loaded(id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, it := range r.its {
+		for i := range it.Events {
+			if it.Events[i].ID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func name(file string) string {
@@ -127,7 +144,9 @@ func (r *Runner) Check(now time.Time) time.Time {
 	var next time.Time
 	changed := false
 	for _, file := range r.cfg.Files {
+		r.mu.Lock()
 		it := r.its[file]
+		r.mu.Unlock()
 		if it == nil {
 			continue
 		}

@@ -2,6 +2,7 @@ package remind
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,4 +238,81 @@ func TestHookKilled(t *testing.T) {
 	if !strings.Contains(log.String(), `"Delegation debrief" (lead 1 min): hook `) || !strings.Contains(log.String(), "killed after 100ms") {
 		t.Errorf("log:\n%s", log.String())
 	}
+}
+
+// tickingClock is a fake clock whose waits end when the test says.
+type tickingClock struct {
+	fakeClock
+	ticks chan time.Time
+}
+
+func (c *tickingClock) After(time.Duration) <-chan time.Time { return c.ticks }
+
+// TestRunWatchesAndStops: Run fires what is due, reloads the file when it
+// is saved (a new event's reminder fires at its lead), and returns cleanly
+// when its context ends, as on SIGTERM.
+func TestRunWatchesAndStops(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	file := writeTrip(t, dir, "Delegation debrief")
+	out := filepath.Join(dir, "hook.out")
+	t.Setenv("VISITLINE_TEST_HOOK", out)
+	clock := &tickingClock{fakeClock: fakeClock{now: at("2027-03-12T17:59:00+08:00")}, ticks: make(chan time.Time)}
+	var log syncBuffer
+	r := New(Config{Files: []string{file}, Load: itinerary.LoadFile, Exec: os.Args[0], Log: &log, Clock: clock})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+	waitFor(t, func() bool { return len(hookRuns(t, out)) == 1 })
+	// A save adds an event at 18:20: at 18:19 its reminder fires.
+	src, _ := os.ReadFile(file)
+	os.WriteFile(file, append(src, "  - {id: added, title: Added, start: \"2027-03-12 18:20\"}\n"...), 0o600)
+	waitFor(t, func() bool { return r.loaded("added") })
+	clock.mu.Lock()
+	clock.now = at("2027-03-12T18:19:00+08:00")
+	clock.mu.Unlock()
+	clock.ticks <- clock.now
+	waitFor(t, func() bool { return len(hookRuns(t, out)) == 2 })
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not stop")
+	}
+	if runs := hookRuns(t, out); !strings.Contains(runs[1], "VISITLINE_TITLE=Added\n") || !strings.Contains(log.String(), "stopping") {
+		t.Errorf("runs %q, log:\n%s", runs, log.String())
+	}
+}
+
+// waitFor polls cond (a file being written by a hook, a reload landing)
+// for up to 10 s.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("timed out")
+}
+
+// syncBuffer is a log the runner and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
