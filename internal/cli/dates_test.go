@@ -145,3 +145,17 @@ func TestSecondClock(t *testing.T) {
 		t.Errorf("no second clock on the default visit's lunch row:\n%s", d.stdout)
 	}
 }
+
+// TestRemindUsage: `visitline remind --help` lists its flags; a bad flag
+// or standard input is a usage error.
+func TestRemindUsage(t *testing.T) {
+	r := run(t, root, nil, "remind", "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "--exec PROGRAM") || !strings.Contains(r.stdout, "VISITLINE_TITLE") {
+		t.Errorf("remind --help: %+v", r)
+	}
+	for _, args := range [][]string{{"remind", "--bogus"}, {"remind", "-"}, {"remind", "--exec", "no-such-program-visitline"}} {
+		if r := run(t, root, nil, args...); r.code != ExitUsage || r.stdout != "" {
+			t.Errorf("%q: %+v", args, r)
+		}
+	}
+}

@@ -182,6 +182,7 @@ const usageHeader = `visitline shows a visit itinerary as a timeline in the term
 
 Usage:
   visitline [flags] [FILE]
+  visitline remind [--exec PROGRAM] [FILE…]   (reminders; see remind --help)
 
 FILE is a YAML itinerary (format v1) or an iCalendar file (.ics, recognised
 by its content); "-" reads standard input. Without FILE
