@@ -33,6 +33,9 @@ type Options struct {
 	// Layout's Shown gave them (the same filter laid out again, or a
 	// search's remembered results): New takes them as they are.
 	Shown []int
+	// Dates, when not empty, keeps only the events that cover a part of
+	// its days in Zone (--day, --from, --to).
+	Dates DateRange
 	// Zone is the display zone; nil shows each event in its own zone.
 	Zone *time.Location
 	// Now places the now line and drives the badges that count down; the
@@ -240,6 +243,14 @@ func New(it *itinerary.Itinerary, opt Options) *Layout {
 // when given, else among opt.Within when given (all of them with an empty
 // filter), else in the whole itinerary.
 func selectEvents(it *itinerary.Itinerary, opt Options) []int {
+	if !opt.Dates.Empty() && opt.Shown == nil {
+		return opt.Dates.Keep(it, filterEvents(it, opt), opt.Zone)
+	}
+	return filterEvents(it, opt)
+}
+
+// filterEvents is selectEvents without the dates.
+func filterEvents(it *itinerary.Itinerary, opt Options) []int {
 	switch {
 	case opt.Shown != nil:
 		return opt.Shown

@@ -51,6 +51,9 @@ type vevent struct {
 	notes      string
 	notesDone  bool
 	keys       map[keyAt]*yaml.Node // the occurrences' key nodes
+	// remind is the remind list of the VALARMs (alarms.go), read once.
+	remind     *yaml.Node
+	remindDone bool
 }
 
 // builder turns VEVENTs into event nodes, collecting people and sources.
@@ -691,6 +694,12 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		ev.notes, ev.notesDone = cut(notes, maxText), true
 	}
 	m.addText("notes", ev.notes, lineOf(c, "DESCRIPTION"))
+	if !ev.remindDone {
+		ev.remind, ev.remindDone = b.alarms(ev), true
+	}
+	if ev.remind != nil && !start.date {
+		m.add("remind", ev.remind)
+	}
 	if p := c.prop("URL"); p != nil {
 		if id := b.source(p); id != "" {
 			m.add("sources", seq(p.Line, scalar(id, p.Line)))

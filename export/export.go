@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -22,6 +23,12 @@ type Options struct {
 	People []int
 	// Width is the text agenda's line width in cells; 0 never cuts.
 	Width int
+	// Second is the second clock's zone (a second --tz), shown beside the
+	// time of every timed row of the text agenda and the briefing; nil for
+	// none.
+	Second *time.Location
+	// Dates keeps only the events that cover a part of its days.
+	Dates agenda.DateRange
 }
 
 // Format is an output format of --print.
@@ -47,7 +54,7 @@ func (opt Options) Filter() itinerary.Filter { return itinerary.Filter{People: o
 // that write the itinerary's events directly rather than an agenda.
 func selected(write func(io.Writer, *itinerary.Itinerary, []int, Options) error) WriteFunc {
 	return func(w io.Writer, it *itinerary.Itinerary, opt Options) error {
-		return write(w, it, it.Select(opt.Filter()), opt)
+		return write(w, it, opt.Dates.Keep(it, it.Select(opt.Filter()), opt.Zone), opt)
 	}
 }
 

@@ -100,9 +100,47 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 		if e.Track != "" {
 			ev.AddProperty(ics.ComponentPropertyCategories, e.Track)
 		}
+		addAlarms(ev, it, i)
 	}
 	zones.write(cal)
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// addAlarms writes event i's reminders (its own, else the itinerary's) as
+// display alarms relative to its start.
+func addAlarms(ev *ics.VEvent, it *itinerary.Itinerary, i int) {
+	if it.Events[i].AllDay {
+		return
+	}
+	for _, lead := range it.Reminders(i) {
+		a := ev.AddAlarm()
+		a.SetAction(ics.ActionDisplay)
+		a.SetTrigger(icsLead(lead))
+		a.SetProperty(ics.ComponentPropertyDescription, it.Events[i].Title)
+	}
+}
+
+// icsLead is a lead time as a TRIGGER before the start: "-PT1H30M",
+// "PT0S" at the start.
+func icsLead(d time.Duration) string {
+	if d <= 0 {
+		return "PT0S"
+	}
+	s := "-P"
+	if days := d / (24 * time.Hour); days > 0 && d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("-P%dD", days)
+	}
+	s += "T"
+	if h := d / time.Hour; h > 0 {
+		s += fmt.Sprintf("%dH", h)
+	}
+	if m := d % time.Hour / time.Minute; m > 0 {
+		s += fmt.Sprintf("%dM", m)
+	}
+	if sec := d % time.Minute / time.Second; sec > 0 || s == "-PT" {
+		s += fmt.Sprintf("%dS", sec)
+	}
+	return s
 }
 
 // ZoneProperty names the zone of an all-day entry outside the itinerary's

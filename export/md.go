@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
@@ -19,8 +20,8 @@ import (
 // as written; there are no escape codes.
 func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	bw := bufio.NewWriter(w)
-	md := mdWriter{w: bw}
-	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Zone: opt.Zone, Now: opt.Now})
+	md := mdWriter{w: bw, second: opt.Second}
+	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Dates: opt.Dates, Zone: opt.Zone, Now: opt.Now})
 
 	md.block("# " + mdInline(it.Title))
 	if it.Subtitle != "" {
@@ -64,6 +65,7 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 type mdWriter struct {
 	w       *bufio.Writer
 	started bool
+	second  *time.Location // the second clock's zone, or nil
 }
 
 // block writes one block (lines already in Markdown).
@@ -141,6 +143,11 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	it := l.Itinerary()
 	t := l.EventText(i, 0, false)
 	f := agenda.EventFacts(it, i, l.Options().Zone, false)
+	if m.second != nil {
+		if c := agenda.SecondClock(it, i, l.Options().Zone, m.second); c != "" {
+			t.Time += " (" + c + ")"
+		}
+	}
 	m.block("### " + mdInline(t.Time+" · "+f.Title))
 	var facts []string
 	fact := func(name, text string) {

@@ -23,7 +23,7 @@ func Text(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 		bw.WriteString(s)
 		bw.WriteByte('\n')
 	}
-	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Zone: opt.Zone, Now: opt.Now})
+	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Dates: opt.Dates, Zone: opt.Zone, Now: opt.Now})
 	for _, s := range header(l) {
 		line(s)
 	}
@@ -36,22 +36,34 @@ func Text(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 			bw.WriteByte('\n')
 			line(d.Label + " · " + d.Count)
 		case agenda.EventRow:
-			line(eventLine(l.EventText(row.Event(), 0, false), col))
+			t := l.EventText(row.Event(), 0, false)
+			if opt.Second != nil {
+				t.Time = pad(t.Time, col) + agenda.SecondClock(it, row.Event(), opt.Zone, opt.Second)
+			}
+			line(eventLine(t, col+secondColumn(opt)))
 		case agenda.Continuation:
 			c := l.ContinuationText(row)
-			line("  " + pad(c.Until, col+1) + "↳ " + c.Title + " · " + c.Day)
+			line("  " + pad(c.Until, col+1+secondColumn(opt)) + "↳ " + c.Title + " · " + c.Day)
 		case agenda.ZoneChange:
 			line("  " + l.ZoneChangeText(row))
 		case agenda.NowLine:
 			line("  ── " + l.NowText(row) + " ──")
 		case agenda.FreeTime:
-			line("  " + pad("", col+1) + l.FreeTimeText(row))
+			line("  " + pad("", col+1+secondColumn(opt)) + l.FreeTimeText(row))
 		}
 	}
 	if l.Empty() {
 		bw.WriteString("\n" + agenda.EmptyText(it, l.Filter(), false) + "\n")
 	}
 	return bw.Flush()
+}
+
+// secondColumn is the width the second clock adds to the time column.
+func secondColumn(opt Options) int {
+	if opt.Second == nil {
+		return 0
+	}
+	return agenda.SecondClockWidth + 1
 }
 
 // header is the title, the subtitle and a line saying which days, which

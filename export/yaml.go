@@ -22,6 +22,9 @@ func YAML(w io.Writer, it *itinerary.Itinerary, events []int, _ Options) error {
 	root.str("subtitle", it.Subtitle)
 	root.str("timezone", it.ZoneName())
 	root.text("summary", it.Summary)
+	if it.RemindSet {
+		root.set("remind", yamlLeads(it.Remind))
+	}
 	setList(root, "sources", it.Sources, func(_ int, s itinerary.Source, m ynode) {
 		m.str("id", s.ID)
 		m.str("publisher", s.Publisher)
@@ -140,7 +143,19 @@ func yamlEvent(it *itinerary.Itinerary, e *itinerary.Event) ynode {
 		}
 		m.set("sources", ids)
 	}
+	if e.RemindSet {
+		m.set("remind", yamlLeads(e.Remind))
+	}
 	return m
+}
+
+// yamlLeads is a remind list: [30m, 5m].
+func yamlLeads(leads []time.Duration) *yaml.Node {
+	n := yseq(true)
+	for _, d := range leads {
+		n.Content = append(n.Content, ystr(itinerary.FormatLead(d)))
+	}
+	return n
 }
 
 // timeString writes t as a wall clock in loc when reading that wall clock

@@ -15,11 +15,11 @@ import (
 // The fields allowed in each mapping, in the order the format document
 // gives them; error messages list them in this order.
 var (
-	topFields    = []string{"version", "id", "title", "subtitle", "timezone", "summary", "sources", "orgs", "people", "events"}
+	topFields    = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "sources", "orgs", "people", "events"}
 	sourceFields = []string{"id", "publisher", "title", "date", "url"}
 	orgFields    = []string{"id", "name", "native", "color"}
 	personFields = []string{"id", "name", "native", "org", "role", "group", "note"}
-	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources"}
+	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind"}
 )
 
 var (
@@ -497,6 +497,7 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 	it.Title, _ = l.str(fs, "title", "itinerary")
 	it.Subtitle, _ = l.str(fs, "subtitle", "itinerary")
 	it.Summary = l.text(fs, "summary", "itinerary")
+	it.Remind, it.RemindSet = l.remind(fs, "itinerary")
 	zoneOK := false
 	if loc, ok := l.zone(fs, "timezone", "itinerary"); ok {
 		it.Zone, zoneOK = loc, true
@@ -766,6 +767,7 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	e.City, _ = l.str(fs, "city", ctx)
 	e.Notes = l.text(fs, "notes", ctx)
 	e.Topics, _ = l.strList(fs, "topics", ctx)
+	e.Remind, e.RemindSet = l.remind(fs, ctx)
 	if k, kn, ok := l.rawStr(fs, "kind", ctx); ok {
 		e.Kind = Kind(enum(l, kn, k, ctx, "kind", kindNames()))
 	}

@@ -126,7 +126,11 @@ type Event struct {
 	Topics       []string
 	Notes        string
 	Sources      []int // indexes into Itinerary.Sources
-	Pos          Pos
+	// Remind is the event's own lead times before its start, longest
+	// first, when RemindSet (see Itinerary.Reminders).
+	Remind    []time.Duration
+	RemindSet bool
+	Pos       Pos
 }
 
 // Duration is how long the event lasts (zero when it has no end).
@@ -158,9 +162,13 @@ type Itinerary struct {
 	Subtitle string
 	Summary  string
 	Zone     *time.Location
-	Sources  []Source
-	Orgs     []Org
-	People   []Person
+	// Remind is the lead times of the events that give none of their own,
+	// when RemindSet (the top-level remind list).
+	Remind    []time.Duration
+	RemindSet bool
+	Sources   []Source
+	Orgs      []Org
+	People    []Person
 	// Events are in instant order; ties keep file order.
 	Events []Event
 	// Warnings are problems that did not stop the load (DST gaps and overlaps).

@@ -164,6 +164,11 @@ func (m *Model) popFilter() {
 	case !m.filter.Query.Empty():
 		m.search.input.SetValue("")
 		m.setQuery("")
+	case !m.dates.Empty():
+		// The days of --day, --from and --to go last: all days show.
+		m.dates = agenda.DateRange{}
+		m.recent = recentResults{}
+		m.refilter(m.tl.wanted())
 	}
 }
 

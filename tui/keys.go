@@ -44,6 +44,9 @@ type KeyMap struct {
 	InputUp, InputDown key.Binding
 	Accept, Cancel     key.Binding
 
+	Dismiss     key.Binding // hides the reminder on the status line
+	SecondClock key.Binding // shows or hides the second --tz clock
+
 	About key.Binding
 	Help  key.Binding
 	Close key.Binding // closes the help or about page
@@ -88,6 +91,8 @@ func DefaultKeyMap() KeyMap {
 		InputDown:    key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Dismiss:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "dismiss reminder")),
+		SecondClock:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "second clock")),
 		About:        key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Close:        key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "close")),
@@ -100,7 +105,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
 		k.Left, k.Right, k.View, k.PageDown, k.PageUp, k.Group, k.ZoomIn, k.ZoomOut,
-		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps}
+		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps, k.Dismiss, k.SecondClock}
 }
 
 // keyDoc is a binding with its long help: what it does, said more fully
@@ -151,9 +156,11 @@ func (k KeyMap) reference() [][]keyDoc {
 			{k.Zone, "times in the itinerary's zone, each venue's, this machine's, UTC"},
 			{k.Now, "select the current event, else the next"},
 			{k.Gaps, "list: show or hide free time between events"},
+			{k.SecondClock, "with --tz given twice: show or hide the second zone's clock beside the times"},
 			{k.Names, "names in their own script (경계현) or romanised (Kyung Kye-hyun)"},
 			{k.Edit, "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)"},
 			{k.MoreErrors, "scroll the panel of reload errors"},
+			{k.Dismiss, "hide the reminder on the status line (it goes by itself when the event starts)"},
 			{k.About, "about this itinerary: summary and sources"},
 			{k.Help, "all keys"},
 			{k.Close, "close this page (help or about)"},
@@ -301,6 +308,7 @@ type globalKeyMap struct {
 	NextPerson       key.Binding
 	PrevPerson       key.Binding
 	AnyAll           key.Binding
+	SecondClock      key.Binding
 	About            key.Binding
 	Help             key.Binding
 	Quit             key.Binding
@@ -310,7 +318,7 @@ func newGlobalKeyMap(k KeyMap) globalKeyMap {
 	return globalKeyMap{Focus: k.Focus, FocusBack: k.FocusBack, Back: k.Back, Names: k.Names, Zone: k.Zone, Now: k.Now,
 		Gaps: k.Gaps, Edit: k.Edit, MoreErrors: k.MoreErrors, View: k.View, Group: k.Group, People: k.People,
 		Search: k.Search, NextPerson: k.NextPerson, PrevPerson: k.PrevPerson, AnyAll: k.AnyAll, About: k.About,
-		Help: k.Help, Quit: k.Quit}
+		Help: k.Help, Quit: k.Quit, SecondClock: k.SecondClock}
 }
 
 // into puts the keys into the key map of the help.
@@ -318,14 +326,14 @@ func (g globalKeyMap) into(k *KeyMap) {
 	k.Focus, k.FocusBack, k.Back, k.Names, k.Zone, k.Now = g.Focus, g.FocusBack, g.Back, g.Names, g.Zone, g.Now
 	k.Gaps, k.Edit, k.MoreErrors, k.View, k.Group, k.People = g.Gaps, g.Edit, g.MoreErrors, g.View, g.Group, g.People
 	k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.About = g.Search, g.NextPerson, g.PrevPerson, g.AnyAll, g.About
-	k.Help, k.Quit = g.Help, g.Quit
+	k.Help, k.Quit, k.SecondClock = g.Help, g.Quit, g.SecondClock
 }
 
 // only enables the keys keep and disables every other.
 func (g *globalKeyMap) only(keep ...*key.Binding) {
 	for _, b := range []*key.Binding{&g.Focus, &g.FocusBack, &g.Back, &g.Names, &g.Zone, &g.Now, &g.Gaps, &g.Edit,
 		&g.MoreErrors, &g.View, &g.Group, &g.People, &g.Search, &g.NextPerson, &g.PrevPerson, &g.AnyAll, &g.About,
-		&g.Help, &g.Quit} {
+		&g.Help, &g.Quit, &g.SecondClock} {
 		b.SetEnabled(slices.Contains(keep, b))
 	}
 }
@@ -346,6 +354,7 @@ func (m *Model) activeKeys() KeyMap {
 		m.page.keys.into(&k)
 		return k
 	}
+	m.rem.keys.into(&k)
 	switch {
 	case m.focus == focusParticipants:
 		m.det.keys.into(&k)
@@ -385,6 +394,7 @@ func (m *Model) updateKeys() {
 	}
 	m.tl.updateKeys()
 	m.ln.updateKeys()
+	m.rem.updateKeys()
 	m.det.updateKeys()
 	m.card.updateKeys()
 }
@@ -409,6 +419,8 @@ func (m *Model) updateListKeys() {
 		b.SetEnabled(true)
 	}
 	k.Now.SetEnabled(len(m.visible) > 0)
+	k.SecondClock.SetEnabled(m.cfg.Second != nil)
+	toggleHelp(&k.SecondClock, !m.hideSecond, "hide second clock", "show second clock")
 	// The lanes draw no free time: b is the list's alone.
 	k.Gaps.SetEnabled(!lanes)
 	toggleHelp(&k.Gaps, m.gaps, "hide free time", "show free time")
@@ -434,12 +446,14 @@ func (m *Model) updateListKeys() {
 		k.Focus.SetHelp("tab", "participants")
 	}
 	filtered := !m.filter.Empty()
-	k.Back.SetEnabled(!inList || filtered)
+	k.Back.SetEnabled(!inList || filtered || !m.dates.Empty())
 	switch {
 	case inList && len(m.filter.People) > 0:
 		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
 	case inList && filtered:
 		k.Back.SetHelp("esc", "clear search")
+	case inList && !m.dates.Empty():
+		k.Back.SetHelp("esc", "all days")
 	default:
 		k.Back.SetHelp("esc", "back")
 	}

@@ -44,6 +44,14 @@ type Config struct {
 	ReadOnly bool
 	// Card opens the view on the card of the first of People.
 	Card bool
+	// NoBell rings no bell when a reminder shows (--no-bell).
+	NoBell bool
+	// Dates is the days to open on (--day, --from, --to); esc widens
+	// them to all.
+	Dates agenda.DateRange
+	// Second is the second clock's zone (a second --tz), shown beside the
+	// time of every timed row until key c hides it; nil for none.
+	Second *time.Location
 
 	// changes signals that Watch changed on disk (set by Run).
 	changes <-chan struct{}
@@ -105,6 +113,12 @@ type Model struct {
 	card   card
 	picker picker
 	search searchBar
+	rem    reminderLine
+	// hideSecond hides the second clock (key c).
+	hideSecond bool
+	// dates is the days the view opened on (--day, --from, --to) until
+	// esc widens them to all.
+	dates agenda.DateRange
 }
 
 // mode is whether a text field has the keys.
@@ -138,6 +152,8 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		picker: newPicker(km),
 		search: newSearchBar(km),
 		ln:     newLanesView(km),
+		rem:    newReminderLine(km, cfg.NoBell),
+		dates:  cfg.Dates,
 	}
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.Zone
@@ -167,6 +183,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.setFocus(focusCard)
 		m.card.open(m.ctx(), cfg.People[0], m.tl.selected())
 	}
+	m.rem.check(m.it, m.visible, m.clock()) // no bell before the view is up
 	m.settle()
 	return m
 }
@@ -180,7 +197,7 @@ func (m *Model) startEvent() int {
 	if !ok || now.Before(first) || now.After(last) {
 		return -1
 	}
-	return m.it.NowEvent(m.it.Select(m.filter), now)
+	return m.it.NowEvent(m.selectEvents(), now)
 }
 
 // refilter lays out the events of the filter and their rows again,
@@ -195,7 +212,7 @@ func (m *Model) relayRows(want int) { m.layRows(want, agenda.Options{Shown: m.vi
 // says (see agenda.Options.Within and Shown).
 func (m *Model) layRows(want int, events agenda.Options) {
 	rows := agenda.New(m.it, agenda.Options{Filter: m.filter, Within: events.Within, Shown: events.Shown,
-		Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
+		Dates: m.dates, Zone: m.zone, Now: m.clock(), FreeTime: m.gaps})
 	m.visible = rows.Shown()
 	m.tl.setRows(rows, want)
 	if m.view == viewLanes {
@@ -206,7 +223,21 @@ func (m *Model) layRows(want int, events agenda.Options) {
 
 func (m *Model) ctx() *renderCtx {
 	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
-		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel)}
+		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel), second: m.secondZone()}
+}
+
+// selectEvents is the events the filter keeps on the days of --day,
+// --from and --to (all days once esc widened them).
+func (m *Model) selectEvents() []int {
+	return m.dates.Keep(m.it, m.it.Select(m.filter), m.zone)
+}
+
+// secondZone is the second clock's zone while it is shown, else nil.
+func (m *Model) secondZone() *time.Location {
+	if m.hideSecond {
+		return nil
+	}
+	return m.cfg.Second
 }
 
 // spanLabel is the header's days and length; making it walks every
@@ -318,7 +349,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.tl.setRows(m.tl.rows.At(m.clock()), m.tl.wanted())
 			m.showSelected()
 		}
-		return m, tick(time.Time(msg))
+		return m, tea.Batch(tick(time.Time(msg)), m.rem.check(m.it, m.visible, m.clock()))
 	case fileChangedMsg:
 		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))
 	case reloadedMsg:

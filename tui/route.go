@@ -20,6 +20,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.pageOpen() {
 		return m.pageKey(msg)
 	}
+	if key.Matches(msg, m.rem.keys.Dismiss) {
+		m.rem.dismiss()
+		return m, nil
+	}
 	if done, cmd := m.globalKey(msg); done {
 		return m, cmd
 	}
@@ -93,6 +97,9 @@ func (m *Model) layoutKey(msg tea.KeyMsg) bool {
 	case key.Matches(msg, k.Gaps):
 		m.gaps = !m.gaps
 		m.relayRows(m.tl.wanted())
+	case key.Matches(msg, k.SecondClock):
+		m.hideSecond = !m.hideSecond
+		m.rerender()
 	case key.Matches(msg, k.AnyAll):
 		m.filter.AnyPerson = !m.filter.AnyPerson
 		m.refilter(m.tl.wanted())

@@ -381,6 +381,8 @@ type renderCtx struct {
 	labels int
 
 	cancelHint string // what closes a text field, from the key map
+	// second is the second clock's zone (a second --tz, key c), or nil.
+	second *time.Location
 }
 
 // signature sums up everything besides the layout and the row itself that
@@ -390,6 +392,9 @@ func (c *renderCtx) signature() string {
 	b.WriteString(strconv.Itoa(c.width))
 	b.WriteString("|")
 	b.WriteString(strconv.Itoa(c.timeWidth()))
+	if c.second != nil {
+		b.WriteString("|" + c.second.String())
+	}
 	if c.native {
 		b.WriteString("|native")
 	}
@@ -411,12 +416,12 @@ func (c *renderCtx) row(rw agenda.Row, width int, selected bool) string {
 		return c.eventRow(rw.Event(), width, selected)
 	case agenda.Continuation:
 		ct := l.ContinuationText(rw)
-		return fit(c.st.Faint.Render("  "+padRight(ct.Until, c.timeWidth())+"↳ "+ct.Title+" · "+ct.Day), width)
+		return fit(c.st.Faint.Render("  "+padRight(ct.Until, c.timeWidth()+c.secondWidth())+"↳ "+ct.Title+" · "+ct.Day), width)
 	case agenda.NowLine:
 		label := "── " + l.NowText(rw) + " "
 		return fit(c.st.Now.Render(label+strings.Repeat("─", max(width-ansi.StringWidth(label), 0))), width)
 	case agenda.FreeTime:
-		return fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth())+l.FreeTimeText(rw)), width)
+		return fit(c.st.Faint.Render("  "+strings.Repeat(" ", c.timeWidth()+c.secondWidth())+l.FreeTimeText(rw)), width)
 	case agenda.ZoneChange:
 		return fit(c.st.Faint.Render("  "+l.ZoneChangeText(rw)), width)
 	}
@@ -429,6 +434,32 @@ func (c *renderCtx) row(rw agenda.Row, width int, selected bool) string {
 // after them stay in one column.
 func (c *renderCtx) timeWidth() int {
 	return agenda.TimeColumn(c.zone, c.width < compactWidth, c.labels)
+}
+
+// secondWidth is the width of the second clock's column: its whole range
+// ("Sun 01:00–02:30 KST"), or in panes narrower than compactWidth its start
+// alone ("Sun 01:00 KST"); 0 without a second clock.
+func (c *renderCtx) secondWidth() int {
+	switch {
+	case c.second == nil:
+		return 0
+	case c.width < compactWidth:
+		return compactSecondColumn
+	}
+	return agenda.SecondClockWidth + 1
+}
+
+// compactSecondColumn is the second clock's start in a narrow pane:
+// "Sun ~01:00 KST ".
+const compactSecondColumn = 15
+
+// secondClock is what the second clock's column shows for event i.
+func (c *renderCtx) secondClock(i int) string {
+	zone := c.rows.Options().Zone
+	if c.width < compactWidth {
+		return padRight(agenda.SecondClockStart(c.it, i, zone, c.second), compactSecondColumn)
+	}
+	return padRight(agenda.SecondClock(c.it, i, zone, c.second), agenda.SecondClockWidth+1)
 }
 
 // timeLabelWidth is the width of what row rw shows in the time column:
@@ -467,6 +498,9 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 		when = t.Start
 	}
 	when = padRight(when, c.timeWidth())
+	if c.second != nil {
+		when += c.secondClock(i)
+	}
 	glyph := kindGlyph[e.Kind]
 	// After the title, as in the text agenda: a journey's two ends, the
 	// place, the participants.

@@ -54,6 +54,10 @@ func (m Model) headerView() string {
 		names = []string{"names: Latin"}
 	}
 	parts := []string{m.span.label, zone}
+	if !m.dates.Empty() {
+		// The days the view opened on, until esc widens them.
+		parts[0] = m.st.Selected.Render("["+m.dates.Label()+"]") + m.st.Faint.Render(" of "+m.span.label)
+	}
 	if len(it.Events) > 0 {
 		// Without events the span already says "no events".
 		parts = append(parts, agenda.Count(len(it.Events), "event"))
@@ -63,6 +67,9 @@ func (m Model) headerView() string {
 	}
 	info := m.st.Faint.Render(strings.Join(append(parts, names...), " · "))
 	if !m.filter.Empty() {
+		if !m.dates.Empty() {
+			zone = "[" + m.dates.Label() + "] · " + zone
+		}
 		info = m.filterChips() + m.st.Faint.Render(" · "+strings.Join(append([]string{zone}, names...), " · "))
 	}
 	return fit(title, m.width) + "\n" + fit(info, m.width)
@@ -96,6 +103,9 @@ func (m Model) footerView() string {
 	if m.mode == modeSearch {
 		count := m.st.Faint.Render(fmt.Sprintf(" · %d of %d · %s · %s", len(m.visible), len(m.it.Events), hint(m.search.keys.Accept), hint(m.search.keys.Cancel)))
 		return fit(m.search.input.View()+count, m.width)
+	}
+	if r := m.rem.text(m.clock()); r != "" {
+		return fit(m.st.Warning.Render(r)+m.st.Faint.Render(" · "+hint(m.rem.keys.Dismiss)), m.width)
 	}
 	if m.status != "" && ansi.StringWidth(m.status) <= m.width { // a longer one is in the panel
 		return fit(m.st.Warning.Render(m.status), m.width)

@@ -43,6 +43,9 @@ func (c Command) Main(args []string) int {
 	if len(args) > 0 && args[0] == "serve" {
 		return c.serve(args[1:])
 	}
+	if len(args) > 0 && args[0] == "remind" {
+		return c.remind(args[1:])
+	}
 	o, err := parseArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(c.Stdout, usage())
@@ -60,6 +63,15 @@ func (c Command) Main(args []string) int {
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
 		return ExitUsage
+	}
+	cache := ""
+	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
+		// Without --now the clock moves: the cache serves a status bar.
+		if cache = nextCachePath(o.file, o.people); cache != "" {
+			if it := readNextCache(cache, time.Now()); it != nil {
+				return c.cachedNext(s, it)
+			}
+		}
 	}
 	name, it, stdinCalendar, err := load(o.file, c.Stdin, progressTo(c.Stderr))
 	if err != nil {
@@ -87,7 +99,13 @@ func (c Command) Main(args []string) int {
 	if s.zone == nil && !s.venue {
 		s.zone = it.Zone
 	}
-	if c.Terminal && !o.print {
+	if s.dates, err = o.dateRange(s, it); err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
+		return ExitUsage
+	}
+	if o.next {
+		err = c.next(s, it, people, cache)
+	} else if c.Terminal && !o.print {
 		err = c.view(o, s, name, it, people, stdinCalendar)
 	} else {
 		err = c.write(o, s, it, people)
@@ -132,7 +150,8 @@ func (c Command) view(o options, s settings, name string, it *itinerary.Itinerar
 		file = o.file
 	}
 	return tui.Run(tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating})
+		Lanes: o.view == "lanes", Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating,
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
 }
 
 // write prints the selected events in the chosen format.
@@ -141,7 +160,7 @@ func (c Command) write(o options, s settings, it *itinerary.Itinerary, people []
 	if o.width >= 0 {
 		width = o.width
 	}
-	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Width: width}
+	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Dates: s.dates, Width: width, Second: s.zone2}
 	return export.Writer(s.format)(c.Stdout, it, opt)
 }
 
@@ -152,6 +171,8 @@ type settings struct {
 	venue    bool           // --tz venue: each venue's own clock
 	floating *time.Location // the zone floating times are read in; nil: this machine's
 	now      time.Time      // zero: the clock's
+	zone2    *time.Location // the second clock's zone, or nil
+	dates    agenda.DateRange
 }
 
 // settings checks the values of --format, --view, --tz and --now; an
@@ -180,6 +201,20 @@ func (o *options) settings() (settings, error) {
 			return s, fmt.Errorf("--tz: %v, or \"local\" or \"venue\"", err)
 		}
 	}
+	switch o.tz2 {
+	case "":
+	case "venue":
+		return s, errors.New(`--tz venue cannot be the second clock; give an IANA zone or "local"`)
+	case "local":
+		s.zone2 = time.Local
+	default:
+		if s.zone2, err = itinerary.LoadZone(o.tz2); err != nil {
+			return s, fmt.Errorf("--tz: %v, or \"local\"", err)
+		}
+	}
+	if o.next && o.format != "" && o.format != string(export.FormatJSON) && o.format != string(export.FormatText) {
+		return s, fmt.Errorf("--next writes text or json, not --format %q", o.format)
+	}
 	if o.now != "" {
 		if s.now, err = time.Parse(time.RFC3339, o.now); err != nil {
 			return s, fmt.Errorf("--now %q is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00", o.now)
@@ -188,7 +223,98 @@ func (o *options) settings() (settings, error) {
 			return s, fmt.Errorf("--now %q is outside the times an itinerary can hold (%s)", o.now, itinerary.RangeText)
 		}
 	}
+	// The dates are read once the display zone is known (dateRange); a
+	// date that is no date is a usage error before the file is read.
+	if o.day != "" && (o.from != "" || o.to != "") {
+		return s, errors.New("--day is one day; give it alone, or --from and --to")
+	}
+	for _, d := range []struct{ flag, value string }{{"day", o.day}, {"from", o.from}, {"to", o.to}} {
+		if d.value == "" {
+			continue
+		}
+		if _, err := agenda.ParseDate(d.value, time.Now(), time.UTC); err != nil {
+			return s, fmt.Errorf("--%s %v", d.flag, err)
+		}
+	}
 	return s, nil
+}
+
+// dateRange reads --day, --from and --to in the display zone (the
+// itinerary's with --tz venue), counted from --now or the clock.
+func (o *options) dateRange(s settings, it *itinerary.Itinerary) (agenda.DateRange, error) {
+	var r agenda.DateRange
+	zone := s.zone
+	if zone == nil {
+		zone = it.Zone
+	}
+	now := s.now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var err error
+	read := func(flag, value string) time.Time {
+		if value == "" || err != nil {
+			return time.Time{}
+		}
+		var t time.Time
+		if t, err = agenda.ParseDate(value, now, zone); err != nil {
+			err = fmt.Errorf("--%s %v", flag, err)
+		}
+		return t
+	}
+	if o.day != "" {
+		r.From = read("day", o.day)
+		r.To = r.From
+	}
+	if f := read("from", o.from); !f.IsZero() {
+		r.From = f
+	}
+	if t := read("to", o.to); !t.IsZero() {
+		r.To = t
+	}
+	if err == nil && !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
+		err = fmt.Errorf("--to %s is before --from %s", r.To.Format("2006-01-02"), r.From.Format("2006-01-02"))
+	}
+	return r, err
+}
+
+// cachedNext is --next from the cache: the events the person filter kept,
+// in the zones the whole file gives them.
+func (c Command) cachedNext(s settings, it *itinerary.Itinerary) int {
+	s.floating = s.zone
+	if s.floating != nil {
+		it.SetFloating(s.floating)
+	}
+	if s.zone == nil {
+		s.zone = it.Zone
+	}
+	if err := c.next(s, it, nil, ""); err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// next is --next: what is under way and what comes next, in one line or
+// a JSON object.
+func (c Command) next(s settings, it *itinerary.Itinerary, people []int, cache string) error {
+	now := s.now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), s.zone)
+	if cache != "" {
+		writeNextCache(cache, it, events, now)
+	}
+	sum := agenda.Next(it, events, s.zone, now)
+	if s.format == export.FormatJSON {
+		return export.WriteNext(c.Stdout, it, sum, now)
+	}
+	if sum.Empty() {
+		return nil
+	}
+	_, err := fmt.Fprintln(c.Stdout, sum.String())
+	return err
 }
 
 // formatNames is export's formats joined by sep.

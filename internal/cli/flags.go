@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
@@ -16,9 +17,13 @@ import (
 // options are the parsed flags.
 type options struct {
 	check, print, noWatch, version bool
+	next, noBell                   bool
 	format                         string
 	people                         []string
 	tz, now                        string
+	tz2                            string // a second --tz: the second clock
+	tzSet, tz2Set                  bool
+	day, from, to                  string
 	view                           string
 	file                           string
 	fileGiven                      bool // FILE was on the command line, even if empty
@@ -26,6 +31,29 @@ type options struct {
 }
 
 type multiFlag []string
+
+// tzFlag is --tz, which may be given twice: the display zone, then the
+// second clock's.
+type tzFlag options
+
+func (t *tzFlag) String() string {
+	if t == nil {
+		return ""
+	}
+	return t.tz
+}
+
+func (t *tzFlag) Set(v string) error {
+	switch {
+	case !t.tzSet:
+		t.tz, t.tzSet = v, true
+	case !t.tz2Set:
+		t.tz2, t.tz2Set = v, true
+	default:
+		return errors.New("--tz may be given twice at most: the display zone and a second clock")
+	}
+	return nil
+}
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
@@ -54,8 +82,18 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("width")
 	fs.Var((*multiFlag)(&o.people), "person", "keep only events with `P`: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several")
 	fs.add("person")
-	fs.StringVar(&o.tz, "tz", "", "show times in this IANA `ZONE`, \"local\" for this machine's, or \"venue\" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone)")
+	fs.Var((*tzFlag)(o), "tz", "show times in this IANA `ZONE`, \"local\" for this machine's, or \"venue\" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone). Given twice, the second zone's clock is shown beside the first")
 	fs.add("tz")
+	fs.StringVar(&o.day, "day", "", "only what covers `DATE`: "+agenda.DateHelp+", in the display zone and counted from --now")
+	fs.add("day")
+	fs.StringVar(&o.from, "from", "", "only what covers `DATE` or later (as --day)")
+	fs.add("from")
+	fs.StringVar(&o.to, "to", "", "only what covers `DATE` or earlier, inclusive (as --day)")
+	fs.add("to")
+	fs.BoolVar(&o.next, "next", false, "print what is under way and what comes next in one line (a JSON object with --format json) and exit")
+	fs.add("next")
+	fs.BoolVar(&o.noBell, "no-bell", false, "no terminal bell when a reminder shows")
+	fs.add("no-bell")
 	fs.StringVar(&o.now, "now", "", "pretend it is `TIME` (RFC 3339) for the now marker")
 	fs.add("now")
 	fs.StringVar(&o.view, "view", "list", "which `VIEW` the timeline opens in: list or lanes (v switches)")
@@ -145,6 +183,7 @@ const usageHeader = `visitline shows a visit itinerary as a timeline in the term
 Usage:
   visitline [flags] [FILE]
   visitline serve [flags] FILE   (share it over SSH; visitline serve --help)
+  visitline remind [--exec PROGRAM] [FILE…]   (reminders; see remind --help)
 
 FILE is a YAML itinerary (format v1) or an iCalendar file (.ics, recognised
 by its content); "-" reads standard input. Without FILE
