@@ -22,6 +22,9 @@ type Options struct {
 	People []int
 	// Width is the text agenda's line width in cells; 0 never cuts.
 	Width int
+	// Compact asks the Markdown briefing for its short form: a line an
+	// event under each day.
+	Compact bool
 }
 
 // Format is an output format of --print.
@@ -34,6 +37,8 @@ const (
 	FormatJSON     Format = "json"
 	FormatICS      Format = "ics"
 	FormatYAML     Format = "yaml"
+	FormatCSV      Format = "csv"
+	FormatHTML     Format = "html"
 )
 
 // WriteFunc writes events, indices into it.Events in display order, in one
@@ -51,6 +56,8 @@ var formats = []struct {
 	{FormatJSON, "", JSON},
 	{FormatICS, "", ICS},
 	{FormatYAML, "the itinerary as a format-v1 file", YAML},
+	{FormatCSV, "one row per event", CSV},
+	{FormatHTML, "a page to print", HTML},
 }
 
 // Formats lists the accepted formats, in the order they are listed to a

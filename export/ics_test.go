@@ -116,7 +116,7 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 			"2024-01-26 17:30|2024-01-26 18:45|Dinner with Kyung Kye-hyun",
 			"2024-01-26 17:30|2024-01-26 18:45|Samsung group-level leaders at the dinner",
 			"2024-01-26 19:00|2024-01-26 19:00|Altman leaves Korea",
-			"2024-01-26 20:00|2024-01-26 20:00|Meanwhile in Taiwan: Jensen Huang says he dined with TSMC's leaders",
+			"2024-01-26 20:00|2024-01-26 20:00|Meanwhile in Taiwan: Jensen Huang says he dined with TSMC's C. C. Wei",
 		}},
 	}
 	for _, c := range cases {

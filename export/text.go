@@ -30,6 +30,16 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 	for _, s := range header(it, l, opt) {
 		line(s)
 	}
+	if it.Summary != "" && len(opt.People) == 0 {
+		// The summary holds what belongs to no one event (the default
+		// visit's one on-record remark); a paragraph a line, for grep.
+		for _, p := range strings.Split(strings.TrimSpace(it.Summary), "\n\n") {
+			if p = strings.Join(strings.Fields(p), " "); p != "" {
+				bw.WriteByte('\n')
+				line(p)
+			}
+		}
+	}
 	col := timeColumn
 	if opt.Zone == nil {
 		col = ownZoneTimeColumn
@@ -42,7 +52,11 @@ func Text(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 			bw.WriteByte('\n')
 			line(d.Label + " · " + d.Count)
 		case agenda.EventRow:
-			line(eventLine(l.EventText(row.Event(), 0, false), col))
+			t := l.EventText(row.Event(), 0, false)
+			if t.People != "" {
+				t.People = agenda.PeopleWithNative(it, t.Event)
+			}
+			line(eventLine(t, col))
 		case agenda.Continuation:
 			c := l.ContinuationText(row)
 			line("  " + pad(c.Until, col+1) + "↳ " + c.Title + " · " + c.Day)

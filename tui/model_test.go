@@ -85,13 +85,13 @@ func TestMovement(t *testing.T) {
 		{[]string{"down", "down", "up"}, "kyung-returns"},
 		{[]string{"jjj"}, "pyeongtaek-tour"}, // one KeyMsg with three runes moves three times
 		{[]string{"jjjk"}, "altman-arrives"},
-		{[]string{"G"}, "taipei-dinner"},
+		{[]string{"G"}, "huang-wei-dinner"},
 		{[]string{"end", "k"}, "altman-departs"},
 		{[]string{"G", "g"}, "davos-panel"},
 		{[]string{"G", "home"}, "davos-panel"},
 		{[]string{"k"}, "davos-panel"},
-		{[]string{"G", "j"}, "taipei-dinner"},
-		{[]string{"pgdown"}, "taipei-dinner"}, // at 120×40 a page holds everything
+		{[]string{"G", "j"}, "huang-wei-dinner"},
+		{[]string{"pgdown"}, "huang-wei-dinner"}, // at 120×40 a page holds everything
 	}
 	for _, c := range cases {
 		m := press(newModel(t, 120, 40), c.keys...)

@@ -3,12 +3,11 @@ package tui
 import (
 	"strings"
 
-	"github.com/visitline/visitline/itinerary"
-
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/visitline/visitline/itinerary"
 )
 
 // searchBar is the search field of the footer.
