@@ -106,8 +106,8 @@ func TestICSImportsIntoCalcurse(t *testing.T) {
 		}},
 		{"visit.yaml", "Asia/Seoul", "2024-01-18", []string{
 			"2024-01-18|all day|Davos panel: \"Technology in a Turbulent World\"",
-			"2024-01-25 22:00|2024-01-25 22:00|Kyung Kye-hyun returns from Japan to receive Altman",
-			"2024-01-25 23:00|2024-01-25 23:00|Altman arrives in Korea",
+			"2024-01-25 22:00|2024-01-25 22:00|Altman arrives in Korea", // same time: calcurse orders by title
+			"2024-01-25 22:00|2024-01-25 22:00|Kyung Kye-hyun back from Japan to receive Altman",
 			"2024-01-26 09:00|2024-01-26 11:30|Tour of Samsung's Pyeongtaek chip campus",
 			"2024-01-26 11:45|2024-01-26 13:00|Lunch with Samsung's DS division management",
 			"2024-01-26 13:00|2024-01-26 14:30|Altman moves on to Seoul",
