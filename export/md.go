@@ -231,9 +231,10 @@ func personLabel(it *itinerary.Itinerary, p int) string {
 var entity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
 
 // blockStart is what would start a block at the start of a line: a list
-// item ("1." "1)" "-" "+" "*"), a thematic break or setext underline
-// ("-" "=" "_" "*"), a heading, a quote, a code fence, raw HTML.
-var blockStart = regexp.MustCompile("^(\\d{1,9})([.)])|^([-+=#>*_]|```|~~~)")
+// item ("1. " "1) " "- " "+ " "* "), a heading ("# "), a quote, a code
+// fence, or a line that is all "-", "*", "_" or "=" (a thematic break or a
+// setext underline).
+var blockStart = regexp.MustCompile("^(\\d{1,9})([.)])(?:[ \t]|$)|^(?:[-+*][ \t]|[-+*]$|#{1,6}(?:[ \t]|$)|>|```|~~~|([-*_=])[-*_= \t]*$)")
 
 // mdInline escapes text from the file so that CommonMark (and GitHub's
 // tables and strikethrough) shows it as written, wherever in a line it

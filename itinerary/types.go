@@ -78,10 +78,10 @@ type Person struct {
 	// that match it when typed.
 	Aliases []string
 	Org     int // index into Itinerary.Orgs, or -1
-	Role   string
-	Group  bool
-	Note   string
-	Pos    Pos
+	Role    string
+	Group   bool
+	Note    string
+	Pos     Pos
 }
 
 // Event is one entry of the timeline, with its times resolved to instants.
