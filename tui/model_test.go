@@ -154,7 +154,7 @@ func TestParticipantsAndCard(t *testing.T) {
 	}
 	view := m.View()
 	for _, want := range []string{"Card · Kyung Kye-hyun", "경계현", "President; CEO of the Device Solutions (DS) division", "Samsung Electronics · 삼성전자",
-		"Events (3)", "Kyung Kye-hyun returns from Japan", "❯ Fri 26 Jan  ~09:00–11:30  [reported] Tour of", "Dinner with Kyung Kye-hyun"} {
+		"Events (3)", "Kyung Kye-hyun back from Japan", "❯ Fri 26 Jan  ~09:00–11:30  [reported] Tour of", "Dinner with Kyung Kye-hyun"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("card lacks %q:\n%s", want, view)
 		}
