@@ -492,3 +492,25 @@ func Paragraphs(s string) []string {
 	}
 	return out
 }
+
+// PeopleWithNative names every participant of event i with the native name
+// beside the Latin one where there is one: "Sam Altman (샘 올트먼), Jeremy
+// Hunt", so that a printed agenda can be searched in either script.
+func PeopleWithNative(it *itinerary.Itinerary, i int) string {
+	var b strings.Builder
+	for k, p := range it.Events[i].Participants {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(NameWithNative(&it.People[p]))
+	}
+	return b.String()
+}
+
+// NameWithNative is "Kyung Kye-hyun (경계현)", or the name alone.
+func NameWithNative(p *itinerary.Person) string {
+	if p.Native == "" || p.Native == p.Name {
+		return p.Name
+	}
+	return p.Name + " (" + p.Native + ")"
+}

@@ -646,13 +646,19 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if ez := ev.end; ok && ez != nil && !start.date && ez.z != ev.start.z && ez.z.loc != nil && !ez.z.utc && ez.z.name != eventZone {
 		m.add("end_timezone", scalar(ez.z.name, endLine))
 	}
-	if p := c.prop("STATUS"); p != nil {
+	if p := c.prop("X-VISITLINE-STATUS"); p != nil && visitlineStatus(p.Value) != "" {
+		// visitline's own export: the status STATUS cannot say.
+		m.add("status", scalar(visitlineStatus(p.Value), p.Line))
+	} else if p := c.prop("STATUS"); p != nil {
 		switch strings.ToUpper(strings.TrimSpace(p.Value)) {
 		case "TENTATIVE":
 			m.add("status", scalar("planned", p.Line))
 		case "CANCELLED":
 			m.add("status", scalar("cancelled", p.Line))
 		}
+	}
+	if p := c.prop("X-VISITLINE-APPROXIMATE"); p != nil && strings.EqualFold(strings.TrimSpace(p.Value), "TRUE") {
+		m.add("approximate", boolScalar(p.Line))
 	}
 	if p := c.prop("LOCATION"); p != nil {
 		m.addText("place", cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine), p.Line)
@@ -1125,4 +1131,16 @@ func uniqueSlug(s string, taken map[string]int) string {
 	taken["\x00"+s] = n
 	taken[id] = 1
 	return id
+}
+
+// visitlineStatus is the status an X-VISITLINE-STATUS names, or "" when it
+// names none of the format's.
+func visitlineStatus(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	for _, s := range itinerary.Statuses {
+		if string(s) == v {
+			return v
+		}
+	}
+	return ""
 }

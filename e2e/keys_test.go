@@ -165,7 +165,7 @@ func TestFilterAndSearchInTmux(t *testing.T) {
 	s.key("/")
 	s.typeLiteral("@kyung !dinner", "2 of 12")
 	scr = s.key("Enter")
-	if !strings.Contains(scr, "Kyung Kye-hyun returns from") || !strings.Contains(scr, "Tour of Samsung's Pyeongtaek") ||
+	if !strings.Contains(scr, "Kyung Kye-hyun back from") || !strings.Contains(scr, "Tour of Samsung's Pyeongtaek") ||
 		strings.Contains(scr, "~17:30–18:45") || !strings.Contains(scr, "Timeline · 2 of 12 events") {
 		t.Fatalf("@kyung !dinner should leave Kyung's events but the dinner:\n%s", scr)
 	}

@@ -59,7 +59,7 @@ func TestTimelineInTmux(t *testing.T) {
 		t.Fatalf("Kyung is not focused:\n%s", scr)
 	}
 	scr = s.key("Enter")
-	for _, want := range []string{"Card · Kyung Kye-hyun", "Events (3)", "Kyung Kye-hyun returns from Japan", "Tour of Samsung's Pyeongtaek", "Dinner with Kyung Kye-hyun"} {
+	for _, want := range []string{"Card · Kyung Kye-hyun", "Events (3)", "Kyung Kye-hyun back from Japan", "Tour of Samsung's Pyeongtaek", "Dinner with Kyung Kye-hyun"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("card lacks %q:\n%s", want, scr)
 		}

@@ -29,6 +29,9 @@ type Options struct {
 	Second *time.Location
 	// Dates keeps only the events that cover a part of its days.
 	Dates agenda.DateRange
+	// Compact asks the Markdown briefing for its short form: a line an
+	// event under each day.
+	Compact bool
 }
 
 // Format is an output format of --print.
@@ -41,6 +44,8 @@ const (
 	FormatJSON     Format = "json"
 	FormatICS      Format = "ics"
 	FormatYAML     Format = "yaml"
+	FormatCSV      Format = "csv"
+	FormatHTML     Format = "html"
 )
 
 // WriteFunc writes the events opt's filter keeps in one format.
@@ -69,6 +74,8 @@ var formats = []struct {
 	{FormatJSON, "", selected(JSON)},
 	{FormatICS, "", selected(ICS)},
 	{FormatYAML, "the itinerary as a format-v1 file", selected(YAML)},
+	{FormatCSV, "one row per event", selected(CSV)},
+	{FormatHTML, "a page to print", selected(HTML)},
 }
 
 // Formats lists the accepted formats, in the order they are listed to a

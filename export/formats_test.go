@@ -10,7 +10,7 @@ import (
 // default visit; a name not in the table has none; the list is in the
 // order --help gives it.
 func TestFormatTable(t *testing.T) {
-	want := []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatYAML}
+	want := []Format{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatYAML, FormatCSV, FormatHTML}
 	if got := Formats(); !slices.Equal(got, want) {
 		t.Fatalf("Formats() = %v, want %v", got, want)
 	}

@@ -96,6 +96,12 @@ func ICS(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 		}
 		ev.SetDescription(description(it, i))
 		ev.SetStatus(icsStatus(e.Status))
+		// STATUS has no word for reported or expected, nor for times that
+		// are only indicative: visitline's reader takes them from these.
+		ev.AddProperty(StatusProperty, string(e.Status))
+		if e.Approximate {
+			ev.AddProperty(ApproximateProperty, "TRUE")
+		}
 		ev.AddProperty(ics.ComponentPropertyCategories, string(e.Kind))
 		if e.Track != "" {
 			ev.AddProperty(ics.ComponentPropertyCategories, e.Track)
@@ -142,6 +148,14 @@ func icsLead(d time.Duration) string {
 	}
 	return s
 }
+// StatusProperty keeps an event's status (confirmed, reported, expected,
+// planned, cancelled) where STATUS would make the middle three TENTATIVE;
+// ApproximateProperty ("TRUE") marks times that are only indicative.
+// Other programs ignore them, as they do every X- property.
+const (
+	StatusProperty      = "X-VISITLINE-STATUS"
+	ApproximateProperty = "X-VISITLINE-APPROXIMATE"
+)
 
 // ZoneProperty names the zone of an all-day entry outside the itinerary's
 // zone: DATE values have none, and the calendar reader puts the entry back

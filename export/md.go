@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
@@ -17,8 +19,12 @@ import (
 // another clock), status, place, participants with role and organisation,
 // topics, notes and sources. With exactly one person in opt.People it opens
 // with that person's card. Text from the file is escaped so that it reads
-// as written; there are no escape codes.
+// as written; there are no escape codes. With opt.Compact it writes the
+// short form instead (a line an event; see markdownCompact).
 func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
+	if opt.Compact {
+		return markdownCompact(w, it, opt.Dates.Keep(it, it.Select(opt.Filter()), opt.Zone), opt)
+	}
 	bw := bufio.NewWriter(w)
 	md := mdWriter{w: bw, second: opt.Second}
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Dates: opt.Dates, Zone: opt.Zone, Now: opt.Now})
@@ -189,33 +195,81 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	}
 }
 
-// mdSpecial are the characters that can mean something to a Markdown
-// reader inside a line: emphasis, code, links, raw HTML, entities,
-// headings' closing marks, and the GitHub extensions' tables and
-// strikethrough.
-var mdSpecial = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `&`, `\&`, `#`, `\#`, `|`, `\|`, `~`, `\~`,
-	"\n", " ", "\r", " ",
-)
+// entity is what CommonMark reads as an entity or character reference.
+var entity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
 
-// blockStart is what would start a list, a thematic break or a setext
-// heading underline at the start of a line. The other block starts
-// (headings, quotes, fences, HTML, tables) begin with a character that
-// mdSpecial escapes wherever it stands.
-var blockStart = regexp.MustCompile(`^(\d{1,9})([.)])|^([-+=])`)
+// blockStart is what would start a block at the start of a line: a list
+// item ("1. " "1) " "- " "+ " "* "), a heading ("# "), a quote, a code
+// fence, or a line that is all "-", "*", "_" or "=" (a thematic break or a
+// setext underline).
+var blockStart = regexp.MustCompile("^(\\d{1,9})([.)])(?:[ \t]|$)|^(?:[-+*][ \t]|[-+*]$|#{1,6}(?:[ \t]|$)|>|```|~~~|([-*_=])[-*_= \t]*$)")
 
-// mdInline escapes text from the file so that Markdown shows it as
-// written, wherever in a line it goes: at the start of a line or of a list
-// item as much as within one. Leading blanks are dropped, as Markdown would
-// drop them, so that four of them cannot start a code block.
+// mdInline escapes text from the file so that CommonMark (and GitHub's
+// tables and strikethrough) shows it as written, wherever in a line it
+// goes — and escapes nothing else, so that a pasted briefing reads
+// cleanly: "~17:30", "[! overlap]", "Los_Angeles" and "Org & Co" stay as
+// they are. A character is escaped only where it could be read as
+// structure: a backslash before punctuation; every backtick; a "*" that
+// is not a lone star between spaces; an "_" that is not inside a word; a
+// "]" before "(", "[" or ":" (a link or a reference definition); a "<"
+// that could open a tag or an autolink; an "&" that would be an entity; a
+// "~" that could close a strikethrough; a trailing run of "#" (the end of
+// a heading); and what would start a block at the start of the line.
+// Leading blanks are dropped, as Markdown would drop them, so that four of
+// them cannot start a code block; line breaks become spaces.
 func mdInline(s string) string {
-	s = strings.TrimLeft(mdSpecial.Replace(s), " \t")
+	s = strings.TrimLeft(strings.NewReplacer("\n", " ", "\r", " ").Replace(s), " \t")
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	tilde := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		prev, next := rune(-1), rune(-1)
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(s[:i])
+		}
+		if i+1 < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+1:])
+		}
+		escape := false
+		switch c {
+		case '\\':
+			escape = next == -1 || next < utf8.RuneSelf && unicode.IsPunct(next) || next < utf8.RuneSelf && unicode.IsSymbol(next)
+		case '`':
+			escape = true
+		case '*':
+			escape = !(prev == ' ' && next == ' ')
+		case '_':
+			escape = !(wordRune(prev) && wordRune(next))
+		case ']':
+			escape = next == '(' || next == '[' || next == ':'
+		case '<':
+			escape = next == '/' || next == '!' || next == '?' || next >= 0 && unicode.IsLetter(next)
+		case '&':
+			escape = entity.MatchString(s[i:])
+		case '~':
+			escape = tilde && prev != -1 && !unicode.IsSpace(prev)
+			tilde = true
+		case '#':
+			escape = strings.Trim(s[i:], "#") == "" && (prev == -1 || prev == ' ' || prev == '#')
+		}
+		if escape {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	s = b.String()
 	if m := blockStart.FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 { // "1." or "1)": escape the mark after the digits
 			return s[:m[4]] + `\` + s[m[4]:]
 		}
-		return `\` + s
+		if s[0] != '\\' {
+			return `\` + s
+		}
 	}
 	return s
 }
+
+// wordRune reports whether r is a letter or digit, inside which "_" is
+// never emphasis.
+func wordRune(r rune) bool { return r >= 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

@@ -130,3 +130,23 @@ func TestMarkdownShowsTextAsWritten(t *testing.T) {
 		t.Error("escape codes in Markdown")
 	}
 }
+
+// TestMarkdownNoNeedlessEscape: what CommonMark reads as plain text
+// carries no backslash — approximate times, badges in brackets, zone
+// names with underscores, ampersands, lone stars and angle brackets — and
+// still renders as written.
+func TestMarkdownNoNeedlessEscape(t *testing.T) {
+	for _, s := range []string{
+		"~17:30", "~09:00–11:30", "[! overlap]", "[reported] Tour", "America/Los_Angeles", "snake_case_name",
+		"Org & Co", "3 < 4 > 2", "a * b", "C# and F#s", "Kyung's", "50% of 2+2=4", "x - y", "a|b", "!important",
+		"1.5 hours", "#1 priority", "path\\name",
+	} {
+		got := mdInline(s)
+		if got != s {
+			t.Errorf("mdInline(%q) = %q; want it unchanged", s, got)
+		}
+		if _, text := render(t, got); strings.TrimSpace(text) != s {
+			t.Errorf("%q renders as %q", s, strings.TrimSpace(text))
+		}
+	}
+}

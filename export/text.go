@@ -27,6 +27,16 @@ func Text(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	for _, s := range header(l) {
 		line(s)
 	}
+	if it.Summary != "" && len(opt.People) == 0 {
+		// The summary holds what belongs to no one event (the default
+		// visit's one on-record remark); a paragraph a line, for grep.
+		for _, p := range strings.Split(strings.TrimSpace(it.Summary), "\n\n") {
+			if p = strings.Join(strings.Fields(p), " "); p != "" {
+				bw.WriteByte('\n')
+				line(p)
+			}
+		}
+	}
 	col := agenda.TimeColumn(opt.Zone, false, 0)
 	for r := 0; r < l.Len(); r++ {
 		row := l.Row(r)
@@ -37,6 +47,9 @@ func Text(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 			line(d.Label + " · " + d.Count)
 		case agenda.EventRow:
 			t := l.EventText(row.Event(), 0, false)
+			if t.People != "" {
+				t.People = agenda.PeopleWithNative(it, t.Event)
+			}
 			if opt.Second != nil {
 				t.Time = pad(t.Time, col) + agenda.SecondClock(it, row.Event(), opt.Zone, opt.Second)
 			}

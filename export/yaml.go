@@ -42,6 +42,13 @@ func YAML(w io.Writer, it *itinerary.Itinerary, events []int, _ Options) error {
 		m.str("id", p.ID)
 		m.str("name", p.Name)
 		m.str("native", p.Native)
+		if len(p.Aliases) > 0 {
+			as := yseq(true)
+			for _, a := range p.Aliases {
+				as.Content = append(as.Content, ystr(a))
+			}
+			m.set("aliases", as)
+		}
 		if o := it.OrgOf(i); o != nil {
 			m.str("org", o.ID)
 		}

@@ -29,7 +29,7 @@ func summary(it *itinerary.Itinerary) []string {
 		var people []string
 		for _, p := range e.Participants {
 			q := it.People[p]
-			people = append(people, q.ID+"="+q.Name+"/"+q.Native+"/"+q.Role+"/"+q.Note)
+			people = append(people, q.ID+"="+q.Name+"/"+q.Native+"/"+strings.Join(q.Aliases, "+")+"/"+q.Role+"/"+q.Note)
 		}
 		var sources []string
 		for _, s := range e.Sources {

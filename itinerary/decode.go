@@ -18,7 +18,7 @@ var (
 	topFields    = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "sources", "orgs", "people", "events"}
 	sourceFields = []string{"id", "publisher", "title", "date", "url"}
 	orgFields    = []string{"id", "name", "native", "color"}
-	personFields = []string{"id", "name", "native", "org", "role", "group", "note"}
+	personFields = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
 	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind"}
 )
 
@@ -737,6 +737,7 @@ func (l *loader) person(n *yaml.Node, i int, seen map[string]Pos) (Person, *yaml
 	p := Person{ID: id, Org: -1, Pos: Pos{n.Line, n.Column}}
 	p.Name, _ = l.str(fs, "name", ctx)
 	p.Native, _ = l.str(fs, "native", ctx)
+	p.Aliases, _ = l.strList(fs, "aliases", ctx)
 	p.Role, _ = l.str(fs, "role", ctx)
 	p.Group = l.boolean(fs, "group", ctx)
 	p.Note = l.text(fs, "note", ctx)

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // index precomputes what the queries use on every keystroke: each person's
@@ -64,17 +62,12 @@ func (it *Itinerary) index() {
 	it.personText = make([]personText, len(it.People))
 	for i := range it.People {
 		p := &it.People[i]
-		pt := personText{id: Fold(p.ID), name: Fold(p.Name), native: Fold(p.Native), role: Fold(p.Role)}
+		pt := personText{id: Fold(p.ID), role: Fold(p.Role), names: nameForms(p)}
 		if o := it.OrgOf(i); o != nil {
 			pt.org = Fold(o.Name + " " + o.Native + " " + o.ID)
 		}
 		it.personText[i] = pt
 	}
-}
-
-// Fold is the form text is compared in: NFC, lower case.
-func Fold(s string) string {
-	return strings.ToLower(norm.NFC.String(s))
 }
 
 // Overlap is a person due at two events at once.

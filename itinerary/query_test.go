@@ -100,7 +100,7 @@ func TestSelect(t *testing.T) {
 		filter Filter
 		want   string
 	}{
-		{"everything", Filter{}, "davos-panel kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs taipei-dinner"},
+		{"everything", Filter{}, "davos-panel kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs huang-wei-dinner"},
 		{"one person", Filter{People: []int{p("kyung")}}, "kyung-returns pyeongtaek-tour dinner-kyung"},
 		{"all of two people", Filter{People: []int{p("kyung"), p("altman")}}, "pyeongtaek-tour dinner-kyung"},
 		{"nobody in common", Filter{People: []int{p("chey"), p("lee-jb")}}, ""},
@@ -113,7 +113,7 @@ func TestSelect(t *testing.T) {
 		{"search and person", Filter{People: []int{p("altman")}, Query: it.ParseQuery("management")}, "pyeongtaek-tour lunch-ds"},
 		{"topic", Filter{Query: it.ParseQuery("memory supply")}, "pyeongtaek-tour"},
 		{"unknown person term", Filter{Query: it.ParseQuery("@nobody")}, ""},
-		{"dangling operators", Filter{Query: it.ParseQuery("@ ! ")}, "davos-panel kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs taipei-dinner"},
+		{"dangling operators", Filter{Query: it.ParseQuery("@ ! ")}, "davos-panel kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs huang-wei-dinner"},
 	}
 	for _, c := range cases {
 		if got := ids(it, it.Select(c.filter)); got != c.want {
@@ -208,18 +208,18 @@ func TestDaysInZones(t *testing.T) {
 		}
 		return strings.Join(out, " | ")
 	}
-	seoul := "01-18:davos-panel | 01-25:kyung-returns altman-arrives | 01-26:pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs taipei-dinner"
+	seoul := "01-18:davos-panel | 01-25:kyung-returns altman-arrives | 01-26:pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs huang-wei-dinner"
 	if got := days(it.Zone); got != seoul {
 		t.Errorf("Seoul:\n%s", got)
 	}
 	la, _ := time.LoadLocation("America/Los_Angeles")
-	want := "01-18:davos-panel | 01-25:kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting | 01-26:dinner-kyung dinner-group-leaders altman-departs taipei-dinner"
+	want := "01-18:davos-panel | 01-25:kyung-returns altman-arrives pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting | 01-26:dinner-kyung dinner-group-leaders altman-departs huang-wei-dinner"
 	if got := days(la); got != want {
 		t.Errorf("Los Angeles (the Korean day until 17:00 is the 25th):\n%s", got)
 	}
 	// In UTC the evening of the 25th in Seoul is still the 25th, and the tour
 	// (09:00 KST) is midnight UTC on the 26th.
-	want = "01-18:davos-panel | 01-25:kyung-returns altman-arrives | 01-26:pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs taipei-dinner"
+	want = "01-18:davos-panel | 01-25:kyung-returns altman-arrives | 01-26:pyeongtaek-tour lunch-ds to-seoul startups-skhynix chey-meeting dinner-kyung dinner-group-leaders altman-departs huang-wei-dinner"
 	if got := days(time.UTC); got != want {
 		t.Errorf("UTC:\n%s", got)
 	}

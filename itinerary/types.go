@@ -74,11 +74,14 @@ type Person struct {
 	ID     string
 	Name   string
 	Native string
-	Org    int // index into Itinerary.Orgs, or -1
-	Role   string
-	Group  bool
-	Note   string
-	Pos    Pos
+	// Aliases are other spellings of the name ("Yi Sŏ-yŏn", "Seoyeon Lee")
+	// that match it when typed.
+	Aliases []string
+	Org     int // index into Itinerary.Orgs, or -1
+	Role    string
+	Group   bool
+	Note    string
+	Pos     Pos
 }
 
 // Event is one entry of the timeline, with its times resolved to instants.

@@ -112,9 +112,9 @@ func TestLanesMovementKeys(t *testing.T) {
 		{[]string{"jj"}, "kyung-returns"},         // Kyung's lane, nearest to Davos
 		{[]string{"ll", "jj"}, "pyeongtaek-tour"}, // from Altman's tour to Kyung's: the same event
 		{[]string{"ll", "jj", "l"}, "dinner-kyung"},
-		{[]string{"ll", "jjj"}, "pyeongtaek-tour"},                // Lee Jung-bae has only the tour
-		{[]string{"lll", "jjjjjjjj"}, "startups-skhynix"},         // from lunch to the start-ups' lane: the nearest
-		{[]string{"ll", "jjjjjjjjjjjjjjj", "k"}, "taipei-dinner"}, // the last lane, then one up
+		{[]string{"ll", "jjj"}, "pyeongtaek-tour"},                   // Lee Jung-bae has only the tour
+		{[]string{"lll", "jjjjjjjj"}, "startups-skhynix"},            // from lunch to the start-ups' lane: the nearest
+		{[]string{"ll", "jjjjjjjjjjjjjjj", "k"}, "huang-wei-dinner"}, // the last lane, then one up
 		{[]string{"k"}, "davos-panel"},
 		{[]string{"+", "-", "-"}, "davos-panel"}, // zooming keeps the selection
 	}

@@ -85,13 +85,13 @@ func TestMovement(t *testing.T) {
 		{[]string{"down", "down", "up"}, "kyung-returns"},
 		{[]string{"jjj"}, "pyeongtaek-tour"}, // one KeyMsg with three runes moves three times
 		{[]string{"jjjk"}, "altman-arrives"},
-		{[]string{"G"}, "taipei-dinner"},
+		{[]string{"G"}, "huang-wei-dinner"},
 		{[]string{"end", "k"}, "altman-departs"},
 		{[]string{"G", "g"}, "davos-panel"},
 		{[]string{"G", "home"}, "davos-panel"},
 		{[]string{"k"}, "davos-panel"},
-		{[]string{"G", "j"}, "taipei-dinner"},
-		{[]string{"pgdown"}, "taipei-dinner"}, // at 120×40 a page holds everything
+		{[]string{"G", "j"}, "huang-wei-dinner"},
+		{[]string{"pgdown"}, "huang-wei-dinner"}, // at 120×40 a page holds everything
 	}
 	for _, c := range cases {
 		m := press(newModel(t, 120, 40), c.keys...)
@@ -154,7 +154,7 @@ func TestParticipantsAndCard(t *testing.T) {
 	}
 	view := m.View()
 	for _, want := range []string{"Card · Kyung Kye-hyun", "경계현", "President; CEO of the Device Solutions (DS) division", "Samsung Electronics · 삼성전자",
-		"Events (3)", "Kyung Kye-hyun returns from Japan", "❯ Fri 26 Jan  ~09:00–11:30  [reported] Tour of", "Dinner with Kyung Kye-hyun"} {
+		"Events (3)", "Kyung Kye-hyun back from Japan", "❯ Fri 26 Jan  ~09:00–11:30  [reported] Tour of", "Dinner with Kyung Kye-hyun"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("card lacks %q:\n%s", want, view)
 		}

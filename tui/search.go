@@ -2,12 +2,12 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/visitline/visitline/itinerary"
 )
 
 // searchBar is the search field of the footer.
@@ -49,8 +49,9 @@ func (s searchBar) update(msg tea.Msg) (searchBar, tea.Cmd) {
 }
 
 // highlight renders s in base with every occurrence of the (folded) words
-// in match. Matching is case-insensitive rune by rune, so offsets stay
-// right for Hangul and any other script.
+// in match. Matching folds rune by rune (itinerary.FoldRune: case, marks
+// and width, as the search text is folded), so offsets stay right for
+// Hangul and any other script and "kogyo" marks "Kōgyō".
 func highlight(s string, words []string, base, match lipgloss.Style) string {
 	if len(words) == 0 || s == "" {
 		return base.Render(s)
@@ -58,7 +59,7 @@ func highlight(s string, words []string, base, match lipgloss.Style) string {
 	runes := []rune(s)
 	lower := make([]rune, len(runes))
 	for i, r := range runes {
-		lower[i] = unicode.ToLower(r)
+		lower[i] = itinerary.FoldRune(r)
 	}
 	marked := make([]bool, len(runes))
 	any := false

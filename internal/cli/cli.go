@@ -160,7 +160,7 @@ func (c Command) write(o options, s settings, it *itinerary.Itinerary, people []
 	if o.width >= 0 {
 		width = o.width
 	}
-	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Dates: s.dates, Width: width, Second: s.zone2}
+	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
 	return export.Writer(s.format)(c.Stdout, it, opt)
 }
 
@@ -176,7 +176,8 @@ type settings struct {
 }
 
 // settings checks the values of --format, --view, --tz and --now; an
-// error is a usage error. A --format implies --print.
+// error is a usage error. A --format implies --print, and --compact
+// --format md.
 func (o *options) settings() (settings, error) {
 	s := settings{format: export.FormatText}
 	var err error
@@ -184,6 +185,15 @@ func (o *options) settings() (settings, error) {
 		s.format = export.Format(o.format)
 		if export.Writer(s.format) == nil {
 			return s, fmt.Errorf("--format %q is not one of %s", o.format, formatNames(", "))
+		}
+		o.print = true
+	}
+	if o.compact {
+		// The compact form is the Markdown briefing's.
+		if o.format == "" {
+			s.format = export.FormatMarkdown
+		} else if s.format != export.FormatMarkdown {
+			return s, fmt.Errorf("--compact is a form of --format md, not of --format %s", o.format)
 		}
 		o.print = true
 	}

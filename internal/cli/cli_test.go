@@ -87,7 +87,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--print", "--tz="}, "visitline: --tz is empty; give an IANA zone"},
 		{[]string{"--now", ""}, "visitline: --now is empty; give a time in RFC 3339"},
 		{[]string{"--now", "noon"}, "visitline: --now \"noon\" is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00\n"},
-		{[]string{"--format", "pdf"}, "visitline: --format \"pdf\" is not one of text, md, json, ics, yaml\n"},
+		{[]string{"--format", "pdf"}, "visitline: --format \"pdf\" is not one of text, md, json, ics, yaml, csv, html\n"},
 		{[]string{"a.yaml", "b.yaml"}, "visitline: one FILE at most, got 2: a.yaml b.yaml\n"},
 		{[]string{"--view", "grid"}, "visitline: --view \"grid\" is not one of list, lanes\n"},
 		{[]string{"--person", "nobody"}, "visitline: --person \"nobody\" matches nobody in this itinerary; the people are:\n  altman (Sam Altman, 샘 올트먼)\n"},

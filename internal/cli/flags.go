@@ -17,7 +17,7 @@ import (
 // options are the parsed flags.
 type options struct {
 	check, print, noWatch, version bool
-	next, noBell                   bool
+	next, noBell, compact          bool
 	format                         string
 	people                         []string
 	tz, now                        string
@@ -78,6 +78,8 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("print")
 	fs.StringVar(&o.format, "format", "", "the `FORMAT` --print writes: "+formatList()+"; implies --print")
 	fs.add("format")
+	fs.BoolVar(&o.compact, "compact", false, "with --format md, the short briefing: a line an event under each day")
+	fs.add("compact")
 	fs.IntVar(&o.width, "width", -1, "cut agenda lines to `N` cells; 0 never cuts (default: the terminal's width on a terminal, whole lines otherwise)")
 	fs.add("width")
 	fs.Var((*multiFlag)(&o.people), "person", "keep only events with `P`: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several")

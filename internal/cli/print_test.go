@@ -19,7 +19,7 @@ func TestPrintDefaultVisit(t *testing.T) {
 	}
 	golden.Check(t, "testdata/print-default.txt", r.stdout)
 	out := r.stdout
-	kyung := strings.Index(out, "~22:00         Kyung Kye-hyun returns from")
+	kyung := strings.Index(out, "~22:00         Kyung Kye-hyun back from")
 	jan26 := strings.Index(out, "Fri 26 Jan 2024")
 	tour := strings.Index(out, "~09:00–11:30   [reported] Tour of Samsung's Pyeongtaek")
 	taipei := strings.Index(out, "~20:00         [reported] Meanwhile in Taiwan")

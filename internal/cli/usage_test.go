@@ -42,7 +42,8 @@ func TestUsageFromFlags(t *testing.T) {
 	want := map[string]string{ // what each flag's row says
 		"check":    `--check validate only: "FILE: ok (N events, M people)" or every problem as FILE:LINE:COLUMN: message on stderr`,
 		"print":    "--print print the agenda instead of opening the timeline",
-		"format":   "--format FORMAT the FORMAT --print writes: text, md (a Markdown briefing), json, ics or yaml (the itinerary as a format-v1 file); implies --print",
+		"format":   "--format FORMAT the FORMAT --print writes: text, md (a Markdown briefing), json, ics, yaml (the itinerary as a format-v1 file), csv (one row per event) or html (a page to print); implies --print",
+		"compact":  "--compact with --format md, the short briefing: a line an event under each day",
 		"width":    "--width N cut agenda lines to N cells; 0 never cuts (default: the terminal's width on a terminal, whole lines otherwise)",
 		"person":   "--person P keep only events with P: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several",
 		"tz":       `--tz ZONE show times in this IANA ZONE, "local" for this machine's, or "venue" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone). Given twice, the second zone's clock is shown beside the first`,
