@@ -124,16 +124,17 @@ func readFile(path string, progress Progress) (*itinerary.Itinerary, bool, error
 // read reads r once, sniffs it once and loads it as an iCalendar file or a
 // YAML itinerary, saying which it was.
 func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bool, error) {
-	var update func(done, total int)
-	if progress != nil {
-		defer progress.Start(itinerary.QuoteName(name))()
-		update = progress.Update
-	}
 	raw, err := itinerary.ReadAll(name, r)
 	if err != nil {
 		return nil, false, err
 	}
 	if !calendar.Sniff(raw) {
+		// Only a YAML itinerary's load is shown: it counts its events.
+		var update func(done, total int)
+		if progress != nil {
+			defer progress.Start(itinerary.QuoteName(name))()
+			update = progress.Update
+		}
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
 	}

@@ -80,17 +80,24 @@ type countingProgress struct{ starts, stops int }
 func (p *countingProgress) Start(string) func() { p.starts++; return func() { p.stops++ } }
 func (p *countingProgress) Update(int, int)     {}
 
-// TestOpenProgress: a file's load is shown, and the display stopped.
+// TestOpenProgress: a YAML file's load is shown, and the display stopped;
+// a calendar's is not (as before the one entrance).
 func TestOpenProgress(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v.yaml")
-	if err := os.WriteFile(path, data.Default, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p := &countingProgress{}
-	if _, _, err := Open(path, nil, p); err != nil {
-		t.Fatal(err)
-	}
-	if p.starts != 1 || p.stops != 1 {
-		t.Errorf("starts %d, stops %d", p.starts, p.stops)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		body   []byte
+		starts int
+	}{{data.Default, 1}, {[]byte(vevent), 0}} {
+		path := filepath.Join(dir, "v")
+		if err := os.WriteFile(path, c.body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := &countingProgress{}
+		if _, _, err := Open(path, nil, p); err != nil {
+			t.Fatal(err)
+		}
+		if p.starts != c.starts || p.stops != c.starts {
+			t.Errorf("starts %d, stops %d; want %d", p.starts, p.stops, c.starts)
+		}
 	}
 }
