@@ -238,7 +238,7 @@ func TestServeTwoPeopleLive(t *testing.T) {
 	srv := startServer(t, f.dir, "--authorized-keys", f.keys, f.visit)
 	a := srv.tmuxSSH(f.kyung, 120, 35)
 	b := srv.tmuxSSH(f.altman, 120, 35)
-	a.waitFor("kyung's view", "Card · Kyung Kye-hyun", "Kyung Kye-hyun returns from Japan", "[Kyung Kye-hyun]")
+	a.waitFor("kyung's view", "Card · Kyung Kye-hyun", "Kyung Kye-hyun back from Japan", "[Kyung Kye-hyun]")
 	b.waitFor("altman's view", "Card · Sam Altman", "[Sam Altman]")
 
 	before, _ := os.ReadFile(f.visit)
@@ -308,7 +308,7 @@ func TestServeAgendaWithoutTerminal(t *testing.T) {
 	f := newServeFixture(t)
 	srv := startServer(t, f.dir, "--authorized-keys", f.keys, f.visit)
 	r := srv.ssh(f.kyung, []string{"-T"})
-	if r.code != 0 || !strings.Contains(r.stdout, "3 of 12 events · with Kyung Kye-hyun") || !strings.Contains(r.stdout, "Kyung Kye-hyun returns from Japan") ||
+	if r.code != 0 || !strings.Contains(r.stdout, "3 of 12 events · with Kyung Kye-hyun") || !strings.Contains(r.stdout, "Kyung Kye-hyun back from Japan") ||
 		strings.Contains(r.stdout, "\x1b") {
 		t.Errorf("ssh -T: exit %d, stderr %q:\n%s", r.code, r.stderr, r.stdout)
 	}

@@ -148,6 +148,7 @@ func icsLead(d time.Duration) string {
 	}
 	return s
 }
+
 // StatusProperty keeps an event's status (confirmed, reported, expected,
 // planned, cancelled) where STATUS would make the middle three TENTATIVE;
 // ApproximateProperty ("TRUE") marks times that are only indicative.

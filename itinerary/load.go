@@ -115,6 +115,23 @@ func read(name string, r io.Reader, progress func(done, total int)) (*Itinerary,
 	return load(name, data, progress)
 }
 
+// ReadAll reads at most one byte more than MaxFileSize from r, named name
+// in its error (a *LoadError), so that a larger input is refused by the
+// loader without being read whole.
+func ReadAll(name string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	return data, nil
+}
+
+// LoadProgress is Load that calls progress(done, total), when not nil, as
+// the events of a large file are read (from the loading goroutine).
+func LoadProgress(name string, data []byte, progress func(done, total int)) (*Itinerary, error) {
+	return load(name, data, progress)
+}
+
 // Load parses and validates data as an itinerary of format v1. On failure
 // the error is a *LoadError with every problem found, sorted by position.
 func Load(name string, data []byte) (*Itinerary, error) {

@@ -106,11 +106,11 @@ func (m *Model) edit() tea.Cmd {
 // noFileToEdit says why e cannot edit an itinerary that has no file, and
 // how to get one.
 func (m *Model) noFileToEdit() string {
-	if m.cfg.Name == "<stdin>" && m.cfg.Calendar {
+	if m.cfg.Stdin && m.cfg.Calendar {
 		return "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, " +
 			"visitline --format yaml < cal.ics > trip.yaml, then open that: visitline trip.yaml"
 	}
-	if m.cfg.Name == "<stdin>" {
+	if m.cfg.Stdin {
 		return "no file to edit: standard input is not a file on disk. Save what you piped in to a file, " +
 			"then open that: visitline visit.yaml"
 	}
@@ -128,7 +128,7 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 	// The edit is a change of its own: a load the watch started before it is
 	// stale when it ends.
 	m.reload.gen++
-	m.reload.path = m.cfg.File
-	load := loadFile(m.cfg.File, m.reload.gen)
+	m.reload.path, m.reload.load = m.cfg.File, m.cfg.Load
+	load := loadFile(m.cfg.Load, m.reload.gen)
 	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg)} }
 }

@@ -85,7 +85,7 @@ func TestEditWithoutFile(t *testing.T) {
 	if v = press(m, "j").View(); strings.Contains(v, "no file to edit") {
 		t.Errorf("the next key should clear the message:\n%s", v)
 	}
-	m = sized(New(Config{Itinerary: defaultItinerary(t), Name: "<stdin>", Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
+	m = sized(New(Config{Itinerary: defaultItinerary(t), Name: "<stdin>", Stdin: true, Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
 	v = press(m, "e").View()
 	if !strings.Contains(flat(v), "no file to edit: standard input is not a file on disk. Save what you piped in to a file, then open that: visitline visit.yaml") ||
 		strings.Contains(v, "data/visit.yaml") || strings.Contains(v, "--format") {
@@ -94,7 +94,7 @@ func TestEditWithoutFile(t *testing.T) {
 	assertFitsWindow(t, v, 80, 24)
 	// A calendar piped in is saved as YAML first: the next step says how
 	// (QA2 #15).
-	m = sized(New(Config{Itinerary: defaultItinerary(t), Name: "<stdin>", Calendar: true, Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
+	m = sized(New(Config{Itinerary: defaultItinerary(t), Name: "<stdin>", Stdin: true, Calendar: true, Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
 	v = press(m, "e").View()
 	if !strings.Contains(flat(v), "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, visitline --format yaml < cal.ics > trip.yaml, then open that: visitline trip.yaml") ||
 		strings.Contains(flat(v), "visit.yaml") {
@@ -106,7 +106,7 @@ func TestEditWithoutFile(t *testing.T) {
 // TestEditKeyOnlyWithFile: the footer offers e only when there is a file
 // to edit, whatever the focus.
 func TestEditKeyOnlyWithFile(t *testing.T) {
-	for _, cfg := range []Config{{Name: "<stdin>"}, {}, {File: "visit.yaml"}} {
+	for _, cfg := range []Config{{Name: "<stdin>", Stdin: true}, {}, {File: "visit.yaml"}} {
 		cfg.Itinerary, cfg.Now = defaultItinerary(t), beforeVisit
 		for _, keys := range [][]string{nil, {"jjj", "tab"}, {"jjj", "tab", "j", "enter"}} {
 			m := press(sized(New(cfg, renderer(termenv.Ascii)), 300, 40), keys...)
@@ -140,7 +140,7 @@ func TestEditorMissingOrFailing(t *testing.T) {
 	if err := os.WriteFile(path, bytes.Replace(data.Default, []byte("title: Sam Altman in Korea"), []byte("title: Edited visit"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m.cfg.File = path
+	m.cfg.File, m.cfg.Load = path, reloader(path)
 	next, cmd = m.Update(editorDoneMsg{editor: "vim"})
 	m = next.(Model)
 	if cmd == nil {
@@ -170,7 +170,7 @@ func assertFitsWindow(t *testing.T, v string, w, h int) {
 // wrapped; it replaces the last status; many errors scroll with E; a good
 // save clears the panel.
 func TestErrorPanel(t *testing.T) {
-	m := sized(New(Config{Itinerary: defaultItinerary(t), Name: "visit.yaml", Watch: "visit.yaml", Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
+	m := sized(New(Config{Itinerary: defaultItinerary(t), Name: "visit.yaml", Watch: "visit.yaml", Load: reloader("visit.yaml"), Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
 	next, _ := m.Update(reloadedMsg{it: defaultItinerary(t)})
 	m = next.(Model)
 	if !strings.Contains(m.View(), "reloaded visit.yaml") {

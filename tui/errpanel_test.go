@@ -14,7 +14,7 @@ import (
 // page but the last offers more; the last says E goes back to the first,
 // as the footer does, and E does.
 func TestErrorPanelLastPage(t *testing.T) {
-	m := sized(New(Config{Itinerary: defaultItinerary(t), Name: "visit.yaml", Watch: "visit.yaml", Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
+	m := sized(New(Config{Itinerary: defaultItinerary(t), Name: "visit.yaml", Watch: "visit.yaml", Load: reloader("visit.yaml"), Now: beforeVisit}, renderer(termenv.Ascii)), 80, 24)
 	m, _ = step(t, m, reloadedMsg{err: fmt.Errorf("x")})
 	m.reloadErrors = nil
 	for k := range 8 {
@@ -49,7 +49,7 @@ func TestErrorPanelLastPage(t *testing.T) {
 // whole, wrapped in the panel, and the footer still ends with q quit.
 func TestMissingFileWraps(t *testing.T) {
 	path := filepath.Join("/tmp", "TestMissingFileWraps1234", "001", "live.yaml")
-	m := sized(New(Config{Itinerary: defaultItinerary(t), Name: path, Watch: path, Now: beforeVisit}, renderer(termenv.Ascii)), 60, 20)
+	m := sized(New(Config{Itinerary: defaultItinerary(t), Name: path, Watch: path, Load: reloader(path), Now: beforeVisit}, renderer(termenv.Ascii)), 60, 20)
 	m, _ = step(t, m, fileChangedMsg{})
 	m, _ = step(t, m, reloadedMsg{gen: m.reload.gen, err: fmt.Errorf("open: %w", fs.ErrNotExist), missing: true})
 	v := m.View()

@@ -76,7 +76,7 @@ func TestOldCopyRendersAfterResize(t *testing.T) {
 // builds the lanes again from the new itinerary (they held the old one's
 // events, and indexing them panicked).
 func TestReloadInTheLanes(t *testing.T) {
-	m := sized(New(Config{Itinerary: conferenceTrip(t), Watch: "sf.yaml", Now: beforeVisit, Lanes: true}, renderer(termenv.Ascii)), 120, 40)
+	m := sized(New(Config{Itinerary: conferenceTrip(t), Watch: "sf.yaml", Load: reloader("sf.yaml"), Now: beforeVisit, Lanes: true}, renderer(termenv.Ascii)), 120, 40)
 	m = press(m, "G")
 	m, _ = step(t, m, fileChangedMsg{})
 	old, before := m, m.View()

@@ -15,11 +15,17 @@ import (
 // Config is what the view starts with.
 type Config struct {
 	Itinerary *itinerary.Itinerary
-	// Name is the name the itinerary was loaded under ("<stdin>" for
-	// standard input), for the editor's messages.
+	// Name is the name the itinerary was loaded under, for messages.
 	Name string
 	// Watch is the file to reload when it changes; "" for none.
 	Watch string
+	// Load reads the itinerary's source again (after a change of Watch, or
+	// after e); nil when it cannot be read again. The view reads nothing
+	// itself: the command's source package makes the loader.
+	Load func() (*itinerary.Itinerary, error)
+	// Stdin says that the itinerary came from standard input, for the
+	// editor's messages.
+	Stdin bool
 	// Zone is the starting display zone; nil means the itinerary's.
 	Zone *time.Location
 	// File is the file the itinerary was loaded from, which e opens in an
@@ -351,7 +357,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, tea.Batch(tick(time.Time(msg)), m.rem.check(m.it, m.visible, m.clock()))
 	case fileChangedMsg:
-		return m, tea.Batch(m.reload.changed(m.cfg.Watch), waitForChange(m.cfg.changes))
+		return m, tea.Batch(m.reload.changed(m.cfg.Watch, m.cfg.Load), waitForChange(m.cfg.changes))
 	case reloadedMsg:
 		fresh, next := m.reload.finished(msg)
 		if !fresh {

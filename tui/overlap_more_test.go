@@ -41,7 +41,7 @@ func TestReloadNamesTheFileSafely(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := "trip\x1b]0;PWNED\a.yaml"
-	m := sized(New(Config{Itinerary: it, Watch: name}, renderer(termenv.Ascii)), 120, 30)
+	m := sized(New(Config{Itinerary: it, Watch: name, Load: reloader(name)}, renderer(termenv.Ascii)), 120, 30)
 	next, _ := m.Update(reloadedMsg{it: it})
 	v := next.(Model).View()
 	if strings.ContainsAny(v, "\x1b\a") || !strings.Contains(v, `reloaded "trip\x1b]0;PWNED\a.yaml"`) {

@@ -32,9 +32,3 @@ func (msg ItineraryMsg) reloaded(r *reloadState, file string) reloadedMsg {
 func Watch(path string) (changes <-chan struct{}, stop func(), err error) {
 	return watch(path)
 }
-
-// ReadItinerary loads the itinerary file at path as the view's reload does,
-// refusing anything but a regular file.
-func ReadItinerary(path string) (*itinerary.Itinerary, error) {
-	return readItinerary(path)
-}

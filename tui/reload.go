@@ -13,7 +13,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/fsnotify/fsnotify"
 	"github.com/visitline/visitline/agenda"
-	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -55,15 +54,17 @@ type reloadState struct {
 	loading int    // the generation the watch's load is reading; 0 for none
 	landed  int    // the generation shown (its itinerary or its errors)
 	path    string // the file the loads read
-	slow    bool   // the load has run long enough to say so
-	missing bool   // the last load found no file
+	load    func() (*itinerary.Itinerary, error)
+	slow    bool // the load has run long enough to say so
+	missing bool // the last load found no file
 }
 
-// changed notes a new generation of path and returns the load to start, if
-// none is running: one that is finishes first and then loads the newest.
-func (r *reloadState) changed(path string) tea.Cmd {
+// changed notes a new generation of path, which load reads, and returns
+// the load to start, if none is running: one that is finishes first and
+// then loads the newest.
+func (r *reloadState) changed(path string, load func() (*itinerary.Itinerary, error)) tea.Cmd {
 	r.gen++
-	r.path = path
+	r.path, r.load = path, load
 	if r.loading != 0 {
 		return nil
 	}
@@ -73,7 +74,7 @@ func (r *reloadState) changed(path string) tea.Cmd {
 func (r *reloadState) start() tea.Cmd {
 	r.loading, r.slow = r.gen, false
 	gen := r.gen
-	return tea.Batch(loadFile(r.path, gen), tea.Tick(slowReload, func(time.Time) tea.Msg { return slowReloadMsg{gen} }))
+	return tea.Batch(loadFile(r.load, gen), tea.Tick(slowReload, func(time.Time) tea.Msg { return slowReloadMsg{gen} }))
 }
 
 // finished takes a load's result: fresh reports whether it is the newest
@@ -244,27 +245,16 @@ func waitForChange(changes <-chan struct{}) tea.Cmd {
 	}
 }
 
-// loadFile loads path again for change gen, off the UI loop.
-func loadFile(path string, gen int) tea.Cmd {
+// loadFile loads the source again with load for change gen, off the UI
+// loop.
+func loadFile(load func() (*itinerary.Itinerary, error), gen int) tea.Cmd {
 	return func() tea.Msg {
-		it, err := readItinerary(path)
+		if load == nil {
+			return reloadedMsg{gen: gen, err: errors.New("cannot be read again")}
+		}
+		it, err := load()
 		return reloadedMsg{gen: gen, it: it, err: err, missing: isMissing(err)}
 	}
-}
-
-// readItinerary loads the itinerary at path, refusing anything but a
-// regular file before reading it: a named pipe or a device swapped in for
-// the file would block the read, or never end it.
-func readItinerary(path string) (*itinerary.Itinerary, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, err // as it is, so that isMissing can tell
-	}
-	f, err := itinerary.OpenRegular(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return calendar.LoadReader(path, f) // an iCalendar file or a YAML itinerary
 }
 
 // isMissing reports whether err says the file, or a directory on its path,

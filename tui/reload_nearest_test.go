@@ -45,7 +45,7 @@ func TestReloadSelectsNearestWhenSelectedGoes(t *testing.T) {
 		{[]string{"G"}, "flight-home", "our-talk"},
 		{[]string{"G", "k"}, "our-talk", "flight-home"},
 	} {
-		m := sized(New(Config{Itinerary: conferenceTrip(t), Watch: "sf.yaml", Now: beforeVisit}, renderer(termenv.Ascii)), 120, 40)
+		m := sized(New(Config{Itinerary: conferenceTrip(t), Watch: "sf.yaml", Load: reloader("sf.yaml"), Now: beforeVisit}, renderer(termenv.Ascii)), 120, 40)
 		m = press(m, c.keys...)
 		if selectedID(m) != c.gone {
 			t.Fatalf("%v selects %q, not %q", c.keys, selectedID(m), c.gone)

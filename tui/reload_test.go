@@ -17,7 +17,7 @@ import (
 // watchedModel is a model of reloadSrc titled First that watches path.
 func watchedModel(t *testing.T, path string) Model {
 	t.Helper()
-	return sized(New(Config{Itinerary: loadSrc(t, "First"), Name: path, Watch: path, Now: beforeVisit}, renderer(termenv.Ascii)), 120, 40)
+	return sized(New(Config{Itinerary: loadSrc(t, "First"), Name: path, Watch: path, Load: reloader(path), Now: beforeVisit}, renderer(termenv.Ascii)), 120, 40)
 }
 
 func step(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
@@ -107,7 +107,7 @@ func TestReloadOfMissingFile(t *testing.T) {
 func runLoad(t *testing.T, path string, gen int) reloadedMsg {
 	t.Helper()
 	got := make(chan tea.Msg, 1)
-	go func() { got <- loadFile(path, gen)() }()
+	go func() { got <- loadFile(reloader(path), gen)() }()
 	select {
 	case msg := <-got:
 		return msg.(reloadedMsg)
@@ -264,7 +264,7 @@ func TestEditorReloadOrderedWithWatch(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "trip.yaml")
 	os.WriteFile(path, []byte(strings.Replace(reloadSrc, "%s", "Edited", 1)), 0o644)
 	m := watchedModel(t, path)
-	m.cfg.File = path
+	m.cfg.File, m.cfg.Load = path, reloader(path)
 	m, _ = step(t, m, fileChangedMsg{}) // the watch's load, generation 1, runs
 	m, cmd := step(t, m, editorDoneMsg{editor: "vim"})
 	m, _ = step(t, m, cmd())

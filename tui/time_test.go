@@ -236,7 +236,7 @@ func loadSrc(t *testing.T, title string) *itinerary.Itinerary {
 }
 
 func TestReloadKeepsSelectionAndFilter(t *testing.T) {
-	m := sized(New(Config{Itinerary: loadSrc(t, "First"), Watch: "r.yaml", Now: beforeVisit}, renderer(termenv.Ascii)), 120, 40)
+	m := sized(New(Config{Itinerary: loadSrc(t, "First"), Watch: "r.yaml", Load: reloader("r.yaml"), Now: beforeVisit}, renderer(termenv.Ascii)), 120, 40)
 	m = press(typeText(press(m, "p"), "bob"), "enter", "j") // filter Bob, select Three
 	if selectedID(m) != "three" {
 		t.Fatal(selectedID(m))

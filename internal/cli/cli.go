@@ -14,6 +14,7 @@ import (
 
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/internal/source"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
 )
@@ -73,7 +74,8 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
-	name, it, stdinCalendar, err := load(o.file, c.Stdin, progressTo(c.Stderr))
+	it, src, err := load(o.file, c.Stdin, progressTo(c.Stderr))
+	name := src.Name
 	if err != nil {
 		c.loadFailed(name, err)
 		return ExitInvalid
@@ -106,7 +108,7 @@ func (c Command) Main(args []string) int {
 	if o.next {
 		err = c.next(s, it, people, cache)
 	} else if c.Terminal && !o.print {
-		err = c.view(o, s, name, it, people, stdinCalendar)
+		err = c.view(o, s, src, it, people)
 	} else {
 		err = c.write(o, s, it, people)
 	}
@@ -140,17 +142,16 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 }
 
 // view opens the interactive timeline.
-func (c Command) view(o options, s settings, name string, it *itinerary.Itinerary, people []int, stdinCalendar bool) error {
-	watch := ""
-	if o.file != "" && o.file != "-" && !o.noWatch {
-		watch = o.file
+func (c Command) view(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int) error {
+	watch, file := "", ""
+	if src.Kind == source.File {
+		file = src.Name
+		if !o.noWatch {
+			watch = src.Name
+		}
 	}
-	file := ""
-	if o.file != "-" {
-		file = o.file
-	}
-	return tui.Run(tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating,
+	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: src.Loader(), Zone: s.zone, Now: s.now, People: people,
+		Lanes: o.view == "lanes", Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
 }
 

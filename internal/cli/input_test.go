@@ -19,7 +19,8 @@ func TestLoadSaysStdinWasCalendar(t *testing.T) {
 		in  []byte
 		cal bool
 	}{{ics, true}, {data.Default, false}} {
-		_, it, cal, err := load("-", bytes.NewReader(c.in), nil)
+		it, src, err := load("-", bytes.NewReader(c.in), nil)
+		cal := src.Calendar
 		if err != nil || it == nil || cal != c.cal {
 			t.Errorf("calendar %v: got %v (%v)", c.cal, cal, err)
 		}

@@ -31,15 +31,15 @@ func progressTo(stderr io.Writer) *progressLine {
 	return &progressLine{w: stderr}
 }
 
-func (p *progressLine) update(done, total int) {
+func (p *progressLine) Update(done, total int) {
 	p.done.Store(int64(done))
 	p.total.Store(int64(total))
 }
 
-// start begins showing progress for file (a name already quoted for the
+// Start begins showing progress for file (a name already quoted for the
 // terminal) after the delay; the returned
 // function stops it and clears the line, and must be called.
-func (p *progressLine) start(file string) (stop func()) {
+func (p *progressLine) Start(file string) (stop func()) {
 	finished := make(chan struct{})
 	exited := make(chan struct{})
 	go func() {

@@ -13,14 +13,14 @@ import (
 func TestProgressLine(t *testing.T) {
 	var quick bytes.Buffer
 	p := &progressLine{w: &quick}
-	p.start("a.yaml")()
+	p.Start("a.yaml")()
 	if quick.Len() != 0 {
 		t.Errorf("quick load printed %q", quick.String())
 	}
 	var slow syncBuffer
 	p = &progressLine{w: &slow}
-	stop := p.start("big.yaml")
-	p.update(3000, 10000)
+	stop := p.Start("big.yaml")
+	p.Update(3000, 10000)
 	time.Sleep(progressDelay + 250*time.Millisecond)
 	stop()
 	out := slow.String()

@@ -93,7 +93,7 @@ func (c Command) remind(args []string) int {
 		files = []string{""}
 	}
 	loadFile := func(file string) (*itinerary.Itinerary, error) {
-		_, it, _, err := load(file, nil, nil)
+		it, _, err := load(file, nil, nil)
 		return it, err
 	}
 	for _, f := range files {

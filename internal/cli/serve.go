@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/visitline/visitline/internal/serve"
+	"github.com/visitline/visitline/internal/source"
 	"github.com/visitline/visitline/itinerary"
-	"github.com/visitline/visitline/tui"
 )
 
 // serveOptions are the parsed flags of visitline serve.
@@ -138,7 +138,11 @@ func (c Command) serve(args []string) int {
 		return ExitUsage
 	}
 	file := o.sources[0]
-	name, it, _, err := load(file, nil, progressTo(c.Stderr))
+	it, src, err := load(file, nil, progressTo(c.Stderr))
+	name := src.Name
+	if err == nil && src.Kind != source.File {
+		err = errors.New("visitline serve shares a file; give its path")
+	}
 	if err != nil {
 		c.loadFailed(name, err)
 		return ExitInvalid
@@ -149,7 +153,7 @@ func (c Command) serve(args []string) int {
 	err = serve.Serve(serve.Config{
 		Listen: o.listen, AuthorizedKeys: o.authorizedKeys, HostKey: o.hostKey,
 		Name: name, Watch: file, Itinerary: it,
-		Load: func() (*itinerary.Itinerary, error) { return tui.ReadItinerary(file) },
+		Load: src.Loader(),
 		Zone: s.zone, Now: s.now, Person: keyPerson,
 		MaxSessions: o.maxSessions, PerKey: serve.DefaultPerKey, Idle: o.idle, Rate: o.rate,
 		Log: c.Stderr,

@@ -1,0 +1,146 @@
+// Package source is the one way in: it opens what visitline is given to
+// read — a file, standard input ("-") or, with no name, the built-in
+// visit —, tells an iCalendar file from a YAML itinerary by its content
+// (once), refuses what is not a regular file, reads it once, and gives the
+// view a Loader that reads the same source again when it changes.
+//
+// Later kinds of source (a folder of calendars, a URL) are new Kinds here;
+// nothing that shows an itinerary needs to know how it was read.
+package source
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/visitline/visitline/calendar"
+	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// Kind is what kind of source a name is.
+type Kind int
+
+const (
+	// Builtin is the visit embedded in the binary (no name given).
+	Builtin Kind = iota
+	// Stdin is standard input (the name "-").
+	Stdin
+	// File is a file on disk.
+	File
+)
+
+// StdinName is the name standard input has in messages.
+const StdinName = "<stdin>"
+
+// Source is what Open opened.
+type Source struct {
+	// Name is the source's name in messages: the file's path, StdinName or
+	// data.DefaultName.
+	Name string
+	Kind Kind
+	// Calendar says that the content was an iCalendar file.
+	Calendar bool
+}
+
+// Loader loads a source again: the view calls it when the file changed or
+// was edited. A missing file's error is the one os.Stat returns, so that the
+// caller can tell it (errors.Is(err, fs.ErrNotExist)).
+type Loader func() (*itinerary.Itinerary, error)
+
+// Progress shows how far a slow load has got; Start begins showing it for
+// the named source (already quoted for a terminal) and returns the function
+// that stops it, Update is called with the events read so far.
+type Progress interface {
+	Start(name string) (stop func())
+	Update(done, total int)
+}
+
+// KindOf returns the kind of source name is.
+func KindOf(name string) Kind {
+	switch name {
+	case "":
+		return Builtin
+	case "-":
+		return Stdin
+	}
+	return File
+}
+
+// Open reads the source name: a file, standard input (from stdin) for "-",
+// the built-in visit for "". A large YAML file reports its progress to
+// progress, when not nil. Every failure to read or load is a
+// *itinerary.LoadError naming the source.
+func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary, Source, error) {
+	src := Source{Name: name, Kind: KindOf(name)}
+	switch src.Kind {
+	case Builtin:
+		src.Name = data.DefaultName
+		it, err := itinerary.Load(data.DefaultName, data.Default)
+		return it, src, err
+	case Stdin:
+		src.Name = StdinName
+		it, cal, err := read(src.Name, stdin, nil)
+		src.Calendar = cal
+		return it, src, err
+	}
+	it, cal, err := readFile(name, progress)
+	src.Calendar = cal
+	return it, src, err
+}
+
+// Loader returns the loader of the source, or nil when it cannot be read
+// again (standard input, the built-in visit).
+func (s Source) Loader() Loader {
+	if s.Kind != File {
+		return nil
+	}
+	return FileLoader(s.Name)
+}
+
+// FileLoader returns the loader of the file at path.
+func FileLoader(path string) Loader {
+	return func() (*itinerary.Itinerary, error) {
+		if _, err := os.Stat(path); err != nil {
+			return nil, err // as it is, so that a missing file can be told
+		}
+		it, _, err := readFile(path, nil)
+		return it, err
+	}
+}
+
+// readFile opens path, refusing anything but a regular file before
+// reading it (a named pipe or a device would block the read, or never end
+// it), and loads it.
+func readFile(path string, progress Progress) (*itinerary.Itinerary, bool, error) {
+	f, err := itinerary.OpenRegular(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	return read(path, f, progress)
+}
+
+// read reads r once, sniffs it once and loads it as an iCalendar file or a
+// YAML itinerary, saying which it was.
+func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bool, error) {
+	raw, err := itinerary.ReadAll(name, r)
+	if err != nil {
+		return nil, false, err
+	}
+	if !calendar.Sniff(raw) {
+		// Only a YAML itinerary's load is shown: it counts its events.
+		var update func(done, total int)
+		if progress != nil {
+			defer progress.Start(itinerary.QuoteName(name))()
+			update = progress.Update
+		}
+		it, err := itinerary.LoadProgress(name, raw, update)
+		return it, false, err
+	}
+	if len(raw) > itinerary.MaxFileSize {
+		return nil, true, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("the file is larger than the limit of %d MiB", itinerary.MaxFileSize>>20)}}}
+	}
+	it, err := calendar.Load(name, raw)
+	return it, true, err
+}

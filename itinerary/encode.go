@@ -1,0 +1,257 @@
+package itinerary
+
+import (
+	"io"
+	"regexp"
+	"strconv"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// WriteYAML writes the itinerary as a format-v1 file: every source, org
+// and person, and the events given (indexes into it.Events), each time in
+// the form that loads back to the same instant (a wall clock in the
+// event's zone where that is unambiguous, else RFC 3339 with the offset).
+// It is the inverse of Load: the node kit, the time spelling (WallTime's
+// inverse, timeString) and the field names of format v1 live here beside
+// the reader (decode.go).
+func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
+	root := ymap()
+	root.set("version", yint(1))
+	root.str("id", it.ID)
+	root.str("title", it.Title)
+	root.str("subtitle", it.Subtitle)
+	root.str("timezone", it.ZoneName())
+	root.text("summary", it.Summary)
+	if it.RemindSet {
+		root.set("remind", yamlLeads(it.Remind))
+	}
+	setList(root, "sources", it.Sources, func(_ int, s Source, m ynode) {
+		m.str("id", s.ID)
+		m.str("publisher", s.Publisher)
+		m.str("title", s.Title)
+		m.str("date", s.Date)
+		m.str("url", s.URL)
+	})
+	setList(root, "orgs", it.Orgs, func(_ int, o Org, m ynode) {
+		m.str("id", o.ID)
+		m.str("name", o.Name)
+		m.str("native", o.Native)
+		m.str("color", o.Color)
+	})
+	setList(root, "people", it.People, func(i int, p Person, m ynode) {
+		m.str("id", p.ID)
+		m.str("name", p.Name)
+		m.str("native", p.Native)
+		if len(p.Aliases) > 0 {
+			as := yseq(true)
+			for _, a := range p.Aliases {
+				as.Content = append(as.Content, ystr(a))
+			}
+			m.set("aliases", as)
+		}
+		if o := it.OrgOf(i); o != nil {
+			m.str("org", o.ID)
+		}
+		m.str("role", p.Role)
+		if p.Group {
+			m.set("group", ybool())
+		}
+		m.text("note", p.Note)
+	})
+	list := yseq(false)
+	for _, i := range events {
+		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
+	}
+	root.set("events", list)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
+		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/schema.json"}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// setList sets key to a list of one mapping for each item, filled by fill,
+// unless there are no items.
+func setList[T any](root ynode, key string, items []T, fill func(i int, item T, m ynode)) {
+	if len(items) == 0 {
+		return
+	}
+	list := yseq(false)
+	for i, item := range items {
+		m := ymap()
+		fill(i, item, m)
+		list.Content = append(list.Content, m.Node)
+	}
+	root.set(key, list)
+}
+
+func yamlEvent(it *Itinerary, e *Event) ynode {
+	m := ymap()
+	m.str("id", e.ID)
+	m.str("title", e.Title)
+	endLoc := e.EndLocation()
+	if e.AllDay {
+		m.str("start", e.Date.Format("2006-01-02"))
+		if end := e.End.In(e.Zone); e.HasEnd && e.EndZone == nil && end.Hour() == 0 && end.Minute() == 0 && end.Second() == 0 && end.Nanosecond() == 0 {
+			// A date-only end is the last day, inclusive.
+			m.str("end", end.AddDate(0, 0, -1).Format("2006-01-02"))
+		} else if e.HasEnd {
+			m.str("end", timeString(e.End, endLoc)) // a date with a clock-time end
+		}
+	} else {
+		m.str("start", timeString(e.Start, e.Zone))
+		if e.HasEnd {
+			m.str("end", timeString(e.End, endLoc))
+		}
+	}
+	switch {
+	case e.Floating:
+		m.str("timezone", FloatingZone) // the viewer's clock, written as wall clocks
+	case e.OwnZone:
+		m.str("timezone", e.Zone.String())
+	}
+	if e.EndZone != nil {
+		m.str("end_timezone", e.EndZone.String())
+	}
+	if e.Approximate {
+		m.set("approximate", ybool())
+	}
+	if e.Kind != KindOther && e.Kind != "" {
+		m.str("kind", string(e.Kind))
+	}
+	if e.Status != StatusConfirmed && e.Status != "" {
+		m.str("status", string(e.Status))
+	}
+	m.str("track", e.Track)
+	m.str("place", e.Place)
+	m.str("city", e.City)
+	if len(e.Participants) > 0 {
+		ids := yseq(true)
+		for _, p := range e.Participants {
+			ids.Content = append(ids.Content, ystr(it.People[p].ID))
+		}
+		m.set("participants", ids)
+	}
+	if len(e.Topics) > 0 {
+		ts := yseq(true)
+		for _, t := range e.Topics {
+			ts.Content = append(ts.Content, ystr(t))
+		}
+		m.set("topics", ts)
+	}
+	m.text("notes", e.Notes)
+	if len(e.Sources) > 0 {
+		ids := yseq(true)
+		for _, s := range e.Sources {
+			ids.Content = append(ids.Content, ystr(it.Sources[s].ID))
+		}
+		m.set("sources", ids)
+	}
+	if e.RemindSet {
+		m.set("remind", yamlLeads(e.Remind))
+	}
+	return m
+}
+
+// yamlLeads is a remind list: [30m, 5m].
+func yamlLeads(leads []time.Duration) *yaml.Node {
+	n := yseq(true)
+	for _, d := range leads {
+		n.Content = append(n.Content, ystr(FormatLead(d)))
+	}
+	return n
+}
+
+// timeString writes t as a wall clock in loc when reading that wall clock
+// back in loc gives t again, else as RFC 3339 with loc's offset (the
+// second of two repeated hours, a time with fractions of a second).
+func timeString(t time.Time, loc *time.Location) string {
+	l := t.In(loc)
+	back := WallTime(time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), 0, time.UTC), loc)
+	if !back.Equal(t) {
+		return l.Format(time.RFC3339Nano)
+	}
+	if l.Second() != 0 {
+		return l.Format("2006-01-02 15:04:05")
+	}
+	return l.Format("2006-01-02 15:04")
+}
+
+type ynode struct{ *yaml.Node }
+
+func ymap() ynode { return ynode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}} }
+
+func (m ynode) set(key string, v *yaml.Node) {
+	m.Content = append(m.Content, ystr(key), v)
+}
+
+// str sets a one-line text field, leaving out an empty one.
+func (m ynode) str(key, v string) {
+	if v != "" {
+		m.set(key, ystr(v))
+	}
+}
+
+// text sets a text field that may have several lines; those are written in
+// literal style.
+func (m ynode) text(key, v string) {
+	if v == "" {
+		return
+	}
+	n := ystr(v)
+	for _, r := range v {
+		if r == '\n' {
+			n.Style = yaml.LiteralStyle
+			break
+		}
+	}
+	m.set(key, n)
+}
+
+// ystr is a string scalar, quoted where a YAML 1.1 or 1.2 loader could read
+// it plain as something else (yaml.v3 quotes only what YAML 1.2 reads
+// otherwise, and not even all of that: `<<` and `yes` are left plain).
+func ystr(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if notPlainString.MatchString(s) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// notPlainString matches the plain scalars that the YAML 1.1 type
+// repository (as PyYAML and other 1.1 loaders resolve them) or the YAML
+// 1.2 core schema read as a boolean, null, integer, float, timestamp, merge
+// key or value key rather than a string. It errs towards matching: quoting
+// a string that needed none changes nothing a loader reads.
+var notPlainString = regexp.MustCompile(`^(?:` +
+	// booleans (1.1 and 1.2) and null
+	`[yYnN]|[yY]es|YES|[nN]o|NO|[tT]rue|TRUE|[fF]alse|FALSE|[oO]n|ON|[oO]ff|OFF|~|[nN]ull|NULL|` +
+	// integers: 1.1 binary, octal (0 and 0o), decimal, hex, sexagesimal, with _
+	`[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|` +
+	// floats: 1.1 and 1.2 forms, sexagesimal, infinities and NaN
+	`[-+]?(?:[0-9][0-9_]*)?\.[0-9_.]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|` +
+	`[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|` +
+	// timestamps: a date, or a date and a time with seconds (without them
+	// no 1.1 loader reads one: "2024-01-26 09:00" stays plain)
+	`[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?|` +
+	// the merge key and the value key
+	`<<|=` +
+	`)$`)
+
+func yint(n int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}
+}
+func ybool() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }
+func yseq(flow bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	return n
+}
