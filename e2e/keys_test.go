@@ -179,7 +179,7 @@ func TestFilterAndSearchInTmux(t *testing.T) {
 	scr = s.key("Enter")
 	if !strings.Contains(scr, "[Kyung Kye-hyun] [Sam Altman] all of · 2 of 12 events") ||
 		!strings.Contains(scr, "Tour of Samsung's Pyeongtaek") || !strings.Contains(scr, "Dinner with Kyung Kye-hyun") ||
-		strings.Contains(scr, "returns from Japan") {
+		strings.Contains(scr, "back from Japan") {
 		t.Fatalf("two people should keep only events with both:\n%s", scr)
 	}
 	s.quit()
