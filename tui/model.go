@@ -135,7 +135,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		ln:     newLanesView(km),
 	}
 	if m.zone == nil && !cfg.Venue {
-		m.zone = m.it.Zone
+		m.zone = m.it.DisplayZone(cfg.Floating)
 	}
 	from, to, ok := m.it.Span()
 	if now := m.clock(); !ok {

@@ -82,7 +82,7 @@ func (c Command) Main(args []string) int {
 		it.SetFloating(s.floating)
 	}
 	if s.zone == nil && !s.venue {
-		s.zone = it.Zone
+		s.zone = it.DisplayZone(s.floating)
 	}
 	if c.Terminal && !o.print {
 		err = c.view(o, s, name, it, people, stdinCalendar)
