@@ -76,7 +76,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if start.date {
 		// DATE values float: the entry is in the itinerary's zone, unless
 		// visitline's own export named its zone.
-		if p := c.prop("X-VISITLINE-TIMEZONE"); p != nil {
+		if p := c.prop(ZoneProperty); p != nil {
 			if loc, ok := b.zs.lookup(p.Value); ok && loc.String() != top.String() {
 				m.add("timezone", scalar(loc.String(), p.Line))
 			}

@@ -80,7 +80,7 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		if cutype == "ROOM" || cutype == "RESOURCE" {
 			continue
 		}
-		id := b.person(name, addr, p.param("X-VISITLINE-ID"), cutype == "GROUP", p.Line)
+		id := b.person(name, addr, p.param(IDParameter), cutype == "GROUP", p.Line)
 		if id == "" || listed[id] {
 			continue
 		}
@@ -174,16 +174,12 @@ func ownID(id string) bool {
 	return len(id) <= maxID && idPattern.MatchString(id)
 }
 
-// personURN starts the address visitline's export gives a person without
-// a mail address (export.PersonURN).
-const personURN = "urn:visitline:person:"
-
-// personID is the id in an address that starts with personURN, or "".
+// personID is the id in an address that starts with PersonURN, or "".
 func personID(addr string) string {
-	if len(addr) <= len(personURN) || !strings.EqualFold(addr[:len(personURN)], personURN) {
+	if len(addr) <= len(PersonURN) || !strings.EqualFold(addr[:len(PersonURN)], PersonURN) {
 		return ""
 	}
-	id, err := url.PathUnescape(addr[len(personURN):])
+	id, err := url.PathUnescape(addr[len(PersonURN):])
 	if err != nil {
 		return ""
 	}
