@@ -12,17 +12,10 @@ import (
 // occurrence emits ev as one event starting at start (ev's own DTSTART,
 // or an occurrence of its rule).
 func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
-	if b.full {
+	if !b.admit(ev) {
 		return nil
 	}
-	if b.count == MaxEvents {
-		b.full = true
-		b.r.warn(ev.c.Line, "more than %d events; the rest are left out", MaxEvents)
-		return nil
-	}
-	b.count++
 	c := ev.c
-	top := b.zs.top
 	m := mapping(c.Line)
 	if isSeries(ev) {
 		// the occurrences of a series share their key nodes
@@ -37,9 +30,55 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		b.count-- // an occurrence past the year 9998
 		return nil
 	}
-	eventZone := top.String()
-	// startAt is the start instant as the loader will read what is written.
-	var startAt time.Time
+	eventZone, startAt := b.addStart(m, start, startLine)
+	if !b.inSpan(ev, start, startAt, startLine) {
+		b.count--
+		return nil
+	}
+	end, endLine, ok := b.end(ev, start, startAt)
+	if ok {
+		m.add("end", scalar(end, endLine))
+	}
+	b.addZones(m, ev, start, eventZone, startLine)
+	// A DTEND in a zone of its own (a flight's landing) keeps that zone.
+	if ez := ev.end; ok && ez != nil && !start.date && ez.z != ev.start.z && ez.z.loc != nil && !ez.z.utc && ez.z.name != eventZone {
+		m.add("end_timezone", scalar(ez.z.name, endLine))
+	}
+	addStatusAndPlace(m, c)
+	b.addPeopleAndNotes(m, ev)
+	if p := c.prop("URL"); p != nil {
+		if id := b.source(p); id != "" {
+			m.add("sources", seq(p.Line, scalar(id, p.Line)))
+		}
+	}
+	if !b.afford(ev, m) {
+		b.count--
+		return nil
+	}
+	return []*yaml.Node{m.Node}
+}
+
+// admit counts one more event, or reports false (with a warning the first
+// time) when the calendar has MaxEvents already.
+func (b *builder) admit(ev *vevent) bool {
+	if b.full {
+		return false
+	}
+	if b.count == MaxEvents {
+		b.full = true
+		b.r.warn(ev.c.Line, "more than %d events; the rest are left out", MaxEvents)
+		return false
+	}
+	b.count++
+	return true
+}
+
+// addStart writes the start of m, returning the event's zone and startAt,
+// the start instant as the loader will read what is written (zero for a
+// date).
+func (b *builder) addStart(m mapNode, start tval, startLine int) (eventZone string, startAt time.Time) {
+	top := b.zs.top
+	eventZone = top.String()
 	switch {
 	case start.date:
 		m.add("start", scalar(start.wall.Format("2006-01-02"), startLine))
@@ -55,42 +94,49 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		m.add("start", scalar(instantString(startAt, start.z), startLine))
 		eventZone = start.z.name
 	}
+	return eventZone, startAt
+}
+
+// inSpan reports whether the occurrence starts within the span a calendar
+// may cover, counting those before it and warning of those after it.
+func (b *builder) inSpan(ev *vevent, start tval, startAt time.Time, startLine int) bool {
 	at := startAt
 	if start.date {
 		at = start.instant()
 	}
 	if at.Before(b.first) {
 		b.early++
-		b.count--
-		return nil
+		return false
 	}
 	if at.After(b.last) {
 		b.r.warn(startLine, "event %q starts more than %d years after the calendar's first event; left out", clip(ev.title), maxSpanYears)
-		b.count--
-		return nil
+		return false
 	}
-	end, endLine, ok := b.end(ev, start, startAt)
-	if ok {
-		m.add("end", scalar(end, endLine))
-	}
-	if start.date {
+	return true
+}
+
+// addZones writes m's timezone when it is not the itinerary's.
+func (b *builder) addZones(m mapNode, ev *vevent, start tval, eventZone string, startLine int) {
+	top := b.zs.top
+	switch {
+	case start.date:
 		// DATE values float: the entry is in the itinerary's zone, unless
 		// visitline's own export named its zone.
-		if p := c.prop(ZoneProperty); p != nil {
+		if p := ev.c.prop(ZoneProperty); p != nil {
 			if loc, ok := b.zs.lookup(p.Value); ok && loc.String() != top.String() {
 				m.add("timezone", scalar(loc.String(), p.Line))
 			}
 		}
-	} else if start.z.floating {
+	case start.z.floating:
 		// No TZID and no Z: the viewer's own clock (RFC 5545 §3.3.5).
 		m.add("timezone", scalar(itinerary.FloatingZone, startLine))
-	} else if eventZone != top.String() {
+	case eventZone != top.String():
 		m.add("timezone", scalar(eventZone, startLine))
 	}
-	// A DTEND in a zone of its own (a flight's landing) keeps that zone.
-	if ez := ev.end; ok && ez != nil && !start.date && ez.z != ev.start.z && ez.z.loc != nil && !ez.z.utc && ez.z.name != eventZone {
-		m.add("end_timezone", scalar(ez.z.name, endLine))
-	}
+}
+
+// addStatusAndPlace writes m's status and place from STATUS and LOCATION.
+func addStatusAndPlace(m mapNode, c *component) {
 	if p := c.prop("STATUS"); p != nil {
 		switch strings.ToUpper(strings.TrimSpace(p.Value)) {
 		case "TENTATIVE":
@@ -102,6 +148,12 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if p := c.prop("LOCATION"); p != nil {
 		m.addText("place", cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine), p.Line)
 	}
+}
+
+// addPeopleAndNotes writes m's participants, topics and notes, made once
+// for all of ev's occurrences.
+func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
+	c := ev.c
 	if !ev.peopleDone {
 		ev.people, ev.invitees = b.attendees(c)
 		ev.peopleDone = true
@@ -113,18 +165,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	if len(participants) > 0 {
 		m.add("participants", seq(c.Line, participants...))
 	}
-	var topics []*yaml.Node
-	seenTopic := map[string]bool{}
-	for _, p := range c.props("CATEGORIES") {
-		for _, t := range splitText(p.Value) {
-			t = cut(itinerary.CleanLine(t), maxLine)
-			if t != "" && !seenTopic[t] && len(topics) < maxPerEvent {
-				seenTopic[t] = true
-				topics = append(topics, scalar(t, p.Line))
-			}
-		}
-	}
-	if len(topics) > 0 {
+	if topics := topicNodes(c); len(topics) > 0 {
 		m.add("topics", seq(c.Line, topics...))
 	}
 	if !ev.notesDone {
@@ -139,16 +180,22 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		ev.notes, ev.notesDone = cut(notes, maxText), true
 	}
 	m.addText("notes", ev.notes, lineOf(c, "DESCRIPTION"))
-	if p := c.prop("URL"); p != nil {
-		if id := b.source(p); id != "" {
-			m.add("sources", seq(p.Line, scalar(id, p.Line)))
+}
+
+// topicNodes are c's CATEGORIES, each once, at most maxPerEvent.
+func topicNodes(c *component) []*yaml.Node {
+	var topics []*yaml.Node
+	seenTopic := map[string]bool{}
+	for _, p := range c.props("CATEGORIES") {
+		for _, t := range splitText(p.Value) {
+			t = cut(itinerary.CleanLine(t), maxLine)
+			if t != "" && !seenTopic[t] && len(topics) < maxPerEvent {
+				seenTopic[t] = true
+				topics = append(topics, scalar(t, p.Line))
+			}
 		}
 	}
-	if !b.afford(ev, m) {
-		b.count--
-		return nil
-	}
-	return []*yaml.Node{m.Node}
+	return topics
 }
 
 // afford charges the event m to the budgets of text and participations,
