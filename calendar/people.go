@@ -35,35 +35,12 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		if p.Name != "ORGANIZER" && p.Name != "ATTENDEE" {
 			continue
 		}
-		addr := strings.TrimSpace(p.Value)
-		if len(addr) >= 7 && strings.EqualFold(addr[:7], "mailto:") {
-			addr = addr[7:]
-		}
-		addr = cut(itinerary.CleanLine(addr), maxLine)
-		name := cut(itinerary.CleanLine(p.param("CN")), maxLine)
-		if name == "" {
-			name = addr
-			if i := strings.IndexByte(addr, '@'); i > 0 {
-				name = addr[:i]
-			}
-		}
+		addr, name := attendeeName(p)
 		if name == "" {
 			continue
 		}
-		var detail []string
-		if p.Name == "ORGANIZER" {
-			detail = append(detail, "organizer")
-		}
-		for _, w := range []string{partstatWords[strings.ToUpper(p.param("PARTSTAT"))], roleWords[strings.ToUpper(p.param("ROLE"))]} {
-			if w != "" {
-				detail = append(detail, w)
-			}
-		}
 		cutype := strings.ToUpper(p.param("CUTYPE"))
-		if cutype == "ROOM" || cutype == "RESOURCE" {
-			detail = append(detail, strings.ToLower(cutype))
-		}
-		if len(detail) > 0 {
+		if detail := attendeeDetail(p, cutype); len(detail) > 0 {
 			key := strings.ToLower(addr + "\x00" + name)
 			if i, ok := partOf[key]; ok {
 				for _, d := range detail {
@@ -101,6 +78,42 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		parts[i] = fmt.Sprintf("%s (%s)", parts[i], strings.Join(partDetail[i], ", "))
 	}
 	return ids, "Invitation: " + strings.Join(parts, " · ")
+}
+
+// attendeeName is the address of an ORGANIZER or ATTENDEE (without
+// mailto:) and the name it is shown by: CN, else the address's local part.
+func attendeeName(p *property) (addr, name string) {
+	addr = strings.TrimSpace(p.Value)
+	if len(addr) >= 7 && strings.EqualFold(addr[:7], "mailto:") {
+		addr = addr[7:]
+	}
+	addr = cut(itinerary.CleanLine(addr), maxLine)
+	name = cut(itinerary.CleanLine(p.param("CN")), maxLine)
+	if name == "" {
+		name = addr
+		if i := strings.IndexByte(addr, '@'); i > 0 {
+			name = addr[:i]
+		}
+	}
+	return addr, name
+}
+
+// attendeeDetail is what the invitation line says of p: organizer, its
+// reply, its role, a room or resource.
+func attendeeDetail(p *property, cutype string) []string {
+	var detail []string
+	if p.Name == "ORGANIZER" {
+		detail = append(detail, "organizer")
+	}
+	for _, w := range []string{partstatWords[strings.ToUpper(p.param("PARTSTAT"))], roleWords[strings.ToUpper(p.param("ROLE"))]} {
+		if w != "" {
+			detail = append(detail, w)
+		}
+	}
+	if cutype == "ROOM" || cutype == "RESOURCE" {
+		detail = append(detail, strings.ToLower(cutype))
+	}
+	return detail
 }
 
 // person returns the id of the person with this address (or, without

@@ -184,6 +184,19 @@ func uniq(l []int) []int {
 // year).
 var daysInMonth = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
+// someMonthHasDay reports whether a month of months has a day of
+// monthdays (negative: from the end).
+func someMonthHasDay(months, monthdays []int) bool {
+	for _, m := range months {
+		for _, d := range monthdays {
+			if m >= 1 && m <= 12 && d != 0 && max(d, -d) <= daysInMonth[m] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // never says why the rule (its lists deduplicated) can never give an
 // occurrence, or "": a day of the month no month of BYMONTH has
 // (BYMONTH=2;BYMONTHDAY=30), or only BYSETPOS positions past the most
@@ -208,15 +221,7 @@ func never(opt *rrule.ROption) string {
 		if len(months) == 0 {
 			months = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
 		}
-		possible := false
-		for _, m := range months {
-			for _, d := range monthdays {
-				if m >= 1 && m <= 12 && d != 0 && max(d, -d) <= daysInMonth[m] {
-					possible = true
-				}
-			}
-		}
-		if !possible {
+		if !someMonthHasDay(months, monthdays) {
 			return fmt.Sprintf("no month of %s has day %s", listText(months, 6), listText(monthdays, 6))
 		}
 	}
