@@ -45,11 +45,14 @@ func TestSharedCorpus(t *testing.T) {
 		t.Skipf("no calendars in %s (the shared corpus is missing)", corpusDir)
 	}
 
+	// Zone is the zone the reference reads floating times in, DateZone
+	// the one its all-day occurrences are windowed in.
 	type job struct {
-		Path  string `json:"path"`
-		Start string `json:"start"`
-		End   string `json:"end"`
-		Zone  string `json:"zone"`
+		Path     string `json:"path"`
+		Start    string `json:"start"`
+		End      string `json:"end"`
+		Zone     string `json:"zone"`
+		DateZone string `json:"date_zone"`
 	}
 	mine := map[string][]string{}
 	failed := map[string]string{}
@@ -72,7 +75,7 @@ func TestSharedCorpus(t *testing.T) {
 		}
 		// A file visitline refuses is read by the reference over the years
 		// calendars use, to see whether it holds events.
-		j := job{Path: f, Start: "1970-01-01T00:00:00Z", End: "2040-01-01T00:00:00Z", Zone: "UTC"}
+		j := job{Path: f, Start: "1970-01-01T00:00:00Z", End: "2040-01-01T00:00:00Z", Zone: "UTC", DateZone: "UTC"}
 		switch {
 		case err != nil:
 			failed[f] = err.Error()
@@ -81,7 +84,11 @@ func TestSharedCorpus(t *testing.T) {
 			}
 		default:
 			first, end := corpusWindow(it)
-			j = job{Path: f, Start: first.UTC().Format(time.RFC3339), End: end.UTC().Format(time.RFC3339), Zone: it.ZoneName()}
+			// Both sides read floating times in the same zone: the
+			// calendar's X-WR-TIMEZONE, else the viewer's (time.Local,
+			// UTC in these tests).
+			j = job{Path: f, Start: first.UTC().Format(time.RFC3339), End: end.UTC().Format(time.RFC3339),
+				Zone: floatingZoneOf(data), DateZone: it.ZoneName()}
 			mine[f] = windowOccurrences(it, first, end)
 		}
 		jobs = append(jobs, j)
@@ -183,6 +190,22 @@ func TestSharedCorpus(t *testing.T) {
 	}
 }
 
+// floatingZoneOf is the zone visitline reads data's floating times in:
+// the calendar's X-WR-TIMEZONE when it names a known zone, else the
+// viewer's, time.Local.
+func floatingZoneOf(data []byte) string {
+	r := &reader{}
+	lines, at := unfold(string(data))
+	if cals := r.tree(lines, at); len(cals) > 0 {
+		if p := cals[0].prop("X-WR-TIMEZONE"); p != nil {
+			if loc, ok := (&zones{}).lookup(p.Value); ok {
+				return loc.String()
+			}
+		}
+	}
+	return time.Local.String()
+}
+
 // corpusWindow is the span compared: from the first event to a year after
 // it, or to the last event's start when that is later.
 func corpusWindow(it *itinerary.Itinerary) (first, end time.Time) {
@@ -263,6 +286,9 @@ var corpusDiffers = map[string]corpusDiff{
 		"the reference drops the rule and shows the first day, visitline reads the rule as meant, with a warning"},
 	"icalendar-suite/issue_313_globally_unique_tzid.ics": {refWrongRFC, "globally unique TZIDs without a VTIMEZONE (/mozilla.org/20070129_1/America/New_York, " +
 		"RFC 5545 §3.8.3.1): the reference reads them as floating times, visitline in the zones they name"},
+	"icalendar-suite/issue_466_convert_tzid_with_slash.ics": {refWrongRFC, "TZID=/Europe/Stockholm, a globally unique TZID (RFC 5545 §3.8.3.1) " +
+		"without a VTIMEZONE: a time with a TZID is never floating (§3.3.5, form #3), but the reference reads it as one; python-icalendar's " +
+		"own later fix of this issue reads Europe/Stockholm, as visitline does"},
 	"other-suites/ical4j__invalid_OZMovies.ics": {invalidFile, `\" in SUMMARY is no escape of RFC 5545 §3.3.11 (only \\ \; \, \n are): ` +
 		"the reference keeps the backslash, visitline drops it"},
 	"other-suites/ical4j__valid_Misc.History.ics": {invalidFile, `\" in SUMMARY, as in ical4j__invalid_OZMovies.ics`},
@@ -277,6 +303,13 @@ var corpusDiffers = map[string]corpusDiff{
 		"visitline removes that day's occurrence, as ical.js (whose test this is) does; the reference ignores the EXDATE"},
 	"other-suites/icalnet__Bug1741093.ics": {refWrongRFC, "the VTIMEZONE US-Eastern comes after the VEVENT that uses it, which RFC 5545 §3.6 " +
 		"allows: the reference reads 08:00 as a floating time, visitline in the VTIMEZONE's EDT (12:00 UTC)"},
+	"other-suites/icalnet__Event3.ics": {refWrongRFC, "four events in /mozilla.org/20050126_1/America/Boise, whose VTIMEZONE comes after " +
+		"them (RFC 5545 §3.6 allows any order): the reference reads them as floating times, visitline in the VTIMEZONE's zone, as in " +
+		"icalnet__Bug1741093.ics; the file's 141 floating occurrences agree"},
+	"other-suites/ical4j__valid_evolution.ics": {refWrongRFC, "/softwarestudio.org/Tzfile/America/Chicago with its VTIMEZONE after the " +
+		"VEVENT, as in icalnet__Bug1741093.ics: the reference reads 13:00 as a floating time, visitline in Chicago (18:00 UTC)"},
+	"other-suites/ical4j__invalid_schedule-unstable.ics": {refWrongRFC, "Boston Summit 2006 in /softwarestudio.org/Olson_20011030_5/" +
+		"America/New_York without a VTIMEZONE, as in ical4j__invalid_phpicalendar_sample.ics: the reference reads it as a floating time"},
 	"other-suites/icalnet__ProdID2.ics": {invalidFile, "the file is Windows-1252 (’ is byte 0x92), not UTF-8 (RFC 5545 §3.1.4): " +
 		"the reference reads U+FFFD, visitline Windows-1252, with a warning"},
 	"other-suites/khal__event_dt_mixed_awareness.ics": {invalidFile, "DTSTART;TZID=Europe/Berlin:20150602T120000Z, a UTC time with a TZID " +

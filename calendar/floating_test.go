@@ -49,3 +49,36 @@ func TestFloatingTimesAreMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredZoneReadsFloatingTimes: a calendar that declares
+// X-WR-TIMEZONE (Google's and Apple's exports) has its times without TZID
+// in that zone, not floating; a calendar of floating times only names no
+// zone (Itinerary.NoZone), one with a TZID or a UTC time does.
+func TestDeclaredZoneReadsFloatingTimes(t *testing.T) {
+	cal := func(head, dtstart string) string {
+		return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + head + "BEGIN:VEVENT\r\nUID:a\r\n" + dtstart +
+			"\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	}
+	tests := []struct {
+		name, ics, start string
+		floating, noZone bool
+	}{
+		{"declared", cal("X-WR-TIMEZONE:America/New_York\r\n", "DTSTART:20261203T140000"), "2026-12-03T19:00:00Z", false, false},
+		{"unknown declared", cal("X-WR-TIMEZONE:Nowhere/Else\r\n", "DTSTART:20261203T140000"), "2026-12-03T14:00:00Z", true, true},
+		{"floating only", cal("", "DTSTART:20261203T140000"), "2026-12-03T14:00:00Z", true, true},
+		{"utc", cal("", "DTSTART:20261203T140000Z"), "2026-12-03T14:00:00Z", false, false},
+		{"tzid", cal("", "DTSTART;TZID=Asia/Seoul:20261203T140000"), "2026-12-03T05:00:00Z", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it, err := Load("x.ics", []byte(tt.ics))
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := &it.Events[0]
+			if got := e.Start.UTC().Format(time.RFC3339); got != tt.start || e.Floating != tt.floating || it.NoZone != tt.noZone {
+				t.Errorf("start %s floating %v NoZone %v, want %s %v %v", got, e.Floating, it.NoZone, tt.start, tt.floating, tt.noZone)
+			}
+		})
+	}
+}

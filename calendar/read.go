@@ -78,7 +78,11 @@ func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
 	if root == nil {
 		return nil, &itinerary.LoadError{File: name, Problems: r.errors()}
 	}
-	return itinerary.LoadNode(name, root, r.problems)
+	it, err = itinerary.LoadNode(name, root, r.problems)
+	if it != nil {
+		it.NoZone = r.noZone
+	}
+	return it, err
 }
 
 // LoadReader reads at most itinerary.MaxFileSize bytes from r and loads
@@ -111,6 +115,8 @@ type reader struct {
 	name     string
 	problems []itinerary.Problem
 	dropped  int
+	// noZone is true when the calendar names no zone (see topZone).
+	noZone bool
 }
 
 func (r *reader) warn(line int, format string, args ...any) {
@@ -393,7 +399,9 @@ func (r *reader) build(cals []*component) *yaml.Node {
 		}
 	}
 	title, summary = cut(title, maxLine), cut(summary, maxText)
-	zs.top = r.topZone(first, vevents, zs)
+	var named bool
+	zs.top, named = r.topZone(first, vevents, zs)
+	r.noZone = !named
 
 	events := b.events(vevents)
 	if len(vevents) == 0 {
@@ -425,12 +433,15 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	return root.Node
 }
 
-// topZone is the itinerary's zone: X-WR-TIMEZONE, else the zone most
-// events start in, else UTC.
-func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.Location {
+// topZone is the itinerary's zone: X-WR-TIMEZONE (which is also the zone
+// of the calendar's floating times), else the zone most events start in,
+// else UTC. named is false when the calendar names no zone: neither
+// X-WR-TIMEZONE nor a known TZID, and no UTC time starts an event.
+func (r *reader) topZone(cal *component, vevents []*component, zs *zones) (loc *time.Location, named bool) {
 	if p := cal.prop("X-WR-TIMEZONE"); p != nil {
 		if loc, ok := zs.lookup(p.Value); ok {
-			return loc
+			zs.declared = loc
+			return loc, true
 		}
 		r.warn(p.Line, "X-WR-TIMEZONE %q is not a known time zone; ignored", clip(p.Value))
 	}
@@ -444,8 +455,12 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 		}
 		tzid, _ := p.tzid()
 		if tzid == "" {
+			if v := strings.TrimSpace(p.Value); strings.HasSuffix(v, "Z") || strings.HasSuffix(v, "z") {
+				named = true
+			}
 			continue
 		}
+		named = true
 		name, seen := names[tzid]
 		if seen {
 			if name != "" {
@@ -480,10 +495,10 @@ func (r *reader) topZone(cal *component, vevents []*component, zs *zones) *time.
 	}
 	if best != "" {
 		if loc, err := itinerary.LoadZone(best); err == nil {
-			return loc
+			return loc, true
 		}
 	}
-	return time.UTC
+	return time.UTC, named
 }
 
 // node helpers: a format-v1 tree with positions from the calendar.

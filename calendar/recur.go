@@ -3,9 +3,11 @@ package calendar
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/teambition/rrule-go"
+	"gopkg.in/yaml.v3"
 )
 
 // The work of expanding repeating events is counted, not timed, so that a
@@ -182,6 +184,19 @@ func uniq(l []int) []int {
 // year).
 var daysInMonth = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
+// someMonthHasDay reports whether a month of months has a day of
+// monthdays (negative: from the end).
+func someMonthHasDay(months, monthdays []int) bool {
+	for _, m := range months {
+		for _, d := range monthdays {
+			if m >= 1 && m <= 12 && d != 0 && max(d, -d) <= daysInMonth[m] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // never says why the rule (its lists deduplicated) can never give an
 // occurrence, or "": a day of the month no month of BYMONTH has
 // (BYMONTH=2;BYMONTHDAY=30), or only BYSETPOS positions past the most
@@ -206,15 +221,7 @@ func never(opt *rrule.ROption) string {
 		if len(months) == 0 {
 			months = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
 		}
-		possible := false
-		for _, m := range months {
-			for _, d := range monthdays {
-				if m >= 1 && m <= 12 && d != 0 && max(d, -d) <= daysInMonth[m] {
-					possible = true
-				}
-			}
-		}
-		if !possible {
+		if !someMonthHasDay(months, monthdays) {
 			return fmt.Sprintf("no month of %s has day %s", listText(months, 6), listText(monthdays, 6))
 		}
 	}
@@ -261,4 +268,204 @@ func listText(l []int, n int) string {
 		s += fmt.Sprint(v)
 	}
 	return s
+}
+
+// expand emits the occurrences of a repeating event in the window, with
+// its overrides in place of the occurrences they replace.
+func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []*yaml.Node {
+	z := ev.start.z
+	endWall, startWall := z.wall(windowEnd), z.wall(b.first)
+	if ev.start.date {
+		endWall = time.Date(endWall.Year(), endWall.Month(), endWall.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	set := &rrule.Set{}
+	set.DTStart(ev.start.wall)
+	exdates := b.dateList(ev, "EXDATE")
+	excluded := make(map[time.Time]bool, len(exdates))
+	for _, t := range exdates {
+		excluded[t] = true
+	}
+	// Several RRULEs are united (RFC 2445 allowed them, and other readers
+	// unite them). Each rule's occurrences in the window, walked with a
+	// counted budget (recur.go), join the set as dates.
+	for _, rp := range ev.c.props("RRULE") {
+		if r := b.rule(rp, ev, endWall); r != nil {
+			walls, _ := b.walkRule(r, ev, rp.Line, startWall, endWall, excluded, MaxOccurrences+len(exdates)+1)
+			for _, w := range walls {
+				set.RDate(w)
+			}
+		}
+	}
+	for _, t := range b.dateList(ev, "RDATE") {
+		set.RDate(t)
+	}
+	// The first instance is DTSTART itself, whether or not the rule gives it.
+	set.RDate(ev.start.wall)
+	for _, t := range exdates {
+		set.ExDate(t)
+	}
+	byRecurID := map[time.Time]*vevent{}
+	for _, o := range overrides {
+		w := o.recurID.wall
+		if !o.recurID.date && !ev.start.date {
+			w = z.wall(o.recurID.instant())
+		}
+		byRecurID[w] = o
+	}
+	var out []*yaml.Node
+	next := set.Iterator()
+	n := 0
+	for {
+		w, ok := next()
+		if !ok || w.After(endWall) {
+			break
+		}
+		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
+			b.early++ // before the window (a calendar spanning centuries)
+			continue
+		}
+		if n == MaxOccurrences {
+			b.capped = append(b.capped, fmt.Sprintf("%q", ev.title))
+			b.r.warn(ev.c.Line, "event %q repeats more than %d times in the window; cut at %d", clip(ev.title), MaxOccurrences, MaxOccurrences)
+			break
+		}
+		n++
+		if o, ok := byRecurID[w]; ok {
+			delete(byRecurID, w)
+			out = append(out, b.occurrence(o, o.start)...)
+			continue
+		}
+		out = append(out, b.occurrence(ev, tval{wall: w, date: ev.start.date, z: z})...)
+	}
+	// Overrides of occurrences outside the window, or that the rule does
+	// not give, stand on their own, in file order.
+	for _, o := range overrides {
+		w := o.recurID.wall
+		if !o.recurID.date && !ev.start.date {
+			w = z.wall(o.recurID.instant())
+		}
+		if byRecurID[w] == o {
+			out = append(out, b.occurrence(o, o.start)...)
+		}
+	}
+	return out
+}
+
+// rule reads an RRULE in wall-clock time, bounded by the window.
+func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule {
+	value := strings.TrimSpace(p.Value)
+	if strings.ContainsAny(value, " \t") {
+		// Lenient writers put spaces in lists (BYDAY=MO, TU, WE).
+		value = strings.Join(strings.Fields(value), "")
+		b.r.warn(p.Line, "event %q: RRULE %q has spaces in it; read as %q", clip(ev.title), clip(p.Value), clip(value))
+	}
+	opt, err := rrule.StrToROptionInLocation(value, time.UTC)
+	if err != nil {
+		// Parts that are no NAME=VALUE of a rule (Google's doubled
+		// "RRULE:RRULE:...") are left out, as other readers do.
+		var kept []string
+		for _, part := range strings.Split(value, ";") {
+			if k, _, ok := strings.Cut(part, "="); ok && ruleParts[strings.ToUpper(k)] {
+				kept = append(kept, part)
+			}
+		}
+		if clean := strings.Join(kept, ";"); clean != value {
+			if o, err2 := rrule.StrToROptionInLocation(clean, time.UTC); err2 == nil {
+				b.r.warn(p.Line, "event %q: RRULE %q has parts that are not rule parts; read as %q", clip(ev.title), clip(p.Value), clip(clean))
+				opt, err = o, nil
+				value = clean
+			}
+		}
+	}
+	if err != nil {
+		b.r.warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
+		return nil
+	}
+	if why := unexpandable(opt); why != "" {
+		b.r.warn(p.Line, "event %q: RRULE %q %s, which this reader does not expand; only the first occurrence is shown", clip(ev.title), clip(p.Value), why)
+		return nil
+	}
+	opt.Dtstart = ev.start.wall
+	if !opt.Until.IsZero() {
+		raw := strings.ToUpper(value)
+		if i := strings.Index(raw, "UNTIL="); i >= 0 {
+			u := raw[i+6:]
+			if j := strings.IndexByte(u, ';'); j >= 0 {
+				u = u[:j]
+			}
+			u = strings.TrimSpace(u)
+			switch {
+			case strings.HasSuffix(u, "Z") && !ev.start.date:
+				opt.Until = ev.start.z.wall(opt.Until)
+			}
+		}
+	}
+	if opt.Until.IsZero() || opt.Until.After(endWall) {
+		opt.Until = endWall
+	}
+	r, err := rrule.NewRRule(*opt)
+	if err != nil {
+		b.r.warn(p.Line, "event %q: RRULE %q is not valid (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
+		return nil
+	}
+	return r
+}
+
+// ruleParts are the parts of an RRULE (RFC 5545 §3.3.10).
+var ruleParts = map[string]bool{"FREQ": true, "UNTIL": true, "COUNT": true, "INTERVAL": true, "BYSECOND": true, "BYMINUTE": true,
+	"BYHOUR": true, "BYDAY": true, "BYMONTHDAY": true, "BYYEARDAY": true, "BYWEEKNO": true, "BYMONTH": true, "BYSETPOS": true, "WKST": true}
+
+// unexpandable says why a rule is not expanded, or "". The rrule library
+// walks a rule that never matches to the year 9999, one period at a time:
+// harmless by the month or the year, minutes by the hour. Calendars do not
+// repeat events by the minute, and BYSETPOS or day filters on hours or
+// days make no sense for them, so those are refused.
+func unexpandable(opt *rrule.ROption) string {
+	switch {
+	case opt.Freq == rrule.SECONDLY || opt.Freq == rrule.MINUTELY:
+		return "repeats more often than hourly"
+	case opt.Freq == rrule.HOURLY && (len(opt.Bysetpos) > 0 || len(opt.Bymonth) > 0 || len(opt.Bymonthday) > 0 ||
+		len(opt.Byyearday) > 0 || len(opt.Byweekno) > 0 || len(opt.Byweekday) > 0 || len(opt.Byhour) > 0 || len(opt.Byeaster) > 0):
+		return "repeats hourly with filters"
+	case opt.Freq == rrule.DAILY && len(opt.Bysetpos) > 0:
+		return "repeats daily with BYSETPOS"
+	case len(opt.Byeaster) > 0:
+		return "uses BYEASTER (not RFC 5545)"
+	case len(opt.Byhour)*max(len(opt.Byminute), 1)*max(len(opt.Bysecond), 1) > 48:
+		return "repeats more than 48 times a day"
+	}
+	return ""
+}
+
+// dateList reads every RDATE or EXDATE of ev as wall clocks in the
+// series' zone.
+func (b *builder) dateList(ev *vevent, name string) []time.Time {
+	var out []time.Time
+	for _, p := range ev.c.props(name) {
+		for _, v := range strings.Split(p.Value, ",") {
+			if i := strings.IndexByte(v, '/'); i >= 0 {
+				v = v[:i] // a PERIOD: its start
+			}
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			t, ok := b.timeValue(p, v)
+			if !ok {
+				b.r.warn(p.Line, "event %q: %s %q is not a date or date-time; ignored", clip(ev.title), name, clip(v))
+				continue
+			}
+			switch {
+			case ev.start.date:
+				out = append(out, time.Date(t.wall.Year(), t.wall.Month(), t.wall.Day(), 0, 0, 0, 0, time.UTC))
+			case t.date:
+				// a date for a timed series: the occurrence at DTSTART's clock that day
+				s := ev.start.wall
+				out = append(out, time.Date(t.wall.Year(), t.wall.Month(), t.wall.Day(), s.Hour(), s.Minute(), s.Second(), 0, time.UTC))
+			default:
+				out = append(out, ev.start.z.wall(t.instant()))
+			}
+		}
+	}
+	return out
 }

@@ -87,6 +87,9 @@ type zones struct {
 	// TZID, the span a custom zone must be right over.
 	years map[string][2]int
 	top   *time.Location // the itinerary's zone, for floating times
+	// declared is the calendar's X-WR-TIMEZONE, when it names a known
+	// zone: its floating times are in that zone, not floating.
+	declared *time.Location
 	// matched counts the custom zones compared with IANA zones.
 	matched int
 	// found holds the names looked up (nil: not a zone); unprobed counts
@@ -239,10 +242,16 @@ func (zs *zones) lookup(tzid string) (*time.Location, bool) {
 	return loc, loc != nil
 }
 
-// resolve returns the zone named tzid (an empty tzid is a floating time),
-// and a warning when it had to guess.
+// resolve returns the zone named tzid (an empty tzid is a floating time,
+// or a time in the calendar's X-WR-TIMEZONE when it declares one), and a
+// warning when it had to guess.
 func (zs *zones) resolve(tzid string) (*zone, string) {
 	if tzid == "" {
+		if zs.declared != nil {
+			// The de facto rule of Google's and Apple's exports, which
+			// node-ical, python's x-wr-timezone and Google follow.
+			return &zone{name: zs.declared.String(), loc: zs.declared}, ""
+		}
 		return &zone{name: zs.top.String(), loc: zs.top, floating: true}, ""
 	}
 	if z, ok := zs.cache[tzid]; ok {

@@ -175,6 +175,11 @@ const calcurseFloating = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calcurse//
 	"BEGIN:VEVENT\r\nUID:call-1\r\nDTSTART:20261203T180000Z\r\nSUMMARY:Call\r\nEND:VEVENT\r\n" +
 	"END:VCALENDAR\r\n"
 
+// calcurseOnlyFloating is a calcurse export with floating times only.
+const calcurseOnlyFloating = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calcurse//NONSGML v4.8.1//EN\r\n" +
+	"BEGIN:VEVENT\r\nUID:dentist-1\r\nDTSTART:20261203T140000\r\nDTEND:20261203T150000\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\n" +
+	"END:VCALENDAR\r\n"
+
 // TestFloatingTimesAreTheViewersClock: on a Los Angeles machine the
 // floating 14:00 is 14:00 there (22:00 UTC), marked floating in JSON, and
 // "now" at 14:30 there; --tz reads it on that zone's clock, moving nothing
@@ -218,6 +223,15 @@ func TestFloatingTimesAreTheViewersClock(t *testing.T) {
 	r = runBinaryIn(t, "Asia/Seoul", ".", nil, "--format", "json", "--tz", la, file)
 	if d := eventNamed(t, decodeDocument(t, r.stdout), "Dentist"); d.StartLocal != "2026-12-03T14:00:00-08:00" {
 		t.Errorf("--tz does not give the floating time's zone: %+v", d)
+	}
+
+	// A calendar of floating times only names no zone: it is shown in the
+	// viewer's, not UTC, and so is the now line.
+	only := dir + "/dentist.ics"
+	writeFile(t, only, calcurseOnlyFloating)
+	r = runBinaryIn(t, la, ".", nil, "--print", "--now", "2026-12-03T14:30:00-08:00", only)
+	if !strings.Contains(r.stdout, "▶ 14:00–15:00    [now · 30 min left] Dentist") || !strings.Contains(r.stdout, "── now 14:30 ──") {
+		t.Errorf("a calendar of floating times is not shown on the viewer's clock:\n%s", r.stdout)
 	}
 
 	r = runBinaryIn(t, la, ".", nil, "--format", "yaml", file)

@@ -66,6 +66,19 @@ func (it *Itinerary) SetFloating(loc *time.Location) {
 	it.index()
 }
 
+// DisplayZone is the zone the itinerary is shown in when the viewer names
+// none: its own, or when the file named none (NoZone), floating, the zone
+// its floating times are read in (nil: this machine's).
+func (it *Itinerary) DisplayZone(floating *time.Location) *time.Location {
+	switch {
+	case !it.NoZone:
+		return it.Zone
+	case floating != nil:
+		return floating
+	}
+	return time.Local
+}
+
 // sortEvents puts events in instant order, date-only entries first among
 // those starting at the same instant and file order otherwise, and numbers
 // them.

@@ -169,9 +169,15 @@ type Itinerary struct {
 	// when RemindSet (the top-level remind list).
 	Remind    []time.Duration
 	RemindSet bool
-	Sources   []Source
-	Orgs      []Org
-	People    []Person
+	// NoZone is true when the file named no zone of its own (a calendar
+	// of floating times only, as calcurse writes): Zone is then UTC, a
+	// stand-in, and a viewer shows the itinerary in its own zone
+	// (DisplayZone). Format v1 always names one, so only a calendar reader
+	// sets it.
+	NoZone  bool
+	Sources []Source
+	Orgs    []Org
+	People  []Person
 	// Events are in instant order; ties keep file order.
 	Events []Event
 	// Warnings are problems that did not stop the load (DST gaps and overlaps).

@@ -162,7 +162,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		dates:  cfg.Dates,
 	}
 	if m.zone == nil && !cfg.Venue {
-		m.zone = m.it.Zone
+		m.zone = m.it.DisplayZone(cfg.Floating)
 	}
 	from, to, ok := m.it.Span()
 	if now := m.clock(); !ok {

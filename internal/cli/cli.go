@@ -99,7 +99,7 @@ func (c Command) Main(args []string) int {
 		it.SetFloating(s.floating)
 	}
 	if s.zone == nil && !s.venue {
-		s.zone = it.Zone
+		s.zone = it.DisplayZone(s.floating)
 	}
 	if s.dates, err = o.dateRange(s, it); err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
