@@ -31,6 +31,12 @@ type Config struct {
 	People []int
 	// Lanes starts in the lanes view (--view lanes).
 	Lanes bool
+	// View, when not "", is the view to start in: list, lanes, week or
+	// month (--view, the config file's view:).
+	View string
+	// WeekStart is the first day of the week and month views' weeks; nil
+	// for Monday.
+	WeekStart *time.Weekday
 	// Calendar says that standard input was an iCalendar file, for the
 	// editor's messages.
 	Calendar bool
@@ -96,6 +102,8 @@ type Model struct {
 	tl     timeline
 	view   viewMode
 	ln     lanesView
+	wk     weekView
+	mo     monthView
 	det    detail
 	card   card
 	picker picker
@@ -118,6 +126,10 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		r = lipgloss.DefaultRenderer()
 	}
 	km := DefaultKeyMap()
+	weekStart := time.Monday
+	if cfg.WeekStart != nil {
+		weekStart = *cfg.WeekStart
+	}
 	m := Model{
 		it:     cfg.Itinerary,
 		cfg:    cfg,
@@ -133,6 +145,8 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		picker: newPicker(km),
 		search: newSearchBar(km),
 		ln:     newLanesView(km),
+		wk:     newWeekView(km, weekStart),
+		mo:     newMonthView(km, weekStart),
 	}
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.Zone
@@ -156,6 +170,9 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.filter.People = append([]int(nil), cfg.People...)
 	if cfg.Lanes {
 		m.view = viewLanes
+	}
+	if v, ok := viewByName(cfg.View); ok {
+		m.view = v
 	}
 	m.refilter(m.startEvent())
 	m.settle()
@@ -229,6 +246,7 @@ func (m *Model) showSelected() {
 	if m.view == viewLanes {
 		m.ln.follow(m.ctx(), m.tl.selected())
 	}
+	m.syncCalendar()
 }
 
 // settle brings what is derived from the state up to date, once at the
@@ -352,6 +370,8 @@ func (m *Model) resize() {
 	m.lay = computeLayout(m.width, m.height, lipgloss.Height(m.headerView()), 1)
 	m.tl.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.ln.setSize(m.lay.list.w, m.lay.list.h-1)
+	m.wk.setSize(m.lay.list.w, m.lay.list.h-1)
+	m.mo.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.det.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.card.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.picker.setSize(m.width, m.lay.body.h-2)

@@ -119,8 +119,14 @@ func (m *Model) timelineKey(msg tea.KeyMsg) {
 	case m.view == viewLanes && m.ln.handles(msg):
 		m.lanesUpdate(msg)
 		return
+	case m.view == viewWeek && m.wk.handles(msg):
+		m.weekUpdate(msg)
+		return
+	case m.view == viewMonth && m.mo.handles(msg):
+		m.monthUpdate(msg)
+		return
 	}
-	if m.view != viewLanes {
+	if m.view == viewList {
 		m.tl, _ = m.tl.update(msg)
 	}
 	m.showSelected()
@@ -261,17 +267,18 @@ func (m *Model) paneShown(f focus) bool {
 	return m.focus != focusTimeline
 }
 
-// toggleView switches between the list and the lanes, keeping the
-// selection.
+// toggleView cycles the views, list → lanes → week → month → list,
+// keeping the selection.
 func (m *Model) toggleView() {
-	if m.view == viewLanes {
-		m.view = viewList
+	m.view = (m.view + 1) % views
+	switch m.view {
+	case viewList:
 		m.tl.ensureVisible()
-		return
+	case viewLanes:
+		m.ln.build(m.tl.rows)
+		m.ln.follow(m.ctx(), m.tl.selected())
 	}
-	m.view = viewLanes
-	m.ln.build(m.tl.rows)
-	m.ln.follow(m.ctx(), m.tl.selected())
+	m.syncCalendar()
 }
 
 // nextGrouping cycles the lanes through person, track and city.

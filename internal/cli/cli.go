@@ -129,7 +129,7 @@ func (c Command) view(o options, s settings, name string, it *itinerary.Itinerar
 		file = o.file
 	}
 	return tui.Run(tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating})
+		Lanes: o.view == "lanes", View: o.view, Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating})
 }
 
 // write prints the selected events in the chosen format.
@@ -163,8 +163,8 @@ func (o *options) settings() (settings, error) {
 		}
 		o.print = true
 	}
-	if o.view != "list" && o.view != "lanes" {
-		return s, fmt.Errorf("--view %q is not one of list, lanes", o.view)
+	if !slices.Contains(tui.ViewNames(), o.view) {
+		return s, fmt.Errorf("--view %q is not one of %s", o.view, strings.Join(tui.ViewNames(), ", "))
 	}
 	switch o.tz {
 	case "":

@@ -58,7 +58,7 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("tz")
 	fs.StringVar(&o.now, "now", "", "pretend it is `TIME` (RFC 3339) for the now marker")
 	fs.add("now")
-	fs.StringVar(&o.view, "view", "list", "which `VIEW` the timeline opens in: list or lanes (v switches)")
+	fs.StringVar(&o.view, "view", "list", "which `VIEW` the timeline opens in: list, lanes, week or month (v cycles them)")
 	fs.add("view")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "do not reload FILE when it changes")
 	fs.add("no-watch")

@@ -47,7 +47,7 @@ func TestUsageFromFlags(t *testing.T) {
 		"person":   "--person P keep only events with P: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several",
 		"tz":       `--tz ZONE show times in this IANA ZONE, "local" for this machine's, or "venue" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone)`,
 		"now":      "--now TIME pretend it is TIME (RFC 3339) for the now marker",
-		"view":     "--view VIEW which VIEW the timeline opens in: list or lanes (v switches)",
+		"view":     "--view VIEW which VIEW the timeline opens in: list, lanes, week or month (v cycles them)",
 		"no-watch": "--no-watch do not reload FILE when it changes",
 		"version":  "--version print the version and exit",
 	}
