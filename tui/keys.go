@@ -405,17 +405,17 @@ func (m *Model) updateKeys() {
 // pane or the card has the keys.
 func (m *Model) updateListKeys() {
 	k := &m.keys
-	k.Quit.SetKeys("q", "ctrl+c")
-	k.Quit.SetHelp("q", "quit")
-	k.Help.SetHelp("?", "more keys")
-	k.About.SetHelp("i", "about")
+	k.Quit.SetKeys(m.km.Quit.Keys()...)
+	k.Quit.SetHelp(m.km.Quit.Help().Key, "quit")
+	k.Help.SetHelp(m.km.Help.Help().Key, "more keys")
+	k.About.SetHelp(m.km.About.Help().Key, "about")
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	overflow, last := m.errorsPaged()
 	k.MoreErrors.SetEnabled(overflow)
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
-	k.Names.SetEnabled(m.words.native != "")
-	k.Names.SetHelp("n", m.words.native+"/Latin names")
+	k.Names.SetEnabled(m.words.native != "" && len(m.km.Names.Keys()) > 0)
+	k.Names.SetHelp(m.km.Names.Help().Key, m.words.native+"/Latin names")
 	lanes := m.view == viewLanes
 	for _, b := range []*key.Binding{&k.About, &k.Zone, &k.Search, &k.Help, &k.Quit, &k.View} {
 		b.SetEnabled(true)
@@ -439,22 +439,21 @@ func (m *Model) updateListKeys() {
 	k.FocusBack.SetEnabled(!inList)
 	// In the timeline enter does what tab does (in the month it opens the
 	// list on the day); the help says so once.
-	if inList && m.view != viewMonth {
-		k.Focus.SetKeys("tab", "enter")
-		k.Focus.SetHelp("tab/enter", "participants")
-	} else {
-		k.Focus.SetKeys("tab")
-		k.Focus.SetHelp("tab", "participants")
+	focus, help := m.km.Focus.Keys(), m.km.Focus.Help().Key
+	if inList && m.view != viewMonth && !slices.Contains(focus, "enter") {
+		focus, help = append(slices.Clip(focus), "enter"), help+"/enter"
 	}
+	k.Focus.SetKeys(focus...)
+	k.Focus.SetHelp(help, "participants")
 	filtered := !m.filter.Empty()
 	k.Back.SetEnabled(!inList || filtered)
 	switch {
 	case inList && len(m.filter.People) > 0:
-		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
+		k.Back.SetHelp(m.km.Back.Help().Key, "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
 	case inList && filtered:
-		k.Back.SetHelp("esc", "clear search")
+		k.Back.SetHelp(m.km.Back.Help().Key, "clear search")
 	default:
-		k.Back.SetHelp("esc", "back")
+		k.Back.SetHelp(m.km.Back.Help().Key, "back")
 	}
 }
 

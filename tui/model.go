@@ -34,6 +34,15 @@ type Config struct {
 	// View, when not "", is the view to start in: list, lanes, week or
 	// month (--view, the config file's view:).
 	View string
+	// Keys rebinds actions of the key map by name (see ActionNames), from
+	// the config file.
+	Keys map[string][]string
+	// Colors are the colours of the roles past, now, overlap, cancelled
+	// and org (the organisations without a colour), from the config file.
+	Colors map[string]string
+	// Theme is "light" or "dark" to say the terminal's background, ""
+	// to ask the terminal.
+	Theme string
 	// WeekStart is the first day of the week and month views' weeks; nil
 	// for Monday.
 	WeekStart *time.Weekday
@@ -65,6 +74,7 @@ type Model struct {
 	it       *itinerary.Itinerary
 	cfg      Config
 	keys     globalKeyMap // the root's own; each component has its own
+	km       KeyMap       // the user's key map, which the root's keys reset to
 	st       Styles
 	orgStyle []lipgloss.Style
 	help     help.Model
@@ -125,7 +135,11 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
+	if cfg.Theme != "" {
+		r.SetHasDarkBackground(cfg.Theme == "dark")
+	}
 	km := DefaultKeyMap()
+	km.Rebind(cfg.Keys)
 	weekStart := time.Monday
 	if cfg.WeekStart != nil {
 		weekStart = *cfg.WeekStart
@@ -134,6 +148,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		it:     cfg.Itinerary,
 		cfg:    cfg,
 		keys:   newGlobalKeyMap(km),
+		km:     km,
 		st:     DefaultStyles(r),
 		help:   help.New(),
 		zone:   cfg.Zone,
@@ -161,7 +176,11 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.clock = func() time.Time { return frozen }
 		m.frozen = true
 	}
+	m.st.applyColors(cfg.Colors)
 	m.orgStyle = m.st.orgStyles(m.it)
+	if c := cfg.Colors["org"]; c != "" {
+		m.orgFallback(c)
+	}
 	m.words = wordsOf(m.it)
 	m.help.Styles.ShortKey = m.st.Accent
 	m.help.Styles.FullKey = m.st.Accent

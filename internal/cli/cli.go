@@ -14,6 +14,7 @@ import (
 
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
+	"github.com/visitline/visitline/internal/config"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
 )
@@ -58,6 +59,19 @@ func (c Command) Main(args []string) int {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
 		return ExitUsage
 	}
+	conf, err := readConfig(o)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "%v\n", err)
+		return ExitUsage
+	}
+	if !o.viewGiven && conf.View != "" {
+		o.view = conf.View
+	}
+	if o.tz == "" && len(conf.Zones) > 0 {
+		// Only the first: the view has one clock (see docs/config.md).
+		s.zone = conf.Zones[0]
+	}
+	s.conf = conf
 	name, it, stdinCalendar, err := load(o.file, c.Stdin, progressTo(c.Stderr))
 	if err != nil {
 		c.loadFailed(name, err)
@@ -129,7 +143,8 @@ func (c Command) view(o options, s settings, name string, it *itinerary.Itinerar
 		file = o.file
 	}
 	return tui.Run(tui.Config{Itinerary: it, Name: name, File: file, Watch: watch, Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", View: o.view, Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating})
+		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+		WeekStart: s.conf.WeekStart, Calendar: stdinCalendar, Venue: s.venue, Floating: s.floating})
 }
 
 // write prints the selected events in the chosen format.
@@ -149,6 +164,7 @@ type settings struct {
 	venue    bool           // --tz venue: each venue's own clock
 	floating *time.Location // the zone floating times are read in; nil: this machine's
 	now      time.Time      // zero: the clock's
+	conf     *config.Config // the config file's settings
 }
 
 // settings checks the values of --format, --view, --tz and --now; an

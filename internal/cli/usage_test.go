@@ -48,6 +48,7 @@ func TestUsageFromFlags(t *testing.T) {
 		"tz":       `--tz ZONE show times in this IANA ZONE, "local" for this machine's, or "venue" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone)`,
 		"now":      "--now TIME pretend it is TIME (RFC 3339) for the now marker",
 		"view":     "--view VIEW which VIEW the timeline opens in: list, lanes, week or month (v cycles them)",
+		"config":   "--config FILE read the config FILE (keys, colours, default view, zones, week start; default: $XDG_CONFIG_HOME/visitline/config.yaml)",
 		"no-watch": "--no-watch do not reload FILE when it changes",
 		"version":  "--version print the version and exit",
 	}
