@@ -76,3 +76,37 @@ func TestWeekFitsSmallTerminals(t *testing.T) {
 		s.quit()
 	}
 }
+
+// TestConfigInTmux: a config that binds down: [n] makes n move down (and
+// the footer say so); an unknown action exits 2 with the file's line and
+// column; a key bound to two actions is refused naming both.
+func TestConfigInTmux(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "visitline"), 0o755)
+	conf := filepath.Join(dir, "visitline", "config.yaml")
+	os.WriteFile(conf, []byte("keys:\n  down: [n]\n"), 0o644)
+	s := startTmuxEnv(t, []string{"TZ=UTC", "XDG_CONFIG_HOME=" + dir}, 120, 40, lyonWeek, "--now", "2027-03-01T00:00:00Z")
+	scr := s.waitFor("first frame", "Timeline · 11 events", "n down")
+	if !strings.Contains(scr, "│Train to Lyon") {
+		t.Fatalf("the first event should be selected:\n%s", scr)
+	}
+	s.key("n")
+	s.waitFor("n moves down", "│Welcome at the atelier")
+	s.quit()
+
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("keys:\n  down: [n]\n  sideways: [x]\n"), 0o644)
+	s = startTmux(t, 120, 40, "--config", bad, lyonWeek)
+	s.waitFor("the error", "bad.yaml:3:3: unknown action \"sideways\"; did you mean")
+	if code := s.exitCode(); code != "2" {
+		t.Errorf("exit code %q, want 2", code)
+	}
+
+	dup := filepath.Join(dir, "dup.yaml")
+	os.WriteFile(dup, []byte("keys:\n  down: [n]\n  view: [n]\n"), 0o644)
+	s = startTmux(t, 120, 40, "--config", dup, lyonWeek)
+	s.waitFor("the duplicate", "dup.yaml:3:10: key \"n\" is bound to both \"down\" (line 2) and \"view\"")
+	if code := s.exitCode(); code != "2" {
+		t.Errorf("exit code %q, want 2", code)
+	}
+}
