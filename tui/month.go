@@ -136,7 +136,8 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 	cw := max(v.w/7, 2)
 	inner := cw - 1
 	lines := make([]string, 0, v.h)
-	var head runLine
+	frame := &styleCodes{}
+	head := runLine{frame: frame}
 	for k := range 7 {
 		head.add(cell(agenda.WeekdayLabel(s.Weeks[0][k].Date, inner), inner)+" ", &c.st.DayHeader)
 		_ = k
@@ -145,7 +146,7 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 	per := max((v.h-1)/len(s.Weeks), 1)
 	for _, week := range s.Weeks {
 		for r := 0; r < per && len(lines) < v.h; r++ {
-			var l runLine
+			l := runLine{frame: frame}
 			for k := range week {
 				d := &week[k]
 				switch {

@@ -16,11 +16,39 @@ import (
 // a frame is bounded by the screen and agenda's caps on a day, not by the
 // itinerary.
 
-// runLine builds a line of text in runs of one style each.
+// runLine builds a line of text in runs of one style each, wrapped in
+// the escape codes of frame, which renders each style once a frame.
 type runLine struct {
 	b     strings.Builder
 	run   strings.Builder
 	style *lipgloss.Style
+	frame *styleCodes
+}
+
+// styleCodes are the escape codes that start and end each style used in
+// one frame; made for each frame, never kept in the model.
+type styleCodes map[*lipgloss.Style][2]string
+
+// wrap returns s in style st.
+func (f *styleCodes) wrap(st *lipgloss.Style, s string) string {
+	if f == nil {
+		return st.Render(s)
+	}
+	code, ok := (*f)[st]
+	if !ok {
+		const marker = "\uE000"
+		out := st.Render(marker)
+		k := strings.Index(out, marker)
+		if k < 0 { // a style that changes its text: render it each time
+			return st.Render(s)
+		}
+		code = [2]string{out[:k], out[k+len(marker):]}
+		if *f == nil {
+			*f = styleCodes{}
+		}
+		(*f)[st] = code
+	}
+	return code[0] + s + code[1]
 }
 
 func (l *runLine) add(s string, st *lipgloss.Style) {
@@ -36,7 +64,7 @@ func (l *runLine) flush() {
 		return
 	}
 	if l.style != nil {
-		l.b.WriteString(l.style.Render(l.run.String()))
+		l.b.WriteString(l.frame.wrap(l.style, l.run.String()))
 	} else {
 		l.b.WriteString(l.run.String())
 	}
@@ -87,8 +115,9 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	side, cw := weekGeometry(v.w)
 	inner := cw - 1
 	lines := make([]string, 0, v.h)
+	frame := &styleCodes{}
 	// The day labels.
-	var head runLine
+	head := runLine{frame: frame}
 	head.add(strings.Repeat(" ", side), nil)
 	for k, d := range s.Days {
 		st := &c.st.DayHeader
@@ -110,7 +139,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	}
 	band = min(band, max((v.h-1)/4, 1))
 	for r := 0; r < band; r++ {
-		var l runLine
+		l := runLine{frame: frame}
 		l.add(cell("", side), nil)
 		for _, d := range s.Days {
 			switch {
@@ -143,7 +172,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	for r := 0; r < rows; r++ {
 		from := s.FirstHour*60 + r*step
 		to := from + step
-		var l runLine
+		l := runLine{frame: frame}
 		nowRow := s.NowDay >= 0 && s.NowMinute >= from && s.NowMinute < to
 		switch {
 		case nowRow:
