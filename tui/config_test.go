@@ -42,3 +42,13 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestConfigColors: a config's colour of a role reaches the screen.
+func TestConfigColors(t *testing.T) {
+	plain := sized(New(Config{Itinerary: lyonWeek(t), Now: duringLyon}, renderer(termenv.ANSI256)), 120, 40)
+	red := sized(New(Config{Itinerary: lyonWeek(t), Now: duringLyon, Colors: map[string]string{"past": "196"}},
+		renderer(termenv.ANSI256)), 120, 40)
+	if strings.Contains(plain.View(), "38;5;196m") || !strings.Contains(red.View(), "38;5;196m") {
+		t.Error("past: 196 should colour the past events")
+	}
+}

@@ -237,6 +237,9 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 // click selects the event at column x of row y of the timeline's body (in
 // the lanes, the event of the bar there, in its lane).
 func (m *Model) click(x, y int) {
+	if m.view == viewWeek || m.view == viewMonth {
+		return // their cells are not the list's rows
+	}
 	if m.view == viewLanes {
 		c := m.ctx()
 		gutter, _ := m.ln.geometry(c.native)
