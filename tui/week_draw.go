@@ -163,7 +163,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	}
 	span := (s.LastHour - s.FirstHour) * 60
 	step := (span + rows - 1) / rows
-	for _, nice := range []int{15, 20, 30, 60, 90, 120, 180, 240, 360, 480} {
+	for _, nice := range []int{15, 20, 30, 60, 120, 180, 240, 360, 480} {
 		if nice >= step {
 			step = nice
 			break
@@ -179,7 +179,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 			l.add(cell(agenda.ClockLabel(s.NowMinute, side-1), side), &c.st.Now)
 		case from >= 24*60:
 			l.add(cell("", side), nil)
-		case from%60 == 0 || (step > 60 && from/60 != (from-step)/60):
+		case from%60 == 0: // every step divides an hour or is whole hours
 			l.add(cell(agenda.HourLabel(from/60, side-1), side), &c.st.Faint)
 		default:
 			l.add(cell("", side), nil)
