@@ -24,7 +24,8 @@ func barColumns(line string) []int {
 }
 
 // TestLanesInTmux: v draws a lane for each person with the bars to scale,
-// t regroups the default visit by track, v goes back to the list, and the
+// t regroups the default visit by track, v (past the week and the month)
+// goes back to the list, and the
 // lanes fit 80×24 and 40×12.
 func TestLanesInTmux(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "two.yaml")
@@ -60,6 +61,8 @@ events:
 	if !strings.Contains(lineStarting(t, scr, "Robin "), "Charlie") {
 		t.Errorf("Charlie's title should show:\n%s", scr)
 	}
+	s.key("v") // the week
+	s.key("v") // the month
 	scr = s.key("v")
 	if !strings.Contains(scr, "Timeline · 3 events") || !strings.Contains(scr, "❯ 09:00–10:00") {
 		t.Fatalf("v should come back to the list on Alpha:\n%s", scr)
@@ -78,6 +81,8 @@ events:
 	if !strings.Contains(scr, "Korea v… ") || !strings.Contains(scr, "❯") {
 		t.Errorf("at 40×12 the start of the tracks' names and the selection should show:\n%s", scr)
 	}
+	s.key("v") // the week
+	s.key("v") // the month
 	scr = s.key("v")
 	if !strings.Contains(scr, "Timeline · 12") || !strings.Contains(scr, "❯ ~11:45  ⊙ [now · 50 min left]") {
 		t.Errorf("v should come back to the list on the lunch:\n%s", scr)

@@ -308,3 +308,8 @@ func (it *Itinerary) CheckWarnings() []Problem {
 	})
 	return ws
 }
+
+// Suggest returns the candidate closest to s when it is close enough to be
+// a likely typo, or "": the "did you mean" of every positioned problem,
+// for other files' readers (the config file's).
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }

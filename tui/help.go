@@ -17,8 +17,11 @@ type helpSection struct {
 // keySections are every key of the key map, grouped as FullHelp groups
 // them, with what it does, then the keys of the text fields: the ? page and
 // docs/keys.md both list these.
-func keySections() []helpSection {
-	km := DefaultKeyMap()
+func keySections() []helpSection { return keySectionsOf(DefaultKeyMap()) }
+
+// keySectionsOf is keySections for the key map km (the user's, on the ?
+// page).
+func keySectionsOf(km KeyMap) []helpSection {
 	var out []helpSection
 	for i, col := range km.reference() {
 		out = append(out, helpSection{helpGroups[i], referenceRows(col, longHelp)})
@@ -31,9 +34,12 @@ func keySections() []helpSection {
 // helpContent is the ? page for a screen width cells wide: every key of the
 // key map, grouped as FullHelp groups them (see KeyMap.reference), with what it does, then the
 // keys of the text fields, then a legend of the glyphs and badges.
-func helpContent(st *Styles, width int) string {
+func helpContent(st *Styles, width int) string { return helpContentOf(DefaultKeyMap(), st, width) }
+
+// helpContentOf is helpContent for the key map km.
+func helpContentOf(km KeyMap, st *Styles, width int) string {
 	out := &textLines{width: width}
-	sections := keySections()
+	sections := keySectionsOf(km)
 	col := 0
 	for _, s := range sections {
 		for _, r := range s.rows {

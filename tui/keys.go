@@ -34,6 +34,9 @@ type KeyMap struct {
 	View, Group     key.Binding
 	Left, Right     key.Binding
 	ZoomIn, ZoomOut key.Binding
+	// PrevPeriod and NextPeriod move the week or the month view by a
+	// week or a month ([ and ] filter by person).
+	PrevPeriod, NextPeriod key.Binding
 
 	People             key.Binding
 	Search             key.Binding
@@ -81,6 +84,8 @@ func DefaultKeyMap() KeyMap {
 		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later")),
 		ZoomIn:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "zoom in")),
 		ZoomOut:      key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "zoom out")),
+		PrevPeriod:   key.NewBinding(key.WithKeys("<", ","), key.WithHelp("<", "earlier")),
+		NextPeriod:   key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "later")),
 		People:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "filter by person")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextPerson:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next person")),
@@ -104,7 +109,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
 		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
-		k.Left, k.Right, k.View, k.PageDown, k.PageUp, k.Group, k.ZoomIn, k.ZoomOut,
+		k.Left, k.Right, k.View, k.PageDown, k.PageUp, k.Group, k.ZoomIn, k.ZoomOut, k.PrevPeriod, k.NextPeriod,
 		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps, k.Dismiss, k.SecondClock}
 }
 
@@ -145,12 +150,14 @@ func (k KeyMap) reference() [][]keyDoc {
 			{k.FilterPerson, ""},
 		},
 		{
-			{k.View, "switch between the list and the lanes (a time axis, a lane per person, track or city)"},
+			{k.View, "switch the view: list, lanes (a time axis, a lane per person, track or city), week, month, in turn"},
 			{k.Group, "lanes: group by person, track or city, in turn"},
 			{k.Left, "lanes: the previous event in the lane"},
 			{k.Right, "lanes: the next event in the lane"},
 			{k.ZoomIn, "lanes: less time a column (down to 15 min)"},
 			{k.ZoomOut, "lanes: more time a column (up to a day)"},
+			{k.PrevPeriod, "week and month: the week or month before (h/l: a day; j/k: week: the event before/after in the day, month: a week)"},
+			{k.NextPeriod, "week and month: the week or month after (month: enter opens the list on the day)"},
 		},
 		{
 			{k.Zone, "times in the itinerary's zone, each venue's, this machine's, UTC"},
@@ -183,7 +190,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 }
 
 // helpGroups names the columns of FullHelp, for the ? page.
-var helpGroups = []string{"Move", "Focus", "Filter and search", "Lanes", "View"}
+var helpGroups = []string{"Move", "Focus", "Filter and search", "Lanes, week, month", "View"}
 
 // all lists every binding of the list view once, for --help; the keys of
 // the text fields come after, from inputKeys.
@@ -362,6 +369,10 @@ func (m *Model) activeKeys() KeyMap {
 		m.card.keys.into(&k)
 	case m.view == viewLanes:
 		m.ln.keys.into(&k)
+	case m.view == viewWeek:
+		m.wk.keys.into(&k)
+	case m.view == viewMonth:
+		m.mo.keys.into(&k)
 	default:
 		m.tl.keys.into(&k)
 	}
@@ -395,6 +406,7 @@ func (m *Model) updateKeys() {
 	m.tl.updateKeys()
 	m.ln.updateKeys()
 	m.rem.updateKeys()
+	m.wk.updateKeys()
 	m.det.updateKeys()
 	m.card.updateKeys()
 }
@@ -403,17 +415,17 @@ func (m *Model) updateKeys() {
 // pane or the card has the keys.
 func (m *Model) updateListKeys() {
 	k := &m.keys
-	k.Quit.SetKeys("q", "ctrl+c")
-	k.Quit.SetHelp("q", "quit")
-	k.Help.SetHelp("?", "more keys")
-	k.About.SetHelp("i", "about")
+	k.Quit.SetKeys(m.km.Quit.Keys()...)
+	k.Quit.SetHelp(m.km.Quit.Help().Key, "quit")
+	k.Help.SetHelp(m.km.Help.Help().Key, "more keys")
+	k.About.SetHelp(m.km.About.Help().Key, "about")
 	// Without a file e only says why: the footer does not offer it.
 	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
 	overflow, last := m.errorsPaged()
 	k.MoreErrors.SetEnabled(overflow)
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
-	k.Names.SetEnabled(m.words.native != "")
-	k.Names.SetHelp("n", m.words.native+"/Latin names")
+	k.Names.SetEnabled(m.words.native != "" && len(m.km.Names.Keys()) > 0)
+	k.Names.SetHelp(m.km.Names.Help().Key, m.words.native+"/Latin names")
 	lanes := m.view == viewLanes
 	for _, b := range []*key.Binding{&k.About, &k.Zone, &k.Search, &k.Help, &k.Quit, &k.View} {
 		b.SetEnabled(true)
@@ -422,14 +434,14 @@ func (m *Model) updateListKeys() {
 	k.SecondClock.SetEnabled(m.cfg.Second != nil)
 	toggleHelp(&k.SecondClock, !m.hideSecond, "hide second clock", "show second clock")
 	// The lanes draw no free time: b is the list's alone.
-	k.Gaps.SetEnabled(!lanes)
+	k.Gaps.SetEnabled(m.view == viewList)
 	toggleHelp(&k.Gaps, m.gaps, "hide free time", "show free time")
 	k.People.SetEnabled(len(m.it.People) > 0)
 	k.NextPerson.SetEnabled(len(m.it.People) > 0)
 	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "show all of them", "show any of them")
-	toggleHelp(&k.View, lanes, "list", "lanes")
+	k.View.SetHelp(k.View.Help().Key, viewNames[(m.view+1)%views])
 	k.Group.SetEnabled(lanes)
 	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
 
@@ -437,25 +449,25 @@ func (m *Model) updateListKeys() {
 	inList := m.focus == focusTimeline
 	k.Focus.SetEnabled(inList && sel >= 0 && len(m.it.Events[sel].Participants) > 0)
 	k.FocusBack.SetEnabled(!inList)
-	// In the timeline enter does what tab does; the help says so once.
-	if inList {
-		k.Focus.SetKeys("tab", "enter")
-		k.Focus.SetHelp("tab/enter", "participants")
-	} else {
-		k.Focus.SetKeys("tab")
-		k.Focus.SetHelp("tab", "participants")
+	// In the timeline enter does what tab does (in the month it opens the
+	// list on the day); the help says so once.
+	focus, help := m.km.Focus.Keys(), m.km.Focus.Help().Key
+	if inList && m.view != viewMonth && !slices.Contains(focus, "enter") {
+		focus, help = append(slices.Clip(focus), "enter"), help+"/enter"
 	}
+	k.Focus.SetKeys(focus...)
+	k.Focus.SetHelp(help, "participants")
 	filtered := !m.filter.Empty()
 	k.Back.SetEnabled(!inList || filtered || !m.dates.Empty())
 	switch {
 	case inList && len(m.filter.People) > 0:
-		k.Back.SetHelp("esc", "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
+		k.Back.SetHelp(m.km.Back.Help().Key, "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
 	case inList && filtered:
-		k.Back.SetHelp("esc", "clear search")
+		k.Back.SetHelp(m.km.Back.Help().Key, "clear search")
 	case inList && !m.dates.Empty():
-		k.Back.SetHelp("esc", "all days")
+		k.Back.SetHelp(m.km.Back.Help().Key, "all days")
 	default:
-		k.Back.SetHelp("esc", "back")
+		k.Back.SetHelp(m.km.Back.Help().Key, "back")
 	}
 }
 

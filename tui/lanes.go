@@ -18,6 +18,8 @@ type viewMode int
 const (
 	viewList  viewMode = iota // events under day headers
 	viewLanes                 // a time axis with a lane per person, track or city
+	viewWeek                  // seven day columns, hours down the side
+	viewMonth                 // the month's grid, a row a week
 )
 
 // laneScales are the zoom levels: how much time one column stands for.

@@ -67,3 +67,42 @@ func BenchmarkLanesSearchKeystroke(b *testing.B) {
 		run(b, m, "y", "backspace")
 	})
 }
+
+// BenchmarkWeekView draws the week view.
+func BenchmarkWeekView(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := press(benchModel(b, n), "v", "v", "llll")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkWeekMoveKey: h and l by day, j and k in the day, > and < by a
+// week; every key may build another week.
+func BenchmarkWeekMoveKey(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		runRunes(b, press(benchModel(b, n), "v", "v"), "lljjhhkk><")
+	})
+}
+
+// BenchmarkMonthView draws the month view.
+func BenchmarkMonthView(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := press(benchModel(b, n), "v", "v", "v", "ll")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_ = m.View()
+		}
+	})
+}
+
+// BenchmarkMonthMoveKey: h, l, j, k by day and week, > and < by a month.
+func BenchmarkMonthMoveKey(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		runRunes(b, press(benchModel(b, n), "v", "v", "v"), "ljhk><")
+	})
+}

@@ -300,7 +300,7 @@ func TestLanesFreeTimeKeyIsTheLists(t *testing.T) {
 	if m = press(m, "b"); m.gaps {
 		t.Error("b in the lanes turned free time on")
 	}
-	if m = press(m, "v", "b"); !m.keys.Gaps.Enabled() || !m.gaps {
+	if m = press(m, "v", "v", "v", "b"); !m.keys.Gaps.Enabled() || !m.gaps {
 		t.Error("b in the list does not turn free time on")
 	}
 }

@@ -200,7 +200,7 @@ func TestLanesToggleKeepsSelection(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "Lanes by person") || !strings.Contains(v, "❯━") || selectedID(m) != "pyeongtaek-tour" {
 		t.Fatalf("v should show the lanes with the tour selected:\n%s", v)
 	}
-	m = press(m, "l", "v")
+	m = press(m, "l", "v", "v", "v") // lanes → week → month → list
 	if v := m.View(); !strings.Contains(v, "Timeline · 12 events") || selectedID(m) != "lunch-ds" || !strings.Contains(v, "❯ ~11:45–13:00") {
 		t.Errorf("v should come back to the list on the lunch:\n%s", v)
 	}

@@ -37,6 +37,21 @@ type Config struct {
 	People []int
 	// Lanes starts in the lanes view (--view lanes).
 	Lanes bool
+	// View, when not "", is the view to start in: list, lanes, week or
+	// month (--view, the config file's view:).
+	View string
+	// Keys rebinds actions of the key map by name (see ActionNames), from
+	// the config file.
+	Keys map[string][]string
+	// Colors are the colours of the roles past, now, overlap, cancelled
+	// and org (the organisations without a colour), from the config file.
+	Colors map[string]string
+	// Theme is "light" or "dark" to say the terminal's background, ""
+	// to ask the terminal.
+	Theme string
+	// WeekStart is the first day of the week and month views' weeks; nil
+	// for Monday.
+	WeekStart *time.Weekday
 	// Calendar says that standard input was an iCalendar file, for the
 	// editor's messages.
 	Calendar bool
@@ -78,6 +93,7 @@ type Model struct {
 	it       *itinerary.Itinerary
 	cfg      Config
 	keys     globalKeyMap // the root's own; each component has its own
+	km       KeyMap       // the user's key map, which the root's keys reset to
 	st       Styles
 	orgStyle []lipgloss.Style
 	help     help.Model
@@ -115,6 +131,8 @@ type Model struct {
 	tl     timeline
 	view   viewMode
 	ln     lanesView
+	wk     weekView
+	mo     monthView
 	det    detail
 	card   card
 	picker picker
@@ -142,11 +160,20 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
+	if cfg.Theme != "" {
+		r.SetHasDarkBackground(cfg.Theme == "dark")
+	}
 	km := DefaultKeyMap()
+	km.Rebind(cfg.Keys)
+	weekStart := time.Monday
+	if cfg.WeekStart != nil {
+		weekStart = *cfg.WeekStart
+	}
 	m := Model{
 		it:     cfg.Itinerary,
 		cfg:    cfg,
 		keys:   newGlobalKeyMap(km),
+		km:     km,
 		st:     DefaultStyles(r),
 		help:   help.New(),
 		zone:   cfg.Zone,
@@ -160,6 +187,8 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		ln:     newLanesView(km),
 		rem:    newReminderLine(km, cfg.NoBell),
 		dates:  cfg.Dates,
+		wk:     newWeekView(km, weekStart),
+		mo:     newMonthView(km, weekStart),
 	}
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.DisplayZone(cfg.Floating)
@@ -174,7 +203,11 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.clock = func() time.Time { return frozen }
 		m.frozen = true
 	}
+	m.st.applyColors(cfg.Colors)
 	m.orgStyle = m.st.orgStyles(m.it)
+	if c := cfg.Colors["org"]; c != "" {
+		m.orgFallback(c)
+	}
 	m.words = wordsOf(m.it)
 	m.help.Styles.ShortKey = m.st.Accent
 	m.help.Styles.FullKey = m.st.Accent
@@ -183,6 +216,9 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.filter.People = append([]int(nil), cfg.People...)
 	if cfg.Lanes {
 		m.view = viewLanes
+	}
+	if v, ok := viewByName(cfg.View); ok {
+		m.view = v
 	}
 	m.refilter(m.startEvent())
 	if cfg.Card && len(cfg.People) > 0 {
@@ -275,6 +311,7 @@ func (m *Model) showSelected() {
 	if m.view == viewLanes {
 		m.ln.follow(m.ctx(), m.tl.selected())
 	}
+	m.syncCalendar()
 }
 
 // settle brings what is derived from the state up to date, once at the
@@ -402,6 +439,8 @@ func (m *Model) resize() {
 	m.lay = computeLayout(m.width, m.height, lipgloss.Height(m.headerView()), 1)
 	m.tl.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.ln.setSize(m.lay.list.w, m.lay.list.h-1)
+	m.wk.setSize(m.lay.list.w, m.lay.list.h-1)
+	m.mo.setSize(m.lay.list.w, m.lay.list.h-1)
 	m.det.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.card.setSize(m.lay.detail.w, m.lay.detail.h-1)
 	m.picker.setSize(m.width, m.lay.body.h-2)

@@ -89,7 +89,7 @@ func (m *Model) renderPage() {
 	}
 	m.page.setSize(m.width, m.lay.body.h-1)
 	if m.showHelp {
-		m.page.set(helpContent(&m.st, m.width))
+		m.page.set(helpContentOf(m.km, &m.st, m.width))
 		return
 	}
 	m.page.set(aboutContent(m.it, &m.st, m.width))

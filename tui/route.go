@@ -128,8 +128,14 @@ func (m *Model) timelineKey(msg tea.KeyMsg) {
 	case m.view == viewLanes && m.ln.handles(msg):
 		m.lanesUpdate(msg)
 		return
+	case m.view == viewWeek && m.wk.handles(msg):
+		m.weekUpdate(msg)
+		return
+	case m.view == viewMonth && m.mo.handles(msg):
+		m.monthUpdate(msg)
+		return
 	}
-	if m.view != viewLanes {
+	if m.view == viewList {
 		m.tl, _ = m.tl.update(msg)
 	}
 	m.showSelected()
@@ -240,6 +246,9 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 // click selects the event at column x of row y of the timeline's body (in
 // the lanes, the event of the bar there, in its lane).
 func (m *Model) click(x, y int) {
+	if m.view == viewWeek || m.view == viewMonth {
+		return // their cells are not the list's rows
+	}
 	if m.view == viewLanes {
 		c := m.ctx()
 		gutter, _ := m.ln.geometry(c.native)
@@ -270,17 +279,18 @@ func (m *Model) paneShown(f focus) bool {
 	return m.focus != focusTimeline
 }
 
-// toggleView switches between the list and the lanes, keeping the
-// selection.
+// toggleView cycles the views, list → lanes → week → month → list,
+// keeping the selection.
 func (m *Model) toggleView() {
-	if m.view == viewLanes {
-		m.view = viewList
+	m.view = (m.view + 1) % views
+	switch m.view {
+	case viewList:
 		m.tl.ensureVisible()
-		return
+	case viewLanes:
+		m.ln.build(m.tl.rows)
+		m.ln.follow(m.ctx(), m.tl.selected())
 	}
-	m.view = viewLanes
-	m.ln.build(m.tl.rows)
-	m.ln.follow(m.ctx(), m.tl.selected())
+	m.syncCalendar()
 }
 
 // nextGrouping cycles the lanes through person, track and city.

@@ -202,8 +202,13 @@ func (m Model) paneTitle(title string, focused bool, width int) string {
 }
 
 func (m Model) listPane() string {
-	if m.view == viewLanes {
+	switch m.view {
+	case viewLanes:
 		return m.lanesPane()
+	case viewWeek:
+		return m.weekPane()
+	case viewMonth:
+		return m.monthPane()
 	}
 	title := "Timeline · " + agenda.CountOf(len(m.visible), len(m.it.Events), "event")
 	head := m.paneTitle(title, m.focus == focusTimeline && m.mode == modeList, m.lay.list.w) + "\n"

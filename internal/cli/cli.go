@@ -15,6 +15,7 @@ import (
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/internal/source"
+	"github.com/visitline/visitline/internal/config"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
 )
@@ -65,6 +66,21 @@ func (c Command) Main(args []string) int {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
 		return ExitUsage
 	}
+	conf, err := readConfig(o)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "%v\n", err)
+		return ExitUsage
+	}
+	if !o.viewGiven && conf.View != "" {
+		o.view = conf.View
+	}
+	if o.tz == "" && len(conf.Zones) > 0 {
+		s.zone = conf.Zones[0]
+		if len(conf.Zones) > 1 && s.zone2 == nil {
+			s.zone2 = conf.Zones[1] // the second clock
+		}
+	}
+	s.conf = conf
 	cache := ""
 	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
 		// Without --now the clock moves: the cache serves a status bar.
@@ -76,6 +92,7 @@ func (c Command) Main(args []string) int {
 	}
 	it, src, err := load(o.file, c.Stdin, progressTo(c.Stderr))
 	name := src.Name
+	conf.DefaultRemind(it)
 	if err != nil {
 		c.loadFailed(name, err)
 		return ExitInvalid
@@ -150,8 +167,9 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 			watch = src.Name
 		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: src.Loader(), Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
+	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
 }
 
@@ -174,6 +192,7 @@ type settings struct {
 	now      time.Time      // zero: the clock's
 	zone2    *time.Location // the second clock's zone, or nil
 	dates    agenda.DateRange
+	conf     *config.Config // the config file's settings
 }
 
 // settings checks the values of --format, --view, --tz and --now; an
@@ -198,8 +217,8 @@ func (o *options) settings() (settings, error) {
 		}
 		o.print = true
 	}
-	if o.view != "list" && o.view != "lanes" {
-		return s, fmt.Errorf("--view %q is not one of list, lanes", o.view)
+	if !slices.Contains(tui.ViewNames(), o.view) {
+		return s, fmt.Errorf("--view %q is not one of %s", o.view, strings.Join(tui.ViewNames(), ", "))
 	}
 	switch o.tz {
 	case "":

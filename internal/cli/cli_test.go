@@ -89,7 +89,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--now", "noon"}, "visitline: --now \"noon\" is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00\n"},
 		{[]string{"--format", "pdf"}, "visitline: --format \"pdf\" is not one of text, md, json, ics, yaml, csv, html\n"},
 		{[]string{"a.yaml", "b.yaml"}, "visitline: one FILE at most, got 2: a.yaml b.yaml\n"},
-		{[]string{"--view", "grid"}, "visitline: --view \"grid\" is not one of list, lanes\n"},
+		{[]string{"--view", "grid"}, "visitline: --view \"grid\" is not one of list, lanes, week, month\n"},
 		{[]string{"--person", "nobody"}, "visitline: --person \"nobody\" matches nobody in this itinerary; the people are:\n  altman (Sam Altman, 샘 올트먼)\n"},
 		{[]string{"--person", "ceo"}, "visitline: --person \"ceo\" is ambiguous; it matches no name, and these people by organisation or role:\n  altman (Sam Altman, 샘 올트먼) — CEO, OpenAI\n  kyung (Kyung Kye-hyun, 경계현) — President; CEO of the Device Solutions (DS) division, Samsung Electronics\n"},
 		{[]string{"--person", "jung"}, "visitline: --person \"jung\" is ambiguous; it matches:\n  lee-jb (Lee Jung-bae, 이정배)\n  kwak (Kwak Noh-jung, 곽노정)\n"},

@@ -25,6 +25,8 @@ type options struct {
 	tzSet, tz2Set                  bool
 	day, from, to                  string
 	view                           string
+	viewGiven                      bool // --view was given: it wins over the config file's
+	config                         string
 	file                           string
 	fileGiven                      bool // FILE was on the command line, even if empty
 	width                          int  // -1: not given
@@ -98,8 +100,10 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("no-bell")
 	fs.StringVar(&o.now, "now", "", "pretend it is `TIME` (RFC 3339) for the now marker")
 	fs.add("now")
-	fs.StringVar(&o.view, "view", "list", "which `VIEW` the timeline opens in: list or lanes (v switches)")
+	fs.StringVar(&o.view, "view", "list", "which `VIEW` the timeline opens in: list, lanes, week or month (v cycles them)")
 	fs.add("view")
+	fs.StringVar(&o.config, "config", "", "read the config `FILE` (keys, colours, default view, zones, week start; default: $XDG_CONFIG_HOME/visitline/config.yaml)")
+	fs.add("config")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "do not reload FILE when it changes")
 	fs.add("no-watch")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -158,6 +162,7 @@ func parseArgs(args []string) (options, error) {
 	if err := emptyValue(fs); err != nil {
 		return o, err
 	}
+	fs.Visit(func(f *flag.Flag) { o.viewGiven = o.viewGiven || f.Name == "view" })
 	if o.width < -1 {
 		return o, fmt.Errorf("--width %d: a width is 0 (never cut) or more", o.width)
 	}

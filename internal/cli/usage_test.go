@@ -53,7 +53,8 @@ func TestUsageFromFlags(t *testing.T) {
 		"next":     "--next print what is under way and what comes next in one line (a JSON object with --format json) and exit",
 		"no-bell":  "--no-bell no terminal bell when a reminder shows",
 		"now":      "--now TIME pretend it is TIME (RFC 3339) for the now marker",
-		"view":     "--view VIEW which VIEW the timeline opens in: list or lanes (v switches)",
+		"view":     "--view VIEW which VIEW the timeline opens in: list, lanes, week or month (v cycles them)",
+		"config":   "--config FILE read the config FILE (keys, colours, default view, zones, week start; default: $XDG_CONFIG_HOME/visitline/config.yaml)",
 		"no-watch": "--no-watch do not reload FILE when it changes",
 		"version":  "--version print the version and exit",
 	}

@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muesli/termenv"
+	"github.com/visitline/visitline/agenda"
+	"github.com/visitline/visitline/data"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// lyonWeek is the five-day trip of data/examples/lyon-week.yaml: Mon 8 –
+// Fri 12 March 2027.
+func lyonWeek(t testing.TB) *itinerary.Itinerary {
+	t.Helper()
+	b, err := data.Files.ReadFile("examples/lyon-week.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := itinerary.Load("lyon-week.yaml", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+// duringLyon is Wednesday 10 March 2027, 15:20 in Lyon.
+var duringLyon = time.Date(2027, 3, 10, 14, 20, 0, 0, time.UTC)
+
+func TestGoldenWeekMonth(t *testing.T) {
+	for _, trip := range []struct {
+		name string
+		cfg  Config
+	}{
+		{"default", Config{Itinerary: defaultItinerary(t), Now: beforeVisit}},
+		{"lyon", Config{Itinerary: lyonWeek(t), Now: duringLyon}},
+	} {
+		for _, size := range [][2]int{{120, 40}, {80, 24}, {40, 12}} {
+			m := sized(New(trip.cfg, renderer(termenv.Ascii)), size[0], size[1])
+			week := press(m, "v", "v")
+			golden(t, trip.name+"-week-"+itoa(size[0])+"x"+itoa(size[1])+".txt", week.View()+"\n")
+			month := press(week, "v")
+			golden(t, trip.name+"-month-"+itoa(size[0])+"x"+itoa(size[1])+".txt", month.View()+"\n")
+		}
+	}
+}
+
+func lyonModel(t testing.TB, w, h int) Model {
+	return sized(New(Config{Itinerary: lyonWeek(t), Now: duringLyon}, renderer(termenv.Ascii)), w, h)
+}
+
+// TestWeekKeys: in the week h and l move by day, selecting the day's
+// first event, j and k by event within the day, < and > by a week.
+func TestWeekKeys(t *testing.T) {
+	m := press(lyonModel(t, 120, 40), "v", "v") // Wed 10: the site visit
+	if selectedID(m) != "site-visit" || !strings.Contains(m.View(), "Week · Mon 8 – Sun 14 Mar 2027") {
+		t.Fatalf("the week should open on the site visit's week:\n%s", m.View())
+	}
+	steps := []struct{ key, want string }{
+		{"j", "dinner"}, {"j", "dinner"}, {"k", "site-visit"},
+		{"h", "workshop"}, {"j", "interviews"}, {"j", "review"},
+		{"l", "workshop"}, {"l", "workshop"}, {"l", "wrap-up"}, {"j", "train-home"},
+		{">", "train-home"}, {"<", "wrap-up"},
+	}
+	for _, s := range steps {
+		if m = press(m, s.key); selectedID(m) != s.want {
+			t.Fatalf("%s: selected %q, want %q:\n%s", s.key, selectedID(m), s.want, m.View())
+		}
+	}
+	if m = press(m, ">"); !strings.Contains(m.View(), "Week · Mon 15 – Sun 21 Mar 2027") {
+		t.Errorf("> should show the next week:\n%s", m.View())
+	}
+}
+
+// TestWeekOverlapsSideBySide: the interviews and the review overlap on
+// Tuesday and are drawn in two columns of the day.
+func TestWeekOverlapsSideBySide(t *testing.T) {
+	w := agendaWeek(t)
+	var cols []int
+	for _, b := range w.Days[1].Blocks {
+		cols = append(cols, b.Col, b.Cols)
+	}
+	if !slices.Equal(cols, []int{0, 2, 1, 2}) {
+		t.Errorf("Tuesday's blocks (col, cols): %v, want [0 2 1 2]", cols)
+	}
+	if len(w.Days[1].Band) != 1 || len(w.Days[3].Band) != 1 || len(w.Days[4].Band) != 0 {
+		t.Errorf("the workshop should be in the band Tue–Thu: %v", w.Days)
+	}
+}
+
+func agendaWeek(t *testing.T) *agenda.WeekSet {
+	m := press(lyonModel(t, 120, 40), "v", "v")
+	return m.wk.set
+}
+
+// TestMonthEnterOpensList: in the month, j moves a week and enter opens
+// the list on the day.
+func TestMonthEnterOpensList(t *testing.T) {
+	m := press(lyonModel(t, 120, 40), "v", "v", "v")
+	if !strings.Contains(m.View(), "Month · March 2027") {
+		t.Fatalf("no month:\n%s", m.View())
+	}
+	m = press(m, "h", "h") // Mon 8
+	if selectedID(m) != "train-out" {
+		t.Fatalf("h h should select Monday's first event, got %q", selectedID(m))
+	}
+	m = press(m, "l", "enter")
+	if m.view != viewList || selectedID(m) != "workshop" || !strings.Contains(m.View(), "Timeline · 11 events") {
+		t.Errorf("enter should open the list on Tue 9 (%q):\n%s", selectedID(m), m.View())
+	}
+	m = press(m, "v", "v", "v", ">") // the month after: nothing in April
+	if !strings.Contains(m.View(), "Month · April 2027") {
+		t.Errorf("> should show April:\n%s", m.View())
+	}
+}
+
+// TestWeekOldCopy: an old copy of the model keeps its own week.
+func TestWeekOldCopy(t *testing.T) {
+	old := press(lyonModel(t, 120, 40), "v", "v")
+	before := old.View()
+	_ = press(old, ">", ">")
+	if old.View() != before {
+		t.Error("moving a copy changed the old model's week")
+	}
+}
