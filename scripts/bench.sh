@@ -30,6 +30,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf '%-28s %9s %9s %9s %9s\n' what seconds 'x floor' MiB 'x floor'
 row() {
 	local name=$1; shift
+	[ "$runs" -gt 0 ] || return 0
 	: > "$dir/a"; : > "$dir/b"
 	for _ in $(seq "$runs"); do
 		one "$dir/floor" "$dir/in.yaml" >> "$dir/b"
@@ -50,17 +51,20 @@ row "--check of the .ics" "$dir/visitline" --check "$dir/in.ics"
 
 # The view in tmux: the first frame (the time until the pane shows the
 # header's event count), its memory, then its CPU while nothing happens.
+# A run with only these: bench.sh EVENTS IDLE 0.
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 \
 	"env LANG=C.UTF-8 $dir/visitline $dir/in.yaml; sleep 600"
 start=$(date +%s.%N)
 pid=
 for _ in $(seq 6000); do
 	[ -n "$pid" ] || pid=$(pgrep -P "$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')" -x visitline || true)
-	if tmux -L "$sock" capture-pane -p -t main | grep -q 'events'; then break; fi
+	# (not the progress line on stderr, which counts events too)
+	if tmux -L "$sock" capture-pane -p -t main | grep -v 'visitline: reading' | grep -q 'events'; then break; fi
 	sleep 0.01
 done
 first=$(echo "$(date +%s.%N) - $start" | bc -l)
-printf '%-28s %9.2f %9.2f\n' "first frame of the view" "$first" "$(echo "$first / $floor_s" | bc -l)"
+ratio=; [ -z "${floor_s:-}" ] || ratio=$(printf '%.2f' "$(echo "$first / $floor_s" | bc -l)")
+printf '%-28s %9.2f %9s\n' "first frame of the view" "$first" "$ratio"
 # Wait for the load's CPU to stop before measuring the idle.
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 prev=-1
