@@ -77,6 +77,9 @@ func (s *LaneSet) personLanes(events, people []int) (none []int) {
 	for p := range s.laneOf {
 		s.laneOf[p] = -1
 	}
+	if len(people) == 0 && len(events) == len(it.Events) {
+		return s.everyonesLanes(events)
+	}
 	var allowed []bool
 	if len(people) > 0 {
 		allowed = make([]bool, len(it.People))
@@ -108,22 +111,67 @@ func (s *LaneSet) personLanes(events, people []int) (none []int) {
 	return none
 }
 
+// everyonesLanes is personLanes of every event with no people filter:
+// each person's lane is the itinerary's own list of their events
+// (EventsOf, shared, never modified), so the events are not read again.
+// The lanes come in the order personLanes gives them: by first event, and
+// in the order of that event's participants.
+func (s *LaneSet) everyonesLanes(events []int) (none []int) {
+	it := s.it
+	for p := range it.People {
+		evs := it.EventsOf(p)
+		if len(evs) == 0 {
+			continue
+		}
+		for k := 1; k < len(evs); k++ {
+			if evs[k] == evs[k-1] { // a participant listed twice
+				evs = slices.Compact(slices.Clone(evs))
+				break
+			}
+		}
+		s.lanes = append(s.lanes, Lane{Person: p, Events: evs})
+	}
+	slices.SortFunc(s.lanes, func(a, b Lane) int {
+		if a.Events[0] != b.Events[0] {
+			return a.Events[0] - b.Events[0]
+		}
+		ps := it.Events[a.Events[0]].Participants
+		return slices.Index(ps, a.Person) - slices.Index(ps, b.Person)
+	})
+	for k, ln := range s.lanes {
+		s.laneOf[ln.Person] = int32(k)
+	}
+	for _, i := range events {
+		if len(it.Events[i].Participants) == 0 {
+			none = append(none, i)
+		}
+	}
+	return none
+}
+
 // keyLanes sorts events into a lane per track or city; it returns the
 // events with none.
 func (s *LaneSet) keyLanes(events []int) (none []int) {
 	s.byKey = map[string]int{}
+	last, lastK := "", -1 // consecutive events mostly share a track or city: no hashing then
 	for _, i := range events {
 		key := s.keyOf(i)
 		if key == "" {
 			none = append(none, i)
 			continue
 		}
+		if lastK >= 0 && key == last {
+			s.lanes[lastK].Events = append(s.lanes[lastK].Events, i)
+			continue
+		}
 		k, ok := s.byKey[key]
+		last = key
 		if !ok {
 			k = len(s.lanes)
 			s.byKey[key] = k
 			s.lanes = append(s.lanes, Lane{Person: -1, Key: key})
 		}
+		lastK = k
 		s.lanes[k].Events = append(s.lanes[k].Events, i)
 	}
 	return none

@@ -14,8 +14,8 @@ import (
 
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
-	"github.com/visitline/visitline/internal/source"
 	"github.com/visitline/visitline/internal/config"
+	"github.com/visitline/visitline/internal/source"
 	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
 )
