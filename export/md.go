@@ -221,7 +221,7 @@ func mdInline(s string) string {
 	s = strings.TrimLeft(strings.NewReplacer("\n", " ", "\r", " ").Replace(s), " \t")
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	tilde := false
+	tilde := false // a "~" came before
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		prev, next := rune(-1), rune(-1)
@@ -231,34 +231,56 @@ func mdInline(s string) string {
 		if i+1 < len(s) {
 			next, _ = utf8.DecodeRuneInString(s[i+1:])
 		}
-		escape := false
-		switch c {
-		case '\\':
-			escape = next == -1 || next < utf8.RuneSelf && unicode.IsPunct(next) || next < utf8.RuneSelf && unicode.IsSymbol(next)
-		case '`':
-			escape = true
-		case '*':
-			escape = !(prev == ' ' && next == ' ')
-		case '_':
-			escape = !(wordRune(prev) && wordRune(next))
-		case ']':
-			escape = next == '(' || next == '[' || next == ':'
-		case '<':
-			escape = next == '/' || next == '!' || next == '?' || next >= 0 && unicode.IsLetter(next)
-		case '&':
-			escape = entity.MatchString(s[i:])
-		case '~':
-			escape = tilde && prev != -1 && !unicode.IsSpace(prev)
-			tilde = true
-		case '#':
-			escape = strings.Trim(s[i:], "#") == "" && (prev == -1 || prev == ' ' || prev == '#')
-		}
-		if escape {
+		if mdEscapes(s, i, prev, next, tilde) {
 			b.WriteByte('\\')
 		}
+		tilde = tilde || c == '~'
 		b.WriteByte(c)
 	}
-	s = b.String()
+	return mdEscapeBlockStart(b.String())
+}
+
+// mdEscapes reports whether the byte s[i], between the runes prev and next
+// (-1 at either end of s), is to be escaped; tilde says a "~" came before
+// it. It is mdInline's rule for one character.
+func mdEscapes(s string, i int, prev, next rune, tilde bool) bool {
+	switch s[i] {
+	case '\\':
+		return next == -1 || asciiPunct(next)
+	case '`':
+		return true
+	case '*':
+		return !(prev == ' ' && next == ' ')
+	case '_':
+		return !(wordRune(prev) && wordRune(next))
+	case ']':
+		return next == '(' || next == '[' || next == ':'
+	case '<':
+		return opensTag(next)
+	case '&':
+		return entity.MatchString(s[i:])
+	case '~':
+		return tilde && prev != -1 && !unicode.IsSpace(prev)
+	case '#':
+		return strings.Trim(s[i:], "#") == "" && (prev == -1 || prev == ' ' || prev == '#')
+	}
+	return false
+}
+
+// asciiPunct reports whether r is ASCII punctuation or an ASCII symbol,
+// which a backslash before it would escape.
+func asciiPunct(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r))
+}
+
+// opensTag reports whether a "<" before r could open a tag or an autolink.
+func opensTag(r rune) bool {
+	return r == '/' || r == '!' || r == '?' || r >= 0 && unicode.IsLetter(r)
+}
+
+// mdEscapeBlockStart escapes what would start a block at the start of the
+// escaped line s.
+func mdEscapeBlockStart(s string) string {
 	if m := blockStart.FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 { // "1." or "1)": escape the mark after the digits
 			return s[:m[4]] + `\` + s[m[4]:]

@@ -171,75 +171,93 @@ func (s *sgrState) plain() bool { return *s == sgrState{} }
 func (s *sgrState) apply(params string) {
 	ps := strings.Split(params, ";")
 	for i := 0; i < len(ps); i++ {
-		p := ps[i]
-		code, sub, _ := strings.Cut(p, ":")
-		switch code {
-		case "", "0":
-			*s = sgrState{}
-		case "1", "2", "3", "4", "5", "6", "7", "8", "9":
-			if code == "4" && (sub == "0" || sub == "") && strings.Contains(p, ":") {
-				s.attrs[4] = "" // 4:0 is no underline
-				continue
-			}
-			s.attrs[code[0]-'0'] = p
-		case "21":
-			s.attrs[4] = "4:2"
-		case "22":
-			s.attrs[1], s.attrs[2] = "", ""
-		case "23":
-			s.attrs[3] = ""
-		case "24":
-			s.attrs[4] = ""
-		case "25":
-			s.attrs[5], s.attrs[6] = "", ""
-		case "27":
-			s.attrs[7] = ""
-		case "28":
-			s.attrs[8] = ""
-		case "29":
-			s.attrs[9] = ""
-		case "39":
-			s.fg = ""
-		case "49":
-			s.bg = ""
-		case "53":
-			s.overline = true
-		case "55":
-			s.overline = false
-		case "59":
-			s.ul = ""
+		switch code, _, _ := strings.Cut(ps[i], ":"); code {
 		case "38", "48", "58":
-			colour := p
-			if !strings.Contains(p, ":") && i+1 < len(ps) {
-				// 38;5;N or 38;2;R;G;B: the colour takes the next parameters.
-				n := 0
-				switch ps[i+1] {
-				case "5":
-					n = 2
-				case "2":
-					n = 4
-				}
-				n = min(n, len(ps)-1-i)
-				colour = strings.Join(ps[i:i+1+n], ";")
-				i += n
-			}
-			switch code {
-			case "38":
-				s.fg = colour
-			case "48":
-				s.bg = colour
-			default:
-				s.ul = colour
-			}
+			i += s.applyColour(code, ps, i)
 		default:
-			if n := len(code); n == 2 && (code[0] == '3' || code[0] == '9') && code[1] <= '7' {
-				s.fg = code
-			} else if (n == 2 && code[0] == '4' || n == 3 && code[:2] == "10") && code[n-1] <= '7' {
-				s.bg = code
-			}
-			// Anything else (fonts, frames) is not re-opened.
+			s.applyCode(code, ps[i])
 		}
 	}
+}
+
+// sgrOff lists, for each SGR code that turns attributes off, the attribute
+// numbers it clears.
+var sgrOff = map[string][]int{
+	"22": {1, 2}, "23": {3}, "24": {4}, "25": {5, 6}, "27": {7}, "28": {8}, "29": {9},
+}
+
+// applyCode changes the state by one SGR parameter p, of code code, that is
+// not an extended colour.
+func (s *sgrState) applyCode(code, p string) {
+	if off, ok := sgrOff[code]; ok {
+		for _, a := range off {
+			s.attrs[a] = ""
+		}
+		return
+	}
+	switch code {
+	case "", "0":
+		*s = sgrState{}
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9":
+		if _, sub, colon := strings.Cut(p, ":"); code == "4" && colon && (sub == "0" || sub == "") {
+			s.attrs[4] = "" // 4:0 is no underline
+			return
+		}
+		s.attrs[code[0]-'0'] = p
+	case "21":
+		s.attrs[4] = "4:2"
+	case "39":
+		s.fg = ""
+	case "49":
+		s.bg = ""
+	case "53":
+		s.overline = true
+	case "55":
+		s.overline = false
+	case "59":
+		s.ul = ""
+	default:
+		s.applyBasicColour(code)
+	}
+}
+
+// applyBasicColour sets the foreground or background of one of the 16
+// basic colours (30-37, 90-97; 40-47, 100-107). Anything else (fonts,
+// frames) is not re-opened.
+func (s *sgrState) applyBasicColour(code string) {
+	if n := len(code); n == 2 && (code[0] == '3' || code[0] == '9') && code[1] <= '7' {
+		s.fg = code
+	} else if (n == 2 && code[0] == '4' || n == 3 && code[:2] == "10") && code[n-1] <= '7' {
+		s.bg = code
+	}
+}
+
+// applyColour sets the colour of an extended-colour parameter ps[i] of code
+// 38, 48 or 58, and returns how many of the parameters after it the colour
+// took.
+func (s *sgrState) applyColour(code string, ps []string, i int) int {
+	p := ps[i]
+	colour, n := p, 0
+	if !strings.Contains(p, ":") && i+1 < len(ps) {
+		// 38;5;N or 38;2;R;G;B: the colour takes the next parameters.
+		switch ps[i+1] {
+		case "5":
+			n = 2
+		case "2":
+			n = 4
+		}
+		n = min(n, len(ps)-1-i)
+		colour = strings.Join(ps[i:i+1+n], ";")
+	}
+	switch code {
+	case "38":
+		s.fg = colour
+	case "48":
+		s.bg = colour
+	default:
+		s.ul = colour
+	}
+	return n
 }
 
 // String is the one sequence that opens the state, "" when it is plain.

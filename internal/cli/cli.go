@@ -48,39 +48,16 @@ func (c Command) Main(args []string) int {
 	if len(args) > 0 && args[0] == "remind" {
 		return c.remind(args[1:])
 	}
-	o, err := parseArgs(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(c.Stdout, usage())
-		return ExitOK
-	}
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
-		return ExitUsage
-	}
-	if o.version {
-		fmt.Fprintln(c.Stdout, "visitline", version())
-		return ExitOK
-	}
-	s, err := o.settings()
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
-		return ExitUsage
+	o, s, code, done := c.parse(args)
+	if done {
+		return code
 	}
 	conf, err := readConfig(o)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "%v\n", err)
 		return ExitUsage
 	}
-	if !o.viewGiven && conf.View != "" {
-		o.view = conf.View
-	}
-	if o.tz == "" && len(conf.Zones) > 0 {
-		s.zone = conf.Zones[0]
-		if len(conf.Zones) > 1 && s.zone2 == nil {
-			s.zone2 = conf.Zones[1] // the second clock
-		}
-	}
-	s.conf = conf
+	o.applyConfig(&s, conf)
 	cache := ""
 	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
 		// Without --now the clock moves: the cache serves a status bar.
@@ -109,6 +86,50 @@ func (c Command) Main(args []string) int {
 	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
 		fmt.Fprintln(c.Stderr, l)
 	}
+	return c.run(o, s, src, it, people, cache)
+}
+
+// applyConfig takes the config file's defaults where no flag gave one: the
+// view, the display zone and the second clock.
+func (o *options) applyConfig(s *settings, conf *config.Config) {
+	if !o.viewGiven && conf.View != "" {
+		o.view = conf.View
+	}
+	if o.tz == "" && len(conf.Zones) > 0 {
+		s.zone = conf.Zones[0]
+		if len(conf.Zones) > 1 && s.zone2 == nil {
+			s.zone2 = conf.Zones[1] // the second clock
+		}
+	}
+	s.conf = conf
+}
+
+// parse reads the flags and checks their values. When done, the command
+// has ended (--help, --version, a usage error) with the exit code code.
+func (c Command) parse(args []string) (o options, s settings, code int, done bool) {
+	o, err := parseArgs(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(c.Stdout, usage())
+		return o, s, ExitOK, true
+	}
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
+		return o, s, ExitUsage, true
+	}
+	if o.version {
+		fmt.Fprintln(c.Stdout, "visitline", version())
+		return o, s, ExitOK, true
+	}
+	if s, err = o.settings(); err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return o, s, ExitUsage, true
+	}
+	return o, s, ExitOK, false
+}
+
+// run shows the itinerary that loaded, it, as the flags ask: --next, the
+// interactive view or a printer; cache is --next's cache file, or "".
+func (c Command) run(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, cache string) int {
 	// Floating times are the viewer's clock: --tz's zone, else this
 	// machine's, which the loader has read them in.
 	s.floating = s.zone // nil: this machine's zone
@@ -118,6 +139,7 @@ func (c Command) Main(args []string) int {
 	if s.zone == nil && !s.venue {
 		s.zone = it.DisplayZone(s.floating)
 	}
+	var err error
 	if s.dates, err = o.dateRange(s, it); err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
 		return ExitUsage
@@ -200,11 +222,21 @@ type settings struct {
 // --format md.
 func (o *options) settings() (settings, error) {
 	s := settings{format: export.FormatText}
-	var err error
+	// In this order: the first error is the one reported.
+	for _, check := range []func(*settings) error{o.formatSetting, o.viewSetting, o.zoneSettings, o.nextSetting, o.nowSetting, o.dateSettings} {
+		if err := check(&s); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// formatSetting checks --format and --compact.
+func (o *options) formatSetting(s *settings) error {
 	if o.format != "" {
 		s.format = export.Format(o.format)
 		if export.Writer(s.format) == nil {
-			return s, fmt.Errorf("--format %q is not one of %s", o.format, formatNames(", "))
+			return fmt.Errorf("--format %q is not one of %s", o.format, formatNames(", "))
 		}
 		o.print = true
 	}
@@ -213,13 +245,24 @@ func (o *options) settings() (settings, error) {
 		if o.format == "" {
 			s.format = export.FormatMarkdown
 		} else if s.format != export.FormatMarkdown {
-			return s, fmt.Errorf("--compact is a form of --format md, not of --format %s", o.format)
+			return fmt.Errorf("--compact is a form of --format md, not of --format %s", o.format)
 		}
 		o.print = true
 	}
+	return nil
+}
+
+// viewSetting checks --view.
+func (o *options) viewSetting(*settings) error {
 	if !slices.Contains(tui.ViewNames(), o.view) {
-		return s, fmt.Errorf("--view %q is not one of %s", o.view, strings.Join(tui.ViewNames(), ", "))
+		return fmt.Errorf("--view %q is not one of %s", o.view, strings.Join(tui.ViewNames(), ", "))
 	}
+	return nil
+}
+
+// zoneSettings reads --tz and --tz2.
+func (o *options) zoneSettings(s *settings) error {
+	var err error
 	switch o.tz {
 	case "":
 	case "venue":
@@ -228,45 +271,62 @@ func (o *options) settings() (settings, error) {
 		s.zone = time.Local
 	default:
 		if s.zone, err = itinerary.LoadZone(o.tz); err != nil {
-			return s, fmt.Errorf("--tz: %v, or \"local\" or \"venue\"", err)
+			return fmt.Errorf("--tz: %v, or \"local\" or \"venue\"", err)
 		}
 	}
 	switch o.tz2 {
 	case "":
 	case "venue":
-		return s, errors.New(`--tz venue cannot be the second clock; give an IANA zone or "local"`)
+		return errors.New(`--tz venue cannot be the second clock; give an IANA zone or "local"`)
 	case "local":
 		s.zone2 = time.Local
 	default:
 		if s.zone2, err = itinerary.LoadZone(o.tz2); err != nil {
-			return s, fmt.Errorf("--tz: %v, or \"local\"", err)
+			return fmt.Errorf("--tz: %v, or \"local\"", err)
 		}
 	}
+	return nil
+}
+
+// nextSetting checks the format --next writes.
+func (o *options) nextSetting(*settings) error {
 	if o.next && o.format != "" && o.format != string(export.FormatJSON) && o.format != string(export.FormatText) {
-		return s, fmt.Errorf("--next writes text or json, not --format %q", o.format)
+		return fmt.Errorf("--next writes text or json, not --format %q", o.format)
 	}
-	if o.now != "" {
-		if s.now, err = time.Parse(time.RFC3339, o.now); err != nil {
-			return s, fmt.Errorf("--now %q is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00", o.now)
-		}
-		if !itinerary.InRange(s.now) {
-			return s, fmt.Errorf("--now %q is outside the times an itinerary can hold (%s)", o.now, itinerary.RangeText)
-		}
+	return nil
+}
+
+// nowSetting reads --now.
+func (o *options) nowSetting(s *settings) error {
+	if o.now == "" {
+		return nil
 	}
-	// The dates are read once the display zone is known (dateRange); a
-	// date that is no date is a usage error before the file is read.
+	var err error
+	if s.now, err = time.Parse(time.RFC3339, o.now); err != nil {
+		return fmt.Errorf("--now %q is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00", o.now)
+	}
+	if !itinerary.InRange(s.now) {
+		return fmt.Errorf("--now %q is outside the times an itinerary can hold (%s)", o.now, itinerary.RangeText)
+	}
+	return nil
+}
+
+// dateSettings checks --day, --from and --to. The dates are read once the
+// display zone is known (dateRange); a date that is no date is a usage
+// error before the file is read.
+func (o *options) dateSettings(*settings) error {
 	if o.day != "" && (o.from != "" || o.to != "") {
-		return s, errors.New("--day is one day; give it alone, or --from and --to")
+		return errors.New("--day is one day; give it alone, or --from and --to")
 	}
 	for _, d := range []struct{ flag, value string }{{"day", o.day}, {"from", o.from}, {"to", o.to}} {
 		if d.value == "" {
 			continue
 		}
 		if _, err := agenda.ParseDate(d.value, time.Now(), time.UTC); err != nil {
-			return s, fmt.Errorf("--%s %v", d.flag, err)
+			return fmt.Errorf("--%s %v", d.flag, err)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // dateRange reads --day, --from and --to in the display zone (the

@@ -109,20 +109,11 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 	if s.cfg.Log == nil {
 		s.cfg.Log = io.Discard
 	}
-	keys, err := newKeyring(cfg.AuthorizedKeys, s.logf)
-	if err != nil {
+	if err := s.readKeys(); err != nil {
 		return &StartError{err}
 	}
-	s.keys = keys
-	for _, m := range keys.members {
-		if m.Person == "" {
-			continue
-		}
-		if _, err := s.person(cfg.Itinerary, m.Person); err != nil {
-			return &StartError{fmt.Errorf("%s:%d: %v", cfg.AuthorizedKeys, m.Line, err)}
-		}
-	}
 	hostKey := cfg.HostKey
+	var err error
 	if hostKey == "" {
 		if hostKey, err = DefaultHostKey(); err != nil {
 			return &StartError{err}
@@ -133,48 +124,10 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 		return &StartError{err}
 	}
 	s.rate = newRateLimiter(cfg.Rate, time.Now)
-	srv, err := wish.NewServer(
-		wish.WithHostKeyPEM(pemBytes),
-		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
-			_, ok := s.keys.lookup(key)
-			if c, _ := ctx.Value(handshakeKey{}).(*handshakeConn); ok && c != nil {
-				c.authed.Store(true)
-			}
-			return ok
-		}),
-		wish.WithMiddleware(
-			s.finish,
-			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
-			s.admit,
-		),
-	)
+	srv, err := s.sshServer(pemBytes)
 	if err != nil {
 		return &StartError{err}
 	}
-	handshake := cfg.Handshake
-	if handshake <= 0 {
-		handshake = DefaultHandshake
-	}
-	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
-		if !s.rate.allow(conn.RemoteAddr()) {
-			s.logf(fmt.Sprintf("%s refused: more than %g connections a second", conn.RemoteAddr(), cfg.Rate))
-			conn.Close()
-			return nil
-		}
-		c := &handshakeConn{Conn: conn, deadline: time.Now().Add(handshake)}
-		c.Conn.SetDeadline(c.deadline)
-		ctx.SetValue(handshakeKey{}, c)
-		return c
-	}
-	// A connection idle this long is dropped, after the view's own idle
-	// notice: the backstop for a session whose client went away unseen.
-	srv.IdleTimeout = cfg.Idle + time.Minute
-	// Nothing but the session channel: no port forwarding either way, no
-	// subsystems (none is registered), no X11.
-	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
-	srv.RequestHandlers = map[string]ssh.RequestHandler{}
-	srv.LocalPortForwardingCallback = nil
-	srv.ReversePortForwardingCallback = nil
 
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -204,7 +157,82 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 	if cfg.Started != nil {
 		cfg.Started(ln.Addr())
 	}
+	return s.serveUntilStopped(srv, ln)
+}
 
+// readKeys reads the authorized keys and checks that each member's
+// person="ID" names a person of the itinerary.
+func (s *server) readKeys() error {
+	keys, err := newKeyring(s.cfg.AuthorizedKeys, s.logf)
+	if err != nil {
+		return err
+	}
+	s.keys = keys
+	for _, m := range keys.members {
+		if m.Person == "" {
+			continue
+		}
+		if _, err := s.person(s.cfg.Itinerary, m.Person); err != nil {
+			return fmt.Errorf("%s:%d: %v", s.cfg.AuthorizedKeys, m.Line, err)
+		}
+	}
+	return nil
+}
+
+// sshServer makes the SSH server with the host key pemBytes: the members'
+// keys, the rate limit and the handshake deadline on each connection, and
+// nothing but the session channel.
+func (s *server) sshServer(pemBytes []byte) (*ssh.Server, error) {
+	cfg := s.cfg
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPEM(pemBytes),
+		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
+			_, ok := s.keys.lookup(key)
+			if c, _ := ctx.Value(handshakeKey{}).(*handshakeConn); ok && c != nil {
+				c.authed.Store(true)
+			}
+			return ok
+		}),
+		wish.WithMiddleware(
+			s.finish,
+			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+			s.admit,
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	handshake := cfg.Handshake
+	if handshake <= 0 {
+		handshake = DefaultHandshake
+	}
+	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
+		if !s.rate.allow(conn.RemoteAddr()) {
+			s.logf(fmt.Sprintf("%s refused: more than %g connections a second", conn.RemoteAddr(), cfg.Rate))
+			conn.Close()
+			return nil
+		}
+		c := &handshakeConn{Conn: conn, deadline: time.Now().Add(handshake)}
+		c.Conn.SetDeadline(c.deadline)
+		ctx.SetValue(handshakeKey{}, c)
+		return c
+	}
+	// A connection idle this long is dropped, after the view's own idle
+	// notice: the backstop for a session whose client went away unseen.
+	srv.IdleTimeout = cfg.Idle + time.Minute
+	// Nothing but the session channel: no port forwarding either way, no
+	// subsystems (none is registered), no X11.
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	srv.RequestHandlers = map[string]ssh.RequestHandler{}
+	srv.LocalPortForwardingCallback = nil
+	srv.ReversePortForwardingCallback = nil
+	return srv, nil
+}
+
+// serveUntilStopped serves ln until SIGTERM, SIGINT or SIGHUP (or
+// cfg.Stop), then closes every session with a notice and waits for them
+// to end, for three seconds at most.
+func (s *server) serveUntilStopped(srv *ssh.Server, ln net.Listener) error {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
 	defer signal.Stop(signals)
@@ -218,7 +246,7 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 		return nil
 	case sig := <-signals:
 		s.logf(fmt.Sprintf("%v: closing every session", sig))
-	case <-cfg.Stop:
+	case <-s.cfg.Stop:
 		s.logf("stopping: closing every session")
 	}
 	ln.Close()
