@@ -220,14 +220,20 @@ func usage() string {
 	var b strings.Builder
 	b.WriteString(usageHeader)
 	fs := newFlagSet(&options{})
-	for _, name := range fs.order {
-		arg, text := flag.UnquoteUsage(fs.Lookup(name))
-		writeFlag(&b, strings.TrimSpace("--"+name+" "+arg), text)
-	}
-	writeFlag(&b, "-h, --help", "this help")
+	fs.writeRows(&b)
 	b.WriteString(usageFooter)
 	b.WriteString(tui.HelpText())
 	return b.String()
+}
+
+// writeRows writes a row for each flag of fs, in the order they were
+// declared, then -h, --help.
+func (fs *flagSet) writeRows(b *strings.Builder) {
+	for _, name := range fs.order {
+		arg, text := flag.UnquoteUsage(fs.Lookup(name))
+		writeFlag(b, strings.TrimSpace("--"+name+" "+arg), text)
+	}
+	writeFlag(b, "-h, --help", "this help")
 }
 
 // writeFlag writes one flag's row: its name and argument, then its usage

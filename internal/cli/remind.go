@@ -47,11 +47,7 @@ Usage:
 Flags:
 `)
 	fs := newRemindFlags(&remindOptions{})
-	for _, name := range fs.order {
-		arg, text := flag.UnquoteUsage(fs.Lookup(name))
-		writeFlag(&b, strings.TrimSpace("--"+name+" "+arg), text)
-	}
-	writeFlag(&b, "-h, --help", "this help")
+	fs.writeRows(&b)
 	return b.String()
 }
 

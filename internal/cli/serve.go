@@ -74,11 +74,7 @@ func serveUsage() string {
 	var b strings.Builder
 	b.WriteString(serveUsageHeader)
 	fs := newServeFlagSet(&serveOptions{})
-	for _, name := range fs.order {
-		arg, text := flag.UnquoteUsage(fs.Lookup(name))
-		writeFlag(&b, strings.TrimSpace("--"+name+" "+arg), text)
-	}
-	writeFlag(&b, "-h, --help", "this help")
+	fs.writeRows(&b)
 	b.WriteString(serveUsageFooter)
 	return b.String()
 }
