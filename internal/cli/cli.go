@@ -137,7 +137,7 @@ func (c Command) run(o options, s settings, src source.Source, it *itinerary.Iti
 		it.SetFloating(s.floating)
 	}
 	if s.zone == nil && !s.venue {
-		s.zone = it.DisplayZone(s.floating)
+		s.zone, s.here = it.DisplayZone(s.floating), true
 	}
 	var err error
 	if s.dates, err = o.dateRange(s, it); err != nil {
@@ -213,6 +213,7 @@ type settings struct {
 	floating *time.Location // the zone floating times are read in; nil: this machine's
 	now      time.Time      // zero: the clock's
 	zone2    *time.Location // the second clock's zone, or nil
+	here     bool           // no --tz: the zone is the default, and --next reads where the itinerary is now
 	dates    agenda.DateRange
 	conf     *config.Config // the config file's settings
 }
@@ -376,7 +377,7 @@ func (c Command) cachedNext(s settings, it *itinerary.Itinerary) int {
 		it.SetFloating(s.floating)
 	}
 	if s.zone == nil {
-		s.zone = it.Zone
+		s.zone, s.here = it.DisplayZone(nil), true
 	}
 	if err := c.next(s, it, nil, ""); err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
@@ -392,11 +393,17 @@ func (c Command) next(s settings, it *itinerary.Itinerary, people []int, cache s
 	if now.IsZero() {
 		now = time.Now()
 	}
-	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), s.zone)
+	zone := s.zone
+	if s.here && !it.NoZone {
+		// No --tz: the clock of where the itinerary is now (the delegation
+		// in Singapore reads 18:00 for its 18:00 debrief, not Seoul's 19:00).
+		zone = it.ZoneAt(now)
+	}
+	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), zone)
 	if cache != "" {
 		writeNextCache(cache, it, events, now)
 	}
-	sum := agenda.Next(it, events, s.zone, now)
+	sum := agenda.Next(it, events, zone, now)
 	if s.format == export.FormatJSON {
 		return export.WriteNext(c.Stdout, it, sum, now)
 	}

@@ -124,6 +124,11 @@ func TestNext(t *testing.T) {
 		t.Errorf("--next --person park: %+v", p)
 	}
 	// Nothing left: nothing printed, exit 0.
+	// Without --tz, the clock of where the delegation is (Singapore), not
+	// the itinerary's zone (Seoul, 19:00).
+	if h := run(t, root, nil, "--next", at, delegation); h.stdout != want {
+		t.Errorf("--next without --tz: %+v\nwant %q", h, want)
+	}
 	e := run(t, root, nil, "--next", "--now=2030-01-01T00:00:00Z", delegation)
 	if e.code != 0 || e.stdout != "" || e.stderr != "" {
 		t.Errorf("--next after the trip: %+v", e)
