@@ -213,6 +213,7 @@ func (m *Model) jumpTo(i int) {
 	}
 	m.setFocus(focusTimeline)
 	m.showSelected()
+	m.det.vp.GotoTop() // the event from its title down, not where its participants were scrolled to
 }
 
 // handleMouse routes the wheel to the pane under it, or to the open page,
