@@ -512,5 +512,8 @@ func NameWithNative(p *itinerary.Person) string {
 	if p.Native == "" || p.Native == p.Name {
 		return p.Name
 	}
+	if strings.ContainsAny(p.Native, "()") {
+		return p.Name + " " + p.Native // "C. C. Wei 웨이저자 (魏哲家)", not parentheses in parentheses
+	}
 	return p.Name + " (" + p.Native + ")"
 }
