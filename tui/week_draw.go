@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -145,7 +146,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 			switch {
 			case r < len(d.Band) && (r < band-1 || len(d.Band) == band):
 				i := d.Band[r]
-				l.add(cell(c.it.Events[i].Title, inner), c.eventStyle(i, sel))
+				l.add(cell(c.blockTitle(i, inner), inner), c.eventStyle(i, sel))
 			case r == band-1 && len(d.Band) > band:
 				l.add(cell("+"+itoa(len(d.Band)-r), inner), &c.st.Faint)
 			default:
@@ -227,11 +228,40 @@ func (v *weekView) drawCell(c *renderCtx, l *runLine, k, from, to, w, sel int) {
 		case found == nil:
 			l.add(strings.Repeat(" ", cw), nil)
 		case found.From >= from:
-			l.add(cell(c.it.Events[found.Event].Title, cw), c.eventStyle(found.Event, sel))
+			l.add(cell(c.blockTitle(found.Event, cw), cw), c.eventStyle(found.Event, sel))
 		default:
 			l.add(cell("│", cw), c.eventStyle(found.Event, sel))
 		}
 	}
+}
+
+// narrowTitle is the width under which a block's title is too cut to
+// read, and the block shows its kind's glyph and the title's initials.
+const narrowTitle = 8
+
+// blockTitle is event i's label in a block w cells wide: its title, or
+// below narrowTitle its kind's glyph and its title's initials ("◎TSP").
+func (c *renderCtx) blockTitle(i, w int) string {
+	e := &c.it.Events[i]
+	if w >= narrowTitle {
+		return e.Title
+	}
+	return kindGlyph[e.Kind] + titleInitials(e.Title)
+}
+
+// titleInitials is the first letter or digit of each word of s, upper
+// case; a word of only punctuation ("—") has none.
+func titleInitials(s string) string {
+	var b strings.Builder
+	for _, word := range strings.Fields(s) {
+		for _, r := range word {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToUpper(r))
+				break
+			}
+		}
+	}
+	return b.String()
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -126,3 +126,26 @@ func TestWeekOldCopy(t *testing.T) {
 		t.Error("moving a copy changed the old model's week")
 	}
 }
+
+// TestWeekNarrowTitle: a block too narrow for a readable title shows its
+// kind's glyph and the title's initials; a wide one its title.
+func TestWeekNarrowTitle(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"Tour of Site Plans", "TOSP"},
+		{"Train to Lyon", "TTL"},
+		{"  dinner — with «Ana»  ", "DWA"},
+		{"", ""},
+	} {
+		if got := titleInitials(tc.title); got != tc.want {
+			t.Errorf("titleInitials(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+	it := &itinerary.Itinerary{Events: []itinerary.Event{{Title: "Tour Site Plans", Kind: itinerary.KindTour}}}
+	c := &renderCtx{it: it}
+	if got := c.blockTitle(0, 5); got != "◎TSP" {
+		t.Errorf("narrow: %q, want ◎TSP", got)
+	}
+	if got := c.blockTitle(0, narrowTitle); got != "Tour Site Plans" {
+		t.Errorf("wide: %q, want the title", got)
+	}
+}
