@@ -47,6 +47,7 @@ type monthView struct {
 	day       time.Time // the cursor's day, midnight UTC
 	followed  int
 	set       *agenda.MonthSet
+	sgr       *sgrCache // the styles' escape codes, made anew with set and shared by its copies
 	w, h      int
 }
 
@@ -81,7 +82,7 @@ func (v *monthView) sync(rows *agenda.Layout, sel int) {
 	}
 	first := time.Date(v.day.Year(), v.day.Month(), 1, 0, 0, 0, 0, time.UTC)
 	if v.set == nil || v.set.Layout != rows || !v.set.Month.Equal(first) {
-		v.set = agenda.Month(rows, v.day, v.weekStart)
+		v.set, v.sgr = agenda.Month(rows, v.day, v.weekStart), &sgrCache{}
 	}
 }
 
@@ -136,31 +137,30 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 	cw := max(v.w/7, 2)
 	inner := cw - 1
 	lines := make([]string, 0, v.h)
-	frame := &styleCodes{}
-	head := runLine{frame: frame}
+	head := runLine{c: c, sgr: v.sgr}
 	for k := range 7 {
-		head.add(cell(agenda.WeekdayLabel(s.Weeks[0][k].Date, inner), inner)+" ", &c.st.DayHeader)
+		head.add(cell(agenda.WeekdayLabel(s.Weeks[0][k].Date, inner), inner)+" ", roleDay)
 		_ = k
 	}
 	lines = append(lines, head.String())
 	per := max((v.h-1)/len(s.Weeks), 1)
 	for _, week := range s.Weeks {
 		for r := 0; r < per && len(lines) < v.h; r++ {
-			l := runLine{frame: frame}
+			l := runLine{c: c, sgr: v.sgr}
 			for k := range week {
 				d := &week[k]
 				switch {
 				case r == 0:
-					st := &c.st.Faint
+					st := roleFaint
 					switch {
 					case d.Date.Equal(v.day):
-						st = &c.st.Selected
+						st = roleSelected
 					case d.Today:
-						st = &c.st.Now
+						st = roleNow
 					case d.Covered && d.InMonth:
-						st = &c.st.Accent
+						st = roleAccent
 					case d.InMonth:
-						st = nil
+						st = rolePlain
 					}
 					label := itoa(d.Date.Day())
 					if d.Covered {
@@ -172,13 +172,13 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 					l.add(cell(label, inner), st)
 				case r-1 < len(d.Events) && (r < per-1 || d.Count == r):
 					i := d.Events[r-1]
-					l.add(cell(c.it.Events[i].Title, inner), c.eventStyle(i, sel))
+					l.add(cell(c.it.Events[i].Title, inner), c.eventRole(i, sel))
 				case r == per-1 && d.Count > r-1:
-					l.add(cell("+"+itoa(d.Count-r+1), inner), &c.st.Faint)
+					l.add(cell("+"+itoa(d.Count-r+1), inner), roleFaint)
 				default:
-					l.add(cell("", inner), nil)
+					l.add(cell("", inner), rolePlain)
 				}
-				l.add(" ", nil)
+				l.add(" ", rolePlain)
 			}
 			lines = append(lines, l.String())
 		}

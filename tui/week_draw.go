@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
@@ -17,45 +16,20 @@ import (
 // a frame is bounded by the screen and agenda's caps on a day, not by the
 // itinerary.
 
-// runLine builds a line of text in runs of one style each, wrapped in
-// the escape codes of frame, which renders each style once a frame.
+// runLine builds a line of text in runs of one role's style each, wrapped
+// in the escape codes of sgr, which the week's (or month's) memo keeps.
 type runLine struct {
-	b     strings.Builder
-	run   strings.Builder
-	style *lipgloss.Style
-	frame *styleCodes
+	b    strings.Builder
+	run  strings.Builder
+	role role
+	c    *renderCtx
+	sgr  *sgrCache
 }
 
-// styleCodes are the escape codes that start and end each style used in
-// one frame; made for each frame, never kept in the model.
-type styleCodes map[*lipgloss.Style][2]string
-
-// wrap returns s in style st.
-func (f *styleCodes) wrap(st *lipgloss.Style, s string) string {
-	if f == nil {
-		return st.Render(s)
-	}
-	code, ok := (*f)[st]
-	if !ok {
-		const marker = "\uE000"
-		out := st.Render(marker)
-		k := strings.Index(out, marker)
-		if k < 0 { // a style that changes its text: render it each time
-			return st.Render(s)
-		}
-		code = [2]string{out[:k], out[k+len(marker):]}
-		if *f == nil {
-			*f = styleCodes{}
-		}
-		(*f)[st] = code
-	}
-	return code[0] + s + code[1]
-}
-
-func (l *runLine) add(s string, st *lipgloss.Style) {
-	if st != l.style {
+func (l *runLine) add(s string, r role) {
+	if r != l.role {
 		l.flush()
-		l.style = st
+		l.role = r
 	}
 	l.run.WriteString(s)
 }
@@ -64,11 +38,7 @@ func (l *runLine) flush() {
 	if l.run.Len() == 0 {
 		return
 	}
-	if l.style != nil {
-		l.b.WriteString(l.frame.wrap(l.style, l.run.String()))
-	} else {
-		l.b.WriteString(l.run.String())
-	}
+	l.b.WriteString(l.sgr.wrap(l.c, l.role, l.run.String()))
 	l.run.Reset()
 }
 
@@ -79,25 +49,41 @@ func cell(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "")
+	n := len(s)
+	if !isASCII(s) { // else a byte is a cell, and most cells are blank or ASCII
+		if n = ansi.StringWidth(s); n > w {
+			s = ansi.Truncate(s, w, "")
+			n = ansi.StringWidth(s)
+		}
+	} else if n > w {
+		s, n = s[:w], w
 	}
-	return s + strings.Repeat(" ", w-ansi.StringWidth(s))
+	return s + strings.Repeat(" ", w-n)
 }
 
-// eventStyle is how an event shows in the week and the month: selected,
+// isASCII reports whether s is printable ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// eventRole is how an event shows in the week and the month: selected,
 // cancelled, past, else its organisation's colour.
-func (c *renderCtx) eventStyle(i, sel int) *lipgloss.Style {
+func (c *renderCtx) eventRole(i, sel int) role {
 	e := &c.it.Events[i]
 	switch {
 	case i == sel:
-		return &c.st.Selected
+		return roleSelected
 	case e.Status == itinerary.StatusCancelled:
-		return &c.st.Cancelled
+		return roleCancelled
 	case !c.nowTime().IsZero() && e.End.Before(c.nowTime()):
-		return &c.st.Past
+		return rolePast
 	}
-	return c.style(c.orgRole(-1, i))
+	return c.orgRole(-1, i)
 }
 
 // weekGeometry is the side's width and each day column's width (its last
@@ -116,20 +102,19 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	side, cw := weekGeometry(v.w)
 	inner := cw - 1
 	lines := make([]string, 0, v.h)
-	frame := &styleCodes{}
 	// The day labels.
-	head := runLine{frame: frame}
-	head.add(strings.Repeat(" ", side), nil)
+	head := runLine{c: c, sgr: v.sgr}
+	head.add(strings.Repeat(" ", side), rolePlain)
 	for k, d := range s.Days {
-		st := &c.st.DayHeader
+		st := roleDay
 		switch {
 		case k == v.day:
-			st = &c.st.Selected
+			st = roleSelected
 		case d.Today:
-			st = &c.st.Now
+			st = roleNow
 		}
 		head.add(cell(agenda.ColumnLabel(d.Date, inner), inner), st)
-		head.add(" ", nil)
+		head.add(" ", rolePlain)
 	}
 	lines = append(lines, head.String())
 	// The band: as many lines as its fullest day needs, up to a quarter of
@@ -140,19 +125,19 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	}
 	band = min(band, max((v.h-1)/4, 1))
 	for r := 0; r < band; r++ {
-		l := runLine{frame: frame}
-		l.add(cell("", side), nil)
+		l := runLine{c: c, sgr: v.sgr}
+		l.add(cell("", side), rolePlain)
 		for _, d := range s.Days {
 			switch {
 			case r < len(d.Band) && (r < band-1 || len(d.Band) == band):
 				i := d.Band[r]
-				l.add(cell(c.blockTitle(i, inner), inner), c.eventStyle(i, sel))
+				l.add(cell(c.blockTitle(i, inner), inner), c.eventRole(i, sel))
 			case r == band-1 && len(d.Band) > band:
-				l.add(cell("+"+itoa(len(d.Band)-r), inner), &c.st.Faint)
+				l.add(cell("+"+itoa(len(d.Band)-r), inner), roleFaint)
 			default:
-				l.add(cell("", inner), nil)
+				l.add(cell("", inner), rolePlain)
 			}
-			l.add(" ", nil)
+			l.add(" ", rolePlain)
 		}
 		lines = append(lines, l.String())
 	}
@@ -173,21 +158,21 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	for r := 0; r < rows; r++ {
 		from := s.FirstHour*60 + r*step
 		to := from + step
-		l := runLine{frame: frame}
+		l := runLine{c: c, sgr: v.sgr}
 		nowRow := s.NowDay >= 0 && s.NowMinute >= from && s.NowMinute < to
 		switch {
 		case nowRow:
-			l.add(cell(agenda.ClockLabel(s.NowMinute, side-1), side), &c.st.Now)
+			l.add(cell(agenda.ClockLabel(s.NowMinute, side-1), side), roleNow)
 		case from >= 24*60:
-			l.add(cell("", side), nil)
+			l.add(cell("", side), rolePlain)
 		case from%60 == 0: // every step divides an hour or is whole hours
-			l.add(cell(agenda.HourLabel(from/60, side-1), side), &c.st.Faint)
+			l.add(cell(agenda.HourLabel(from/60, side-1), side), roleFaint)
 		default:
-			l.add(cell("", side), nil)
+			l.add(cell("", side), rolePlain)
 		}
 		for k := range s.Days {
 			v.drawCell(c, &l, k, from, to, inner, sel)
-			l.add(" ", nil)
+			l.add(" ", rolePlain)
 		}
 		lines = append(lines, l.String())
 	}
@@ -224,13 +209,13 @@ func (v *weekView) drawCell(c *renderCtx, l *runLine, k, from, to, w, sel int) {
 		}
 		switch {
 		case found == nil && now:
-			l.add(strings.Repeat("─", cw), &c.st.Now)
+			l.add(strings.Repeat("─", cw), roleNow)
 		case found == nil:
-			l.add(strings.Repeat(" ", cw), nil)
+			l.add(strings.Repeat(" ", cw), rolePlain)
 		case found.From >= from:
-			l.add(cell(c.blockTitle(found.Event, cw), cw), c.eventStyle(found.Event, sel))
+			l.add(cell(c.blockTitle(found.Event, cw), cw), c.eventRole(found.Event, sel))
 		default:
-			l.add(cell("│", cw), c.eventStyle(found.Event, sel))
+			l.add(cell("│", cw), c.eventRole(found.Event, sel))
 		}
 	}
 }
