@@ -119,12 +119,35 @@ func (v *monthView) update(msg tea.KeyMsg) (sel int, open bool) {
 	case key.Matches(msg, k.NextPeriod):
 		v.day = v.day.AddDate(0, 1, 0)
 	}
+	return v.moveTo(v.day), false
+}
+
+// moveTo puts the cursor on day (midnight UTC), building its month when
+// it is another; it returns the day's first event to select, or -1 to keep
+// the selection.
+func (v *monthView) moveTo(day time.Time) int {
+	v.day = day
 	v.sync(v.set.Layout, v.followed)
 	if d := v.cursor(); d != nil && len(d.Events) > 0 {
 		v.followed = d.Events[0]
-		return d.Events[0], false
+		return d.Events[0]
 	}
-	return -1, false
+	return -1
+}
+
+// dayAt is the day drawn at column x of line y of the month (line 0 the
+// weekday names).
+func (v *monthView) dayAt(x, y int) (time.Time, bool) {
+	if v.set == nil || y < 1 || y >= v.h || x < 0 {
+		return time.Time{}, false
+	}
+	cw := max(v.w/7, 2)
+	per := max((v.h-1)/len(v.set.Weeks), 1)
+	w, k := (y-1)/per, x/cw
+	if w >= len(v.set.Weeks) || k >= len(v.set.Weeks[w]) {
+		return time.Time{}, false
+	}
+	return v.set.Weeks[w][k].Date, true
 }
 
 // updateKeys enables the keys that do something.

@@ -119,11 +119,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	lines = append(lines, head.String())
 	// The band: as many lines as its fullest day needs, up to a quarter of
 	// the pane.
-	band := 0
-	for _, d := range s.Days {
-		band = max(band, len(d.Band))
-	}
-	band = min(band, max((v.h-1)/4, 1))
+	band, rows, step := v.grid()
 	for r := 0; r < band; r++ {
 		l := runLine{c: c, sgr: v.sgr}
 		l.add(cell("", side), rolePlain)
@@ -141,19 +137,8 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 		}
 		lines = append(lines, l.String())
 	}
-	// The hours: the rows share the hours the week needs, each row as many
-	// minutes as it takes to fit them.
-	rows := v.h - len(lines)
 	if rows <= 0 {
 		return strings.Join(lines[:v.h], "\n")
-	}
-	span := (s.LastHour - s.FirstHour) * 60
-	step := (span + rows - 1) / rows
-	for _, nice := range []int{15, 20, 30, 60, 120, 180, 240, 360, 480} {
-		if nice >= step {
-			step = nice
-			break
-		}
 	}
 	for r := 0; r < rows; r++ {
 		from := s.FirstHour*60 + r*step
@@ -179,34 +164,78 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 	return strings.Join(lines, "\n")
 }
 
+// grid is the week's lines below the day labels: the band's, then the
+// hours' rows, each step minutes. The band has as many lines as its
+// fullest day needs, up to a quarter of the pane; the rows share the hours
+// the week needs, each row as many minutes as it takes to fit them.
+func (v *weekView) grid() (band, rows, step int) {
+	s := v.set
+	for _, d := range s.Days {
+		band = max(band, len(d.Band))
+	}
+	band = min(band, max((v.h-1)/4, 1))
+	rows = v.h - 1 - band
+	if rows <= 0 {
+		return band, rows, 60
+	}
+	span := (s.LastHour - s.FirstHour) * 60
+	step = (span + rows - 1) / rows
+	for _, nice := range []int{15, 20, 30, 60, 120, 180, 240, 360, 480} {
+		if nice >= step {
+			step = nice
+			break
+		}
+	}
+	return band, rows, step
+}
+
+// eventAt is the event drawn at column x of line y of the week (line 0 the
+// day labels) and its day's column, or -1 where no event is drawn.
+func (v *weekView) eventAt(x, y, sel int) (event, day int) {
+	if v.set == nil || y < 1 || y >= v.h {
+		return -1, -1
+	}
+	side, cw := weekGeometry(v.w)
+	inner := cw - 1
+	if x < side || (x-side)/cw >= len(v.set.Days) || (x-side)%cw >= inner {
+		return -1, -1
+	}
+	day, x = (x-side)/cw, (x-side)%cw
+	d := &v.set.Days[day]
+	band, rows, step := v.grid()
+	if r := y - 1; r < band {
+		if r < len(d.Band) && (r < band-1 || len(d.Band) == band) {
+			return d.Band[r], day
+		}
+		return -1, -1
+	}
+	r := y - 1 - band
+	if r >= rows {
+		return -1, -1
+	}
+	from := v.set.FirstHour*60 + r*step
+	to := from + step
+	cols := min(colsIn(d, from, to), inner)
+	col := min(x/(inner/cols), cols-1)
+	if b := blockIn(d, from, to, col, cols, sel); b != nil {
+		return b.Event, day
+	}
+	return -1, -1
+}
+
 // drawCell draws day k's column from minute from to to: each sub-column
 // of overlapping blocks shows the block there, its title on its first
 // row, and the now line crosses today.
 func (v *weekView) drawCell(c *renderCtx, l *runLine, k, from, to, w, sel int) {
 	d := &v.set.Days[k]
 	now := v.set.NowDay == k && v.set.NowMinute >= from && v.set.NowMinute < to
-	cols := 1
-	for _, b := range d.Blocks {
-		if b.From < to && b.To > from {
-			cols = max(cols, b.Cols)
-		}
-	}
-	cols = min(cols, w)
+	cols := min(colsIn(d, from, to), w)
 	for col := 0; col < cols; col++ {
 		cw := w / cols
 		if col == cols-1 {
 			cw = w - cw*(cols-1)
 		}
-		var found *agenda.Block
-		for n := range d.Blocks {
-			b := &d.Blocks[n]
-			if b.From < to && b.To > from && b.Col*cols/max(b.Cols, 1) == col {
-				found = b
-				if b.Event == sel {
-					break
-				}
-			}
-		}
+		found := blockIn(d, from, to, col, cols, sel)
 		switch {
 		case found == nil && now:
 			l.add(strings.Repeat("─", cw), roleNow)
@@ -247,6 +276,33 @@ func titleInitials(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// colsIn is the sub-columns day d's blocks take from minute from to to.
+func colsIn(d *agenda.WeekDay, from, to int) int {
+	cols := 1
+	for _, b := range d.Blocks {
+		if b.From < to && b.To > from {
+			cols = max(cols, b.Cols)
+		}
+	}
+	return cols
+}
+
+// blockIn is the block drawn in sub-column col of cols from minute from to
+// to (the selected event's when it is one of them), or nil.
+func blockIn(d *agenda.WeekDay, from, to, col, cols, sel int) *agenda.Block {
+	var found *agenda.Block
+	for n := range d.Blocks {
+		b := &d.Blocks[n]
+		if b.From < to && b.To > from && b.Col*cols/max(b.Cols, 1) == col {
+			found = b
+			if b.Event == sel {
+				break
+			}
+		}
+	}
+	return found
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
