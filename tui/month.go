@@ -47,6 +47,7 @@ type monthView struct {
 	day       time.Time // the cursor's day, midnight UTC
 	followed  int
 	set       *agenda.MonthSet
+	sgr       *sgrCache // the styles' escape codes, made anew with set and shared by its copies
 	w, h      int
 }
 
@@ -81,7 +82,7 @@ func (v *monthView) sync(rows *agenda.Layout, sel int) {
 	}
 	first := time.Date(v.day.Year(), v.day.Month(), 1, 0, 0, 0, 0, time.UTC)
 	if v.set == nil || v.set.Layout != rows || !v.set.Month.Equal(first) {
-		v.set = agenda.Month(rows, v.day, v.weekStart)
+		v.set, v.sgr = agenda.Month(rows, v.day, v.weekStart), &sgrCache{}
 	}
 }
 
@@ -118,12 +119,35 @@ func (v *monthView) update(msg tea.KeyMsg) (sel int, open bool) {
 	case key.Matches(msg, k.NextPeriod):
 		v.day = v.day.AddDate(0, 1, 0)
 	}
+	return v.moveTo(v.day), false
+}
+
+// moveTo puts the cursor on day (midnight UTC), building its month when
+// it is another; it returns the day's first event to select, or -1 to keep
+// the selection.
+func (v *monthView) moveTo(day time.Time) int {
+	v.day = day
 	v.sync(v.set.Layout, v.followed)
 	if d := v.cursor(); d != nil && len(d.Events) > 0 {
 		v.followed = d.Events[0]
-		return d.Events[0], false
+		return d.Events[0]
 	}
-	return -1, false
+	return -1
+}
+
+// dayAt is the day drawn at column x of line y of the month (line 0 the
+// weekday names).
+func (v *monthView) dayAt(x, y int) (time.Time, bool) {
+	if v.set == nil || y < 1 || y >= v.h || x < 0 {
+		return time.Time{}, false
+	}
+	cw := max(v.w/7, 2)
+	per := max((v.h-1)/len(v.set.Weeks), 1)
+	w, k := (y-1)/per, x/cw
+	if w >= len(v.set.Weeks) || k >= len(v.set.Weeks[w]) {
+		return time.Time{}, false
+	}
+	return v.set.Weeks[w][k].Date, true
 }
 
 // updateKeys enables the keys that do something.
@@ -136,31 +160,30 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 	cw := max(v.w/7, 2)
 	inner := cw - 1
 	lines := make([]string, 0, v.h)
-	frame := &styleCodes{}
-	head := runLine{frame: frame}
+	head := runLine{c: c, sgr: v.sgr}
 	for k := range 7 {
-		head.add(cell(agenda.WeekdayLabel(s.Weeks[0][k].Date, inner), inner)+" ", &c.st.DayHeader)
+		head.add(cell(agenda.WeekdayLabel(s.Weeks[0][k].Date, inner), inner)+" ", roleDay)
 		_ = k
 	}
 	lines = append(lines, head.String())
 	per := max((v.h-1)/len(s.Weeks), 1)
 	for _, week := range s.Weeks {
 		for r := 0; r < per && len(lines) < v.h; r++ {
-			l := runLine{frame: frame}
+			l := runLine{c: c, sgr: v.sgr}
 			for k := range week {
 				d := &week[k]
 				switch {
 				case r == 0:
-					st := &c.st.Faint
+					st := roleFaint
 					switch {
 					case d.Date.Equal(v.day):
-						st = &c.st.Selected
+						st = roleSelected
 					case d.Today:
-						st = &c.st.Now
+						st = roleNow
 					case d.Covered && d.InMonth:
-						st = &c.st.Accent
+						st = roleAccent
 					case d.InMonth:
-						st = nil
+						st = rolePlain
 					}
 					label := itoa(d.Date.Day())
 					if d.Covered {
@@ -172,13 +195,13 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 					l.add(cell(label, inner), st)
 				case r-1 < len(d.Events) && (r < per-1 || d.Count == r):
 					i := d.Events[r-1]
-					l.add(cell(c.it.Events[i].Title, inner), c.eventStyle(i, sel))
+					l.add(cell(c.it.Events[i].Title, inner), c.eventRole(i, sel))
 				case r == per-1 && d.Count > r-1:
-					l.add(cell("+"+itoa(d.Count-r+1), inner), &c.st.Faint)
+					l.add(cell("+"+itoa(d.Count-r+1), inner), roleFaint)
 				default:
-					l.add(cell("", inner), nil)
+					l.add(cell("", inner), rolePlain)
 				}
-				l.add(" ", nil)
+				l.add(" ", rolePlain)
 			}
 			lines = append(lines, l.String())
 		}

@@ -245,10 +245,27 @@ func (m *Model) handleMouse(msg tea.MouseMsg) {
 }
 
 // click selects the event at column x of row y of the timeline's body (in
-// the lanes, the event of the bar there, in its lane).
+// the lanes, the event of the bar there, in its lane; in the week, the
+// block's; in the month, it moves the cursor to the day there).
 func (m *Model) click(x, y int) {
-	if m.view == viewWeek || m.view == viewMonth {
-		return // their cells are not the list's rows
+	switch m.view {
+	case viewWeek:
+		if i, day := m.wk.eventAt(x, y, m.tl.selected()); i >= 0 {
+			m.wk.day, m.wk.followed = day, i
+			m.tl.selectEvent(i)
+			m.setFocus(focusTimeline)
+			m.showSelected()
+		}
+		return
+	case viewMonth:
+		if day, ok := m.mo.dayAt(x, y); ok {
+			if i := m.mo.moveTo(day); i >= 0 {
+				m.tl.selectEvent(i)
+			}
+			m.setFocus(focusTimeline)
+			m.showSelected()
+		}
+		return
 	}
 	if m.view == viewLanes {
 		c := m.ctx()

@@ -42,6 +42,7 @@ type weekView struct {
 	day       int       // the cursor's column
 	followed  int       // the timeline's event the week last moved to, or -2 for none yet
 	set       *agenda.WeekSet
+	sgr       *sgrCache // the styles' escape codes, made anew with set and shared by its copies
 	w, h      int
 }
 
@@ -78,7 +79,7 @@ func (v *weekView) sync(rows *agenda.Layout, sel int) {
 		}
 	}
 	if v.set == nil || v.set.Layout != rows || !v.set.Days[0].Date.Equal(v.start) {
-		v.set = agenda.Week(rows, v.start)
+		v.set, v.sgr = agenda.Week(rows, v.start), &sgrCache{}
 	}
 }
 
@@ -139,7 +140,7 @@ func (v *weekView) moveDay(n int) {
 	v.start = agenda.WeekStart(day, v.weekStart)
 	v.day = int(day.Sub(v.start).Hours() / 24)
 	if v.set != nil && !v.set.Days[0].Date.Equal(v.start) {
-		v.set = agenda.Week(v.set.Layout, v.start)
+		v.set, v.sgr = agenda.Week(v.set.Layout, v.start), &sgrCache{}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/data"
@@ -124,5 +126,86 @@ func TestWeekOldCopy(t *testing.T) {
 	_ = press(old, ">", ">")
 	if old.View() != before {
 		t.Error("moving a copy changed the old model's week")
+	}
+}
+
+// TestWeekNarrowTitle: a block too narrow for a readable title shows its
+// kind's glyph and the title's initials; a wide one its title.
+func TestWeekNarrowTitle(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"Tour of Site Plans", "TOSP"},
+		{"Train to Lyon", "TTL"},
+		{"  dinner — with «Ana»  ", "DWA"},
+		{"", ""},
+	} {
+		if got := titleInitials(tc.title); got != tc.want {
+			t.Errorf("titleInitials(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+	it := &itinerary.Itinerary{Events: []itinerary.Event{{Title: "Tour Site Plans", Kind: itinerary.KindTour}}}
+	c := &renderCtx{it: it}
+	if got := c.blockTitle(0, 5); got != "◎TSP" {
+		t.Errorf("narrow: %q, want ◎TSP", got)
+	}
+	if got := c.blockTitle(0, narrowTitle); got != "Tour Site Plans" {
+		t.Errorf("wide: %q, want the title", got)
+	}
+}
+
+// screenAt is the cell (column, line) where text first shows in m's view.
+func screenAt(t *testing.T, m Model, text string) (x, y int) {
+	t.Helper()
+	for y, line := range strings.Split(m.View(), "\n") {
+		if k := strings.Index(line, text); k >= 0 {
+			return ansi.StringWidth(line[:k]), y
+		}
+	}
+	t.Fatalf("%q is not on screen:\n%s", text, m.View())
+	return 0, 0
+}
+
+func click(m Model, x, y int) Model {
+	next, _ := m.Update(tea.MouseMsg{X: x, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	return next.(Model)
+}
+
+// TestWeekMouse: a click on a block in the week selects its event and
+// moves the cursor to its day; a click on its lower rows too; a click on
+// an empty cell keeps the selection.
+func TestWeekMouse(t *testing.T) {
+	m := press(lyonModel(t, 120, 40), "v", "v") // Wed 10: the site visit
+	x, y := screenAt(t, m, "●UI")               // Tue 9, 09:00
+	got := click(m, x+1, y)
+	if selectedID(got) != "interviews" || got.wk.day != 1 {
+		t.Errorf("a click on the interviews' block selected %q on day %d", selectedID(got), got.wk.day)
+	}
+	if got = click(m, x, y+2); selectedID(got) != "interviews" {
+		t.Errorf("a click below the interviews' title selected %q", selectedID(got))
+	}
+	x, y = screenAt(t, m, "►SDW") // the band: the workshop, Tue 9
+	if got = click(m, x, y); selectedID(got) != "workshop" {
+		t.Errorf("a click on the band's workshop selected %q", selectedID(got))
+	}
+	x, y = screenAt(t, m, "Sun 14")
+	if got = click(m, x, y+10); selectedID(got) != "site-visit" {
+		t.Errorf("a click on an empty Sunday selected %q", selectedID(got))
+	}
+}
+
+// TestMonthMouse: a click on a day of the month moves the cursor there and
+// selects its first event; enter then opens the list on it.
+func TestMonthMouse(t *testing.T) {
+	m := press(lyonModel(t, 120, 40), "v", "v", "v") // Wed 10
+	x, y := screenAt(t, m, "12• 2")
+	got := click(m, x+3, y+1)
+	if want := time.Date(2027, 3, 12, 0, 0, 0, 0, time.UTC); !got.mo.day.Equal(want) || selectedID(got) != "wrap-up" {
+		t.Errorf("a click on Fri 12 put the cursor on %v with %q selected", got.mo.day, selectedID(got))
+	}
+	x, y = screenAt(t, m, "3        4")
+	if got = click(m, x, y); !got.mo.day.Equal(time.Date(2027, 3, 3, 0, 0, 0, 0, time.UTC)) || selectedID(got) != "site-visit" {
+		t.Errorf("a click on an empty Wed 3 put the cursor on %v with %q selected", got.mo.day, selectedID(got))
+	}
+	if got = press(got, "enter"); got.view != viewList {
+		t.Errorf("enter after the click should open the list")
 	}
 }
