@@ -146,8 +146,10 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 		l := runLine{c: c, sgr: v.sgr}
 		nowRow := s.NowDay >= 0 && s.NowMinute >= from && s.NowMinute < to
 		switch {
-		case nowRow:
-			l.add(cell(agenda.ClockLabel(s.NowMinute, side-1), side), roleNow)
+		case nowRow && from%60 == 0 && from < 24*60:
+			// The row's own hour, in the now colour: the clock would read
+			// as the row's start (QA: "15:40" above "16:00" on a 3-hour row).
+			l.add(cell(agenda.HourLabel(from/60, side-1), side), roleNow)
 		case from >= 24*60:
 			l.add(cell("", side), rolePlain)
 		case from%60 == 0: // every step divides an hour or is whole hours
