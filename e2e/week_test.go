@@ -97,7 +97,7 @@ func TestConfigInTmux(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("keys:\n  down: [n]\n  sideways: [x]\n"), 0o644)
 	s = startTmux(t, 120, 40, "--config", bad, lyonWeek)
-	s.waitFor("the error", "bad.yaml:3:3: unknown action \"sideways\"; did you mean")
+	s.waitFor("the error", "bad.yaml:3:3: unknown action \"sideways\" (the actions:")
 	if code := s.exitCode(); code != "2" {
 		t.Errorf("exit code %q, want 2", code)
 	}

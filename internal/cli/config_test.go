@@ -14,7 +14,7 @@ func TestConfigErrors(t *testing.T) {
 	path := filepath.Join(dir, "config.yaml")
 	os.WriteFile(path, []byte("keys:\n  down: [n]\n  up: k\n  sideways: [x]\n  names: [n]\n"), 0o644)
 	r := run(t, root, nil, "--config", path, "--print")
-	want := path + ":4:3: unknown action \"sideways\"; did you mean one of up, down,"
+	want := path + ":4:3: unknown action \"sideways\" (the actions: up, down,"
 	if r.code != 2 || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, path+":5:11: key \"n\" is bound to both \"down\" (line 2) and \"names\"\n") {
 		t.Errorf("code %d stderr %q, want 2 and %q, then the duplicate", r.code, r.stderr, want)
 	}

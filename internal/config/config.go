@@ -101,7 +101,7 @@ func Load(path string, missingOK bool, known Known) (*Config, error) {
 		return &Config{}, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", itinerary.QuoteName(path), unwrapPath(err))
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxSize+1))
@@ -227,7 +227,7 @@ func (p *parser) keys(c *Config, n *yaml.Node) {
 			// only way to learn them without the manual.
 			hint := didYouMean(an.Value, p.known.Actions)
 			if strings.HasPrefix(hint, " (known: ") {
-				hint = "; did you mean one of " + strings.Join(p.known.Actions, ", ") + "?"
+				hint = " (the actions: " + strings.Join(p.known.Actions, ", ") + ")"
 			}
 			p.problem(an, "unknown action %q%s", an.Value, hint)
 			continue
@@ -323,4 +323,14 @@ func (c *Config) Reminding(load func() (*itinerary.Itinerary, error)) func() (*i
 		c.DefaultRemind(it)
 		return it, err
 	}
+}
+
+// unwrapPath drops the path a *os.PathError repeats: "no such file or
+// directory", after the name the message already starts with.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
