@@ -150,9 +150,6 @@ func (v *monthView) dayAt(x, y int) (time.Time, bool) {
 	return v.set.Weeks[w][k].Date, true
 }
 
-// updateKeys enables the keys that do something.
-func (v *monthView) updateKeys() {}
-
 // view draws the month in w×h cells: a line of weekday names, then the
 // weeks, each as many lines as the height shares out.
 func (v *monthView) view(c *renderCtx, sel int) string {
@@ -163,7 +160,6 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 	head := runLine{c: c, sgr: v.sgr}
 	for k := range 7 {
 		head.add(cell(agenda.WeekdayLabel(s.Weeks[0][k].Date, inner), inner)+" ", roleDay)
-		_ = k
 	}
 	lines = append(lines, head.String())
 	per := max((v.h-1)/len(s.Weeks), 1)
