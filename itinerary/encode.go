@@ -1,6 +1,8 @@
 package itinerary
 
 import (
+	"bytes"
+	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -16,7 +18,103 @@ import (
 // It is the inverse of Load: the node kit, the time spelling (WallTime's
 // inverse, timeString) and the field names of format v1 live here beside
 // the reader (decode.go).
+//
+// It streams: yaml.v3's emitter keeps every event of a document until the
+// document ends (go-yaml/yaml#873), so the top level and the events are
+// encoded as separate small documents, yamlBatch events at a time, each
+// in the same place of the same structure as in the whole document (the
+// top level with the key events last; events under a top-level events
+// key), and the pieces cut from them are the bytes the whole document
+// gives (TestWriteYAMLStreamMatchesTree, FuzzYAMLStreamMatchesTree).
 func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
+	root := yamlHead(it)
+	if len(events) == 0 {
+		root.set("events", yseq(false))
+		return encodeYAML(w, yamlDoc(root))
+	}
+	var buf bytes.Buffer
+	// The top level, with a stand-in for the events that is cut off, and
+	// with it the end of the document.
+	root.set("events", ystr(yamlStandIn))
+	if err := encodeYAML(&buf, yamlDoc(root)); err != nil {
+		return err
+	}
+	head, ok := cutBefore(buf.Bytes(), "\nevents: "+yamlStandIn+"\n")
+	if !ok {
+		return errors.New("yaml: top level not written as expected")
+	}
+	if _, err := w.Write(append(head, "events:\n"...)); err != nil {
+		return err
+	}
+	for start := 0; start < len(events); start += yamlBatch {
+		end := min(start+yamlBatch, len(events))
+		last := end == len(events)
+		list := yseq(false)
+		for _, i := range events[start:end] {
+			list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
+		}
+		m := ymap()
+		m.set("events", list)
+		if !last {
+			// A key after the events, as the next event is in the whole
+			// document: the document's end (a "..." after a kept
+			// trailing line break) comes only after the last batch.
+			m.set(yamlStandIn, ystr(yamlStandIn))
+		}
+		buf.Reset()
+		if err := encodeYAML(&buf, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.Node}}); err != nil {
+			return err
+		}
+		b, ok := bytes.CutPrefix(buf.Bytes(), []byte("events:\n"))
+		if ok && !last {
+			b, ok = cutBefore(b, "\n"+yamlStandIn+": "+yamlStandIn+"\n")
+		}
+		if !ok {
+			return errors.New("yaml: events not written as expected")
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// yamlBatch is how many events are encoded as one document: yaml.v3's
+// emitter holds them all until it ends.
+const yamlBatch = 256
+
+// yamlStandIn is a key and value that stand in for what follows a piece
+// of the document; it is cut off at the start of a line, where nothing
+// else of the document can be (the events are indented, and yaml.v3 does
+// not fold lines).
+const yamlStandIn = "visitline-stand-in"
+
+// cutBefore is b up to and including the line break that starts the last
+// occurrence of line (which begins with that break).
+func cutBefore(b []byte, line string) ([]byte, bool) {
+	i := bytes.LastIndex(b, []byte(line))
+	if i < 0 {
+		return nil, false
+	}
+	return b[:i+1], true
+}
+
+func encodeYAML(w io.Writer, doc *yaml.Node) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func yamlDoc(root ynode) *yaml.Node {
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
+		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/schema.json"}
+}
+
+// yamlHead is the top level of the file without its events.
+func yamlHead(it *Itinerary) ynode {
 	root := ymap()
 	root.set("version", yint(1))
 	root.str("id", it.ID)
@@ -60,19 +158,7 @@ func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
 		}
 		m.text("note", p.Note)
 	})
-	list := yseq(false)
-	for _, i := range events {
-		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
-	}
-	root.set("events", list)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
-		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/schema.json"}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	return enc.Close()
+	return root
 }
 
 // setList sets key to a list of one mapping for each item, filled by fill,
