@@ -27,6 +27,11 @@ import (
 // key), and the pieces cut from them are the bytes the whole document
 // gives (TestWriteYAMLStreamMatchesTree, FuzzYAMLStreamMatchesTree).
 func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
+	return writeYAML(w, it, events, yamlBatch)
+}
+
+// writeYAML is WriteYAML encoding batch events a document.
+func writeYAML(w io.Writer, it *Itinerary, events []int, batch int) error {
 	root := yamlHead(it)
 	if len(events) == 0 {
 		root.set("events", yseq(false))
@@ -46,8 +51,8 @@ func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
 	if _, err := w.Write(append(head, "events:\n"...)); err != nil {
 		return err
 	}
-	for start := 0; start < len(events); start += yamlBatch {
-		end := min(start+yamlBatch, len(events))
+	for start := 0; start < len(events); start += batch {
+		end := min(start+batch, len(events))
 		last := end == len(events)
 		list := yseq(false)
 		for _, i := range events[start:end] {

@@ -2,7 +2,9 @@ package itinerary
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,8 +33,14 @@ var trickyStrings = []string{
 // writer give the same bytes for it and events.
 func streamMatchesTree(t testing.TB, where string, it *Itinerary, events []int) {
 	t.Helper()
+	streamMatchesTreeBatch(t, where, it, events, yamlBatch)
+}
+
+// streamMatchesTreeBatch is streamMatchesTree with batch events a document.
+func streamMatchesTreeBatch(t testing.TB, where string, it *Itinerary, events []int, batch int) {
+	t.Helper()
 	var stream, tree bytes.Buffer
-	errS := WriteYAML(&stream, it, events)
+	errS := writeYAML(&stream, it, events, batch)
 	errT := writeYAMLTree(&tree, it, events)
 	if (errS == nil) != (errT == nil) {
 		t.Fatalf("%s: stream error %v, tree error %v", where, errS, errT)
@@ -128,5 +136,70 @@ func TestWriteYAMLStreamMatchesTree(t *testing.T) {
 			}
 		}
 		check(fmt.Sprintf("tricky %d", k), it)
+	}
+}
+
+// FuzzYAMLStreamMatchesTree: for every itinerary that loads, the
+// streaming writer, one to four events a document, writes the bytes the
+// old whole-tree writer writes, for all events and for every other one.
+func FuzzYAMLStreamMatchesTree(f *testing.F) {
+	files, _ := filepath.Glob("../data/examples/*.yaml")
+	for _, p := range append(files, "../data/visit.yaml") {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src, uint8(1))
+		}
+	}
+	f.Add(synth.Generate(9, 3, 1), uint8(2))
+	for k, s := range trickyStrings {
+		q, _ := json.Marshal(s) // a JSON string is a YAML double-quoted scalar
+		src := fmt.Sprintf("version: 1\ntitle: T\ntimezone: Asia/Seoul\npeople:\n  - id: p\n    name: P\n    note: %s\n"+
+			"events:\n  - id: a\n    title: %s\n    start: 2024-01-26 09:00\n    notes: %s\n"+
+			"  - id: b\n    title: t\n    start: 2024-01-26 10:00\n    participants: [p]\n    notes: %s\n", q, q, q, q)
+		f.Add([]byte(src), uint8(k))
+	}
+	f.Fuzz(func(t *testing.T, src []byte, b uint8) {
+		it, err := Load("fuzz.yaml", src)
+		if err != nil {
+			return
+		}
+		batch := 1 + int(b%4)
+		all, every := make([]int, len(it.Events)), []int{}
+		for i := range all {
+			all[i] = i
+			if i%2 == 1 {
+				every = append(every, i)
+			}
+		}
+		streamMatchesTreeBatch(t, "all", it, all, batch)
+		streamMatchesTreeBatch(t, "every other", it, every, batch)
+	})
+}
+
+// BenchmarkWriteYAML writes every event of a synthetic itinerary as
+// --format yaml does, streaming ("stream") and as the old whole-tree writer
+// did ("tree"), for the comparison in docs/performance.md.
+func BenchmarkWriteYAML(b *testing.B) {
+	for _, n := range []int{10_000} {
+		it, err := Load("synth.yaml", synth.Generate(n, max(n/20, 50), 1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		all := make([]int, n)
+		for i := range all {
+			all[i] = i
+		}
+		for _, w := range []struct {
+			name  string
+			write func(io.Writer, *Itinerary, []int) error
+		}{{"stream", WriteYAML}, {"tree", writeYAMLTree}} {
+			b.Run(fmt.Sprintf("%s/events=%d", w.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if err := w.write(io.Discard, it, all); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
