@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -309,7 +310,7 @@ func (m ynode) text(key, v string) {
 // otherwise, and not even all of that: `<<` and `yes` are left plain).
 func ystr(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if notPlainString.MatchString(s) {
+	if s != "" && strings.IndexByte(notPlainFirst, s[0]) >= 0 && notPlainString.MatchString(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
@@ -334,6 +335,11 @@ var notPlainString = regexp.MustCompile(`^(?:` +
 	// the merge key and the value key
 	`<<|=` +
 	`)$`)
+
+// notPlainFirst holds the first bytes of everything notPlainString
+// matches: the regular expression, a third of the writer's time when it
+// ran on every string, runs only on strings that begin with one of them.
+const notPlainFirst = "yYnNtTfFoO~+-.<=0123456789"
 
 func yint(n int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}

@@ -203,3 +203,21 @@ func BenchmarkWriteYAML(b *testing.B) {
 		}
 	}
 }
+
+// TestNotPlainFirst: no string notPlainString matches begins with an
+// ASCII byte outside notPlainFirst (the expression is ASCII only), so the
+// check before it changes no output.
+func TestNotPlainFirst(t *testing.T) {
+	for c := 0; c < 128; c++ {
+		if strings.IndexByte(notPlainFirst, byte(c)) >= 0 {
+			continue
+		}
+		// What the expression could match after a first byte c: any of its
+		// alternatives' rests, tried with every tricky tail.
+		for _, rest := range []string{"", "es", "ES", "o", "O", "rue", "alse", "n", "ff", "ull", "b1", "o7", "1", "x1", "1:30", ".5", "inf", "nan", "<", "024-01-26", "0_0", "e5"} {
+			if s := string(rune(c)) + rest; notPlainString.MatchString(s) {
+				t.Errorf("%q matches but %q is not in notPlainFirst", s, rune(c))
+			}
+		}
+	}
+}
