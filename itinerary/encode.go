@@ -87,7 +87,7 @@ func writeYAML(w io.Writer, it *Itinerary, events []int, batch int) error {
 
 // yamlBatch is how many events are encoded as one document: yaml.v3's
 // emitter holds them all until it ends.
-const yamlBatch = 256
+const yamlBatch = 64
 
 // yamlStandIn is a key and value that stand in for what follows a piece
 // of the document; it is cut off at the start of a line, where nothing

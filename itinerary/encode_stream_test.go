@@ -102,7 +102,7 @@ func TestWriteYAMLStreamMatchesTree(t *testing.T) {
 		}
 		check(f, it)
 	}
-	for _, size := range []struct{ events, people int }{{1, 1}, {10, 3}, {255, 20}, {256, 20}, {257, 20}, {700, 40}, {2000, 100}} {
+	for _, size := range []struct{ events, people int }{{1, 1}, {10, 3}, {yamlBatch - 1, 20}, {yamlBatch, 20}, {yamlBatch + 1, 20}, {700, 40}, {2000, 100}} {
 		for _, seed := range []uint64{1, 7, 42} {
 			it, err := Load("synth.yaml", synth.Generate(size.events, size.people, seed))
 			if err != nil {
