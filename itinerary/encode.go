@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -52,37 +53,67 @@ func writeYAML(w io.Writer, it *Itinerary, events []int, batch int) error {
 	if _, err := w.Write(append(head, "events:\n"...)); err != nil {
 		return err
 	}
-	for start := 0; start < len(events); start += batch {
-		end := min(start+batch, len(events))
-		last := end == len(events)
-		list := yseq(false)
-		for _, i := range events[start:end] {
-			list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
+	// The batches are encoded on every core, at most two a core ahead of
+	// the writing, and written in order.
+	pieces := make(chan chan yamlPiece, 2*runtime.GOMAXPROCS(0))
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(pieces)
+		for start := 0; start < len(events); start += batch {
+			c := make(chan yamlPiece, 1)
+			select {
+			case pieces <- c:
+			case <-done:
+				return
+			}
+			end := min(start+batch, len(events))
+			go func(part []int, last bool) { c <- yamlEvents(it, part, last) }(events[start:end], end == len(events))
 		}
-		m := ymap()
-		m.set("events", list)
-		if !last {
-			// A key after the events, as the next event is in the whole
-			// document: the document's end (a "..." after a kept
-			// trailing line break) comes only after the last batch.
-			m.set(yamlStandIn, ystr(yamlStandIn))
+	}()
+	for c := range pieces {
+		p := <-c
+		if p.err != nil {
+			return p.err
 		}
-		buf.Reset()
-		if err := encodeYAML(&buf, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.Node}}); err != nil {
-			return err
-		}
-		b, ok := bytes.CutPrefix(buf.Bytes(), []byte("events:\n"))
-		if ok && !last {
-			b, ok = cutBefore(b, "\n"+yamlStandIn+": "+yamlStandIn+"\n")
-		}
-		if !ok {
-			return errors.New("yaml: events not written as expected")
-		}
-		if _, err := w.Write(b); err != nil {
+		if _, err := w.Write(p.b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+type yamlPiece struct {
+	b   []byte
+	err error
+}
+
+// yamlEvents is the text of events in the events block sequence: last
+// says whether they end it.
+func yamlEvents(it *Itinerary, events []int, last bool) yamlPiece {
+	list := yseq(false)
+	for _, i := range events {
+		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
+	}
+	m := ymap()
+	m.set("events", list)
+	if !last {
+		// A key after the events, as the next event is in the whole
+		// document: the document's end comes only after the last batch.
+		m.set(yamlStandIn, ystr(yamlStandIn))
+	}
+	var buf bytes.Buffer
+	if err := encodeYAML(&buf, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.Node}}); err != nil {
+		return yamlPiece{err: err}
+	}
+	b, ok := bytes.CutPrefix(buf.Bytes(), []byte("events:\n"))
+	if ok && !last {
+		b, ok = cutBefore(b, "\n"+yamlStandIn+": "+yamlStandIn+"\n")
+	}
+	if !ok {
+		return yamlPiece{err: errors.New("yaml: events not written as expected")}
+	}
+	return yamlPiece{b: b}
 }
 
 // yamlBatch is how many events are encoded as one document: yaml.v3's
