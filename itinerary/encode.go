@@ -1,9 +1,13 @@
 package itinerary
 
 import (
+	"bytes"
+	"errors"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -16,7 +20,138 @@ import (
 // It is the inverse of Load: the node kit, the time spelling (WallTime's
 // inverse, timeString) and the field names of format v1 live here beside
 // the reader (decode.go).
+//
+// It streams: yaml.v3's emitter keeps every event of a document until the
+// document ends (go-yaml/yaml#873), so the top level and the events are
+// encoded as separate small documents, yamlBatch events at a time, each
+// in the same place of the same structure as in the whole document (the
+// top level with the key events last; events under a top-level events
+// key), and the pieces cut from them are the bytes the whole document
+// gives (TestWriteYAMLStreamMatchesTree, FuzzYAMLStreamMatchesTree).
 func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
+	return writeYAML(w, it, events, yamlBatch)
+}
+
+// writeYAML is WriteYAML encoding batch events a document.
+func writeYAML(w io.Writer, it *Itinerary, events []int, batch int) error {
+	root := yamlHead(it)
+	if len(events) == 0 {
+		root.set("events", yseq(false))
+		return encodeYAML(w, yamlDoc(root))
+	}
+	var buf bytes.Buffer
+	// The top level, with a stand-in for the events that is cut off, and
+	// with it the end of the document.
+	root.set("events", ystr(yamlStandIn))
+	if err := encodeYAML(&buf, yamlDoc(root)); err != nil {
+		return err
+	}
+	head, ok := cutBefore(buf.Bytes(), "\nevents: "+yamlStandIn+"\n")
+	if !ok {
+		return errors.New("yaml: top level not written as expected")
+	}
+	if _, err := w.Write(append(head, "events:\n"...)); err != nil {
+		return err
+	}
+	// The batches are encoded on every core, at most two a core ahead of
+	// the writing, and written in order.
+	pieces := make(chan chan yamlPiece, 2*runtime.GOMAXPROCS(0))
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(pieces)
+		for start := 0; start < len(events); start += batch {
+			c := make(chan yamlPiece, 1)
+			select {
+			case pieces <- c:
+			case <-done:
+				return
+			}
+			end := min(start+batch, len(events))
+			go func(part []int, last bool) { c <- yamlEvents(it, part, last) }(events[start:end], end == len(events))
+		}
+	}()
+	for c := range pieces {
+		p := <-c
+		if p.err != nil {
+			return p.err
+		}
+		if _, err := w.Write(p.b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type yamlPiece struct {
+	b   []byte
+	err error
+}
+
+// yamlEvents is the text of events in the events block sequence: last
+// says whether they end it.
+func yamlEvents(it *Itinerary, events []int, last bool) yamlPiece {
+	list := yseq(false)
+	for _, i := range events {
+		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
+	}
+	m := ymap()
+	m.set("events", list)
+	if !last {
+		// A key after the events, as the next event is in the whole
+		// document: the document's end comes only after the last batch.
+		m.set(yamlStandIn, ystr(yamlStandIn))
+	}
+	var buf bytes.Buffer
+	if err := encodeYAML(&buf, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.Node}}); err != nil {
+		return yamlPiece{err: err}
+	}
+	b, ok := bytes.CutPrefix(buf.Bytes(), []byte("events:\n"))
+	if ok && !last {
+		b, ok = cutBefore(b, "\n"+yamlStandIn+": "+yamlStandIn+"\n")
+	}
+	if !ok {
+		return yamlPiece{err: errors.New("yaml: events not written as expected")}
+	}
+	return yamlPiece{b: b}
+}
+
+// yamlBatch is how many events are encoded as one document: yaml.v3's
+// emitter holds them all until it ends.
+const yamlBatch = 64
+
+// yamlStandIn is a key and value that stand in for what follows a piece
+// of the document; it is cut off at the start of a line, where nothing
+// else of the document can be (the events are indented, and yaml.v3 does
+// not fold lines).
+const yamlStandIn = "visitline-stand-in"
+
+// cutBefore is b up to and including the line break that starts the last
+// occurrence of line (which begins with that break).
+func cutBefore(b []byte, line string) ([]byte, bool) {
+	i := bytes.LastIndex(b, []byte(line))
+	if i < 0 {
+		return nil, false
+	}
+	return b[:i+1], true
+}
+
+func encodeYAML(w io.Writer, doc *yaml.Node) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func yamlDoc(root ynode) *yaml.Node {
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
+		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/schema.json"}
+}
+
+// yamlHead is the top level of the file without its events.
+func yamlHead(it *Itinerary) ynode {
 	root := ymap()
 	root.set("version", yint(1))
 	root.str("id", it.ID)
@@ -60,19 +195,7 @@ func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
 		}
 		m.text("note", p.Note)
 	})
-	list := yseq(false)
-	for _, i := range events {
-		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
-	}
-	root.set("events", list)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
-		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/schema.json"}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	return enc.Close()
+	return root
 }
 
 // setList sets key to a list of one mapping for each item, filled by fill,
@@ -218,7 +341,7 @@ func (m ynode) text(key, v string) {
 // otherwise, and not even all of that: `<<` and `yes` are left plain).
 func ystr(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if notPlainString.MatchString(s) {
+	if s != "" && strings.IndexByte(notPlainFirst, s[0]) >= 0 && notPlainString.MatchString(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
@@ -243,6 +366,11 @@ var notPlainString = regexp.MustCompile(`^(?:` +
 	// the merge key and the value key
 	`<<|=` +
 	`)$`)
+
+// notPlainFirst holds the first bytes of everything notPlainString
+// matches: the regular expression, a third of the writer's time when it
+// ran on every string, runs only on strings that begin with one of them.
+const notPlainFirst = "yYnNtTfFoO~+-.<=0123456789"
 
 func yint(n int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}
