@@ -45,7 +45,7 @@ week_start: sunday
 
 func TestParseBad(t *testing.T) {
 	cases := []struct{ file, want string }{
-		{"keys:\n  down: [n]\n  sideway: [x]\n", `config.yaml:3:3: unknown action "sideway"; did you mean`},
+		{"keys:\n  down: [n]\n  sideway: [x]\n", `config.yaml:3:3: unknown action "sideway" (the actions:`},
 		{"keys:\n  down: [n]\n  names: [x, n]\n", `config.yaml:3:14: key "n" is bound to both "down" (line 2) and "names"`},
 		{"view: weak\n", `config.yaml:1:7: unknown view "weak"; did you mean "week"?`},
 		{"zones: [Mars/Olympus]\n", `config.yaml:1:9: zones: unknown time zone "Mars/Olympus"`},
