@@ -133,7 +133,13 @@ type Event struct {
 	// first, when RemindSet (see Itinerary.Reminders).
 	Remind    []time.Duration
 	RemindSet bool
-	Pos       Pos
+	// Calendar is the index into Itinerary.Calendars of the calendar the
+	// event came from; meaningless when there are none (see CalendarOf).
+	Calendar int
+	// File is the file the event was read from when the itinerary gathers
+	// several (a folder, several FILEs), else "": the file its Pos is in.
+	File string
+	Pos  Pos
 }
 
 // Duration is how long the event lasts (zero when it has no end).
@@ -174,8 +180,11 @@ type Itinerary struct {
 	// stand-in, and a viewer shows the itinerary in its own zone
 	// (DisplayZone). Format v1 always names one, so only a calendar reader
 	// sets it.
-	NoZone  bool
-	Sources []Source
+	NoZone bool
+	// Calendars are the calendars the itinerary gathers, in the order
+	// given; empty for an itinerary read from one file that names none.
+	Calendars []Calendar
+	Sources   []Source
 	Orgs    []Org
 	People  []Person
 	// Events are in instant order; ties keep file order.
