@@ -185,8 +185,8 @@ type Itinerary struct {
 	// given; empty for an itinerary read from one file that names none.
 	Calendars []Calendar
 	Sources   []Source
-	Orgs    []Org
-	People  []Person
+	Orgs      []Org
+	People    []Person
 	// Events are in instant order; ties keep file order.
 	Events []Event
 	// Warnings are problems that did not stop the load (DST gaps and overlaps).
