@@ -134,7 +134,8 @@ type Event struct {
 	Remind    []time.Duration
 	RemindSet bool
 	// Calendar is the index into Itinerary.Calendars of the calendar the
-	// event came from; meaningless when there are none (see CalendarOf).
+	// event came from, -1 when it names none; meaningless when the
+	// itinerary has no calendars (see CalendarOf).
 	Calendar int
 	// File is the file the event was read from when the itinerary gathers
 	// several (a folder, several FILEs), else "": the file its Pos is in.
