@@ -67,7 +67,10 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
-	it, src, err := load(o.file, c.Stdin, progressTo(c.Stderr))
+	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
+	for _, l := range src.Warnings() {
+		fmt.Fprintln(c.Stderr, l)
+	}
 	name := src.Name
 	conf.DefaultRemind(it)
 	if err != nil {
@@ -177,7 +180,11 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 	for _, l := range itinerary.FormatProblems(name, it.CheckWarnings()) {
 		fmt.Fprintln(c.Stderr, l)
 	}
-	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"))
+	cals := ""
+	if len(it.Calendars) > 0 {
+		cals = ", " + agenda.Count(len(it.Calendars), "calendar")
+	}
+	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s%s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
 }
 
 // view opens the interactive timeline.

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
-	"github.com/visitline/visitline/itinerary"
 	"github.com/visitline/visitline/tui"
 )
 
@@ -27,9 +26,10 @@ type options struct {
 	view                           string
 	viewGiven                      bool // --view was given: it wins over the config file's
 	config                         string
-	file                           string
-	fileGiven                      bool // FILE was on the command line, even if empty
-	width                          int  // -1: not given
+	file                           string   // the first SOURCE
+	files                          []string // every SOURCE
+	fileGiven                      bool     // FILE was on the command line, even if empty
+	width                          int      // -1: not given
 }
 
 type multiFlag []string
@@ -131,7 +131,7 @@ func formatList() string {
 	return b.String()
 }
 
-// parseArgs parses flags and at most one FILE, in any order.
+// parseArgs parses flags and the SOURCEs, in any order.
 func parseArgs(args []string) (options, error) {
 	var o options
 	fs := newFlagSet(&o)
@@ -147,17 +147,13 @@ func parseArgs(args []string) (options, error) {
 		files = append(files, args[0])
 		args = args[1:]
 	}
-	switch {
-	case len(files) > 1:
-		quoted := make([]string, len(files))
-		for i, f := range files {
-			quoted[i] = itinerary.QuoteName(f)
+	for _, f := range files {
+		if f == "" {
+			return o, errors.New(`FILE is empty; give a file name, "-" for standard input, or no FILE for the built-in itinerary`)
 		}
-		return o, fmt.Errorf("one FILE at most, got %d: %s", len(files), strings.Join(quoted, " "))
-	case len(files) == 1 && files[0] == "":
-		return o, errors.New(`FILE is empty; give a file name, "-" for standard input, or no FILE for the built-in itinerary`)
-	case len(files) == 1:
-		o.file, o.fileGiven = files[0], true
+	}
+	if len(files) > 0 {
+		o.file, o.files, o.fileGiven = files[0], files, true
 	}
 	if err := emptyValue(fs); err != nil {
 		return o, err
@@ -188,12 +184,14 @@ func emptyValue(fs *flagSet) error {
 const usageHeader = `visitline shows a visit itinerary as a timeline in the terminal.
 
 Usage:
-  visitline [flags] [FILE]
+  visitline [flags] [SOURCE…]
   visitline serve [flags] FILE   (share it over SSH; visitline serve --help)
   visitline remind [--exec PROGRAM] [FILE…]   (reminders; see remind --help)
 
-FILE is a YAML itinerary (format v1) or an iCalendar file (.ics, recognised
-by its content); "-" reads standard input. Without FILE
+A SOURCE (FILE) is a YAML itinerary (format v1) or an iCalendar file (.ics,
+recognised by its content); "-" reads standard input; a folder is every
+calendar in it and its subfolders (a vdir of khal or vdirsyncer: each
+collection a calendar). Several SOURCEs are shown together. Without one
 the built-in itinerary is shown: Sam Altman's visit to Korea, January 2024.
 On a terminal the interactive timeline opens; otherwise the agenda is printed.
 

@@ -11,9 +11,18 @@ import (
 // source.Open; a large file reports its progress through progress, when
 // not nil.
 func load(file string, stdin io.Reader, progress *progressLine) (*itinerary.Itinerary, source.Source, error) {
+	var files []string
+	if file != "" {
+		files = []string{file}
+	}
+	return loadAll(files, stdin, progress)
+}
+
+// loadAll opens the SOURCEs files through source.OpenAll.
+func loadAll(files []string, stdin io.Reader, progress *progressLine) (*itinerary.Itinerary, source.Source, error) {
 	var p source.Progress
 	if progress != nil {
 		p = progress
 	}
-	return source.Open(file, stdin, p)
+	return source.OpenAll(files, stdin, p)
 }

@@ -41,6 +41,7 @@ type Source struct {
 	Kind Kind
 	// Calendar says that the content was an iCalendar file.
 	Calendar bool
+	gathered *gathered
 }
 
 // Loader loads a source again: the view calls it when the file changed or
@@ -92,6 +93,9 @@ func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary
 // Loader returns the loader of the source, or nil when it cannot be read
 // again (standard input, the built-in visit).
 func (s Source) Loader() Loader {
+	if s.gathered != nil {
+		return s.gathered.load
+	}
 	if s.Kind != File {
 		return nil
 	}
