@@ -53,7 +53,7 @@ func TestUnreadableInputs(t *testing.T) {
 		want  string
 	}{
 		{[]string{"missing.yaml"}, nil, "missing.yaml: no such file\n"},
-		{[]string{"--check", "a-directory.yaml"}, nil, "a-directory.yaml: is a directory, not an itinerary file\n"},
+		{[]string{"--check", "a-directory.yaml"}, nil, "a-directory.yaml: no calendar or itinerary (.ics, .yaml, .yml) found\n"},
 		{[]string{"--check", "huge.yaml"}, nil, "huge.yaml: file is 200.0 MiB; the limit is 64.0 MiB\n"},
 		{[]string{"--check", "-"}, []byte("title: [\n"), "<stdin>:1:1: YAML syntax: did not find expected node content\n"},
 		{[]string{"-"}, []byte{}, "<stdin>:1:1: the file is empty; an itinerary needs at least title, timezone and events\n"},

@@ -88,7 +88,6 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--now", ""}, "visitline: --now is empty; give a time in RFC 3339"},
 		{[]string{"--now", "noon"}, "visitline: --now \"noon\" is not an RFC 3339 time such as 2024-01-26T12:10:00+09:00\n"},
 		{[]string{"--format", "pdf"}, "visitline: --format \"pdf\" is not one of text, md, json, ics, yaml, csv, html\n"},
-		{[]string{"a.yaml", "b.yaml"}, "visitline: one FILE at most, got 2: a.yaml b.yaml\n"},
 		{[]string{"--view", "grid"}, "visitline: --view \"grid\" is not one of list, lanes, week, month\n"},
 		{[]string{"--person", "nobody"}, "visitline: --person \"nobody\" matches nobody in this itinerary; the people are:\n  altman (Sam Altman, 샘 올트먼)\n"},
 		{[]string{"--person", "ceo"}, "visitline: --person \"ceo\" is ambiguous; it matches no name, and these people by organisation or role:\n  altman (Sam Altman, 샘 올트먼) — CEO, OpenAI\n  kyung (Kyung Kye-hyun, 경계현) — President; CEO of the Device Solutions (DS) division, Samsung Electronics\n"},
@@ -108,7 +107,7 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 	for _, h := range []string{"-h", "--help"} {
 		r := run(t, root, nil, h)
-		if r.code != 0 || !strings.Contains(r.stdout, "Usage:\n  visitline [flags] [FILE]") || !strings.Contains(r.stdout, "Exit codes") {
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage:\n  visitline [flags] [SOURCE…]") || !strings.Contains(r.stdout, "Exit codes") {
 			t.Errorf("%s: %+v", h, r)
 		}
 	}
