@@ -1,5 +1,11 @@
 package itinerary
 
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
 // Calendar is one of the calendars an itinerary gathers when it is read
 // from several sources at once (a folder of collections, several files, a
 // URL): the events of each keep which one they came from.
@@ -28,4 +34,59 @@ func (it *Itinerary) CalendarOf(e *Event) *Calendar {
 		return nil
 	}
 	return &it.Calendars[e.Calendar]
+}
+
+// calendarColors are the colours a calendar is given from its name when
+// none is set: distinct hues that read on dark and light backgrounds.
+var calendarColors = []string{"#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F", "#BAB0AC"}
+
+// CalendarColor is the stable colour of a calendar's name: the same name
+// has the same colour on every machine and in every run.
+func CalendarColor(name string) string {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(name); i++ {
+		h ^= uint32(name[i])
+		h *= 16777619
+	}
+	return calendarColors[h%uint32(len(calendarColors))]
+}
+
+// MaxCalendars is how many distinct calendars one file's events may name.
+const MaxCalendars = 1000
+
+// calendar returns the index of the calendar called name, adding it (with a
+// unique slug of its name as its ID and the stable colour of its name) the
+// first time an event names it.
+func (l *loader) calendar(name string, n *yaml.Node) int {
+	if i, ok := l.calendarIndex[name]; ok {
+		return i
+	}
+	if len(l.calendars) == MaxCalendars {
+		l.errorf(n, "more than %d calendars; the limit is %d", MaxCalendars, MaxCalendars)
+		return -1
+	}
+	if l.calendarIndex == nil {
+		l.calendarIndex = map[string]int{}
+	}
+	id := Slugify(name)
+	if id == "" {
+		id = "calendar"
+	}
+	base := id
+	for k := 2; l.calendarIDTaken(id); k++ {
+		id = fmt.Sprintf("%s-%d", base, k)
+	}
+	n = l.deref(n)
+	l.calendars = append(l.calendars, Calendar{ID: id, Name: name, Color: CalendarColor(name), Pos: Pos{n.Line, n.Column}})
+	l.calendarIndex[name] = len(l.calendars) - 1
+	return len(l.calendars) - 1
+}
+
+func (l *loader) calendarIDTaken(id string) bool {
+	for _, c := range l.calendars {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -16,7 +16,7 @@ var (
 	sourceFields = []string{"id", "publisher", "title", "date", "url"}
 	orgFields    = []string{"id", "name", "native", "color"}
 	personFields = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
-	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind"}
+	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind", "calendar"}
 )
 
 var (
@@ -34,13 +34,15 @@ type loader struct {
 	zones                          map[string]*time.Location // nil for a name that failed, with its error in zoneErrs
 	zoneErrs                       map[string]error
 	mergeDepth                     int
-	merged                         int   // mappings merged so far, counted against maxMerged
-	errors, warnings               int   // problems kept, counted against maxCollected
-	omittedErrors, omittedWarnings int   // problems past maxCollected
-	participations                 int   // participants of all events so far, counted against MaxParticipations
-	sourceRefs                     int   // sources of all events so far, counted against MaxParticipations too
-	personBytes                    []int // the length of each person's names
-	textBytes                      int   // bytes of text read so far, counted against maxExpandedText
+	merged                         int            // mappings merged so far, counted against maxMerged
+	errors, warnings               int            // problems kept, counted against maxCollected
+	omittedErrors, omittedWarnings int            // problems past maxCollected
+	participations                 int            // participants of all events so far, counted against MaxParticipations
+	sourceRefs                     int            // sources of all events so far, counted against MaxParticipations too
+	personBytes                    []int          // the length of each person's names
+	calendars                      []Calendar     // the calendars events name, first seen first
+	calendarIndex                  map[string]int // a calendar's name to its index in calendars
+	textBytes                      int            // bytes of text read so far, counted against maxExpandedText
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool

@@ -96,6 +96,7 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 			floatTo(e, time.Local) // read in UTC: the viewer's zone is this machine's
 		}
 	}
+	it.Calendars = l.calendars
 	sortEvents(it.Events)
 	l.checkSpan(it)
 	return it
@@ -327,6 +328,10 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	e.Notes = l.text(fs, "notes", ctx)
 	e.Topics, _ = l.strList(fs, "topics", ctx)
 	e.Remind, e.RemindSet = l.remind(fs, ctx)
+	e.Calendar = -1
+	if name, ok := l.str(fs, "calendar", ctx); ok {
+		e.Calendar = l.calendar(name, fs["calendar"].val)
+	}
 	if k, kn, ok := l.rawStr(fs, "kind", ctx); ok {
 		e.Kind = Kind(enum(l, kn, k, ctx, "kind", kindNames()))
 	}

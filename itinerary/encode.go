@@ -278,6 +278,9 @@ func yamlEvent(it *Itinerary, e *Event) ynode {
 	if e.RemindSet {
 		m.set("remind", yamlLeads(e.Remind))
 	}
+	if c := it.CalendarOf(e); c != nil {
+		m.str("calendar", c.Name)
+	}
 	return m
 }
 
