@@ -17,7 +17,7 @@ import (
 const chunkThreshold = 1 << 20
 
 // eventsPerChunk is how many event items one chunk holds.
-const eventsPerChunk = 1000
+const eventsPerChunk = 250
 
 // maxChunkItem is the largest text one event item may have for the file to
 // be read in chunks: no part is then slow to parse on its own.
@@ -145,7 +145,7 @@ func loadChunked(data []byte, lines lineIndex, perChunk int, progress func(done,
 	}
 	close(next)
 	workers := max(runtime.GOMAXPROCS(0), 1)
-	ahead := make(chan struct{}, 2*workers) // bounds the chunks parsed but not yet walked
+	ahead := make(chan struct{}, workers+1) // bounds the chunks parsed but not yet walked
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	defer func() {
