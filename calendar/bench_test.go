@@ -35,3 +35,13 @@ func BenchmarkLoad10k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkLoad100k(b *testing.B) {
+	data := bigCalendar(100_000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Load("big.ics", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
