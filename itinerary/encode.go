@@ -217,21 +217,7 @@ func yamlEvent(it *Itinerary, e *Event) ynode {
 	m := ymap()
 	m.str("id", e.ID)
 	m.str("title", e.Title)
-	endLoc := e.EndLocation()
-	if e.AllDay {
-		m.str("start", e.Date.Format("2006-01-02"))
-		if end := e.End.In(e.Zone); e.HasEnd && e.EndZone == nil && end.Hour() == 0 && end.Minute() == 0 && end.Second() == 0 && end.Nanosecond() == 0 {
-			// A date-only end is the last day, inclusive.
-			m.str("end", end.AddDate(0, 0, -1).Format("2006-01-02"))
-		} else if e.HasEnd {
-			m.str("end", timeString(e.End, endLoc)) // a date with a clock-time end
-		}
-	} else {
-		m.str("start", timeString(e.Start, e.Zone))
-		if e.HasEnd {
-			m.str("end", timeString(e.End, endLoc))
-		}
-	}
+	yamlTimes(m, e)
 	switch {
 	case e.Floating:
 		m.str("timezone", FloatingZone) // the viewer's clock, written as wall clocks
@@ -282,6 +268,25 @@ func yamlEvent(it *Itinerary, e *Event) ynode {
 		m.str("calendar", c.Name)
 	}
 	return m
+}
+
+// yamlTimes writes the event's start and end.
+func yamlTimes(m ynode, e *Event) {
+	endLoc := e.EndLocation()
+	if e.AllDay {
+		m.str("start", e.Date.Format("2006-01-02"))
+		if end := e.End.In(e.Zone); e.HasEnd && e.EndZone == nil && end.Hour() == 0 && end.Minute() == 0 && end.Second() == 0 && end.Nanosecond() == 0 {
+			// A date-only end is the last day, inclusive.
+			m.str("end", end.AddDate(0, 0, -1).Format("2006-01-02"))
+		} else if e.HasEnd {
+			m.str("end", timeString(e.End, endLoc)) // a date with a clock-time end
+		}
+	} else {
+		m.str("start", timeString(e.Start, e.Zone))
+		if e.HasEnd {
+			m.str("end", timeString(e.End, endLoc))
+		}
+	}
 }
 
 // yamlLeads is a remind list: [30m, 5m].
