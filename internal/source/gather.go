@@ -3,7 +3,6 @@ package source
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -327,7 +326,7 @@ func makeCalendar(f file, it *itinerary.Itinerary, n int, warn func(...string)) 
 		c.Name = itinerary.CleanLine(base)
 	}
 	if c.Color == "" {
-		c.Color = stableColor(c.Name)
+		c.Color = itinerary.CalendarColor(c.Name)
 	}
 	if s := itinerary.Slugify(c.Name); s != "" {
 		c.ID = s
@@ -352,15 +351,6 @@ func readSmall(path string) string {
 	b, _ := io.ReadAll(io.LimitReader(f, 4<<10))
 	line, _, _ := strings.Cut(string(b), "\n")
 	return itinerary.CleanLine(strings.TrimSpace(line))
-}
-
-// palette is the colours a calendar with none is given, by its name.
-var palette = []string{"#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#17BECF"}
-
-func stableColor(name string) string {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	return palette[h.Sum32()%uint32(len(palette))]
 }
 
 // OpenAll opens the SOURCEs names: none is the built-in visit, one file
