@@ -59,6 +59,8 @@ func (it *Itinerary) index() {
 		it.search[i] = it.searchAll[it.searchStart[i] : it.searchStart[i+1]-1]
 	}
 	it.findOverlaps()
+	it.indexGroups()
+	it.indexSpans()
 	it.personText = make([]personText, len(it.People))
 	for i := range it.People {
 		p := &it.People[i]

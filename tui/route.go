@@ -311,9 +311,10 @@ func (m *Model) toggleView() {
 	m.syncCalendar()
 }
 
-// nextGrouping cycles the lanes through person, track and city.
+// nextGrouping cycles the lanes through person, track, city and, with
+// several calendars, calendar.
 func (m *Model) nextGrouping() {
-	m.ln.group = (m.ln.group + 1) % groupings
+	m.ln.group = m.ln.group.Next(m.it)
 	m.ln.build(m.tl.rows)
 	m.ln.follow(m.ctx(), m.tl.selected())
 }
