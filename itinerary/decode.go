@@ -43,6 +43,7 @@ type loader struct {
 	calendars                      []Calendar     // the calendars events name, first seen first
 	calendarIndex                  map[string]int // a calendar's name to its index in calendars
 	textBytes                      int            // bytes of text read so far, counted against maxExpandedText
+	eventsHint                     int            // how many event items the list has, when known (the chunked load)
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool
