@@ -33,8 +33,9 @@ func writeVdirFile(t *testing.T, path, body string) {
 // TestVdirLiveInTmux: a vdir of two collections (displayname and color
 // files) in the view; a file added to the first shows its event, a file
 // removed takes its event away, a hidden file and a partial download show
-// nothing, and e on an event of the second collection opens that event's
-// own file at the line of its BEGIN:VEVENT.
+// nothing, a file that does not load is named in the panel while the
+// others stay, and e on an event of the second collection opens that
+// event's own file at the line of its BEGIN:VEVENT.
 func TestVdirLiveInTmux(t *testing.T) {
 	dir := t.TempDir()
 	vdir := filepath.Join(dir, "calendars")
@@ -74,6 +75,15 @@ func TestVdirLiveInTmux(t *testing.T) {
 	if strings.Contains(scr, "Hidden event") || strings.Contains(scr, "Partial event") {
 		t.Errorf("a skipped file showed:\n%s", scr)
 	}
+
+	// A file that does not load is named in the panel, the others stay.
+	bad := filepath.Join(vdir, "work", "bad.yaml")
+	writeVdirFile(t, bad, "title: [\n")
+	s.waitFor("a broken file", "some files did not load", "bad.yaml:", "Quarterly review", "Winter picnic")
+	if err := os.Remove(bad); err != nil {
+		t.Fatal(err)
+	}
+	scr = s.waitGone("the broken file removed", "some files did not load")
 
 	// Select the review, of the second collection, and press e.
 	for i := 0; !strings.Contains(selectedLine(scr), "Quarterly review"); i++ {

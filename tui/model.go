@@ -24,6 +24,10 @@ type Config struct {
 	// command's own watch of a folder or several files (internal/source).
 	// Run then watches no file itself.
 	Changes <-chan struct{}
+	// Failures, when not nil, are the problems of the files of a folder or
+	// several files that did not load in the source's last load (the others
+	// did): the panel shows them at start and after each reload.
+	Failures func() []string
 	// Notice is a line the status shows when the view opens (a watch that
 	// met its limit); "" for none.
 	Notice string
@@ -118,6 +122,7 @@ type Model struct {
 	gaps   bool
 
 	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
+	failed       []string // the files of a gathered source that did not load, whose events are not shown
 	errOffset    int      // first line of the panel shown (E scrolls)
 	reload       reloadState
 
@@ -234,6 +239,9 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.card.open(m.ctx(), cfg.People[0], m.tl.selected())
 	}
 	m.rem.check(m.it, m.visible, m.clock()) // no bell before the view is up
+	if cfg.Failures != nil {
+		m.failed = cfg.Failures()
+	}
 	if cfg.Notice != "" {
 		m.status = "⚠ " + itinerary.CleanLine(cfg.Notice)
 	}

@@ -209,7 +209,7 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 			watch, changes, notice = src.Name, w.C, w.Warning()
 		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(), Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
 		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
