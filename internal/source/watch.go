@@ -49,7 +49,7 @@ type Watcher struct {
 	kids  map[string]map[string]bool // the watched folders in each watched folder
 	count atomic.Int64               // len(dirs), for other goroutines
 	inos  map[[2]uint64]bool         // their (device, inode): a folder reached twice, or a loop, is watched once
-	extra map[string]bool            // folders watched for a root file only
+	extra map[string]fs.FileInfo     // the folders of the root files, as when they were watched
 
 	mu      sync.Mutex
 	warning string
@@ -81,7 +81,7 @@ func WatchTree(names []string) (*Watcher, error) {
 	}
 	ch := make(chan struct{}, 1)
 	w := &Watcher{C: ch, fs: fsw, files: map[string]bool{}, dirs: map[string]dirWatch{}, kids: map[string]map[string]bool{},
-		inos: map[[2]uint64]bool{}, extra: map[string]bool{}, done: make(chan struct{}), exited: make(chan struct{})}
+		inos: map[[2]uint64]bool{}, extra: map[string]fs.FileInfo{}, done: make(chan struct{}), exited: make(chan struct{})}
 	for _, n := range names {
 		abs, err := filepath.Abs(n)
 		if err != nil {
@@ -130,10 +130,11 @@ func (w *Watcher) warn(format string, args ...any) {
 }
 
 func (w *Watcher) watchFileDir(dir string) {
-	if w.extra[dir] {
+	if _, ok := w.extra[dir]; ok {
 		return
 	}
-	w.extra[dir] = true
+	info, _ := os.Stat(dir)
+	w.extra[dir] = info
 	if _, ok := w.dirs[dir]; !ok {
 		if err := w.fs.Add(dir); err != nil {
 			w.warn("%s: cannot be watched: %v; its changes show with the next reload", itinerary.QuoteName(dir), err)
@@ -162,7 +163,7 @@ func (w *Watcher) addTree(dir string) {
 		w.warn("watching the first %d folders only (the watch limit); changes in the others show with the next reload", maxWatches)
 		return
 	}
-	if !w.extra[dir] {
+	if _, ok := w.extra[dir]; !ok {
 		if err := w.fs.Add(dir); err != nil {
 			w.warn("%s: cannot be watched: %v; its changes show with the next reload", itinerary.QuoteName(dir), err)
 			return
@@ -202,7 +203,7 @@ func (w *Watcher) drop(dir string) {
 		w.drop(k)
 	}
 	delete(w.kids, dir)
-	if !w.extra[dir] {
+	if _, ok := w.extra[dir]; !ok {
 		w.fs.Remove(dir) // gone already when the folder was removed
 	}
 	delete(w.inos, d.key)
@@ -269,6 +270,29 @@ func (w *Watcher) resync() bool {
 		w.addTree(root)
 		moved = true
 	}
+	live := map[string]bool{}
+	if len(w.extra) > 0 {
+		for _, p := range w.fs.WatchList() {
+			live[p] = true
+		}
+	}
+	for dir, was := range w.extra {
+		if _, ok := w.dirs[dir]; ok {
+			continue // a folder of the tree too: followed as one
+		}
+		info, err := os.Stat(dir)
+		if was != nil && err == nil && live[dir] && os.SameFile(info, was) || was == nil && err != nil {
+			continue
+		}
+		// The folder of a root file removed, made again or swapped: the
+		// watch of the old one is gone or follows it away.
+		w.fs.Remove(dir)
+		w.extra[dir] = info
+		if err == nil {
+			w.fs.Add(dir)
+		}
+		moved = true
+	}
 	return moved
 }
 
@@ -279,6 +303,10 @@ func (w *Watcher) resync() bool {
 func (w *Watcher) concerns(ev fsnotify.Event) bool {
 	name := ev.Name
 	if w.files[name] {
+		return true
+	}
+	if _, ok := w.extra[name]; ok && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
+		w.extra[name] = nil // watched again when it is back (resync)
 		return true
 	}
 	if _, ok := w.dirs[name]; ok {

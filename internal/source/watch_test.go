@@ -99,6 +99,15 @@ func TestWatchRootFiles(t *testing.T) {
 	if w.Watched() != 0 {
 		t.Errorf("watching %d folders of the tree for a file", w.Watched())
 	}
+	// Its folder removed and made again: the file is followed there.
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	signalled(t, w, "the folder removed")
+	write(t, path, ics("a", "Back", ""))
+	signalled(t, w, "the file back in a new folder")
+	write(t, path, ics("a", "Saved in the new folder", ""))
+	signalled(t, w, "the file saved in the new folder")
 }
 
 // TestWatchLimit: past the limit the watch stops adding folders and says
