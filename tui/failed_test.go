@@ -24,3 +24,13 @@ func TestFailedFilesPanel(t *testing.T) {
 		t.Errorf("after the fix:\n%s", v)
 	}
 }
+
+// TestNoticeAtStart: the watch's warning shows in the status line when the
+// view opens, cleaned.
+func TestNoticeAtStart(t *testing.T) {
+	cfg := Config{Itinerary: defaultItinerary(t), Now: beforeVisit, Notice: "watching the first 4096 folders only (the watch limit)\x1b[2J"}
+	v := sized(New(cfg, renderer(termenv.Ascii)), 120, 30).View()
+	if !strings.Contains(v, "⚠ watching the first 4096 folders only (the watch limit)") || strings.ContainsRune(v, 0x1b) {
+		t.Errorf("the notice:\n%s", v)
+	}
+}
