@@ -420,7 +420,7 @@ func (m *Model) updateListKeys() {
 	k.Help.SetHelp(m.km.Help.Help().Key, "more keys")
 	k.About.SetHelp(m.km.About.Help().Key, "about")
 	// Without a file e only says why: the footer does not offer it.
-	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
+	k.Edit.SetEnabled(m.fileOf(m.selectedEvent()) != "")
 	overflow, last := m.errorsPaged()
 	k.MoreErrors.SetEnabled(overflow)
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
