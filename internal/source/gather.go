@@ -250,6 +250,7 @@ func readAll(files []file, todo []int, results []cached) {
 func (g *gathered) merge(files []file, results []cached, warn func(...string)) (*itinerary.Itinerary, error) {
 	var cals []itinerary.Calendar
 	calIndex := map[string]int{}
+	var ids itinerary.IDs // the calendars' ids, unique
 	var parts []itinerary.Part
 	var firstErr error
 	for i, f := range files {
@@ -275,7 +276,9 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 		if !ok {
 			k = len(cals)
 			calIndex[f.cal] = k
-			cals = append(cals, makeCalendar(f, r.it, len(cals), warn))
+			c := makeCalendar(f, r.it, len(cals), warn)
+			c.ID = ids.Unique(c.ID)
+			cals = append(cals, c)
 		}
 		parts = append(parts, itinerary.Part{It: r.it, Calendar: k, File: f.path})
 	}
