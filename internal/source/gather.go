@@ -21,6 +21,12 @@ import (
 // MaxFiles is the most files a gathered itinerary may read.
 const MaxFiles = 100_000
 
+// maxFiles is MaxFiles, lowered by tests.
+var maxFiles = MaxFiles
+
+// errTooMany ends a walk that found more than maxFiles files.
+var errTooMany = errors.New("the file-count limit")
+
 // Gathered is a source of several files: folders (walked, a vdir's
 // collections each a calendar) and files, standard input among them.
 const Gathered Kind = File + 1
@@ -114,7 +120,9 @@ func walk(root string, out []file, warn func(...string)) ([]file, error) {
 				continue
 			}
 			if info.IsDir() {
-				if err := visit(path); err != nil {
+				if err := visit(path); errors.Is(err, errTooMany) {
+					return err // the limit stops the walk, in any folder
+				} else if err != nil {
 					warn(fmt.Sprintf("%s: %v", itinerary.QuoteName(path), err))
 				}
 				continue
@@ -122,8 +130,8 @@ func walk(root string, out []file, warn func(...string)) ([]file, error) {
 			if !info.Mode().IsRegular() || !wanted(name) {
 				continue
 			}
-			if len(out) >= MaxFiles {
-				return fmt.Errorf("more than %d files; the limit is %d (the file-count limit)", MaxFiles, MaxFiles)
+			if len(out) >= maxFiles {
+				return fmt.Errorf("more than %d files; the limit is %d (%w)", maxFiles, maxFiles, errTooMany)
 			}
 			cal := dir
 			if strings.ToLower(filepath.Ext(name)) != ".ics" {
