@@ -179,3 +179,23 @@ func TestCalendarIDsUnique(t *testing.T) {
 		t.Errorf("ids %s", got)
 	}
 }
+
+// TestFolderZonesShared: events of several files in one zone share its
+// *time.Location, as the events of one file do, so that the views see one
+// zone (no "venue in Asia/Tokyo, same clock" between them).
+func TestFolderZonesShared(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a", "b"} {
+		write(t, filepath.Join(dir, "c", n+".ics"), vcal([]string{"UID:" + n, "DTSTART;TZID=Asia/Tokyo:20250101T100000", "SUMMARY:" + n}))
+	}
+	write(t, filepath.Join(dir, "trip.yaml"), "version: 1\ntitle: T\ntimezone: Asia/Tokyo\nevents:\n  - {title: Y, start: 2025-01-02 10:00}\n")
+	it := gather(t, dir)
+	if len(it.Events) != 3 {
+		t.Fatalf("%d events", len(it.Events))
+	}
+	for _, e := range it.Events {
+		if e.Zone != it.Events[0].Zone || e.Zone.String() != "Asia/Tokyo" {
+			t.Errorf("%s: zone %p %v; want the first event's, %p", e.Title, e.Zone, e.Zone, it.Events[0].Zone)
+		}
+	}
+}
