@@ -40,7 +40,11 @@ func Merge(title string, cals []Calendar, parts []Part) (*Itinerary, error) {
 	if len(out.People) > MaxPeople {
 		return nil, fmt.Errorf("%d people together; the limit is %d", len(out.People), MaxPeople)
 	}
-	out.Events = dedupeRevisions(out.Events)
+	listed := participations(out)
+	if kept := dedupeRevisions(out.Events); len(kept) < len(out.Events) {
+		out.Events = kept
+		dropUnlisted(out, listed)
+	}
 	sortEvents(out.Events)
 	out.index()
 	return out, nil

@@ -134,3 +134,43 @@ func keep(e *Event, i int, o *object, overrides map[occurrenceKey]int) bool {
 	_, replaced := overrides[k]
 	return !e.Rev.Recurring || !replaced
 }
+
+// participations counts the events that list each person.
+func participations(it *Itinerary) []int32 {
+	n := make([]int32, len(it.People))
+	for i := range it.Events {
+		for _, p := range it.Events[i].Participants {
+			n[p]++
+		}
+	}
+	return n
+}
+
+// dropUnlisted removes the people whom only the events dedupeRevisions
+// dropped listed (an attendee of an old revision), given how many events
+// listed each before; people no event ever listed stay (an itinerary's
+// own people list).
+func dropUnlisted(it *Itinerary, before []int32) {
+	after := participations(it)
+	index := make([]int, len(it.People))
+	people := it.People[:0]
+	dropped := false
+	for p := range it.People {
+		if before[p] > 0 && after[p] == 0 {
+			index[p], dropped = -1, true
+			continue
+		}
+		index[p] = len(people)
+		people = append(people, it.People[p])
+	}
+	if !dropped {
+		return
+	}
+	it.People = people
+	for i := range it.Events {
+		e := &it.Events[i]
+		for k, p := range e.Participants {
+			e.Participants[k] = index[p]
+		}
+	}
+}

@@ -199,3 +199,31 @@ func TestFolderZonesShared(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentityDropsOldAttendees: a person only an older revision listed
+// is not one of the people; one the newest lists, or another event, is.
+func TestIdentityDropsOldAttendees(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "w", "a.ics"), vcal(single("u", "Old", "SEQUENCE:1\nATTENDEE;CN=Gone:mailto:gone@x.org\nATTENDEE;CN=Kept:mailto:kept@x.org\nATTENDEE;CN=Other:mailto:other@x.org")))
+	write(t, filepath.Join(dir, "w", "b.ics"), vcal(single("u", "New", "SEQUENCE:2\nATTENDEE;CN=Kept:mailto:kept@x.org\nATTENDEE;CN=New:mailto:new@x.org")))
+	write(t, filepath.Join(dir, "w", "c.ics"), vcal(single("v", "Else", "ATTENDEE;CN=Other:mailto:other@x.org")))
+	it := gather(t, dir)
+	var names []string
+	for i, p := range it.People {
+		names = append(names, p.Name)
+		if len(it.EventsOf(i)) != 1 {
+			t.Errorf("%s attends %d events; want 1", p.Name, len(it.EventsOf(i)))
+		}
+	}
+	sort.Strings(names)
+	if got := strings.Join(names, " "); got != "Kept New Other" {
+		t.Errorf("people %s; want Kept New Other", got)
+	}
+	for _, e := range it.Events {
+		for _, p := range e.Participants {
+			if p < 0 || p >= len(it.People) {
+				t.Errorf("%s lists person %d of %d", e.Title, p, len(it.People))
+			}
+		}
+	}
+}
