@@ -168,6 +168,7 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		}
 		slices.SortFunc(files[start:], func(a, b file) int { return strings.Compare(a.path, b.path) })
 	}
+	files = once(files)
 	var total int64
 	for _, f := range files {
 		total += f.size
@@ -176,6 +177,30 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
 	}
 	return files, nil
+}
+
+// once keeps the first of the files that are one file: named twice
+// (`visitline dir dir`, a file inside a folder also given), or linked.
+func once(files []file) []file {
+	type key struct {
+		dev, ino uint64
+		path     string
+	}
+	seen := make(map[key]bool, len(files))
+	out := files[:0]
+	for _, f := range files {
+		k := key{path: filepath.Clean(f.path)}
+		if f.info != nil {
+			if st, ok := f.info.Sys().(*syscall.Stat_t); ok {
+				k = key{dev: uint64(st.Dev), ino: st.Ino}
+			}
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func describe(err error) string {

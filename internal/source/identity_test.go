@@ -1,6 +1,7 @@
 package source
 
 import (
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -225,5 +226,25 @@ func TestIdentityDropsOldAttendees(t *testing.T) {
 				t.Errorf("%s lists person %d of %d", e.Title, p, len(it.People))
 			}
 		}
+	}
+}
+
+// TestGatherOnce: a file named twice — the folder given twice, a file of
+// it given too, a link to it — is read once, in the first place found.
+func TestGatherOnce(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "c", "a.ics")
+	write(t, a, vcal(single("u", "A", "")))
+	write(t, filepath.Join(dir, "c", "b.ics"), vcal(single("v", "B", "")))
+	link := filepath.Join(t.TempDir(), "link.ics")
+	if err := os.Symlink(a, link); err != nil {
+		t.Fatal(err)
+	}
+	it, src, err := OpenAll([]string{dir, dir + "/", a, link, "-", "-"}, strings.NewReader(vcal(single("s", "S", ""))), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(titles(it), " "); got != "<stdin>:S@0101T10 c:A@0101T10 c:B@0101T10" || len(it.Calendars) != 2 || len(src.Warnings()) != 0 {
+		t.Errorf("%s; %d calendars, warnings %q", got, len(it.Calendars), src.Warnings())
 	}
 }
