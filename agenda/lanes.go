@@ -18,18 +18,29 @@ const (
 	ByPerson Grouping = iota
 	ByTrack
 	ByCity
+	ByCalendar
 	Groupings // the number of groupings
 )
 
 func (g Grouping) String() string {
-	return [...]string{"person", "track", "city"}[g]
+	return [...]string{"person", "track", "city", "calendar"}[g]
+}
+
+// Next is the grouping after g for it: person, track, city, then
+// calendar when it gathers more than one.
+func (g Grouping) Next(it *itinerary.Itinerary) Grouping {
+	g = (g + 1) % Groupings
+	if g == ByCalendar && (it == nil || len(it.Calendars) < 2) {
+		g = ByPerson
+	}
+	return g
 }
 
 // Lane is one lane: the events of a person, a track or a city, or of none.
 type Lane struct {
 	Person int    // the person of a person lane, else -1
 	Key    string // the track or city of the other lanes; "" with none
-	None   bool   // the lane of the events with no person, track or city
+	None   bool   // the lane of the events with no person, track, city or calendar
 	Events []int  // instant order, which is index order
 }
 
@@ -38,13 +49,14 @@ type Lane struct {
 // city, in order of their first event, then a lane of the events with
 // none. It is never changed once made, so copies of a view can share it.
 type LaneSet struct {
-	it       *itinerary.Itinerary
-	group    Grouping
-	lanes    []Lane
-	laneOf   []int32        // person -> lane (person grouping), -1 for none
-	byKey    map[string]int // track or city -> lane
-	noneLane int            // -1 when every event has a lane of its own
-	maxLabel [2]int         // widest label: Latin, native
+	it        *itinerary.Itinerary
+	group     Grouping
+	lanes     []Lane
+	laneOf    []int32           // person -> lane (person grouping), -1 for none
+	groups    *itinerary.Groups // the events by track, city or calendar (other groupings)
+	laneOfKey []int32           // a key of groups -> lane, -1 for none
+	noneLane  int               // -1 when every event has a lane of its own
+	maxLabel  [2]int            // widest label: Latin, native
 }
 
 // Lanes sorts the events l shows into lanes of grouping g.
@@ -113,33 +125,21 @@ func (s *LaneSet) personLanes(events, people []int) (none []int) {
 
 // everyonesLanes is personLanes of every event with no people filter:
 // each person's lane is the itinerary's own list of their events
-// (EventsOf, shared, never modified), so the events are not read again.
-// The lanes come in the order personLanes gives them: by first event, and
-// in the order of that event's participants.
+// (EventsOf, shared, never modified), in the itinerary's order of people
+// by first event (PeopleByFirstEvent), so no event is read again and
+// nothing is sorted.
 func (s *LaneSet) everyonesLanes(events []int) (none []int) {
 	it := s.it
-	for p := range it.People {
+	for _, p := range it.PeopleByFirstEvent() {
 		evs := it.EventsOf(p)
-		if len(evs) == 0 {
-			continue
-		}
 		for k := 1; k < len(evs); k++ {
 			if evs[k] == evs[k-1] { // a participant listed twice
 				evs = slices.Compact(slices.Clone(evs))
 				break
 			}
 		}
+		s.laneOf[p] = int32(len(s.lanes))
 		s.lanes = append(s.lanes, Lane{Person: p, Events: evs})
-	}
-	slices.SortFunc(s.lanes, func(a, b Lane) int {
-		if a.Events[0] != b.Events[0] {
-			return a.Events[0] - b.Events[0]
-		}
-		ps := it.Events[a.Events[0]].Participants
-		return slices.Index(ps, a.Person) - slices.Index(ps, b.Person)
-	})
-	for k, ln := range s.lanes {
-		s.laneOf[ln.Person] = int32(k)
 	}
 	for _, i := range events {
 		if len(it.Events[i].Participants) == 0 {
@@ -149,40 +149,51 @@ func (s *LaneSet) everyonesLanes(events []int) (none []int) {
 	return none
 }
 
-// keyLanes sorts events into a lane per track or city; it returns the
-// events with none.
+// keyLanes sorts events into a lane per track, city or calendar from the
+// itinerary's groups (GroupsBy): with every event shown the lanes are the
+// groups' own lists; otherwise each event's key is read from a compact
+// index, with no hashing and no event read. It returns the events with
+// none.
 func (s *LaneSet) keyLanes(events []int) (none []int) {
-	s.byKey = map[string]int{}
-	last, lastK := "", -1 // consecutive events mostly share a track or city: no hashing then
+	g := s.it.GroupsBy(s.field())
+	s.groups = g
+	s.laneOfKey = make([]int32, len(g.Keys))
+	if len(events) == len(s.it.Events) {
+		for k, key := range g.Keys {
+			s.laneOfKey[k] = int32(k)
+			s.lanes = append(s.lanes, Lane{Person: -1, Key: key, Events: g.Events[k]})
+		}
+		return g.None
+	}
+	for k := range s.laneOfKey {
+		s.laneOfKey[k] = -1
+	}
 	for _, i := range events {
-		key := s.keyOf(i)
-		if key == "" {
+		key := g.Of[i]
+		if key < 0 {
 			none = append(none, i)
 			continue
 		}
-		if lastK >= 0 && key == last {
-			s.lanes[lastK].Events = append(s.lanes[lastK].Events, i)
-			continue
+		k := s.laneOfKey[key]
+		if k < 0 {
+			k = int32(len(s.lanes))
+			s.laneOfKey[key] = k
+			s.lanes = append(s.lanes, Lane{Person: -1, Key: g.Keys[key]})
 		}
-		k, ok := s.byKey[key]
-		last = key
-		if !ok {
-			k = len(s.lanes)
-			s.byKey[key] = k
-			s.lanes = append(s.lanes, Lane{Person: -1, Key: key})
-		}
-		lastK = k
 		s.lanes[k].Events = append(s.lanes[k].Events, i)
 	}
 	return none
 }
 
-// keyOf is the track or city of event i in the track or city grouping.
-func (s *LaneSet) keyOf(i int) string {
-	if s.group == ByCity {
-		return s.it.Events[i].City
+// field is the itinerary's field of a track, city or calendar grouping.
+func (s *LaneSet) field() itinerary.GroupField {
+	switch s.group {
+	case ByCity:
+		return itinerary.GroupCity
+	case ByCalendar:
+		return itinerary.GroupCalendar
 	}
-	return s.it.Events[i].Track
+	return itinerary.GroupTrack
 }
 
 // Grouping is what the lanes stand for.
@@ -230,8 +241,8 @@ func (s *LaneSet) LanesOf(i int, out []int) []int {
 				placed = true
 			}
 		}
-	} else if k, ok := s.byKey[s.keyOf(i)]; ok {
-		out = append(out, k)
+	} else if key := s.groups.Of[i]; key >= 0 && s.laneOfKey[key] >= 0 {
+		out = append(out, int(s.laneOfKey[key]))
 		placed = true
 	}
 	if !placed && s.noneLane >= 0 {

@@ -80,6 +80,11 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 	} else {
 		l.deref(fs["events"].val) // counted as the whole parse counts it
 	}
+	// The events slice made at its size: grown by doubling, it would hold
+	// up to twice the events' memory at the peak of a large load.
+	if l.eventsHint > 0 {
+		it.Events = make([]Event, 0, min(l.eventsHint, MaxEvents))
+	}
 	i := 0
 	for n := range events {
 		if i == MaxEvents {

@@ -31,6 +31,7 @@ func (it *Itinerary) index() {
 	it.search = make([]string, len(it.Events))
 	it.searchStart = make([]int32, len(it.Events)+1)
 	var all strings.Builder
+	all.Grow(it.searchSize()) // grown by doubling, it would hold up to three times its text
 	var b strings.Builder
 	for i := range it.Events {
 		e := &it.Events[i]
@@ -59,6 +60,8 @@ func (it *Itinerary) index() {
 		it.search[i] = it.searchAll[it.searchStart[i] : it.searchStart[i+1]-1]
 	}
 	it.findOverlaps()
+	it.indexGroups()
+	it.indexSpans()
 	it.personText = make([]personText, len(it.People))
 	for i := range it.People {
 		p := &it.People[i]
@@ -68,6 +71,23 @@ func (it *Itinerary) index() {
 		}
 		it.personText[i] = pt
 	}
+}
+
+// searchSize is about the length of every event's search text (folding
+// may change a few lengths).
+func (it *Itinerary) searchSize() int {
+	n := 0
+	for i := range it.Events {
+		e := &it.Events[i]
+		n += len(e.Title) + len(e.Place) + len(e.City) + len(e.Notes) + len(e.Track) + 6
+		for _, t := range e.Topics {
+			n += len(t) + 1
+		}
+		for _, p := range e.Participants {
+			n += len(it.People[p].Name) + len(it.People[p].Native) + 2
+		}
+	}
+	return n
 }
 
 // Overlap is a person due at two events at once.

@@ -59,8 +59,7 @@ func (it *Itinerary) NewIntervals(events []int, loc *time.Location) *Intervals {
 	x.end = make([]int64, n)
 	sorted := true
 	for k, i := range events {
-		from, to := it.ExtentIn(i, loc)
-		x.start[k], x.end[k] = from.Unix(), to.Unix()
+		x.start[k], x.end[k] = it.boundsIn(i, loc)
 		sorted = sorted && (k == 0 || x.start[k-1] <= x.start[k])
 	}
 	if !sorted {

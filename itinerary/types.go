@@ -197,15 +197,18 @@ type Itinerary struct {
 	// Warnings are problems that did not stop the load (DST gaps and overlaps).
 	Warnings []Problem
 
-	byPerson      [][]int     // event indexes for each person, in instant order
-	search        []string    // folded search text for each event (slices of searchAll)
-	searchAll     string      // every search text, each ended by a NUL
-	searchStart   []int32     // where each event's text starts in searchAll; one more at the end
-	overlaps      [][]Overlap // named overlaps of each event, MaxNamedOverlaps at most
-	overlapCount  []int32     // overlaps of each event in all
-	personOverlap [][]bool    // for each person, whether each of their events overlaps another of theirs
-	first         time.Time   // start of the first event
-	last          time.Time   // latest end
+	byPerson      [][]int              // event indexes for each person, in instant order
+	search        []string             // folded search text for each event (slices of searchAll)
+	searchAll     string               // every search text, each ended by a NUL
+	searchStart   []int32              // where each event's text starts in searchAll; one more at the end
+	overlaps      [][]Overlap          // named overlaps of each event, MaxNamedOverlaps at most
+	overlapCount  []int32              // overlaps of each event in all
+	personOverlap [][]bool             // for each person, whether each of their events overlaps another of theirs
+	first         time.Time            // start of the first event
+	last          time.Time            // latest end
+	groups        [groupFields]*Groups // the events by track, city and calendar
+	peopleOrder   []int                // the people with events, by first event
+	spans         []span               // each event's extent, compact
 
 	daysMu     sync.Mutex
 	dayCache   map[string][]int32 // day numbers of the events by zone name

@@ -150,8 +150,8 @@ func (k KeyMap) reference() [][]keyDoc {
 			{k.FilterPerson, ""},
 		},
 		{
-			{k.View, "switch the view: list, lanes (a time axis, a lane per person, track or city), week, month, in turn"},
-			{k.Group, "lanes: group by person, track or city, in turn"},
+			{k.View, "switch the view: list, lanes (a time axis, a lane per person or group), week, month, in turn"},
+			{k.Group, "lanes: group by person, track, city or (with several calendars) calendar, in turn"},
 			{k.Left, "lanes: the previous event in the lane"},
 			{k.Right, "lanes: the next event in the lane"},
 			{k.ZoomIn, "lanes: less time a column (down to 15 min)"},
@@ -420,7 +420,7 @@ func (m *Model) updateListKeys() {
 	k.Help.SetHelp(m.km.Help.Help().Key, "more keys")
 	k.About.SetHelp(m.km.About.Help().Key, "about")
 	// Without a file e only says why: the footer does not offer it.
-	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
+	k.Edit.SetEnabled(m.fileOf(m.selectedEvent()) != "")
 	overflow, last := m.errorsPaged()
 	k.MoreErrors.SetEnabled(overflow)
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
@@ -443,7 +443,7 @@ func (m *Model) updateListKeys() {
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "show all of them", "show any of them")
 	k.View.SetHelp(k.View.Help().Key, viewNames[(m.view+1)%views])
 	k.Group.SetEnabled(lanes)
-	k.Group.SetHelp("t", "group by "+((m.ln.group+1)%groupings).String())
+	k.Group.SetHelp("t", "group by "+m.ln.group.Next(m.it).String())
 
 	sel := m.tl.selected()
 	inList := m.focus == focusTimeline

@@ -17,7 +17,7 @@ type viewMode int
 
 const (
 	viewList  viewMode = iota // events under day headers
-	viewLanes                 // a time axis with a lane per person, track or city
+	viewLanes                 // a time axis with a lane per person, track, city or calendar
 	viewWeek                  // seven day columns, hours down the side
 	viewMonth                 // the month's grid, a row a week
 )

@@ -14,11 +14,6 @@ import (
 // grouping is what the lanes stand for; t cycles through them.
 type grouping = agenda.Grouping
 
-const (
-	byPerson  = agenda.ByPerson
-	groupings = agenda.Groupings
-)
-
 // build makes the lanes of the layout's events in the current grouping,
 // unless they are already made of the same events. With a person filter,
 // only the filtered people have lanes.

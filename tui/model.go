@@ -17,8 +17,20 @@ type Config struct {
 	Itinerary *itinerary.Itinerary
 	// Name is the name the itinerary was loaded under, for messages.
 	Name string
-	// Watch is the file to reload when it changes; "" for none.
+	// Watch is the file to reload when it changes; "" for none. With
+	// Changes set it is only the source's name in the reload's messages.
 	Watch string
+	// Changes, when not nil, signals that the source changed on disk: the
+	// command's own watch of a folder or several files (internal/source).
+	// Run then watches no file itself.
+	Changes <-chan struct{}
+	// Failures, when not nil, are the problems of the files of a folder or
+	// several files that did not load in the source's last load (the others
+	// did): the panel shows them at start and after each reload.
+	Failures func() []string
+	// Notice is a line the status shows when the view opens (a watch that
+	// met its limit); "" for none.
+	Notice string
 	// Load reads the itinerary's source again (after a change of Watch, or
 	// after e); nil when it cannot be read again. The view reads nothing
 	// itself: the command's source package makes the loader.
@@ -110,6 +122,7 @@ type Model struct {
 	gaps   bool
 
 	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
+	failed       []string // the files of a gathered source that did not load, whose events are not shown
 	errOffset    int      // first line of the panel shown (E scrolls)
 	reload       reloadState
 
@@ -226,6 +239,12 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.card.open(m.ctx(), cfg.People[0], m.tl.selected())
 	}
 	m.rem.check(m.it, m.visible, m.clock()) // no bell before the view is up
+	if cfg.Failures != nil {
+		m.failed = cfg.Failures()
+	}
+	if cfg.Notice != "" {
+		m.status = "⚠ " + itinerary.CleanLine(cfg.Notice)
+	}
 	m.settle()
 	return m
 }
@@ -409,7 +428,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case editorLoadedMsg:
 		m, cmd := m.update(msg.reloadedMsg)
 		if msg.err == nil && m.reload.landed == msg.gen {
-			m.status = "reloaded " + itinerary.QuoteName(m.cfg.File) + " after editing"
+			m.status = "reloaded " + itinerary.QuoteName(msg.file) + " after editing"
 		}
 		return m, cmd
 	case slowReloadMsg:

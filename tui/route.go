@@ -56,8 +56,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 		m.status = readOnlyNotice
 	case key.Matches(msg, k.Edit):
 		return true, m.edit()
-	case m.cfg.File == "" && slices.Contains(k.Edit.Keys(), msg.String()):
-		m.status = m.noFileToEdit()
+	case slices.Contains(k.Edit.Keys(), msg.String()):
+		m.status = m.noFileToEdit(m.selectedEvent())
 	case key.Matches(msg, k.MoreErrors):
 		m.scrollErrors()
 	case key.Matches(msg, k.People):
@@ -311,9 +311,10 @@ func (m *Model) toggleView() {
 	m.syncCalendar()
 }
 
-// nextGrouping cycles the lanes through person, track and city.
+// nextGrouping cycles the lanes through person, track, city and, with
+// several calendars, calendar.
 func (m *Model) nextGrouping() {
-	m.ln.group = (m.ln.group + 1) % groupings
+	m.ln.group = m.ln.group.Next(m.it)
 	m.ln.build(m.tl.rows)
 	m.ln.follow(m.ctx(), m.tl.selected())
 }

@@ -17,9 +17,11 @@ import (
 // SIGINT and SIGTERM; Run adds SIGHUP and SIGQUIT, which would otherwise
 // end the process with the terminal left on the alternate screen and
 // reporting the mouse. When cfg.Watch names a file, the view reloads it
-// when it changes.
+// when it changes; cfg.Changes, when set, says when instead.
 func Run(cfg Config) error {
-	if cfg.Watch != "" {
+	if cfg.Changes != nil {
+		cfg.changes = cfg.Changes
+	} else if cfg.Watch != "" {
 		changes, stop, err := watch(cfg.Watch)
 		if err != nil {
 			return err

@@ -189,14 +189,27 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 
 // view opens the interactive timeline.
 func (c Command) view(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int) error {
-	watch, file := "", ""
-	if src.Kind == source.File {
+	watch, file, notice := "", "", ""
+	var changes <-chan struct{}
+	switch {
+	case src.Kind == source.File:
 		file = src.Name
 		if !o.noWatch {
 			watch = src.Name
 		}
+	case src.Kind == source.Gathered && !o.noWatch:
+		// A folder or several files: watched here, each event edited in its
+		// own file.
+		w, err := src.Watch()
+		if err != nil {
+			return err
+		}
+		if w != nil { // nil when standard input is all it reads
+			defer w.Stop()
+			watch, changes, notice = src.Name, w.C, w.Warning()
+		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(), Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
 		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})

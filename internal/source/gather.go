@@ -42,6 +42,8 @@ type gathered struct {
 	reads int
 	// Warnings are the problems of the last load, as lines.
 	warnings []string
+	// failed are the problems of the files that did not load, of them.
+	failed []string
 }
 
 type cached struct {
@@ -286,15 +288,18 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 	var ids itinerary.IDs // the calendars' ids, unique
 	var parts []itinerary.Part
 	var firstErr error
+	var failed []string
+	defer func() { g.failed = failed }()
 	for i, f := range files {
 		r := results[i]
 		if r.err != nil {
+			lines := []string{fmt.Sprintf("%s: %v", itinerary.QuoteName(f.path), r.err)}
 			var le *itinerary.LoadError
 			if errors.As(r.err, &le) {
-				warn(le.Lines()...)
-			} else {
-				warn(fmt.Sprintf("%s: %v", itinerary.QuoteName(f.path), r.err))
+				lines = le.Lines()
 			}
+			warn(lines...)
+			failed = append(failed, lines...)
 			if firstErr == nil {
 				firstErr = r.err
 			}
@@ -428,6 +433,27 @@ func (s Source) Warnings() []string {
 	s.gathered.mu.Lock()
 	defer s.gathered.mu.Unlock()
 	return s.gathered.warnings
+}
+
+// Failures are the problems of the files of a gathered source that did
+// not load in its last load (the others did), as lines; nil when all
+// loaded, and for any other source.
+func (s Source) Failures() []string {
+	if s.gathered == nil {
+		return nil
+	}
+	s.gathered.mu.Lock()
+	defer s.gathered.mu.Unlock()
+	return s.gathered.failed
+}
+
+// FailuresFunc is Failures as a function for the view to call after each
+// reload; nil for a source that is not gathered.
+func (s Source) FailuresFunc() func() []string {
+	if s.gathered == nil {
+		return nil
+	}
+	return s.Failures
 }
 
 // Roots are the folders and files a gathered source reads, the paths a
