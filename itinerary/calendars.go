@@ -1,10 +1,6 @@
 package itinerary
 
-import (
-	"fmt"
-
-	"gopkg.in/yaml.v3"
-)
+import "gopkg.in/yaml.v3"
 
 // Calendar is one of the calendars an itinerary gathers when it is read
 // from several sources at once (a folder of collections, several files, a
@@ -72,21 +68,9 @@ func (l *loader) calendar(name string, n *yaml.Node) int {
 	if id == "" {
 		id = "calendar"
 	}
-	base := id
-	for k := 2; l.calendarIDTaken(id); k++ {
-		id = fmt.Sprintf("%s-%d", base, k)
-	}
+	id = l.calendarIDs.Unique(id)
 	n = l.deref(n)
 	l.calendars = append(l.calendars, Calendar{ID: id, Name: name, Color: CalendarColor(name), Pos: Pos{n.Line, n.Column}})
 	l.calendarIndex[name] = len(l.calendars) - 1
 	return len(l.calendars) - 1
-}
-
-func (l *loader) calendarIDTaken(id string) bool {
-	for _, c := range l.calendars {
-		if c.ID == id {
-			return true
-		}
-	}
-	return false
 }

@@ -42,6 +42,7 @@ type loader struct {
 	personBytes                    []int          // the length of each person's names
 	calendars                      []Calendar     // the calendars events name, first seen first
 	calendarIndex                  map[string]int // a calendar's name to its index in calendars
+	calendarIDs                    IDs            // the calendar ids taken
 	textBytes                      int            // bytes of text read so far, counted against maxExpandedText
 	eventsHint                     int            // how many event items the list has, when known (the chunked load)
 	// stopped is set when a limit on the whole file is reached: the walk

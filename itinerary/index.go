@@ -252,7 +252,7 @@ func (it *Itinerary) OverlapWarnings() []Problem {
 			more++
 			return
 		}
-		out = append(out, Problem{Line: e.Pos.Line, Column: e.Pos.Column, Warning: true, Message: msg()})
+		out = append(out, Problem{Line: e.Pos.Line, Column: e.Pos.Column, Warning: true, Message: msg(), File: e.File})
 	}
 	for _, i := range order {
 		e := &it.Events[i]
@@ -279,6 +279,10 @@ func (it *Itinerary) OverlapWarnings() []Problem {
 func eventName(e *Event) string {
 	if e.ID != "" {
 		return fmt.Sprintf("event %q", e.ID)
+	}
+	if e.File != "" {
+		// gathered from several files: its number is not its file's
+		return fmt.Sprintf("event %s", Quote(e.Title))
 	}
 	return fmt.Sprintf("event #%d", e.FileIndex+1)
 }
