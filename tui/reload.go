@@ -317,6 +317,8 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.search.from = -1     // an event of the old itinerary
 	m.reloadErrors = nil
 	m.orgStyle = m.st.orgStyles(it)
+	m.calStyle = m.st.calendarStyles(it)
+	m.filter.Calendars = keepCalendars(old, it, m.filter.Calendars)
 	m.words = wordsOf(it)
 	m.native = m.native && m.words.native != ""
 	var people []int

@@ -65,6 +65,11 @@ func (m Model) headerView() string {
 	if len(it.People) > 0 {
 		parts = append(parts, agenda.Count(len(it.People), "person"))
 	}
+	if agenda.ShowsCalendars(it) {
+		// The calendars last: their names are cut to what is left.
+		used := ansi.StringWidth(strings.Join(append(parts, names...), " · ")) + 3
+		parts = append(parts, agenda.CalendarsLabel(it, max(m.width-used, 1)))
+	}
 	info := m.st.Faint.Render(strings.Join(append(parts, names...), " · "))
 	if !m.filter.Empty() {
 		if !m.dates.Empty() {
@@ -88,6 +93,14 @@ func (m Model) filterChips() string {
 			s += m.st.Faint.Render(" any of")
 		} else {
 			s += m.st.Faint.Render(" all of")
+		}
+	}
+	for _, k := range m.filter.Calendars {
+		if k >= 0 && k < len(m.it.Calendars) {
+			if s != "" {
+				s += " "
+			}
+			s += m.ctx().calendarMark(agenda.CalendarText{Index: k}, true) + m.st.Selected.Render("["+m.it.Calendars[k].Name+"]")
 		}
 	}
 	if q := strings.TrimSpace(m.filter.Query.Text); q != "" {

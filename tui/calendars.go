@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/visitline/visitline/agenda"
+	"github.com/visitline/visitline/itinerary"
+)
+
+// calendarGlyphs mark the rows of each calendar when the itinerary gathers
+// several, cycled by the calendar's index: one cell each, none of them a
+// kind's glyph, so that without colour (NO_COLOR) the first eight
+// calendars are still told apart; the colour is the calendar's own.
+var calendarGlyphs = []string{"■", "▲", "◆", "▼", "◐", "◑", "▣", "✚"}
+
+// calendarGlyph is the mark of the calendar with index k.
+func calendarGlyph(k int) string {
+	if k < 0 {
+		return " "
+	}
+	return calendarGlyphs[k%len(calendarGlyphs)]
+}
+
+// calendarStyles are the styles of the itinerary's calendars, in its
+// colour each (the accent for a calendar without one).
+func (s Styles) calendarStyles(it *itinerary.Itinerary) []lipgloss.Style {
+	out := make([]lipgloss.Style, len(it.Calendars))
+	for i, c := range it.Calendars {
+		if c.Color == "" {
+			out[i] = s.Accent
+			continue
+		}
+		out[i] = s.renderer.NewStyle().Foreground(lipgloss.Color(c.Color))
+	}
+	return out
+}
+
+// calendarMark is the one-cell mark of a row's calendar in its colour, ""
+// when rows show no calendar (one calendar or none).
+func (c *renderCtx) calendarMark(ct agenda.CalendarText, shown bool) string {
+	if !shown {
+		return ""
+	}
+	g := calendarGlyph(ct.Index)
+	if ct.Index >= 0 && ct.Index < len(c.calStyle) {
+		return c.calStyle[ct.Index].Render(g)
+	}
+	return g
+}
+
+// stepCalendar filters to the next calendar, one at a time, from all of
+// them to the first, the second, ..., and back to all.
+func (m *Model) stepCalendar() {
+	n := len(m.it.Calendars)
+	if n < 2 {
+		return
+	}
+	next := 0
+	if len(m.filter.Calendars) > 0 {
+		next = m.filter.Calendars[len(m.filter.Calendars)-1] + 1
+	}
+	if next >= n {
+		m.setCalendars(nil)
+		return
+	}
+	m.setCalendars([]int{next})
+}
+
+// nextCalendarHelp is what C does next, for the footer: "only Work", "all
+// calendars".
+func (m *Model) nextCalendarHelp() string {
+	n := len(m.it.Calendars)
+	next := 0
+	if len(m.filter.Calendars) > 0 {
+		next = m.filter.Calendars[len(m.filter.Calendars)-1] + 1
+	}
+	if next >= n {
+		return "all calendars"
+	}
+	return "only " + m.it.Calendars[next].Name
+}
+
+// setCalendars replaces the calendar filter, keeping the selection.
+func (m *Model) setCalendars(cals []int) {
+	m.filter.Calendars = cals
+	m.recent = recentResults{}
+	m.refilter(m.tl.wanted())
+}
+
+// keepCalendars maps the calendar filter of the old itinerary onto the
+// calendars of it, by name: those that are gone drop out.
+func keepCalendars(old, it *itinerary.Itinerary, cals []int) []int {
+	if len(cals) == 0 {
+		return nil
+	}
+	byName := make(map[string]int, len(it.Calendars))
+	for j := range it.Calendars {
+		if _, ok := byName[it.Calendars[j].Name]; !ok {
+			byName[it.Calendars[j].Name] = j
+		}
+	}
+	var out []int
+	for _, k := range cals {
+		if k < 0 || k >= len(old.Calendars) {
+			continue
+		}
+		if j, ok := byName[old.Calendars[k].Name]; ok {
+			out = append(out, j)
+		}
+	}
+	return out
+}
