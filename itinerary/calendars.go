@@ -2,6 +2,8 @@ package itinerary
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -54,13 +56,68 @@ func CalendarColor(name string) string {
 // MaxCalendars is how many distinct calendars one file's events may name.
 const MaxCalendars = 1000
 
-// calendar returns the index of the calendar called name, adding it (with a
-// unique slug of its name as its ID and the stable colour of its name) the
-// first time an event names it.
-func (l *loader) calendar(name string, n *yaml.Node) int {
+// declareCalendars reads the top-level calendars list: each entry a name,
+// unique, and an optional colour ("#RRGGBB", else the stable colour of the
+// name). Given, it is the whole set: an event's calendar must name one of
+// its entries.
+func (l *loader) declareCalendars(fs map[string]field) {
+	if _, ok := fs["calendars"]; !ok {
+		return
+	}
+	l.calendarsListed = true
+	seen := map[string]Pos{}
+	for i, n := range l.list(fs, "calendars", "itinerary") {
+		ctx := fmt.Sprintf("calendar #%d", i+1)
+		cfs, ok := l.fields(n, ctx, calendarFields)
+		if !ok {
+			continue
+		}
+		n = l.deref(n)
+		l.required(n, cfs, ctx, "name")
+		name, ok := l.str(cfs, "name", ctx)
+		if !ok || name == "" {
+			continue
+		}
+		ctx = fmt.Sprintf("calendar %q", name)
+		if at, dup := seen[name]; dup {
+			l.errorf(n, "%s: the name is given twice (first at line %d)", ctx, at.Line)
+			continue
+		}
+		seen[name] = Pos{n.Line, n.Column}
+		if k := l.addCalendar(name, n); k >= 0 {
+			if c := l.color(cfs, ctx); c != "" {
+				l.calendars[k].Color = strings.ToUpper(c)
+			}
+		}
+	}
+}
+
+// calendar returns the index of the calendar called name: an entry of the
+// calendars list when the file gives one (a name not in it is an error),
+// else the calendar added (with a unique slug of its name as its ID and
+// the stable colour of its name) the first time an event names it.
+func (l *loader) calendar(name string, n *yaml.Node, ctx string) int {
 	if i, ok := l.calendarIndex[name]; ok {
 		return i
 	}
+	if l.calendarsListed {
+		l.errorf(l.deref(n), "%s: calendar %q is not in the top-level calendars list; add it there, as - name: %s", ctx, name, quoteYAMLName(name))
+		return -1
+	}
+	return l.addCalendar(name, n)
+}
+
+// quoteYAMLName is name as it may be written after "name: ".
+func quoteYAMLName(name string) string {
+	if slugPattern.MatchString(name) {
+		return name
+	}
+	return strconv.Quote(name)
+}
+
+// addCalendar adds the calendar called name, at node n, and returns its
+// index, or -1 past MaxCalendars.
+func (l *loader) addCalendar(name string, n *yaml.Node) int {
 	if len(l.calendars) == MaxCalendars {
 		l.errorf(n, "more than %d calendars; the limit is %d", MaxCalendars, MaxCalendars)
 		return -1

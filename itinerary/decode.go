@@ -12,7 +12,8 @@ import (
 // The fields allowed in each mapping, in the order the format document
 // gives them; error messages list them in this order.
 var (
-	topFields    = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "sources", "orgs", "people", "events"}
+	topFields      = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "calendars", "sources", "orgs", "people", "events"}
+	calendarFields = []string{"name", "color"}
 	sourceFields = []string{"id", "publisher", "title", "date", "url"}
 	orgFields    = []string{"id", "name", "native", "color"}
 	personFields = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
@@ -42,6 +43,7 @@ type loader struct {
 	personBytes                    []int          // the length of each person's names
 	calendars                      []Calendar     // the calendars events name, first seen first
 	calendarIndex                  map[string]int // a calendar's name to its index in calendars
+	calendarsListed                bool           // the top-level calendars list was given: events name its entries
 	textBytes                      int            // bytes of text read so far, counted against maxExpandedText
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
