@@ -14,10 +14,10 @@ import (
 var (
 	topFields      = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "calendars", "sources", "orgs", "people", "events"}
 	calendarFields = []string{"name", "color"}
-	sourceFields = []string{"id", "publisher", "title", "date", "url"}
-	orgFields    = []string{"id", "name", "native", "color"}
-	personFields = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
-	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind", "calendar"}
+	sourceFields   = []string{"id", "publisher", "title", "date", "url"}
+	orgFields      = []string{"id", "name", "native", "color"}
+	personFields   = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
+	eventFields    = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind", "calendar"}
 )
 
 var (
