@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/itinerary"
 )
@@ -108,4 +109,23 @@ func keepCalendars(old, it *itinerary.Itinerary, cals []int) []int {
 		}
 	}
 	return out
+}
+
+// withCalendars is the header's title line with the calendars named after
+// it, in the room the title leaves ("Trip · 3 calendars: Work, Home +1"),
+// or in its place when the title only counts them (a folder's "3
+// calendars").
+func (m Model) withCalendars(title string) string {
+	it := m.it
+	if !agenda.ShowsCalendars(it) {
+		return title
+	}
+	if it.Title == agenda.Count(len(it.Calendars), "calendar") && it.Subtitle == "" {
+		return m.st.Title.Render(agenda.CalendarsLabel(it, m.width))
+	}
+	room := m.width - ansi.StringWidth(title) - 3
+	if room < len("99 calendars") {
+		return title
+	}
+	return title + m.st.Faint.Render(" · "+agenda.CalendarsLabel(it, room))
 }

@@ -110,9 +110,9 @@ func DefaultKeyMap() KeyMap {
 // ShortHelp is the one-line help of the footer, in its order.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
-		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
+		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Calendar, k.Help, k.Quit,
 		k.Left, k.Right, k.View, k.PageDown, k.PageUp, k.Group, k.ZoomIn, k.ZoomOut, k.PrevPeriod, k.NextPeriod,
-		k.Close, k.Zone, k.Now, k.AnyAll, k.Calendar, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps, k.Dismiss, k.SecondClock}
+		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps, k.Dismiss, k.SecondClock}
 }
 
 // keyDoc is a binding with its long help: what it does, said more fully

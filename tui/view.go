@@ -39,6 +39,7 @@ func (m Model) headerView() string {
 	if it.Subtitle != "" {
 		title += m.st.Subtitle.Render(" — " + it.Subtitle)
 	}
+	title = m.withCalendars(title)
 	zone := "times: " + m.zoneName()
 	now := m.clock()
 	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {
@@ -64,11 +65,6 @@ func (m Model) headerView() string {
 	}
 	if len(it.People) > 0 {
 		parts = append(parts, agenda.Count(len(it.People), "person"))
-	}
-	if agenda.ShowsCalendars(it) {
-		// The calendars last: their names are cut to what is left.
-		used := ansi.StringWidth(strings.Join(append(parts, names...), " · ")) + 3
-		parts = append(parts, agenda.CalendarsLabel(it, max(m.width-used, 1)))
 	}
 	info := m.st.Faint.Render(strings.Join(append(parts, names...), " · "))
 	if !m.filter.Empty() {
