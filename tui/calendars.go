@@ -8,10 +8,11 @@ import (
 )
 
 // calendarGlyphs mark the rows of each calendar when the itinerary gathers
-// several, cycled by the calendar's index: one cell each, none of them a
-// kind's glyph, so that without colour (NO_COLOR) the first eight
+// several, cycled by the calendar's index: one cell each, from the
+// geometric shapes the fonts of kindGlyph draw, none of them a kind's or
+// the lanes' glyph, so that without colour (NO_COLOR) the first eight
 // calendars are still told apart; the colour is the calendar's own.
-var calendarGlyphs = []string{"■", "▲", "◆", "▼", "◐", "◑", "▣", "✚"}
+var calendarGlyphs = []string{"■", "▲", "◆", "◐", "◑", "▣", "◈", "◩"}
 
 // calendarGlyph is the mark of the calendar with index k.
 func calendarGlyph(k int) string {
