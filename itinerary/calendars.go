@@ -2,7 +2,6 @@ package itinerary
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -101,18 +100,32 @@ func (l *loader) calendar(name string, n *yaml.Node, ctx string) int {
 		return i
 	}
 	if l.calendarsListed {
-		l.errorf(l.deref(n), "%s: calendar %q is not in the top-level calendars list; add it there, as - name: %s", ctx, name, quoteYAMLName(name))
+		l.unknownCalendar(l.deref(n), name, ctx)
 		return -1
 	}
 	return l.addCalendar(name, n)
 }
 
-// quoteYAMLName is name as it may be written after "name: ".
-func quoteYAMLName(name string) string {
-	if slugPattern.MatchString(name) {
-		return name
+// unknownCalendar reports an event's calendar that the calendars list does
+// not give, with the first names it does give.
+func (l *loader) unknownCalendar(n *yaml.Node, name, ctx string) {
+	if !l.reporting() {
+		l.errorf(n, "") // counted only
+		return
 	}
-	return strconv.Quote(name)
+	const shown = 12
+	names := make([]string, 0, min(len(l.calendars), shown+1))
+	for _, c := range l.calendars[:min(len(l.calendars), shown+1)] {
+		names = append(names, Quote(c.Name))
+	}
+	known := "none are given"
+	switch {
+	case len(l.calendars) > shown:
+		known = "known: " + strings.Join(names[:shown], ", ") + fmt.Sprintf(", ... (%d in all)", len(l.calendars))
+	case len(l.calendars) > 0:
+		known = "known: " + strings.Join(names, ", ")
+	}
+	l.errorf(n, "%s: calendar %q is not in the top-level calendars list (%s)", ctx, name, literal(known))
 }
 
 // addCalendar adds the calendar called name, at node n, and returns its

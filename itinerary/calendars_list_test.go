@@ -52,7 +52,9 @@ func TestCalendarsListErrors(t *testing.T) {
 	head := "title: T\ntimezone: UTC\n"
 	for _, tc := range []struct{ src, want string }{
 		{"calendars: [{name: Work}]\nevents:\n  - {title: x, start: 2026-03-02, calendar: Home}\n",
-			`t.yaml:5:45: event #1: calendar "Home" is not in the top-level calendars list; add it there, as - name: Home`},
+			`t.yaml:5:45: event #1: calendar "Home" is not in the top-level calendars list (known: "Work")`},
+		{"calendars: []\nevents:\n  - {title: x, start: 2026-03-02, calendar: Home}\n",
+			`t.yaml:5:45: event #1: calendar "Home" is not in the top-level calendars list (none are given)`},
 		{"calendars: [{name: Work}, {name: Work}]\nevents: []\n", `t.yaml:3:27: calendar "Work": the name is given twice (first at line 3)`},
 		{"calendars: [{name: Work, color: red}]\nevents: []\n", `t.yaml:3:33: calendar "Work": color must be "#RRGGBB"`},
 		{"calendars: [{color: \"#112233\"}]\nevents: []\n", `t.yaml:3:13: calendar #1: missing required field "name"`},

@@ -96,7 +96,7 @@ func (m Model) filterChips() string {
 			if s != "" {
 				s += " "
 			}
-			s += m.ctx().calendarMark(agenda.CalendarText{Index: k}, true) + m.st.Selected.Render("["+m.it.Calendars[k].Name+"]")
+			s += m.calStyle[k].Render(calendarGlyph(k)) + m.st.Selected.Render("["+m.it.Calendars[k].Name+"]")
 		}
 	}
 	if q := strings.TrimSpace(m.filter.Query.Text); q != "" {
