@@ -100,3 +100,31 @@ func (m Model) withCalendars(title string) string {
 	}
 	return title + m.st.Faint.Render(" · "+agenda.CalendarsLabel(it, room))
 }
+
+// markWidth is the cells a block w cells wide gives its calendar's mark:
+// one when the itinerary gathers several calendars and the block has room
+// for a letter of its title beside it, else none.
+func (c *renderCtx) markWidth(w int) int {
+	if w >= 2 && agenda.ShowsCalendars(c.it) {
+		return 1
+	}
+	return 0
+}
+
+// addBlock adds event i's block of the week or the month, label in w
+// cells, to l: its calendar's mark in the calendar's colour first (see
+// markWidth; the selected block's in the selection's), then the label in
+// the event's role.
+func (c *renderCtx) addBlock(l *runLine, i int, label string, w, sel int) {
+	r := c.eventRole(i, sel)
+	if mw := c.markWidth(w); mw > 0 {
+		k := c.it.Events[i].Calendar
+		mark := r
+		if r != roleSelected && k >= 0 {
+			mark = roleCalendar + role(k)
+		}
+		l.add(calendarGlyph(k), mark)
+		w -= mw
+	}
+	l.add(cell(label, w), r)
+}

@@ -53,6 +53,8 @@ func TestCalendarGoldens(t *testing.T) {
 	golden(t, "calendars-80x24.ansi", calendarsModel(t, termenv.ANSI256, 80, 24).View()+"\n")
 	golden(t, "calendars-home-80x24.txt", press(m, "C", "C").View()+"\n")
 	golden(t, "calendars-week-80x24.txt", press(m, "C", "v", "v").View()+"\n")
+	golden(t, "calendars-month-120x40.txt", press(calendarsModel(t, termenv.Ascii, 120, 40), "v", "v", "v").View()+"\n")
+	golden(t, "calendars-week-80x24.ansi", press(calendarsModel(t, termenv.ANSI256, 80, 24), "v", "v").View()+"\n")
 }
 
 func TestCalendarMarks(t *testing.T) {
