@@ -148,3 +148,16 @@ func TestCalendarHostileNames(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepCalendars: a reload keeps the calendar filter by name, the
+// calendars that are gone dropping out.
+func TestKeepCalendars(t *testing.T) {
+	old := &itinerary.Itinerary{Calendars: []itinerary.Calendar{{Name: "Work"}, {Name: "Home"}, {Name: "Team"}}}
+	it := &itinerary.Itinerary{Calendars: []itinerary.Calendar{{Name: "Team"}, {Name: "Work"}}}
+	if got := keepCalendars(old, it, []int{0, 1, 2}); len(got) != 2 || got[0] != 1 || got[1] != 0 {
+		t.Errorf("kept %v, want [1 0]", got)
+	}
+	if got := keepCalendars(old, it, nil); got != nil {
+		t.Errorf("no filter kept %v", got)
+	}
+}
