@@ -54,7 +54,7 @@ func TestLoadErrors(t *testing.T) {
 		want      []string
 	}{
 		{"unknown field with suggestion", header + "events: []\ntitel: x\n",
-			[]string{`f.yaml:4:1: the top level: unknown field "titel"; did you mean "title"? (allowed: version, id, title, subtitle, timezone, summary, remind, sources, orgs, people, events)`}},
+			[]string{`f.yaml:4:1: the top level: unknown field "titel"; did you mean "title"? (allowed: version, id, title, subtitle, timezone, summary, remind, calendars, sources, orgs, people, events)`}},
 		{"repeated field", header + "title: U\nevents: []\n",
 			[]string{`f.yaml:3:1: the top level: field "title" is given twice (first at line 1)`}},
 		{"version", "version: 2\n" + header + "events: []\n",

@@ -47,6 +47,9 @@ type Config struct {
 	Now time.Time
 	// People is the starting person filter.
 	People []int
+	// Calendars is the starting calendar filter (--calendar), indexes
+	// into the itinerary's Calendars.
+	Calendars []int
 	// Lanes starts in the lanes view (--view lanes).
 	Lanes bool
 	// View, when not "", is the view to start in: list, lanes, week or
@@ -108,6 +111,7 @@ type Model struct {
 	km       KeyMap       // the user's key map, which the root's keys reset to
 	st       Styles
 	orgStyle []lipgloss.Style
+	calStyle []lipgloss.Style // of each calendar, when the itinerary gathers several
 	help     help.Model
 
 	width, height int
@@ -218,6 +222,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	}
 	m.st.applyColors(cfg.Colors)
 	m.orgStyle = m.st.orgStyles(m.it)
+	m.calStyle = m.st.calendarStyles(m.it)
 	if c := cfg.Colors["org"]; c != "" {
 		m.orgFallback(c)
 	}
@@ -227,6 +232,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.help.Styles.ShortDesc = m.st.Faint
 	m.help.Styles.FullDesc = m.st.Faint
 	m.filter.People = append([]int(nil), cfg.People...)
+	m.filter.Calendars = append([]int(nil), cfg.Calendars...)
 	if cfg.Lanes {
 		m.view = viewLanes
 	}
@@ -283,7 +289,7 @@ func (m *Model) layRows(want int, events agenda.Options) {
 }
 
 func (m *Model) ctx() *renderCtx {
-	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
+	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, calStyle: m.calStyle, zone: m.zone, native: m.native,
 		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel), second: m.secondZone()}
 }
 

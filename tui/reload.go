@@ -320,6 +320,8 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		m.failed = m.cfg.Failures()
 	}
 	m.orgStyle = m.st.orgStyles(it)
+	m.calStyle = m.st.calendarStyles(it)
+	m.filter.Calendars = keepCalendars(old, it, m.filter.Calendars)
 	m.words = wordsOf(it)
 	m.native = m.native && m.words.native != ""
 	var people []int

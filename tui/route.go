@@ -103,6 +103,8 @@ func (m *Model) layoutKey(msg tea.KeyMsg) bool {
 	case key.Matches(msg, k.AnyAll):
 		m.filter.AnyPerson = !m.filter.AnyPerson
 		m.refilter(m.tl.wanted())
+	case key.Matches(msg, k.Calendar):
+		m.stepCalendar()
 	default:
 		return false
 	}

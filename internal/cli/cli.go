@@ -59,7 +59,7 @@ func (c Command) Main(args []string) int {
 	}
 	o.applyConfig(&s, conf)
 	cache := ""
-	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
+	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue && len(o.calendars) == 0 {
 		// Without --now the clock moves: the cache serves a status bar.
 		if cache = nextCachePath(o.file, o.people); cache != "" {
 			if it := readNextCache(cache, time.Now()); it != nil {
@@ -78,6 +78,9 @@ func (c Command) Main(args []string) int {
 		return ExitInvalid
 	}
 	people, err := resolvePeople(it, o.people)
+	if err == nil {
+		s.calendars, err = resolveCalendars(it, o.calendars)
+	}
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
 		return ExitUsage
@@ -210,7 +213,7 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 		}
 	}
 	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(), Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+		Calendars: s.calendars, Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
 }
@@ -221,7 +224,7 @@ func (c Command) write(o options, s settings, it *itinerary.Itinerary, people []
 	if o.width >= 0 {
 		width = o.width
 	}
-	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
+	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Calendars: s.calendars, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
 	return export.Writer(s.format)(c.Stdout, it, opt)
 }
 
@@ -236,6 +239,9 @@ type settings struct {
 	here     bool           // no --tz: the zone is the default, and --next reads where the itinerary is now
 	dates    agenda.DateRange
 	conf     *config.Config // the config file's settings
+	// calendars is the calendar filter (--calendar), resolved once the
+	// itinerary is read.
+	calendars []int
 }
 
 // settings checks the values of --format, --view, --tz and --now; an
@@ -419,7 +425,7 @@ func (c Command) next(s settings, it *itinerary.Itinerary, people []int, cache s
 		// in Singapore reads 18:00 for its 18:00 debrief, not Seoul's 19:00).
 		zone = it.ZoneAt(now)
 	}
-	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), zone)
+	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people, Calendars: s.calendars}), zone)
 	if cache != "" {
 		writeNextCache(cache, it, events, now)
 	}
