@@ -58,6 +58,10 @@ type standardRenderer struct {
 
 	// lines explicitly set not to render
 	ignoreLines map[int]struct{}
+
+	// visitline: sleeping is true while the ticker is stopped because the
+	// last flush found nothing to write; write restarts it.
+	sleeping bool
 }
 
 // newRenderer creates a new renderer. Normally you'll want to initialize it
@@ -91,6 +95,10 @@ func (r *standardRenderer) start() {
 		// reset it.
 		r.ticker.Reset(r.framerate)
 	}
+	// visitline: a (re)started renderer ticks until a flush finds nothing.
+	r.mtx.Lock()
+	r.sleeping = false
+	r.mtx.Unlock()
 
 	// Since the renderer can be restarted after a stop, we need to reset
 	// the done channel and its corresponding sync.Once.
@@ -164,6 +172,12 @@ func (r *standardRenderer) flush() {
 
 	if r.buf.Len() == 0 || r.buf.String() == r.lastRender {
 		// Nothing to do.
+		// visitline: so stop the ticker until write brings a different
+		// frame: an idle program does not wake at the frame rate.
+		if r.ticker != nil && !r.sleeping {
+			r.ticker.Stop()
+			r.sleeping = true
+		}
 		return
 	}
 
@@ -314,6 +328,15 @@ func (r *standardRenderer) write(s string) {
 	}
 
 	_, _ = r.buf.WriteString(s)
+
+	// visitline: a frame that differs from the one on screen (or any frame
+	// after a repaint, which empties lastRender) wakes the stopped ticker.
+	// The first flush comes one frame interval later, so the frames of a
+	// held key still coalesce at the frame rate.
+	if r.sleeping && r.ticker != nil && s != r.lastRender {
+		r.ticker.Reset(r.framerate)
+		r.sleeping = false
+	}
 }
 
 func (r *standardRenderer) repaint() {
