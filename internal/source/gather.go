@@ -36,6 +36,8 @@ type gathered struct {
 	reads int
 	// Warnings are the problems of the last load, as lines.
 	warnings []string
+	// remotes are the URLs among the names, by name, kept across loads.
+	remotes map[string]*remote
 }
 
 type cached struct {
@@ -52,6 +54,8 @@ type file struct {
 	cal  string // the calendar's key: its collection folder or the file itself
 	size int64
 	info fs.FileInfo
+	// remote is the URL the file is fetched from; nil for a file.
+	remote *remote
 }
 
 var colorRe = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
@@ -145,6 +149,12 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 			files = append(files, file{path: "-", cal: "-"})
 			continue
 		}
+		if IsURL(name) {
+			if r := g.remote(name, warn); r != nil {
+				files = append(files, file{path: r.name, cal: r.name, remote: r})
+			}
+			continue
+		}
 		info, err := os.Stat(name)
 		if err != nil {
 			warn(fmt.Sprintf("%s: %s", itinerary.QuoteName(name), describe(err)))
@@ -198,6 +208,10 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 			results[i] = cached{it: g.stdin}
 			continue
 		}
+		if f.remote != nil {
+			todo = append(todo, i) // asked whether it changed
+			continue
+		}
 		key := statKey(f.info)
 		if c, ok := g.cache[f.path]; ok && c.size == key.size && c.mtime.Equal(key.mtime) && c.ino == key.ino {
 			results[i] = c
@@ -235,6 +249,10 @@ func readAll(files []file, todo []int, results []cached) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				if r := files[i].remote; r != nil {
+					results[i].it, _, results[i].err = r.load()
+					continue
+				}
 				results[i].it, _, results[i].err = readFile(files[i].path, nil)
 			}
 		}()
@@ -302,6 +320,9 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 func makeCalendar(f file, it *itinerary.Itinerary, n int, warn func(...string)) itinerary.Calendar {
 	c := itinerary.Calendar{Origin: f.cal, ID: fmt.Sprintf("cal-%d", n+1)}
 	dir := f.cal != f.path
+	if f.remote != nil {
+		c.Name = it.Title // X-WR-CALNAME, else the URL's last path element
+	}
 	if dir {
 		c.Name = readSmall(filepath.Join(f.cal, "displayname"))
 		if col := readSmall(filepath.Join(f.cal, "color")); col != "" {
@@ -386,6 +407,9 @@ func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Iti
 // stop it (a broken file, a bad color), as lines to print; nil for any
 // other source.
 func (s Source) Warnings() []string {
+	if s.remote != nil {
+		return s.remote.warnings
+	}
 	if s.gathered == nil {
 		return nil
 	}
@@ -402,7 +426,7 @@ func (s Source) Roots() []string {
 	}
 	var roots []string
 	for _, n := range s.gathered.names {
-		if n != "-" {
+		if n != "-" && !IsURL(n) {
 			roots = append(roots, n)
 		}
 	}
