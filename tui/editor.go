@@ -106,6 +106,10 @@ func (m *Model) edit() tea.Cmd {
 // noFileToEdit says why e cannot edit an itinerary that has no file, and
 // how to get one.
 func (m *Model) noFileToEdit() string {
+	if m.cfg.URL != "" {
+		return "read-only: " + itinerary.QuoteName(m.cfg.URL) + " is a subscribed calendar, fetched, not written. " +
+			"To edit a copy: visitline --format yaml URL > copy.yaml, then visitline copy.yaml"
+	}
 	if m.cfg.Stdin && m.cfg.Calendar {
 		return "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, " +
 			"visitline --format yaml < cal.ics > trip.yaml, then open that: visitline trip.yaml"

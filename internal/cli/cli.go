@@ -77,6 +77,9 @@ func (c Command) Main(args []string) int {
 		c.loadFailed(name, err)
 		return ExitInvalid
 	}
+	if !c.viewing(o) && c.fetchFailed(src) {
+		return ExitInvalid
+	}
 	people, err := resolvePeople(it, o.people)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
@@ -97,6 +100,9 @@ func (c Command) Main(args []string) int {
 func (o *options) applyConfig(s *settings, conf *config.Config) {
 	if !o.viewGiven && conf.View != "" {
 		o.view = conf.View
+	}
+	if !o.refreshGiven && conf.Refresh != 0 {
+		o.refresh = conf.Refresh
 	}
 	if o.tz == "" && len(conf.Zones) > 0 {
 		s.zone = conf.Zones[0]
@@ -196,10 +202,12 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 			watch = src.Name
 		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+	cfg := tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
 		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
-		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}
+	subscribe(&cfg, src, o.refresh)
+	return tui.Run(cfg)
 }
 
 // write prints the selected events in the chosen format.
