@@ -175,7 +175,7 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		total += f.size
 	}
 	if total > itinerary.MaxFileSize {
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
 	}
 	return files, nil
 }
@@ -301,7 +301,7 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 		if firstErr != nil {
 			return nil, firstErr
 		}
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: "no calendar or itinerary (.ics, .yaml, .yml) found"}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: "no calendar or itinerary (.ics, .yaml, .yml) found"}}}
 	}
 	title := cals[0].Name
 	if len(cals) > 1 {
@@ -309,7 +309,7 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 	}
 	it, err := itinerary.Merge(title, cals, parts)
 	if err != nil {
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: err.Error()}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: err.Error()}}}
 	}
 	return it, nil
 }
@@ -388,7 +388,7 @@ func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Iti
 			return Open(names[0], stdin, progress)
 		}
 	}
-	src := Source{Name: strings.Join(names, " "), Kind: Gathered}
+	src := Source{Name: shownNames(names), Kind: Gathered}
 	g := &gathered{names: names}
 	if slices.Contains(names, "-") {
 		it, cal, err := read(StdinName, stdin, nil)

@@ -482,3 +482,16 @@ func (s Source) Status() Status {
 	}
 	return out
 }
+
+// shownNames are the names as messages give them, a URL without its user
+// and password, joined by spaces.
+func shownNames(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if IsURL(n) {
+			out[i] = stripUser(n)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -386,9 +386,18 @@ func TestGatherURL(t *testing.T) {
 	s := newCalServer(t, calendarICS("", "Standup"))
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "home", "d.ics"), ics("d", "Dinner", ""))
-	it, src, err := OpenAll([]string{dir, s.URL + "/team.ics", s.URL + "/%zz"}, nil, nil)
+	secret := strings.Replace(s.URL, "http://", "http://carol:pa55@", 1) + "/team.ics"
+	it, src, err := OpenAll([]string{dir, secret, s.URL + "/%zz"}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.Contains(src.Name, "pa55") || strings.Contains(src.Name, "carol") || !strings.Contains(src.Name, s.URL+"/team.ics") {
+		t.Errorf("name %q", src.Name)
+	}
+	for _, c := range it.Calendars {
+		if strings.Contains(c.Origin, "pa55") {
+			t.Errorf("calendar %+v", c)
+		}
 	}
 	if len(it.Calendars) != 2 || it.Calendars[1].Name != "team" || !src.Remote() {
 		t.Fatalf("calendars %+v", it.Calendars)
