@@ -312,7 +312,9 @@ func (p *parser) weekStart(c *Config, n *yaml.Node) {
 // none of its own at the top level (nothing is written back: the YAML
 // writer keeps only what the file said).
 func (c *Config) DefaultRemind(it *itinerary.Itinerary) {
-	if c != nil && it != nil && !it.RemindSet && len(c.Remind) > 0 {
+	// Given again (a subscribed URL's copy, unchanged, which the view
+	// shows meanwhile), it is not written again.
+	if c != nil && it != nil && !it.RemindSet && len(c.Remind) > 0 && !slices.Equal(it.Remind, c.Remind) {
 		it.Remind = c.Remind
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"strings"
 	"sync"
@@ -401,6 +402,10 @@ func describeFetch(err error, timeout time.Duration) string {
 	case errors.As(err, &dns):
 		return "cannot find the host " + dns.Name
 	case errors.As(err, &op) && op.Op == "dial":
+		var sys *os.SyscallError
+		if errors.As(op.Err, &sys) {
+			return "cannot connect: " + sys.Err.Error()
+		}
 		return "cannot connect: " + op.Err.Error()
 	case strings.Contains(err.Error(), "tls:"):
 		return "TLS: " + err.Error()
