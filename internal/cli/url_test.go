@@ -89,3 +89,26 @@ func TestRefreshFlag(t *testing.T) {
 		t.Errorf("%d %q", r.code, r.stderr)
 	}
 }
+
+// TestURLHostileNames: escape sequences in a URL reach neither stream,
+// whether the URL parses or not; plain http to another host (0.0.0.0, not loopback, refused at once) is warned of.
+func TestURLHostileNames(t *testing.T) {
+	isolateURL(t)
+	ts := httptest.NewServer(http.NotFoundHandler())
+	defer ts.Close()
+	for _, url := range []string{
+		ts.URL + "/\x1b]0;owned\x07.ics",
+		ts.URL + "/%1b%5b2J.ics",
+		"https://u:p@\x1b[31mhost/x.ics",
+	} {
+		r := run(t, ".", nil, "--print", url)
+		assertRefused(t, r)
+		if strings.ContainsAny(r.stderr, "\x1b\x07") || strings.Contains(r.stderr, "u:p") {
+			t.Errorf("%q: stderr %q", url, r.stderr)
+		}
+	}
+	r := run(t, ".", nil, "--check", "http://0.0.0.0:1/team.ics")
+	if r.code != 1 || !strings.Contains(r.stderr, "warning: plain http") {
+		t.Errorf("plain http: %d %q", r.code, r.stderr)
+	}
+}
