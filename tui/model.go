@@ -73,6 +73,9 @@ type Config struct {
 	// Refresh, when not zero, loads the source again this often (a
 	// subscribed URL: --refresh).
 	Refresh time.Duration
+	// RefreshAtStart loads the source again as soon as the view opens:
+	// it opened on a subscribed URL's cached copy.
+	RefreshAtStart bool
 	// Status says after each load whether the itinerary is the last good
 	// copy of a subscribed URL that could not be fetched, fetched at asOf,
 	// and why; nil for a source that is always what it says.
@@ -364,6 +367,9 @@ func (m Model) Init() tea.Cmd {
 	if cmd := m.refreshTick(); cmd != nil {
 		cmds = append(cmds, cmd)
 	}
+	if m.cfg.RefreshAtStart && m.cfg.Load != nil {
+		cmds = append(cmds, func() tea.Msg { return refreshNowMsg{} })
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -421,6 +427,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.renderPage()
 	case refreshMsg:
 		return m, tea.Batch(m.refresh(), m.refreshTick())
+	case refreshNowMsg:
+		return m, m.refresh()
 	case editorDoneMsg:
 		cmd := m.edited(msg)
 		return m, cmd

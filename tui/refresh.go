@@ -16,6 +16,10 @@ import (
 // refreshMsg says that it is time for the periodic refresh.
 type refreshMsg struct{}
 
+// refreshNowMsg asks for a refresh at once: the view opened on a cached
+// copy (Config.RefreshAtStart).
+type refreshNowMsg struct{}
+
 // freshness is what the source said of its copy after the last load.
 type freshness struct {
 	offline bool

@@ -60,3 +60,31 @@ func TestRefreshOffline(t *testing.T) {
 		t.Errorf("e: %q", m.status)
 	}
 }
+
+// TestRefreshAtStart: a view opened on a cached copy fetches at once.
+func TestRefreshAtStart(t *testing.T) {
+	it, err := itinerary.Load("team", []byte("title: Team\ntimezone: UTC\nevents: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A frozen clock and no timer: Init's only command is the refresh's
+	// (running the others would wait for their ticks).
+	cfg := Config{Itinerary: it, Name: "https://example.com/team.ics", RefreshAtStart: true, Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
+		Load: func() (*itinerary.Itinerary, error) { return it, nil }}
+	m := sized(New(cfg, renderer(termenv.Ascii)), 80, 20)
+	found := false
+	msg := m.Init()()
+	if batch, ok := msg.(tea.BatchMsg); ok && len(batch) == 1 {
+		msg = batch[0]()
+	}
+	if _, ok := msg.(refreshNowMsg); ok {
+		found = true
+	}
+	if !found {
+		t.Fatal("Init asks for no refresh at once")
+	}
+	next, cmd := m.Update(refreshNowMsg{})
+	if cmd == nil || next.(Model).reload.gen != 1 {
+		t.Errorf("refreshNowMsg started no load")
+	}
+}

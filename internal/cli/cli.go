@@ -67,7 +67,11 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
-	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
+	open := loadAll
+	if c.viewing(o) {
+		open = loadForView
+	}
+	it, src, err := open(o.files, c.Stdin, progressTo(c.Stderr))
 	for _, l := range src.Warnings() {
 		fmt.Fprintln(c.Stderr, l)
 	}

@@ -41,6 +41,7 @@ func subscribe(cfg *tui.Config, src source.Source, every time.Duration) {
 		return
 	}
 	cfg.Refresh = every
+	cfg.RefreshAtStart = src.Status().Unchecked
 	cfg.Status = func() (bool, time.Time, error) {
 		st := src.Status()
 		return st.Offline, st.AsOf, st.Err

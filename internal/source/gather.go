@@ -38,6 +38,8 @@ type gathered struct {
 	warnings []string
 	// remotes are the URLs among the names, by name, kept across loads.
 	remotes map[string]*remote
+	// cacheFirst starts each URL from its cached copy, when it has one.
+	cacheFirst bool
 }
 
 type cached struct {
@@ -380,8 +382,17 @@ func readSmall(path string) string {
 // not a warning (in Source.Warnings); the error is the first file's when
 // none loads.
 func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Itinerary, Source, error) {
+	return openAll(names, stdin, progress, false)
+}
+
+// openAll is OpenAll; with cacheFirst a URL with a cached copy starts from
+// it, unfetched (see OpenAllCacheFirst).
+func openAll(names []string, stdin io.Reader, progress Progress, cacheFirst bool) (*itinerary.Itinerary, Source, error) {
 	if len(names) == 0 {
 		return Open("", stdin, progress)
+	}
+	if len(names) == 1 && IsURL(names[0]) {
+		return openURL(names[0], cacheFirst)
 	}
 	if len(names) == 1 {
 		if info, err := os.Stat(names[0]); names[0] == "-" || err != nil || !info.IsDir() {
@@ -389,7 +400,7 @@ func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Iti
 		}
 	}
 	src := Source{Name: shownNames(names), Kind: Gathered}
-	g := &gathered{names: names}
+	g := &gathered{names: names, cacheFirst: cacheFirst}
 	if slices.Contains(names, "-") {
 		it, cal, err := read(StdinName, stdin, nil)
 		src.Calendar = cal

@@ -90,14 +90,7 @@ func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary
 		src.Calendar = cal
 		return it, src, err
 	case URL:
-		r, err := newRemote(name)
-		if err != nil {
-			return nil, src, err
-		}
-		src.Name, src.remote = r.name, r
-		it, cal, err := r.load()
-		src.Calendar = cal
-		return it, src, err
+		return openURL(name, false)
 	}
 	it, cal, err := readFile(name, progress)
 	src.Calendar = cal

@@ -55,6 +55,9 @@ type Status struct {
 	Offline bool
 	// AsOf is when the oldest of the copies shown was fetched.
 	AsOf time.Time
+	// Unchecked says that a URL's copy is the cache's, not fetched yet
+	// (OpenAllCacheFirst): the next load fetches it.
+	Unchecked bool
 	// Err is why the last fetch of a URL failed, offline or not (a URL
 	// with no copy among several sources): a *itinerary.LoadError naming
 	// the URL; nil when every fetch succeeded.
@@ -74,15 +77,41 @@ type remote struct {
 	dir      string // the cache folder; "" for none
 	warnings []string
 
-	mu      sync.Mutex
-	it      *itinerary.Itinerary // the last good copy, parsed
-	cal     bool
-	meta    cacheMeta
-	offline bool
-	err     error
-	now     func() time.Time
+	mu sync.Mutex
+	// cacheFirst: the first load gives the cached copy, when there is one,
+	// without fetching (unchecked until the next load).
+	cacheFirst, unchecked bool
+	it                    *itinerary.Itinerary // the last good copy, parsed
+	cal                   bool
+	meta                  cacheMeta
+	offline               bool
+	err                   error
+	now                   func() time.Time
 	// parses counts the bodies parsed (the tests count them).
 	parses int
+}
+
+// OpenAllCacheFirst is OpenAll for a view that shows something at once:
+// a URL with a cached copy starts from that copy without waiting for the
+// network, Status().Unchecked saying so, and the next load (the view's
+// first refresh, at once) fetches it. A URL with no copy is fetched.
+func OpenAllCacheFirst(names []string, stdin io.Reader, progress Progress) (*itinerary.Itinerary, Source, error) {
+	return openAll(names, stdin, progress, true)
+}
+
+// openURL opens the URL name, from its cached copy when cacheFirst and
+// there is one.
+func openURL(name string, cacheFirst bool) (*itinerary.Itinerary, Source, error) {
+	src := Source{Name: stripUser(name), Kind: URL}
+	r, err := newRemote(name)
+	if err != nil {
+		return nil, src, err
+	}
+	r.cacheFirst = cacheFirst
+	src.Name, src.remote = r.name, r
+	it, cal, err := r.load()
+	src.Calendar = cal
+	return it, src, err
 }
 
 // newRemote checks raw and makes its remote; the error names it safely.
@@ -198,6 +227,14 @@ func (r *remote) load() (*itinerary.Itinerary, bool, error) {
 	defer r.mu.Unlock()
 	if r.it == nil && r.meta.Fetched.IsZero() {
 		r.meta = readMeta(r.dir, r.key)
+	}
+	first := r.cacheFirst
+	r.cacheFirst, r.unchecked = false, false
+	if first {
+		if it, cal, ok := r.fromCache(); ok {
+			r.it, r.cal, r.unchecked = it, cal, true
+			return it, cal, nil
+		}
 	}
 	body, notModified, err := r.get()
 	if err != nil {
@@ -427,6 +464,7 @@ func (g *gathered) remote(name string, warn func(...string)) *remote {
 		}
 		return nil
 	}
+	r.cacheFirst = g.cacheFirst
 	if g.remotes == nil {
 		g.remotes = map[string]*remote{}
 	}
@@ -438,7 +476,7 @@ func (g *gathered) remote(name string, warn func(...string)) *remote {
 func (r *remote) status() Status {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return Status{Offline: r.offline && r.it != nil, AsOf: r.meta.Fetched, Err: r.err}
+	return Status{Offline: r.offline && r.it != nil, AsOf: r.meta.Fetched, Err: r.err, Unchecked: r.unchecked}
 }
 
 // Remote says that the source is or holds a subscribed URL, which the
@@ -477,6 +515,7 @@ func (s Source) Status() Status {
 		if out.Err == nil {
 			out.Err = st.Err
 		}
+		out.Unchecked = out.Unchecked || st.Unchecked
 		if !st.Offline {
 			continue
 		}

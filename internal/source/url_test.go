@@ -416,3 +416,29 @@ func TestGatherURL(t *testing.T) {
 		t.Errorf("roots %q", src.Roots())
 	}
 }
+
+// TestURLCacheFirst: for the view, a URL with a cached copy starts from
+// it without a request, unchecked; the next load asks the server.
+func TestURLCacheFirst(t *testing.T) {
+	isolate(t)
+	s := newCalServer(t, calendarICS("Team", "Standup"))
+	name := s.URL + "/team.ics"
+	// No copy yet: fetched.
+	if _, src, err := OpenAllCacheFirst([]string{name}, nil, nil); err != nil || src.Status().Unchecked || s.full.Load() != 1 {
+		t.Fatalf("no copy: %v, %+v, %d fetches", err, src.Status(), s.full.Load())
+	}
+	it, src, err := OpenAllCacheFirst([]string{name}, nil, nil)
+	if err != nil || it.Title != "Team" || !src.Status().Unchecked || s.full.Load()+s.notMod.Load() != 1 {
+		t.Fatalf("from the cache: %v, %+v, %d requests", err, src.Status(), s.full.Load()+s.notMod.Load())
+	}
+	if _, err := src.Loader()(); err != nil || src.Status().Unchecked || s.notMod.Load() != 1 {
+		t.Errorf("the first refresh: %v, %+v, %d 304s", err, src.Status(), s.notMod.Load())
+	}
+	// Among other names too.
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "home", "d.ics"), ics("d", "Dinner", ""))
+	_, src, err = OpenAllCacheFirst([]string{dir, name}, nil, nil)
+	if err != nil || !src.Status().Unchecked || s.notMod.Load() != 1 {
+		t.Errorf("gathered: %v, %+v", err, src.Status())
+	}
+}
