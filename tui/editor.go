@@ -145,6 +145,10 @@ func (m *Model) noFileToEdit(i int) string {
 				itinerary.QuoteName(cal.Name), itinerary.QuoteName(cal.Origin))
 		}
 	}
+	if m.cfg.URL != "" {
+		return "read-only: " + itinerary.QuoteName(m.cfg.URL) + " is a subscribed calendar, fetched, not written. " +
+			"To edit a copy: visitline --format yaml URL > copy.yaml, then visitline copy.yaml"
+	}
 	stdin := m.cfg.Stdin || e != nil && e.File == "-"
 	if stdin && m.cfg.Calendar {
 		return "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, " +

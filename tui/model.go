@@ -85,6 +85,19 @@ type Config struct {
 	// Dates is the days to open on (--day, --from, --to); esc widens
 	// them to all.
 	Dates agenda.DateRange
+	// Refresh, when not zero, loads the source again this often (a
+	// subscribed URL: --refresh).
+	Refresh time.Duration
+	// RefreshAtStart loads the source again as soon as the view opens:
+	// it opened on a subscribed URL's cached copy.
+	RefreshAtStart bool
+	// Status says after each load whether the itinerary is the last good
+	// copy of a subscribed URL that could not be fetched, fetched at asOf,
+	// and why; nil for a source that is always what it says.
+	Status func() (offline bool, asOf time.Time, why error)
+	// URL is the subscribed calendar the itinerary came from, without its
+	// password, when it came from one: read-only, which e says.
+	URL string
 	// Second is the second clock's zone (a second --tz), shown beside the
 	// time of every timed row until key c hides it; nil for none.
 	Second *time.Location
@@ -155,6 +168,7 @@ type Model struct {
 	picker picker
 	search searchBar
 	rem    reminderLine
+	fresh  freshness // a subscribed URL's copy: offline, as of when
 	// hideSecond hides the second clock (key c).
 	hideSecond bool
 	// dates is the days the view opened on (--day, --from, --to) until
@@ -210,6 +224,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.DisplayZone(cfg.Floating)
 	}
+	m.takeStatus()
 	from, to, ok := m.it.Span()
 	if now := m.clock(); !ok {
 		from, to = now, now
@@ -374,6 +389,12 @@ func (m Model) Init() tea.Cmd {
 	if m.cfg.changes != nil {
 		cmds = append(cmds, waitForChange(m.cfg.changes))
 	}
+	if cmd := m.refreshTick(); cmd != nil {
+		cmds = append(cmds, cmd)
+	}
+	if m.cfg.RefreshAtStart && m.cfg.Load != nil {
+		cmds = append(cmds, func() tea.Msg { return refreshNowMsg{} })
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -419,15 +440,20 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, tea.Batch(tick(time.Time(msg)), m.rem.check(m.it, m.visible, m.clock()))
 	case fileChangedMsg:
-		return m, tea.Batch(m.reload.changed(m.cfg.Watch, m.cfg.Load), waitForChange(m.cfg.changes))
+		return m, tea.Batch(m.reload.changed(m.sourceName(), m.cfg.Load), waitForChange(m.cfg.changes))
 	case reloadedMsg:
 		fresh, next := m.reload.finished(msg)
 		if !fresh {
 			return m, next // the file changed again since: its content is stale
 		}
 		m.status, m.errOffset = "", 0 // the panel replaces the last status
+		m.takeStatus()
 		m.reloaded(msg)
 		m.renderPage()
+	case refreshMsg:
+		return m, tea.Batch(m.refresh(), m.refreshTick())
+	case refreshNowMsg:
+		return m, m.refresh()
 	case editorDoneMsg:
 		cmd := m.edited(msg)
 		return m, cmd

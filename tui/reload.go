@@ -294,8 +294,14 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		if errors.As(msg.err, &le) {
 			m.reloadErrors = le.Lines()
 		} else {
-			m.reloadErrors = []string{itinerary.QuoteName(m.cfg.Watch) + ": " + itinerary.CleanLine(msg.err.Error())}
+			m.reloadErrors = []string{itinerary.QuoteName(m.sourceName()) + ": " + itinerary.CleanLine(msg.err.Error())}
 		}
+		return
+	}
+	if msg.it == m.it && m.cfg.Status != nil {
+		// A subscribed URL not modified, or offline: the same copy.
+		m.reloadErrors = nil
+		m.refreshed()
 		return
 	}
 	msg.it.SetFloating(m.cfg.Floating)
@@ -366,5 +372,5 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		m.picker.refresh(it)
 	}
 	m.showSelected()
-	m.status = "reloaded " + itinerary.QuoteName(m.cfg.Watch)
+	m.status = "reloaded " + itinerary.QuoteName(m.sourceName())
 }

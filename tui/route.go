@@ -60,6 +60,9 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 		m.status = m.noFileToEdit(m.selectedEvent())
 	case key.Matches(msg, k.MoreErrors):
 		m.scrollErrors()
+	case key.Matches(msg, k.Refresh):
+		m.status = "refreshing " + itinerary.QuoteName(m.sourceName()) + "…"
+		return true, m.refresh()
 	case key.Matches(msg, k.People):
 		m.mode = modePicker
 		return true, m.picker.open(m.it, m.words)

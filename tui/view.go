@@ -40,6 +40,14 @@ func (m Model) headerView() string {
 		title += m.st.Subtitle.Render(" — " + it.Subtitle)
 	}
 	title = m.withCalendars(title)
+	if mark := m.offlineMark(); mark != "" {
+		// The mark stays whole: the title gives way.
+		if rest := m.width - lipgloss.Width(mark) - 2; rest > 0 {
+			title = strings.TrimRight(fit(title, rest), " ") + "  " + mark
+		} else {
+			title = mark
+		}
+	}
 	zone := "times: " + m.zoneName()
 	now := m.clock()
 	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {

@@ -67,7 +67,11 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
-	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
+	open := loadAll
+	if c.viewing(o) {
+		open = loadForView
+	}
+	it, src, err := open(o.files, c.Stdin, progressTo(c.Stderr))
 	for _, l := range src.Warnings() {
 		fmt.Fprintln(c.Stderr, l)
 	}
@@ -75,6 +79,9 @@ func (c Command) Main(args []string) int {
 	conf.DefaultRemind(it)
 	if err != nil {
 		c.loadFailed(name, err)
+		return ExitInvalid
+	}
+	if !c.viewing(o) && c.fetchFailed(src) {
 		return ExitInvalid
 	}
 	people, err := resolvePeople(it, o.people)
@@ -100,6 +107,9 @@ func (c Command) Main(args []string) int {
 func (o *options) applyConfig(s *settings, conf *config.Config) {
 	if !o.viewGiven && conf.View != "" {
 		o.view = conf.View
+	}
+	if !o.refreshGiven && conf.Refresh != 0 {
+		o.refresh = conf.Refresh
 	}
 	if o.tz == "" && len(conf.Zones) > 0 {
 		s.zone = conf.Zones[0]
@@ -212,10 +222,12 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 			watch, changes, notice = src.Name, w.C, w.Warning()
 		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(), Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+	cfg := tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(), Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
 		Calendars: s.calendars, Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
-		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}
+	subscribe(&cfg, src, o.refresh)
+	return tui.Run(cfg)
 }
 
 // write prints the selected events in the chosen format.

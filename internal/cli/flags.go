@@ -6,11 +6,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/tui"
+)
+
+// The refresh of a subscribed calendar: every 15 minutes unless --refresh
+// or the config file says otherwise, and never more than once a minute.
+const (
+	defaultRefresh = 15 * time.Minute
+	minRefresh     = time.Minute
 )
 
 // options are the parsed flags.
@@ -31,6 +39,8 @@ type options struct {
 	files                          []string // every SOURCE
 	fileGiven                      bool     // FILE was on the command line, even if empty
 	width                          int      // -1: not given
+	refresh                        time.Duration
+	refreshGiven                   bool // --refresh was given: it wins over the config file's
 }
 
 type multiFlag []string
@@ -109,6 +119,8 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("config")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "do not reload FILE when it changes")
 	fs.add("no-watch")
+	fs.DurationVar(&o.refresh, "refresh", defaultRefresh, "fetch a subscribed calendar (an https:// or webcal:// SOURCE) again every `DURATION`, at least 1m; r fetches it at once")
+	fs.add("refresh")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.add("version")
 	return fs
@@ -161,7 +173,13 @@ func parseArgs(args []string) (options, error) {
 	if err := emptyValue(fs); err != nil {
 		return o, err
 	}
-	fs.Visit(func(f *flag.Flag) { o.viewGiven = o.viewGiven || f.Name == "view" })
+	fs.Visit(func(f *flag.Flag) {
+		o.viewGiven = o.viewGiven || f.Name == "view"
+		o.refreshGiven = o.refreshGiven || f.Name == "refresh"
+	})
+	if o.refresh < minRefresh {
+		return o, fmt.Errorf("--refresh %s: a subscribed calendar is fetched at most once a minute (1m or more)", o.refresh)
+	}
 	if o.width < -1 {
 		return o, fmt.Errorf("--width %d: a width is 0 (never cut) or more", o.width)
 	}
@@ -194,7 +212,9 @@ Usage:
 A SOURCE (FILE) is a YAML itinerary (format v1) or an iCalendar file (.ics,
 recognised by its content); "-" reads standard input; a folder is every
 calendar in it and its subfolders (a vdir of khal or vdirsyncer: each
-collection a calendar). Several SOURCEs are shown together. Without one
+collection a calendar); an https:// or webcal:// URL is a subscribed
+calendar, read-only, cached for when the network is not there. Several
+SOURCEs are shown together. Without one
 the built-in itinerary is shown: Sam Altman's visit to Korea, January 2024.
 On a terminal the interactive timeline opens; otherwise the agenda is printed.
 

@@ -26,3 +26,13 @@ func loadAll(files []string, stdin io.Reader, progress *progressLine) (*itinerar
 	}
 	return source.OpenAll(files, stdin, p)
 }
+
+// loadForView is loadAll for the interactive view, which starts a
+// subscribed URL from its cached copy and fetches it at once.
+func loadForView(files []string, stdin io.Reader, progress *progressLine) (*itinerary.Itinerary, source.Source, error) {
+	var p source.Progress
+	if progress != nil {
+		p = progress
+	}
+	return source.OpenAllCacheFirst(files, stdin, p)
+}

@@ -57,6 +57,7 @@ func TestUsageFromFlags(t *testing.T) {
 		"view":     "--view VIEW which VIEW the timeline opens in: list, lanes, week or month (v cycles them)",
 		"config":   "--config FILE read the config FILE (keys, colours, default view, zones, week start; default: $XDG_CONFIG_HOME/visitline/config.yaml)",
 		"no-watch": "--no-watch do not reload FILE when it changes",
+		"refresh":  "--refresh DURATION fetch a subscribed calendar (an https:// or webcal:// SOURCE) again every DURATION, at least 1m; r fetches it at once",
 		"version":  "--version print the version and exit",
 	}
 	for i := range rows {

@@ -44,6 +44,10 @@ type gathered struct {
 	warnings []string
 	// failed are the problems of the files that did not load, of them.
 	failed []string
+	// remotes are the URLs among the names, by name, kept across loads.
+	remotes map[string]*remote
+	// cacheFirst starts each URL from its cached copy, when it has one.
+	cacheFirst bool
 }
 
 type cached struct {
@@ -60,6 +64,8 @@ type file struct {
 	cal  string // the calendar's key: its collection folder or the file itself
 	size int64
 	info fs.FileInfo
+	// remote is the URL the file is fetched from; nil for a file.
+	remote *remote
 }
 
 var colorRe = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
@@ -155,6 +161,12 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 			files = append(files, file{path: "-", cal: "-"})
 			continue
 		}
+		if IsURL(name) {
+			if r := g.remote(name, warn); r != nil {
+				files = append(files, file{path: r.name, cal: r.name, remote: r})
+			}
+			continue
+		}
 		info, err := os.Stat(name)
 		if err != nil {
 			warn(fmt.Sprintf("%s: %s", itinerary.QuoteName(name), describe(err)))
@@ -176,7 +188,7 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		total += f.size
 	}
 	if total > itinerary.MaxFileSize {
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
 	}
 	return files, nil
 }
@@ -233,6 +245,10 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 			results[i] = cached{it: g.stdin}
 			continue
 		}
+		if f.remote != nil {
+			todo = append(todo, i) // asked whether it changed
+			continue
+		}
 		key := statKey(f.info)
 		if c, ok := g.cache[f.path]; ok && c.size == key.size && c.mtime.Equal(key.mtime) && c.ino == key.ino {
 			results[i] = c
@@ -270,6 +286,10 @@ func readAll(files []file, todo []int, results []cached) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				if r := files[i].remote; r != nil {
+					results[i].it, _, results[i].err = r.load()
+					continue
+				}
 				results[i].it, _, results[i].err = readFile(files[i].path, nil)
 			}
 		}()
@@ -324,7 +344,7 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 		if firstErr != nil {
 			return nil, firstErr
 		}
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: "no calendar or itinerary (.ics, .yaml, .yml) found"}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: "no calendar or itinerary (.ics, .yaml, .yml) found"}}}
 	}
 	title := cals[0].Name
 	if len(cals) > 1 {
@@ -332,7 +352,7 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 	}
 	it, err := itinerary.Merge(title, cals, parts)
 	if err != nil {
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: err.Error()}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: err.Error()}}}
 	}
 	return it, nil
 }
@@ -343,6 +363,10 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 func makeCalendar(f file, it *itinerary.Itinerary, n int, warn func(...string)) itinerary.Calendar {
 	c := itinerary.Calendar{Origin: f.cal, ID: fmt.Sprintf("cal-%d", n+1)}
 	dir := f.cal != f.path
+	if f.remote != nil {
+		c.Name = it.Title // X-WR-CALNAME, else the URL's last path element
+		c.ReadOnly = true // fetched, not written: e says so
+	}
 	if dir {
 		c.Name = readSmall(filepath.Join(f.cal, "displayname"))
 		if col := readSmall(filepath.Join(f.cal, "color")); col != "" {
@@ -400,16 +424,25 @@ func readSmall(path string) string {
 // not a warning (in Source.Warnings); the error is the first file's when
 // none loads.
 func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Itinerary, Source, error) {
+	return openAll(names, stdin, progress, false)
+}
+
+// openAll is OpenAll; with cacheFirst a URL with a cached copy starts from
+// it, unfetched (see OpenAllCacheFirst).
+func openAll(names []string, stdin io.Reader, progress Progress, cacheFirst bool) (*itinerary.Itinerary, Source, error) {
 	if len(names) == 0 {
 		return Open("", stdin, progress)
+	}
+	if len(names) == 1 && IsURL(names[0]) {
+		return openURL(names[0], cacheFirst)
 	}
 	if len(names) == 1 {
 		if info, err := os.Stat(names[0]); names[0] == "-" || err != nil || !info.IsDir() {
 			return Open(names[0], stdin, progress)
 		}
 	}
-	src := Source{Name: strings.Join(names, " "), Kind: Gathered}
-	g := &gathered{names: names}
+	src := Source{Name: shownNames(names), Kind: Gathered}
+	g := &gathered{names: names, cacheFirst: cacheFirst}
 	if slices.Contains(names, "-") {
 		it, cal, err := read(StdinName, stdin, nil)
 		src.Calendar = cal
@@ -427,6 +460,9 @@ func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Iti
 // stop it (a broken file, a bad color), as lines to print; nil for any
 // other source.
 func (s Source) Warnings() []string {
+	if s.remote != nil {
+		return s.remote.warnings
+	}
 	if s.gathered == nil {
 		return nil
 	}
@@ -464,7 +500,7 @@ func (s Source) Roots() []string {
 	}
 	var roots []string
 	for _, n := range s.gathered.names {
-		if n != "-" {
+		if n != "-" && !IsURL(n) {
 			roots = append(roots, n)
 		}
 	}

@@ -4,8 +4,9 @@
 // (once), refuses what is not a regular file, reads it once, and gives the
 // view a Loader that reads the same source again when it changes.
 //
-// Later kinds of source (a folder of calendars, a URL) are new Kinds here;
-// nothing that shows an itinerary needs to know how it was read.
+// Folders and several names are gathered (gather.go); a URL is fetched
+// and cached (url.go). Nothing that shows an itinerary needs to know how
+// it was read.
 package source
 
 import (
@@ -45,6 +46,7 @@ type Source struct {
 	// Calendar says that the content was an iCalendar file.
 	Calendar bool
 	gathered *gathered
+	remote   *remote
 }
 
 // Loader loads a source again: the view calls it when the file changed or
@@ -68,6 +70,9 @@ func KindOf(name string) Kind {
 	case "-":
 		return Stdin
 	}
+	if IsURL(name) {
+		return URL
+	}
 	return File
 }
 
@@ -87,6 +92,8 @@ func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary
 		it, cal, err := read(src.Name, stdin, nil)
 		src.Calendar = cal
 		return it, src, err
+	case URL:
+		return openURL(name, false)
 	}
 	it, cal, err := readFile(name, progress)
 	src.Calendar = cal
@@ -98,6 +105,12 @@ func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary
 func (s Source) Loader() Loader {
 	if s.gathered != nil {
 		return s.gathered.load
+	}
+	if s.remote != nil {
+		return func() (*itinerary.Itinerary, error) {
+			it, _, err := s.remote.load()
+			return it, err
+		}
 	}
 	if s.Kind != File {
 		return nil
