@@ -402,6 +402,9 @@ func TestGatherURL(t *testing.T) {
 	if len(it.Calendars) != 2 || it.Calendars[1].Name != "team" || !src.Remote() {
 		t.Fatalf("calendars %+v", it.Calendars)
 	}
+	if it.Calendars[0].ReadOnly || !it.Calendars[1].ReadOnly {
+		t.Errorf("only the URL's calendar is read-only (e says so): %+v", it.Calendars)
+	}
 	if w := strings.Join(src.Warnings(), "\n"); !strings.Contains(w, "not a URL visitline can fetch") {
 		t.Errorf("warnings %q", w)
 	}
