@@ -164,6 +164,11 @@ func (c Command) serve(args []string) int {
 			}
 		}
 	}
+	if src.Remote() { // a subscribed calendar: fetched again every defaultRefresh
+		stop := make(chan struct{})
+		defer close(stop)
+		changes = withTicks(changes, defaultRefresh, stop)
+	}
 	err = serve.Serve(serve.Config{
 		Listen: o.listen, AuthorizedKeys: o.authorizedKeys, HostKey: o.hostKey,
 		Name: name, Watch: watch, Changes: changes, Itinerary: it,
@@ -192,4 +197,30 @@ func keyPerson(it *itinerary.Itinerary, query string) (int, error) {
 		return -1, errors.New(strings.Replace(err.Error(), "--person ", "person=", 1))
 	}
 	return people[0], nil
+}
+
+// withTicks signals on changes and every d as well, until stop closes.
+func withTicks(changes <-chan struct{}, d time.Duration, stop <-chan struct{}) <-chan struct{} {
+	out := make(chan struct{}, 1)
+	go func() {
+		tick := time.NewTicker(d)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case _, ok := <-changes:
+				if !ok {
+					changes = nil
+					continue
+				}
+			case <-tick.C:
+			}
+			select {
+			case out <- struct{}{}:
+			default: // a signal is waiting already
+			}
+		}
+	}()
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -64,4 +65,19 @@ func TestServeUsageErrors(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q, want %d %q", tc.args, r.code, r.stderr, tc.code, tc.want)
 		}
 	}
+}
+
+// TestWithTicks: the merged signal comes on a change and on each tick,
+// and a closed change channel leaves the ticks.
+func TestWithTicks(t *testing.T) {
+	changes := make(chan struct{})
+	stop := make(chan struct{})
+	defer close(stop)
+	out := withTicks(changes, time.Hour, stop)
+	changes <- struct{}{}
+	<-out
+	close(changes)
+	ticks := withTicks(nil, time.Millisecond, stop)
+	<-ticks
+	<-ticks
 }
