@@ -216,3 +216,12 @@ func TestCalendarsYAML(t *testing.T) {
 		}
 	}
 }
+
+// TestCalendarsCheck: --check of two collections says the contract's
+// "FILE: ok (N events, M people)" and then how many calendars.
+func TestCalendarsCheck(t *testing.T) {
+	r := run(t, twoCollections(t), nil, "--check", ".")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, ".: ok (3 events, ") || !strings.HasSuffix(r.stdout, ") from 2 calendars\n") {
+		t.Errorf("--check of two collections: exit %d, %q, %q", r.code, r.stdout, r.stderr)
+	}
+}

@@ -193,11 +193,13 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 	for _, l := range itinerary.FormatProblems(name, it.CheckWarnings()) {
 		fmt.Fprintln(c.Stderr, l)
 	}
+	// The contract's "FILE: ok (N events, M people)", then the calendars
+	// when several are gathered, outside the brackets scripts read.
 	cals := ""
-	if len(it.Calendars) > 0 {
-		cals = ", " + agenda.Count(len(it.Calendars), "calendar")
+	if len(it.Calendars) > 1 {
+		cals = " from " + agenda.Count(len(it.Calendars), "calendar")
 	}
-	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s%s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
+	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s)%s\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
 }
 
 // view opens the interactive timeline.
