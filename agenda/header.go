@@ -28,6 +28,10 @@ const HeaderWidth = 80
 func (l *Layout) Header() HeaderText {
 	it, opt := l.it, l.opt
 	h := HeaderText{Title: it.Title, Subtitle: it.Subtitle, Calendars: CalendarsLabel(it, HeaderWidth)}
+	if h.Calendars != "" && NamedByCalendars(it) {
+		// A title that only counted the calendars gives way to their names.
+		h.Title, h.Calendars = h.Calendars, ""
+	}
 	at, _, _ := it.Span()
 	if !opt.Now.IsZero() {
 		at = opt.Now
@@ -41,6 +45,13 @@ func (l *Layout) Header() HeaderText {
 		h.Meta = append(h.Meta, what)
 	}
 	return h
+}
+
+// NamedByCalendars reports whether the itinerary's title is the one a
+// gathering of several calendars is given ("3 calendars") and no more: a
+// header then names the calendars in its place.
+func NamedByCalendars(it *itinerary.Itinerary) bool {
+	return ShowsCalendars(it) && it.Title == Count(len(it.Calendars), "calendar") && it.Subtitle == ""
 }
 
 // MetaLine is the header's line of facts, joined with " · ".

@@ -22,9 +22,8 @@ import (
 // html/template.
 func HTML(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Shown: events, Zone: opt.Zone, Now: opt.Now})
-	page := htmlPage{Title: it.Title, Subtitle: it.Subtitle}
 	h := l.Header()
-	page.Meta, page.Calendars = h.MetaLine(), h.Calendars
+	page := htmlPage{Title: h.Title, Subtitle: h.Subtitle, Meta: h.MetaLine(), Calendars: h.Calendars}
 	if len(opt.People) == 1 {
 		page.Person = htmlPersonOf(it, opt.People[0])
 	} else if len(opt.People) == 0 {

@@ -29,11 +29,11 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	md := mdWriter{w: bw, second: opt.Second}
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Dates: opt.Dates, Zone: opt.Zone, Now: opt.Now})
 
-	md.block("# " + mdInline(it.Title))
-	if it.Subtitle != "" {
-		md.block("*" + mdInline(it.Subtitle) + "*")
-	}
 	h := l.Header()
+	md.block("# " + mdInline(h.Title))
+	if h.Subtitle != "" {
+		md.block("*" + mdInline(h.Subtitle) + "*")
+	}
 	md.block(mdInline(h.MetaLine()))
 	if h.Calendars != "" {
 		md.block(mdInline(h.Calendars))

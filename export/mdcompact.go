@@ -18,9 +18,10 @@ func markdownCompact(w io.Writer, it *itinerary.Itinerary, events []int, opt Opt
 	bw := bufio.NewWriter(w)
 	md := mdWriter{w: bw}
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Shown: events, Zone: opt.Zone, Now: opt.Now})
-	md.block("# " + mdInline(it.Title))
+	lines := header(l)
+	md.block("# " + mdInline(lines[0]))
 	var head []string
-	for _, s := range header(l)[1:] {
+	for _, s := range lines[1:] {
 		head = append(head, mdInline(s))
 	}
 	md.block(strings.Join(head, "\\\n"))

@@ -91,7 +91,7 @@ func (m Model) withCalendars(title string) string {
 	if !agenda.ShowsCalendars(it) {
 		return title
 	}
-	if it.Title == agenda.Count(len(it.Calendars), "calendar") && it.Subtitle == "" {
+	if agenda.NamedByCalendars(it) {
 		return m.st.Title.Render(agenda.CalendarsLabel(it, m.width))
 	}
 	room := m.width - ansi.StringWidth(title) - 3
