@@ -23,6 +23,9 @@ type Config struct {
 	// after e); nil when it cannot be read again. The view reads nothing
 	// itself: the command's source package makes the loader.
 	Load func() (*itinerary.Itinerary, error)
+	// Progress, when not nil, is where Load reports how far it has got,
+	// for the mark of a slow reload.
+	Progress *LoadProgress
 	// Stdin says that the itinerary came from standard input, for the
 	// editor's messages.
 	Stdin bool

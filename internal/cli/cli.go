@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -67,29 +68,41 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
+	if c.Terminal && !o.print && !o.check && !o.next {
+		return c.viewLoading(o, s)
+	}
 	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
-	for _, l := range src.Warnings() {
-		fmt.Fprintln(c.Stderr, l)
-	}
-	name := src.Name
-	conf.DefaultRemind(it)
-	if err != nil {
-		c.loadFailed(name, err)
-		return ExitInvalid
-	}
-	people, err := resolvePeople(it, o.people)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
-		return ExitUsage
+	people, code, ok := c.opened(o, s, it, src, err)
+	if !ok {
+		return code
 	}
 	if o.check {
-		c.check(name, it)
+		c.check(src.Name, it)
 		return ExitOK
 	}
-	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
+	for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
 		fmt.Fprintln(c.Stderr, l)
 	}
 	return c.run(o, s, src, it, people, cache)
+}
+
+// opened says what the load of src said (its warnings, its error) and
+// reads --person; ok false ends the command with code.
+func (c Command) opened(o options, s settings, it *itinerary.Itinerary, src source.Source, err error) (people []int, code int, ok bool) {
+	for _, l := range src.Warnings() {
+		fmt.Fprintln(c.Stderr, l)
+	}
+	s.conf.DefaultRemind(it)
+	if err != nil {
+		c.loadFailed(src.Name, err)
+		return nil, ExitInvalid, false
+	}
+	people, err = resolvePeople(it, o.people)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return nil, ExitUsage, false
+	}
+	return people, ExitOK, true
 }
 
 // applyConfig takes the config file's defaults where no flag gave one: the
@@ -133,20 +146,10 @@ func (c Command) parse(args []string) (o options, s settings, code int, done boo
 // run shows the itinerary that loaded, it, as the flags ask: --next, the
 // interactive view or a printer; cache is --next's cache file, or "".
 func (c Command) run(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, cache string) int {
-	// Floating times are the viewer's clock: --tz's zone, else this
-	// machine's, which the loader has read them in.
-	s.floating = s.zone // nil: this machine's zone
-	if s.floating != nil {
-		it.SetFloating(s.floating)
-	}
-	if s.zone == nil && !s.venue {
-		s.zone, s.here = it.DisplayZone(s.floating), true
+	if code, ok := c.prepare(o, &s, it); !ok {
+		return code
 	}
 	var err error
-	if s.dates, err = o.dateRange(s, it); err != nil {
-		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
-		return ExitUsage
-	}
 	if o.next {
 		err = c.next(s, it, people, cache)
 	} else if c.Terminal && !o.print {
@@ -159,6 +162,26 @@ func (c Command) run(o options, s settings, src source.Source, it *itinerary.Iti
 		return ExitInvalid
 	}
 	return ExitOK
+}
+
+// prepare sets the zones of s for it and reads the dates; ok false ends
+// the command with code.
+func (c Command) prepare(o options, s *settings, it *itinerary.Itinerary) (code int, ok bool) {
+	// Floating times are the viewer's clock: --tz's zone, else this
+	// machine's, which the loader has read them in.
+	s.floating = s.zone // nil: this machine's zone
+	if s.floating != nil {
+		it.SetFloating(s.floating)
+	}
+	if s.zone == nil && !s.venue {
+		s.zone, s.here = it.DisplayZone(s.floating), true
+	}
+	var err error
+	if s.dates, err = o.dateRange(*s, it); err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
+		return ExitUsage, false
+	}
+	return ExitOK, true
 }
 
 // loadFailed reports an itinerary that did not load: each problem of a
@@ -189,6 +212,12 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 
 // view opens the interactive timeline.
 func (c Command) view(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int) error {
+	return tui.Run(viewConfig(o, s, src, it, people, nil))
+}
+
+// viewConfig is the view's Config for the itinerary it of src; its reloads
+// report to progress, when not nil.
+func viewConfig(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, progress *tui.LoadProgress) tui.Config {
 	watch, file := "", ""
 	if src.Kind == source.File {
 		file = src.Name
@@ -196,10 +225,59 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 			watch = src.Name
 		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+	var p source.Progress
+	if progress != nil {
+		p = progress
+	}
+	return tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.LoaderWith(p)), Progress: progress,
+		Zone: s.zone, Now: s.now, People: people,
 		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
-		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}
+}
+
+// errEnded is the loading view's load ending the command with what it
+// wrote and its code.
+var errEnded = errors.New("the command ended while loading")
+
+// viewLoading opens the view at once on its loading screen and loads the
+// itinerary meanwhile. What the load has to say (warnings, errors) is
+// written once the view has left the terminal, with the exit code the
+// command would have without the view; quitting while loading is exit 0.
+func (c Command) viewLoading(o options, s settings) int {
+	var msgs bytes.Buffer
+	during := c
+	during.Stderr = &msgs
+	code := ExitOK
+	progress := &tui.LoadProgress{}
+	err := tui.RunLoading(tui.Start{Name: source.NameOf(o.files), Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+		Progress: progress, Load: func() (tui.Config, error) {
+			it, src, err := loadAll(o.files, c.Stdin, progress)
+			people, stop, ok := during.opened(o, s, it, src, err)
+			if ok {
+				for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
+					fmt.Fprintln(during.Stderr, l)
+				}
+				stop, ok = during.prepare(o, &s, it)
+			}
+			if !ok {
+				code = stop
+				return tui.Config{}, errEnded
+			}
+			return viewConfig(o, s, src, it, people, progress), nil
+		}})
+	if errors.Is(err, tui.ErrQuit) {
+		return ExitOK // the load may still be writing msgs
+	}
+	c.Stderr.Write(msgs.Bytes())
+	switch {
+	case errors.Is(err, errEnded):
+		return code
+	case err != nil:
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
 }
 
 // write prints the selected events in the chosen format.
