@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+)
+
+// loadingStarter is the root before its load is done, at w×h, its load
+// never run (the tests send the loadedMsg themselves).
+func loadingStarter(t *testing.T, p *LoadProgress, w, h int) starter {
+	t.Helper()
+	s := newStarter(Start{Name: "big.yaml", Progress: p}, renderer(termenv.Ascii), func() tea.Msg { return nil })
+	return update(t, s, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+func update(t *testing.T, s starter, msgs ...tea.Msg) starter {
+	t.Helper()
+	for _, msg := range msgs {
+		next, _ := s.Update(msg)
+		s = next.(starter)
+	}
+	return s
+}
+
+func runes(text string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)} }
+
+func TestLoadingView(t *testing.T) {
+	p := &LoadProgress{}
+	s := loadingStarter(t, p, 80, 24)
+	p.Bytes(0, 33066409)
+	p.Bytes(33066409, 33066409)
+	p.Update(42000, 100000)
+	first := s.View()
+	if !strings.Contains(first, "counting events") || !strings.Contains(first, "esc/q quit") {
+		t.Errorf("the first frame, before a tick, shows no progress yet:\n%s", first)
+	}
+	s = update(t, s, progressTickMsg{})
+	got := s.View()
+	if lines := strings.Split(got, "\n"); len(lines) != 24 {
+		t.Errorf("%d lines at 80×24", len(lines))
+	}
+	golden(t, "loading-80x24.txt", got)
+	// Before the size is known the frame is drawn at 80×24.
+	early := newStarter(Start{Name: "big.yaml", Progress: p}, renderer(termenv.Ascii), nil)
+	if v := early.View(); !strings.Contains(v, "visitline · big.yaml") {
+		t.Errorf("no header before the size:\n%s", v)
+	}
+}
+
+// TestLoadingNames: a file name with escapes reaches the screen quoted.
+func TestLoadingNames(t *testing.T) {
+	s := newStarter(Start{Name: "evil\x1b[31m.yaml"}, renderer(termenv.Ascii), nil)
+	if v := s.View(); strings.Contains(v, "\x1b[31m") || !strings.Contains(v, `"evil\x1b[31m.yaml"`) {
+		t.Errorf("the name is not quoted:\n%q", v)
+	}
+}
+
+// TestLoadingKeysReplayed: the keys typed while loading act, in order, on
+// the timeline once it is there, as on a view loaded at once.
+func TestLoadingKeysReplayed(t *testing.T) {
+	s := loadingStarter(t, &LoadProgress{}, 120, 40)
+	s = update(t, s, runes("j"), runes("jj"), runes("k"), runes("v"))
+	if !strings.Contains(s.View(), "loading") {
+		t.Fatal("not on the loading screen")
+	}
+	s = update(t, s, loadedMsg{cfg: Config{Itinerary: defaultItinerary(t), Now: beforeVisit}})
+	want := press(newModel(t, 120, 40), "j", "j", "j", "k", "v")
+	if !s.loaded || selectedID(s.view) != selectedID(want) || s.view.view != want.view {
+		t.Errorf("after the load: event %q in view %d, want %q in view %d", selectedID(s.view), s.view.view, selectedID(want), want.view)
+	}
+	if s.View() != want.View() {
+		t.Errorf("the replayed view differs:\n%s\nwant:\n%s", s.View(), want.View())
+	}
+	// Keys after the load go to the timeline.
+	s = update(t, s, runes("j"))
+	if want = press(want, "j"); selectedID(s.view) != selectedID(want) {
+		t.Errorf("after one more j: %q, want %q", selectedID(s.view), selectedID(want))
+	}
+}
+
+func TestLoadingQueueBounded(t *testing.T) {
+	s := loadingStarter(t, &LoadProgress{}, 80, 24)
+	s = update(t, s, runes(strings.Repeat("j", maxQueued+100)))
+	if len(s.queue) != maxQueued {
+		t.Errorf("%d keys kept, want %d", len(s.queue), maxQueued)
+	}
+}
+
+func TestLoadingQuit(t *testing.T) {
+	for _, k := range []tea.KeyMsg{runes("q"), {Type: tea.KeyEsc}, {Type: tea.KeyCtrlC}, runes("jq")} {
+		s := loadingStarter(t, &LoadProgress{}, 80, 24)
+		next, cmd := s.Update(k)
+		if s = next.(starter); !s.quitted || cmd == nil {
+			t.Errorf("%s: not quit", k)
+			continue
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s: the command is not tea.Quit", k)
+		}
+	}
+}
+
+func TestLoadingError(t *testing.T) {
+	s := loadingStarter(t, &LoadProgress{}, 80, 24)
+	bad := errors.New("big.yaml:3:1: bad")
+	next, cmd := s.Update(loadedMsg{err: bad})
+	if s = next.(starter); s.err != bad || s.loaded || cmd == nil {
+		t.Fatalf("err %v, loaded %v", s.err, s.loaded)
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("a load error does not quit")
+	}
+}
