@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
+	"github.com/visitline/visitline/itinerary"
 )
 
 // loadingStarter is the root before its load is done, at w×h, its load
@@ -113,5 +114,31 @@ func TestLoadingError(t *testing.T) {
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("a load error does not quit")
+	}
+}
+
+// TestReloadPercent: a slow reload says how far it has got, from the
+// progress its loader reports to, until it lands.
+func TestReloadPercent(t *testing.T) {
+	p := &LoadProgress{}
+	m := sized(New(Config{Itinerary: defaultItinerary(t), Now: beforeVisit, Progress: p, Watch: "trip.yaml",
+		Load: func() (*itinerary.Itinerary, error) { return nil, errors.New("not run") }}, renderer(termenv.Ascii)), 120, 40)
+	next, _ := m.Update(fileChangedMsg{}) // its commands, the load among them, are not run
+	m = next.(Model)
+	p.Bytes(0, 1000)
+	p.Update(45_000, 100_000)
+	next, cmd := m.Update(slowReloadMsg{gen: 1})
+	if m = next.(Model); !strings.Contains(m.View(), "⟳ reloading trip.yaml · 45 %") || cmd == nil {
+		t.Fatalf("no percentage:\n%s", m.View())
+	}
+	p.Update(90_000, 100_000)
+	next, _ = m.Update(reloadTickMsg{gen: 1})
+	if m = next.(Model); !strings.Contains(m.View(), "⟳ reloading trip.yaml · 90 %") {
+		t.Errorf("the percentage did not move:\n%s", m.View())
+	}
+	next, _ = m.Update(reloadedMsg{gen: 1, it: defaultItinerary(t)})
+	m = next.(Model)
+	if _, cmd = m.Update(reloadTickMsg{gen: 1}); cmd != nil || strings.Contains(m.View(), "reloading") {
+		t.Errorf("the reload landed, and its mark stays or its ticks go on:\n%s", m.View())
 	}
 }

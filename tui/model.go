@@ -417,6 +417,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case slowReloadMsg:
 		m.reload.slowed(msg.gen)
+		return m, m.reloadProgress(msg.gen)
+	case reloadTickMsg:
+		return m, m.reloadProgress(msg.gen)
 	case ItineraryMsg:
 		m.status, m.errOffset = "", 0
 		m.reloaded(msg.reloaded(&m.reload, m.cfg.Watch))

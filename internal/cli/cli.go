@@ -83,7 +83,7 @@ func (c Command) Main(args []string) int {
 	for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
 		fmt.Fprintln(c.Stderr, l)
 	}
-	return c.run(o, s, src, it, people, cache)
+	return c.run(o, s, it, people, cache)
 }
 
 // opened says what the load of src said (its warnings, its error) and
@@ -144,16 +144,15 @@ func (c Command) parse(args []string) (o options, s settings, code int, done boo
 }
 
 // run shows the itinerary that loaded, it, as the flags ask: --next, the
-// interactive view or a printer; cache is --next's cache file, or "".
-func (c Command) run(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, cache string) int {
+// printer (the view is viewLoading's); cache is --next's cache file, or "".
+func (c Command) run(o options, s settings, it *itinerary.Itinerary, people []int, cache string) int {
 	if code, ok := c.prepare(o, &s, it); !ok {
 		return code
 	}
 	var err error
+	// The view is viewLoading's.
 	if o.next {
 		err = c.next(s, it, people, cache)
-	} else if c.Terminal && !o.print {
-		err = c.view(o, s, src, it, people)
 	} else {
 		err = c.write(o, s, it, people)
 	}
@@ -208,11 +207,6 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 		cals = ", " + agenda.Count(len(it.Calendars), "calendar")
 	}
 	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s%s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
-}
-
-// view opens the interactive timeline.
-func (c Command) view(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int) error {
-	return tui.Run(viewConfig(o, s, src, it, people, nil))
 }
 
 // viewConfig is the view's Config for the itinerary it of src; its reloads
