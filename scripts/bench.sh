@@ -49,22 +49,28 @@ row "--print" "$dir/visitline" --print "$dir/in.yaml"
 row "--format yaml" "$dir/visitline" --format yaml "$dir/in.yaml"
 row "--check of the .ics" "$dir/visitline" --check "$dir/in.ics"
 
-# The view in tmux: the first frame (the time until the pane shows the
-# header's event count), its memory, then its CPU while nothing happens.
-# A run with only these: bench.sh EVENTS IDLE 0.
+# The view in tmux: its first frame (the loading screen, or the timeline
+# when the load is quicker), then the timeline (the time until the pane
+# shows the timeline's title), its memory, then its CPU while nothing
+# happens. A run with only these: bench.sh EVENTS IDLE 0.
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 \
 	"env LANG=C.UTF-8 $dir/visitline $dir/in.yaml; sleep 600"
 start=$(date +%s.%N)
 pid=
+loading=
 for _ in $(seq 6000); do
 	[ -n "$pid" ] || pid=$(pgrep -P "$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')" -x visitline || true)
-	# (not the progress line on stderr, which counts events too)
-	if tmux -L "$sock" capture-pane -p -t main | grep -v 'visitline: reading' | grep -q 'events'; then break; fi
+	screen=$(tmux -L "$sock" capture-pane -p -t main)
+	if [ -z "$loading" ] && { echo "$screen" | grep -q -e 'esc/q quit' -e 'Timeline ·'; }; then
+		loading=$(echo "$(date +%s.%N) - $start" | bc -l)
+	fi
+	if echo "$screen" | grep -q 'Timeline ·'; then break; fi
 	sleep 0.01
 done
 first=$(echo "$(date +%s.%N) - $start" | bc -l)
+printf '%-28s %9.3f\n' "first frame (loading)" "$loading"
 ratio=; [ -z "${floor_s:-}" ] || ratio=$(printf '%.2f' "$(echo "$first / $floor_s" | bc -l)")
-printf '%-28s %9.2f %9s\n' "first frame of the view" "$first" "$ratio"
+printf '%-28s %9.2f %9s\n' "timeline of the view" "$first" "$ratio"
 # Wait for the load's CPU to stop before measuring the idle.
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 prev=-1
