@@ -141,7 +141,6 @@ func (l loadingScreen) view() string {
 		w, h = 80, 24 // the first frame may come before the size
 	}
 	st := l.st
-	header := fit(st.Title.Render("visitline")+st.Faint.Render(" · "+l.name), w) + "\n" + fit(st.Faint.Render("loading…"), w)
 	pct := l.now.percent()
 	bw := max(min(barWidth, w-10), 1)
 	filled := 0
@@ -158,14 +157,17 @@ func (l loadingScreen) view() string {
 		bar + " " + label,
 		st.Faint.Render(l.now.words()),
 	}
-	body := make([]string, len(lines))
-	for i, s := range lines {
-		body[i] = fit("  "+s, w)
+	out := []string{fit(st.Title.Render("visitline")+st.Faint.Render(" · "+l.name), w), fit(st.Faint.Render("loading…"), w), ""}
+	for _, s := range lines {
+		out = append(out, fit("  "+s, w))
 	}
-	footer := fit(st.Accent.Render(hint(l.keys.Quit)), w)
-	// The body under the header, the footer on the last line.
-	gap := max(h-2-len(body)-2, 0)
-	return header + "\n\n" + strings.Join(body, "\n") + strings.Repeat("\n", gap+1) + footer
+	// The footer on the last line; in a window too short for all, the
+	// lines from the top that fit above it.
+	out = out[:min(len(out), h-1)]
+	for len(out) < h-1 {
+		out = append(out, "")
+	}
+	return strings.Join(append(out, fit(st.Accent.Render(hint(l.keys.Quit)), w)), "\n")
 }
 
 // words says the bytes and events read: "12.3 of 24.6 MiB · 42000 of

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/visitline/visitline/itinerary"
 )
@@ -141,4 +142,28 @@ func TestReloadPercent(t *testing.T) {
 	if _, cmd = m.Update(reloadTickMsg{gen: 1}); cmd != nil || strings.Contains(m.View(), "reloading") {
 		t.Errorf("the reload landed, and its mark stays or its ticks go on:\n%s", m.View())
 	}
+}
+
+// TestLoadingSizes: the loading frame fills the window, its lines fit, the
+// footer on the last; in 256 colours too.
+func TestLoadingSizes(t *testing.T) {
+	p := &LoadProgress{}
+	for _, sz := range [][2]int{{80, 24}, {40, 12}, {30, 4}, {12, 2}, {200, 60}} {
+		s := loadingStarter(t, p, sz[0], sz[1])
+		lines := strings.Split(s.View(), "\n")
+		if len(lines) != sz[1] || !strings.Contains(lines[len(lines)-1], "esc/q") && sz[0] >= 12 {
+			t.Errorf("%d×%d: %d lines, the last %q", sz[0], sz[1], len(lines), lines[len(lines)-1])
+		}
+		for _, l := range lines {
+			if n := ansi.StringWidth(l); n > sz[0] {
+				t.Errorf("%d×%d: a line of %d cells: %q", sz[0], sz[1], n, l)
+			}
+		}
+	}
+	p.Bytes(0, 33066409)
+	p.Bytes(33066409, 33066409)
+	p.Update(42000, 100000)
+	s := newStarter(Start{Name: "big.yaml", Progress: p}, renderer(termenv.ANSI256), nil)
+	s = update(t, s, tea.WindowSizeMsg{Width: 80, Height: 24}, progressTickMsg{})
+	golden(t, "loading-80x24.ansi", s.View())
 }
