@@ -23,6 +23,7 @@ import (
 type LoadProgress struct {
 	read, size  atomic.Int64 // bytes read of the file's size (-1: unknown)
 	done, total atomic.Int64 // events read of the file's events (0: not known yet)
+	files, of   atomic.Int64 // files read of those to read (0: one file)
 }
 
 // Start is part of the source's Progress: the screen shows the load
@@ -46,25 +47,39 @@ func (p *LoadProgress) Bytes(read, total int64) {
 	p.size.Store(total)
 }
 
+// Files records the files read so far of total, for a folder or several
+// files; Files(0, total) begins a new load.
+func (p *LoadProgress) Files(done, total int) {
+	if done == 0 {
+		p.done.Store(0)
+		p.total.Store(0)
+	}
+	p.files.Store(int64(done))
+	p.of.Store(int64(total))
+}
+
 // snapshot is LoadProgress read at one moment.
 type snapshot struct {
-	read, size, done, total int64
+	read, size, done, total, files, of int64
 }
 
 func (p *LoadProgress) snapshot() snapshot {
 	if p == nil {
 		return snapshot{size: -1}
 	}
-	return snapshot{read: p.read.Load(), size: p.size.Load(), done: p.done.Load(), total: p.total.Load()}
+	return snapshot{read: p.read.Load(), size: p.size.Load(), done: p.done.Load(), total: p.total.Load(), files: p.files.Load(), of: p.of.Load()}
 }
 
-// percent is the share of the events read, 0 to 100, or -1 while the
-// count of events is not known.
+// percent is the share of the events read, 0 to 100 (of the files read,
+// for several files), or -1 while neither count is known.
 func (s snapshot) percent() int {
-	if s.total <= 0 {
-		return -1
+	switch {
+	case s.total > 0:
+		return int(min(100, s.done*100/s.total))
+	case s.of > 0:
+		return int(min(100, s.files*100/s.of))
 	}
-	return int(min(100, s.done*100/s.total))
+	return -1
 }
 
 // progressEvery is how often the loading screen (and the mark of a slow
@@ -179,6 +194,9 @@ func (s snapshot) words() string {
 		parts = append(parts, fmt.Sprintf("%s of %s", mib(s.read), mib(s.size)))
 	case s.read > 0:
 		parts = append(parts, mib(s.read))
+	}
+	if s.of > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d files", s.files, s.of))
 	}
 	if s.total > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %d events", s.done, s.total))

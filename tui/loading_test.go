@@ -167,3 +167,26 @@ func TestLoadingSizes(t *testing.T) {
 	s = update(t, s, tea.WindowSizeMsg{Width: 80, Height: 24}, progressTickMsg{})
 	golden(t, "loading-80x24.ansi", s.View())
 }
+
+// TestLoadingWords: what the loading screen says of each kind of load.
+func TestLoadingWords(t *testing.T) {
+	for _, c := range []struct {
+		load func(p *LoadProgress)
+		want string
+		pct  int
+	}{
+		{func(*LoadProgress) {}, "counting events", -1},
+		{func(p *LoadProgress) { p.Bytes(0, 2048); p.Bytes(1024, 2048) }, "1 KiB of 2 KiB · counting events", -1},
+		{func(p *LoadProgress) { p.Bytes(0, 3<<20); p.Bytes(3<<20, 3<<20); p.Update(250, 1000) }, "3.0 MiB of 3.0 MiB · 250 of 1000 events", 25},
+		{func(p *LoadProgress) { p.Bytes(0, -1); p.Bytes(5000, -1) }, "5 KiB · counting events", -1},
+		{func(p *LoadProgress) { p.Files(0, 8); p.Files(2, 8) }, "2 of 8 files · counting events", 25},
+		// A new load forgets the events of the last.
+		{func(p *LoadProgress) { p.Update(10, 10); p.Bytes(0, 2048) }, "0 KiB of 2 KiB · counting events", -1},
+	} {
+		p := &LoadProgress{}
+		c.load(p)
+		if s := p.snapshot(); s.words() != c.want || s.percent() != c.pct {
+			t.Errorf("%q at %d %%, want %q at %d %%", s.words(), s.percent(), c.want, c.pct)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/visitline/visitline/data"
@@ -66,5 +67,43 @@ func TestNameOf(t *testing.T) {
 		if got := NameOf(c.names); got != c.want {
 			t.Errorf("NameOf(%q) = %q, want %q", c.names, got, c.want)
 		}
+	}
+}
+
+// fileCounter records what a gathered load tells a FileProgress, from its
+// workers.
+type fileCounter struct {
+	mu    sync.Mutex
+	calls [][2]int
+}
+
+func (f *fileCounter) Start(string) func() { return func() {} }
+func (f *fileCounter) Update(int, int)     {}
+func (f *fileCounter) Files(done, total int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, [2]int{done, total})
+}
+
+// TestFileProgress: a folder's load, and its reload, tell the files read
+// of those to read, from 0.
+func TestFileProgress(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.yaml", "b.yaml", "c.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, n), data.Default, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var f fileCounter
+	_, src, err := OpenAll([]string{dir}, nil, &f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.calls) != 4 || f.calls[0] != [2]int{0, 3} || f.calls[3] != [2]int{3, 3} {
+		t.Errorf("files told: %v", f.calls)
+	}
+	f.calls = nil
+	if _, err := src.LoaderWith(nil)(); err != nil || len(f.calls) == 0 || f.calls[0] != [2]int{0, 0} {
+		t.Errorf("the reload (nothing changed) told %v (%v)", f.calls, err)
 	}
 }

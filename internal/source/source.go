@@ -162,7 +162,8 @@ func (s Source) Loader() Loader {
 }
 
 // LoaderWith is Loader whose loads of a file report to progress (nil for
-// none); a gathered source's loads report nothing.
+// none); a gathered source's loads report to the progress it was opened
+// with, if a FileProgress.
 func (s Source) LoaderWith(progress Progress) Loader {
 	if s.gathered != nil || s.Kind != File {
 		return s.Loader()
