@@ -14,13 +14,20 @@ import (
 type HeaderText struct {
 	Title, Subtitle string
 	Meta            []string
+	// Calendars names the calendars when there are several, on a line of
+	// its own: "3 calendars: Work, Home, Team", cut to HeaderWidth cells
+	// (see CalendarsLabel); "" for one calendar or none.
+	Calendars string
 }
+
+// HeaderWidth is the width a printed header's calendar line is shortened to.
+const HeaderWidth = 80
 
 // Header returns the words of the layout's header, with the names of the
 // filter in the Latin script.
 func (l *Layout) Header() HeaderText {
 	it, opt := l.it, l.opt
-	h := HeaderText{Title: it.Title, Subtitle: it.Subtitle}
+	h := HeaderText{Title: it.Title, Subtitle: it.Subtitle, Calendars: CalendarsLabel(it, HeaderWidth)}
 	at, _, _ := it.Span()
 	if !opt.Now.IsZero() {
 		at = opt.Now

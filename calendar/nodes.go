@@ -56,6 +56,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		b.count--
 		return nil
 	}
+	b.revs = append(b.revs, revision(ev, start))
 	return []*yaml.Node{m.Node}
 }
 

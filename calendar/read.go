@@ -81,6 +81,11 @@ func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
 	it, err = itinerary.LoadNode(name, root, r.problems)
 	if it != nil {
 		it.NoZone = r.noZone
+		if len(r.revs) == len(it.Events) {
+			for i := range it.Events {
+				it.Events[i].Rev = r.revs[it.Events[i].FileIndex]
+			}
+		}
 	}
 	return it, err
 }
@@ -117,6 +122,9 @@ type reader struct {
 	dropped  int
 	// noZone is true when the calendar names no zone (see topZone).
 	noZone bool
+	// revs is the identity of each event node, in node order (Load
+	// gives them to the events when there are as many).
+	revs []itinerary.Revision
 }
 
 func (r *reader) warn(line int, format string, args ...any) {
@@ -253,6 +261,7 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	r.noZone = !named
 
 	events := b.events(vevents)
+	r.revs = b.revs
 	if len(vevents) == 0 {
 		r.warn(first.Line, "the calendar has no events (no VEVENT)")
 	}

@@ -50,7 +50,7 @@ func markdownCompact(w io.Writer, it *itinerary.Itinerary, events []int, opt Opt
 	}
 	flush()
 	if len(events) == 0 {
-		md.block(mdInline(agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false)))
+		md.block(mdInline(agenda.EmptyText(it, opt.Filter(), false)))
 	}
 	return bw.Flush()
 }
@@ -64,6 +64,9 @@ func compactEvent(l *agenda.Layout, i int) string {
 	var rest strings.Builder
 	for _, bd := range t.Badges {
 		rest.WriteString(bd.String() + " ")
+	}
+	if tag := t.CalendarTag(); tag != "" {
+		rest.WriteString(tag + " ")
 	}
 	rest.WriteString(t.Title)
 	for _, s := range []string{t.Journey, t.Place} {

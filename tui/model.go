@@ -17,8 +17,20 @@ type Config struct {
 	Itinerary *itinerary.Itinerary
 	// Name is the name the itinerary was loaded under, for messages.
 	Name string
-	// Watch is the file to reload when it changes; "" for none.
+	// Watch is the file to reload when it changes; "" for none. With
+	// Changes set it is only the source's name in the reload's messages.
 	Watch string
+	// Changes, when not nil, signals that the source changed on disk: the
+	// command's own watch of a folder or several files (internal/source).
+	// Run then watches no file itself.
+	Changes <-chan struct{}
+	// Failures, when not nil, are the problems of the files of a folder or
+	// several files that did not load in the source's last load (the others
+	// did): the panel shows them at start and after each reload.
+	Failures func() []string
+	// Notice is a line the status shows when the view opens (a watch that
+	// met its limit); "" for none.
+	Notice string
 	// Load reads the itinerary's source again (after a change of Watch, or
 	// after e); nil when it cannot be read again. The view reads nothing
 	// itself: the command's source package makes the loader.
@@ -38,6 +50,9 @@ type Config struct {
 	Now time.Time
 	// People is the starting person filter.
 	People []int
+	// Calendars is the starting calendar filter (--calendar), indexes
+	// into the itinerary's Calendars.
+	Calendars []int
 	// Lanes starts in the lanes view (--view lanes).
 	Lanes bool
 	// View, when not "", is the view to start in: list, lanes, week or
@@ -99,6 +114,7 @@ type Model struct {
 	km       KeyMap       // the user's key map, which the root's keys reset to
 	st       Styles
 	orgStyle []lipgloss.Style
+	calStyle []lipgloss.Style // of each calendar, when the itinerary gathers several
 	help     help.Model
 
 	width, height int
@@ -113,6 +129,7 @@ type Model struct {
 	gaps   bool
 
 	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
+	failed       []string // the files of a gathered source that did not load, whose events are not shown
 	errOffset    int      // first line of the panel shown (E scrolls)
 	reload       reloadState
 
@@ -208,6 +225,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	}
 	m.st.applyColors(cfg.Colors)
 	m.orgStyle = m.st.orgStyles(m.it)
+	m.calStyle = m.st.calendarStyles(m.it)
 	if c := cfg.Colors["org"]; c != "" {
 		m.orgFallback(c)
 	}
@@ -217,6 +235,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.help.Styles.ShortDesc = m.st.Faint
 	m.help.Styles.FullDesc = m.st.Faint
 	m.filter.People = append([]int(nil), cfg.People...)
+	m.filter.Calendars = append([]int(nil), cfg.Calendars...)
 	if cfg.Lanes {
 		m.view = viewLanes
 	}
@@ -229,6 +248,12 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.card.open(m.ctx(), cfg.People[0], m.tl.selected())
 	}
 	m.rem.check(m.it, m.visible, m.clock()) // no bell before the view is up
+	if cfg.Failures != nil {
+		m.failed = cfg.Failures()
+	}
+	if cfg.Notice != "" {
+		m.status = "⚠ " + itinerary.CleanLine(cfg.Notice)
+	}
 	m.settle()
 	return m
 }
@@ -267,7 +292,7 @@ func (m *Model) layRows(want int, events agenda.Options) {
 }
 
 func (m *Model) ctx() *renderCtx {
-	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
+	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, calStyle: m.calStyle, zone: m.zone, native: m.native,
 		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel), second: m.secondZone()}
 }
 
@@ -412,7 +437,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case editorLoadedMsg:
 		m, cmd := m.update(msg.reloadedMsg)
 		if msg.err == nil && m.reload.landed == msg.gen {
-			m.status = "reloaded " + itinerary.QuoteName(m.cfg.File) + " after editing"
+			m.status = "reloaded " + itinerary.QuoteName(msg.file) + " after editing"
 		}
 		return m, cmd
 	case slowReloadMsg:

@@ -334,7 +334,12 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.recent.results = nil // results of the old itinerary
 	m.search.from = -1     // an event of the old itinerary
 	m.reloadErrors = nil
+	if m.cfg.Failures != nil {
+		m.failed = m.cfg.Failures()
+	}
 	m.orgStyle = m.st.orgStyles(it)
+	m.calStyle = m.st.calendarStyles(it)
+	m.filter.Calendars = keepCalendars(old, it, m.filter.Calendars)
 	m.words = wordsOf(it)
 	m.native = m.native && m.words.native != ""
 	var people []int

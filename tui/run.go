@@ -18,9 +18,11 @@ import (
 // SIGINT and SIGTERM; Run adds SIGHUP and SIGQUIT, which would otherwise
 // end the process with the terminal left on the alternate screen and
 // reporting the mouse. When cfg.Watch names a file, the view reloads it
-// when it changes.
+// when it changes; cfg.Changes, when set, says when instead.
 func Run(cfg Config) error {
-	if cfg.Watch != "" {
+	if cfg.Changes != nil {
+		cfg.changes = cfg.Changes
+	} else if cfg.Watch != "" {
 		changes, stop, err := watch(cfg.Watch)
 		if err != nil {
 			return err
@@ -42,7 +44,9 @@ func RunLoading(s Start) error {
 	var ended atomic.Bool
 	run := func() tea.Msg {
 		cfg, err := s.Load()
-		if err == nil && cfg.Watch != "" && !ended.Load() {
+		if err == nil && cfg.Changes != nil {
+			cfg.changes = cfg.Changes
+		} else if err == nil && cfg.Watch != "" && !ended.Load() {
 			changes, stop, werr := watch(cfg.Watch)
 			if err = werr; err == nil {
 				cfg.changes = changes

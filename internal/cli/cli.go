@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/visitline/visitline/agenda"
@@ -60,7 +61,7 @@ func (c Command) Main(args []string) int {
 	}
 	o.applyConfig(&s, conf)
 	cache := ""
-	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
+	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue && len(o.calendars) == 0 {
 		// Without --now the clock moves: the cache serves a status bar.
 		if cache = nextCachePath(o.file, o.people); cache != "" {
 			if it := readNextCache(cache, time.Now()); it != nil {
@@ -72,7 +73,7 @@ func (c Command) Main(args []string) int {
 		return c.viewLoading(o, s)
 	}
 	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
-	people, code, ok := c.opened(o, s, it, src, err)
+	people, code, ok := c.opened(o, &s, it, src, err)
 	if !ok {
 		return code
 	}
@@ -87,8 +88,9 @@ func (c Command) Main(args []string) int {
 }
 
 // opened says what the load of src said (its warnings, its error) and
-// reads --person; ok false ends the command with code.
-func (c Command) opened(o options, s settings, it *itinerary.Itinerary, src source.Source, err error) (people []int, code int, ok bool) {
+// reads --person and --calendar (into s); ok false ends the command with
+// code.
+func (c Command) opened(o options, s *settings, it *itinerary.Itinerary, src source.Source, err error) (people []int, code int, ok bool) {
 	for _, l := range src.Warnings() {
 		fmt.Fprintln(c.Stderr, l)
 	}
@@ -98,6 +100,9 @@ func (c Command) opened(o options, s settings, it *itinerary.Itinerary, src sour
 		return nil, ExitInvalid, false
 	}
 	people, err = resolvePeople(it, o.people)
+	if err == nil {
+		s.calendars, err = resolveCalendars(it, o.calendars)
+	}
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
 		return nil, ExitUsage, false
@@ -210,24 +215,38 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 }
 
 // viewConfig is the view's Config for the itinerary it of src; its reloads
-// report to progress, when not nil.
-func viewConfig(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, progress *tui.LoadProgress) tui.Config {
-	watch, file := "", ""
-	if src.Kind == source.File {
+// report to progress, when not nil. A folder's or several files' watch
+// starts here; stop, when not nil, ends it.
+func viewConfig(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, progress *tui.LoadProgress) (cfg tui.Config, stop func(), err error) {
+	watch, file, notice := "", "", ""
+	var changes <-chan struct{}
+	switch {
+	case src.Kind == source.File:
 		file = src.Name
 		if !o.noWatch {
 			watch = src.Name
+		}
+	case src.Kind == source.Gathered && !o.noWatch:
+		// A folder or several files: watched here, each event edited in its
+		// own file.
+		w, err := src.Watch()
+		if err != nil {
+			return tui.Config{}, nil, err
+		}
+		if w != nil { // nil when standard input is all it reads
+			stop = w.Stop
+			watch, changes, notice = src.Name, w.C, w.Warning()
 		}
 	}
 	var p source.Progress
 	if progress != nil {
 		p = progress
 	}
-	return tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.LoaderWith(p)), Progress: progress,
-		Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+	return tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(),
+		Load: s.conf.Reminding(src.LoaderWith(p)), Progress: progress, Zone: s.zone, Now: s.now, People: people,
+		Calendars: s.calendars, Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
-		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}, stop, nil
 }
 
 // errEnded is the loading view's load ending the command with what it
@@ -244,21 +263,34 @@ func (c Command) viewLoading(o options, s settings) int {
 	during.Stderr = &msgs
 	code := ExitOK
 	progress := &tui.LoadProgress{}
+	var mu sync.Mutex
+	var stopWatch func() // a folder's watch, started by the load
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopWatch != nil {
+			stopWatch()
+		}
+	}()
 	err := tui.RunLoading(tui.Start{Name: source.NameOf(o.files), Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		Progress: progress, Load: func() (tui.Config, error) {
 			it, src, err := loadAll(o.files, c.Stdin, progress)
-			people, stop, ok := during.opened(o, s, it, src, err)
+			people, end, ok := during.opened(o, &s, it, src, err)
 			if ok {
 				for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
 					fmt.Fprintln(during.Stderr, l)
 				}
-				stop, ok = during.prepare(o, &s, it)
+				end, ok = during.prepare(o, &s, it)
 			}
 			if !ok {
-				code = stop
+				code = end
 				return tui.Config{}, errEnded
 			}
-			return viewConfig(o, s, src, it, people, progress), nil
+			cfg, stop, err := viewConfig(o, s, src, it, people, progress)
+			mu.Lock()
+			stopWatch = stop
+			mu.Unlock()
+			return cfg, err
 		}})
 	if errors.Is(err, tui.ErrQuit) {
 		return ExitOK // the load may still be writing msgs
@@ -280,7 +312,7 @@ func (c Command) write(o options, s settings, it *itinerary.Itinerary, people []
 	if o.width >= 0 {
 		width = o.width
 	}
-	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
+	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Calendars: s.calendars, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
 	return export.Writer(s.format)(c.Stdout, it, opt)
 }
 
@@ -295,6 +327,9 @@ type settings struct {
 	here     bool           // no --tz: the zone is the default, and --next reads where the itinerary is now
 	dates    agenda.DateRange
 	conf     *config.Config // the config file's settings
+	// calendars is the calendar filter (--calendar), resolved once the
+	// itinerary is read.
+	calendars []int
 }
 
 // settings checks the values of --format, --view, --tz and --now; an
@@ -478,7 +513,7 @@ func (c Command) next(s settings, it *itinerary.Itinerary, people []int, cache s
 		// in Singapore reads 18:00 for its 18:00 debrief, not Seoul's 19:00).
 		zone = it.ZoneAt(now)
 	}
-	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), zone)
+	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people, Calendars: s.calendars}), zone)
 	if cache != "" {
 		writeNextCache(cache, it, events, now)
 	}

@@ -19,6 +19,7 @@ type options struct {
 	next, noBell, compact          bool
 	format                         string
 	people                         []string
+	calendars                      []string
 	tz, now                        string
 	tz2                            string // a second --tz: the second clock
 	tzSet, tz2Set                  bool
@@ -86,6 +87,8 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("width")
 	fs.Var((*multiFlag)(&o.people), "person", "keep only events with `P`: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several")
 	fs.add("person")
+	fs.Var((*multiFlag)(&o.calendars), "calendar", "keep only events of the calendar called `NAME` (its name or id, any letter case) when several are open; repeat for any of several")
+	fs.add("calendar")
 	fs.Var((*tzFlag)(o), "tz", "show times in this IANA `ZONE`, \"local\" for this machine's, or \"venue\" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone). Given twice, the second zone's clock is shown beside the first")
 	fs.add("tz")
 	fs.StringVar(&o.day, "day", "", "only what covers `DATE`: "+agenda.DateHelp+", in the display zone and counted from --now")
@@ -201,7 +204,7 @@ Flags:
 // usageFooter follows the flags.
 const usageFooter = `
 Exit codes: 0 success, 1 the itinerary has errors or cannot be read,
-2 usage error (unknown flag, bad --person, --tz, --now or --format).
+2 usage error (unknown flag, bad --person, --calendar, --tz, --now or --format).
 
 `
 

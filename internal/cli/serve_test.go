@@ -50,7 +50,7 @@ func TestServeUsageErrors(t *testing.T) {
 		{[]string{"serve", "data/visit.yaml"}, 2, "--authorized-keys FILE is required"},
 		{[]string{"serve", "--authorized-keys", "k"}, 2, "give the itinerary FILE to serve"},
 		{[]string{"serve", "--authorized-keys", "k", "-"}, 2, "not standard input"},
-		{[]string{"serve", "--authorized-keys", "k", "a.yaml", "b.yaml"}, 2, "one SOURCE for now"},
+		{[]string{"serve", "--authorized-keys", "k", "a.yaml", "b.yaml"}, 1, "a.yaml: no such file"},
 		{[]string{"serve", "--authorized-keys", "k", "--max-sessions", "0", "a.yaml"}, 2, "--max-sessions 0"},
 		{[]string{"serve", "--authorized-keys", "k", "--idle", "0s", "a.yaml"}, 2, "--idle 0s"},
 		{[]string{"serve", "--authorized-keys", "k", "--tz", "venue", "data/visit.yaml"}, 2, "--tz venue is not offered"},

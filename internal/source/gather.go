@@ -22,6 +22,12 @@ import (
 // MaxFiles is the most files a gathered itinerary may read.
 const MaxFiles = 100_000
 
+// maxFiles is MaxFiles, lowered by tests.
+var maxFiles = MaxFiles
+
+// errTooMany ends a walk that found more than maxFiles files.
+var errTooMany = errors.New("the file-count limit")
+
 // Gathered is a source of several files: folders (walked, a vdir's
 // collections each a calendar) and files, standard input among them.
 const Gathered Kind = File + 1
@@ -37,6 +43,8 @@ type gathered struct {
 	reads int
 	// Warnings are the problems of the last load, as lines.
 	warnings []string
+	// failed are the problems of the files that did not load, of them.
+	failed []string
 	// progress, when not nil, is told the files read of each load.
 	progress FileProgress
 }
@@ -125,7 +133,9 @@ func walk(root string, out []file, warn func(...string)) ([]file, error) {
 				continue
 			}
 			if info.IsDir() {
-				if err := visit(path); err != nil {
+				if err := visit(path); errors.Is(err, errTooMany) {
+					return err // the limit stops the walk, in any folder
+				} else if err != nil {
 					warn(fmt.Sprintf("%s: %v", itinerary.QuoteName(path), err))
 				}
 				continue
@@ -133,8 +143,8 @@ func walk(root string, out []file, warn func(...string)) ([]file, error) {
 			if !info.Mode().IsRegular() || !wanted(name) {
 				continue
 			}
-			if len(out) >= MaxFiles {
-				return fmt.Errorf("more than %d files; the limit is %d (the file-count limit)", MaxFiles, MaxFiles)
+			if len(out) >= maxFiles {
+				return fmt.Errorf("more than %d files; the limit is %d (%w)", maxFiles, maxFiles, errTooMany)
 			}
 			cal := dir
 			if strings.ToLower(filepath.Ext(name)) != ".ics" {
@@ -171,6 +181,7 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		}
 		slices.SortFunc(files[start:], func(a, b file) int { return strings.Compare(a.path, b.path) })
 	}
+	files = once(files)
 	var total int64
 	for _, f := range files {
 		total += f.size
@@ -179,6 +190,30 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
 	}
 	return files, nil
+}
+
+// once keeps the first of the files that are one file: named twice
+// (`visitline dir dir`, a file inside a folder also given), or linked.
+func once(files []file) []file {
+	type key struct {
+		dev, ino uint64
+		path     string
+	}
+	seen := make(map[key]bool, len(files))
+	out := files[:0]
+	for _, f := range files {
+		k := key{path: filepath.Clean(f.path)}
+		if f.info != nil {
+			if st, ok := f.info.Sys().(*syscall.Stat_t); ok {
+				k = key{dev: uint64(st.Dev), ino: st.Ino}
+			}
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func describe(err error) string {
@@ -269,17 +304,21 @@ func readAll(files []file, todo []int, results []cached, progress FileProgress) 
 func (g *gathered) merge(files []file, results []cached, warn func(...string)) (*itinerary.Itinerary, error) {
 	var cals []itinerary.Calendar
 	calIndex := map[string]int{}
+	var ids itinerary.IDs // the calendars' ids, unique
 	var parts []itinerary.Part
 	var firstErr error
+	var failed []string
+	defer func() { g.failed = failed }()
 	for i, f := range files {
 		r := results[i]
 		if r.err != nil {
+			lines := []string{fmt.Sprintf("%s: %v", itinerary.QuoteName(f.path), r.err)}
 			var le *itinerary.LoadError
 			if errors.As(r.err, &le) {
-				warn(le.Lines()...)
-			} else {
-				warn(fmt.Sprintf("%s: %v", itinerary.QuoteName(f.path), r.err))
+				lines = le.Lines()
 			}
+			warn(lines...)
+			failed = append(failed, lines...)
 			if firstErr == nil {
 				firstErr = r.err
 			}
@@ -294,7 +333,9 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 		if !ok {
 			k = len(cals)
 			calIndex[f.cal] = k
-			cals = append(cals, makeCalendar(f, r.it, len(cals), warn))
+			c := makeCalendar(f, r.it, len(cals), warn)
+			c.ID = ids.Unique(c.ID)
+			cals = append(cals, c)
 		}
 		parts = append(parts, itinerary.Part{It: r.it, Calendar: k, File: f.path})
 	}
@@ -412,6 +453,27 @@ func (s Source) Warnings() []string {
 	s.gathered.mu.Lock()
 	defer s.gathered.mu.Unlock()
 	return s.gathered.warnings
+}
+
+// Failures are the problems of the files of a gathered source that did
+// not load in its last load (the others did), as lines; nil when all
+// loaded, and for any other source.
+func (s Source) Failures() []string {
+	if s.gathered == nil {
+		return nil
+	}
+	s.gathered.mu.Lock()
+	defer s.gathered.mu.Unlock()
+	return s.gathered.failed
+}
+
+// FailuresFunc is Failures as a function for the view to call after each
+// reload; nil for a source that is not gathered.
+func (s Source) FailuresFunc() func() []string {
+	if s.gathered == nil {
+		return nil
+	}
+	return s.Failures
 }
 
 // Roots are the folders and files a gathered source reads, the paths a

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -43,6 +44,18 @@ func TestByteProgress(t *testing.T) {
 	}
 	if b.seen == 0 || b.done != 6000 || b.total != 6000 {
 		t.Errorf("events told %d times, last %d of %d", b.seen, b.done, b.total)
+	}
+	// The counting reader still gives the file's size to the reader, which
+	// sizes its buffer from it.
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if st, ok := counted(f, size, &byteCounter{}).(interface{ Stat() (fs.FileInfo, error) }); !ok {
+		t.Error("the counting reader has no Stat")
+	} else if info, err := st.Stat(); err != nil || info.Size() != size {
+		t.Errorf("the counting reader hides the file's size (%v)", err)
 	}
 	var in byteCounter
 	if _, _, err := Open("-", bytes.NewReader(raw), &in); err != nil {

@@ -9,10 +9,15 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"runtime/debug"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
@@ -80,6 +85,14 @@ func (c *countingReader) Read(b []byte) (int, error) {
 	c.read += int64(n)
 	c.p.Bytes(c.read, c.total)
 	return n, err
+}
+
+// Stat is the file's, so that the reader still sizes its buffer from it.
+func (c *countingReader) Stat() (fs.FileInfo, error) {
+	if st, ok := c.r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		return st.Stat()
+	}
+	return nil, errors.New("not a file")
 }
 
 // counted wraps r so that a ByteProgress among progress is told the bytes
@@ -214,6 +227,7 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 			defer progress.Start(itinerary.QuoteName(name))()
 			update = progress.Update
 		}
+		defer memoryBudget(len(raw))()
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
 	}
@@ -222,4 +236,49 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 	}
 	it, err := calendar.Load(name, raw)
 	return it, true, err
+}
+
+// The memory a YAML load may take before the collector works harder to
+// stay within it: loadFloor, and loadPerByte for each byte of the file.
+// A load's live memory peaks at about three times the file (its text, the
+// events and their indexes, the chunks being parsed); without a limit the
+// collector lets the heap grow to twice its live size at every cycle, so
+// a load of 33 MB peaked at 300–340 MiB. The limit is soft (debug.
+// SetMemoryLimit): a file that needs more still loads, with more
+// collection.
+const (
+	loadFloor   = 48 << 20
+	loadPerByte = 4.5
+)
+
+// budget is the memory limits of the loads running, and the limit to
+// put back when none is.
+var budget struct {
+	sync.Mutex
+	loads  []int64
+	before int64
+}
+
+// memoryBudget lowers the process's memory limit while a file of size
+// bytes loads (never raises it); the returned function puts it back. Loads
+// at once (a folder's files) share the largest of their limits.
+func memoryBudget(size int) (restore func()) {
+	limit := int64(loadFloor + loadPerByte*float64(size))
+	budget.Lock()
+	defer budget.Unlock()
+	if len(budget.loads) == 0 {
+		budget.before = debug.SetMemoryLimit(-1)
+	}
+	budget.loads = append(budget.loads, limit)
+	debug.SetMemoryLimit(min(budget.before, slices.Max(budget.loads)))
+	return func() {
+		budget.Lock()
+		defer budget.Unlock()
+		budget.loads = slices.Delete(budget.loads, slices.Index(budget.loads, limit), slices.Index(budget.loads, limit)+1)
+		if len(budget.loads) == 0 {
+			debug.SetMemoryLimit(budget.before)
+			return
+		}
+		debug.SetMemoryLimit(min(budget.before, slices.Max(budget.loads)))
+	}
 }
