@@ -13,32 +13,18 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// Run opens the interactive view on the terminal and returns when the user
-// quits. Bubble Tea restores the terminal on return, on a panic and on
-// SIGINT and SIGTERM; Run adds SIGHUP and SIGQUIT, which would otherwise
+// RunLoading opens the interactive view on the terminal and returns when
+// the user quits. The view shows the loading screen from its first frame
+// while s.Load runs, then the timeline, with the keys typed meanwhile. It
+// returns s.Load's error as it is, or ErrQuit when the view ended before
+// the timeline was there (esc or q while loading, a signal), without
+// waiting for the load. When the Config loaded names Changes, they say
+// when the source changed; else Watch names a file the view watches.
+//
+// Bubble Tea restores the terminal on return, on a panic and on SIGINT
+// and SIGTERM; RunLoading adds SIGHUP and SIGQUIT, which would otherwise
 // end the process with the terminal left on the alternate screen and
-// reporting the mouse. When cfg.Watch names a file, the view reloads it
-// when it changes; cfg.Changes, when set, says when instead.
-func Run(cfg Config) error {
-	if cfg.Changes != nil {
-		cfg.changes = cfg.Changes
-	} else if cfg.Watch != "" {
-		changes, stop, err := watch(cfg.Watch)
-		if err != nil {
-			return err
-		}
-		defer stop()
-		cfg.changes = changes
-	}
-	_, err := runProgram(func() tea.Model { return New(cfg, nil) })
-	return err
-}
-
-// RunLoading is Run for an itinerary not read yet: the view shows the
-// loading screen from its first frame while s.Load runs, then the
-// timeline, with the keys typed meanwhile. It returns s.Load's error as it
-// is, or ErrQuit when the view ended before the timeline was there (esc
-// or q while loading, a signal), without waiting for the load.
+// reporting the mouse.
 func RunLoading(s Start) error {
 	var stopWatch atomic.Pointer[func()]
 	var ended atomic.Bool
