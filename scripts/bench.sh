@@ -58,8 +58,10 @@ row "--print" "$dir/visitline" --print "$dir/in.yaml"
 row "--format yaml" "$dir/visitline" --format yaml "$dir/in.yaml"
 row "--check of the .ics" "$dir/visitline" --check "$dir/in.ics"
 
-# The view in tmux: the first frame (the time until the pane shows the
-# header's event count), its memory, then its CPU while nothing happens.
+# The view in tmux: its first frame (the loading screen, or the timeline
+# when the load is quicker), then the timeline (the time until the pane
+# shows the timeline's title), its memory, then its CPU while nothing
+# happens.
 # A run with only these: bench.sh EVENTS IDLE 0. With BASE set, the view
 # of that revision too, for the idle CPU of both over the same seconds.
 # view SESSION BINARY starts BINARY on the file in a tmux session of its own.
@@ -67,17 +69,23 @@ view() {
 	tmux -L "$sock" -f /dev/null new-session -d -s "$1" -x 120 -y 40 \
 		"env LANG=C.UTF-8 $2 $dir/in.yaml; sleep 600"
 }
-# first_frame SESSION waits for the view's first frame, then for the load's
-# CPU to stop; sets pid to the view's process.
+# first_frame SESSION waits for the view's first frame and its timeline,
+# then for the load's CPU to stop; sets pid to the view's process, loading
+# and shown to the seconds from start to each frame.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 first_frame() {
-	pid=
+	pid= loading= shown=
+	local screen
 	for _ in $(seq 6000); do
 		[ -n "$pid" ] || pid=$(pgrep -P "$(tmux -L "$sock" list-panes -t "$1" -F '#{pane_pid}')" -x visitline || true)
-		# (not the progress line on stderr, which counts events too)
-		if tmux -L "$sock" capture-pane -p -t "$1" | grep -v 'visitline: reading' | grep -q 'events'; then break; fi
+		screen=$(tmux -L "$sock" capture-pane -p -t "$1")
+		if [ -z "$loading" ] && { echo "$screen" | grep -q -e 'esc/q quit' -e 'Timeline ·'; }; then
+			loading=$(echo "$(date +%s.%N) - $start" | bc -l)
+		fi
+		if echo "$screen" | grep -q 'Timeline ·'; then break; fi
 		sleep 0.01
 	done
+	shown=$(echo "$(date +%s.%N) - $start" | bc -l)
 	[ -n "$pid" ] || { echo "bench.sh: the view in tmux session $1 did not start" >&2; exit 1; }
 	local prev=-1 t
 	for _ in $(seq 60); do t=$(ticks "$pid"); [ "$t" = "$prev" ] && break; prev=$t; sleep 0.5; done
@@ -85,9 +93,9 @@ first_frame() {
 view main "$dir/visitline"
 start=$(date +%s.%N)
 first_frame main
-first=$(echo "$(date +%s.%N) - $start" | bc -l)
-ratio=; [ -z "${floor_s:-}" ] || ratio=$(printf '%.2f' "$(echo "$first / $floor_s" | bc -l)")
-printf '%-28s %9.2f %9s\n' "first frame of the view" "$first" "$ratio"
+printf '%-28s %9.3f\n' "first frame (loading)" "$loading"
+ratio=; [ -z "${floor_s:-}" ] || ratio=$(printf '%.2f' "$(echo "$shown / $floor_s" | bc -l)")
+printf '%-28s %9.2f %9s\n' "timeline of the view" "$shown" "$ratio"
 printf '%-28s %9s %9s %9d\n' "view, loaded" "" "" $(($(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024))
 pids=$pid names="this tree"
 if [ -n "$base" ]; then

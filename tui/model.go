@@ -35,6 +35,9 @@ type Config struct {
 	// after e); nil when it cannot be read again. The view reads nothing
 	// itself: the command's source package makes the loader.
 	Load func() (*itinerary.Itinerary, error)
+	// Progress, when not nil, is where Load reports how far it has got,
+	// for the mark of a slow reload.
+	Progress *LoadProgress
 	// Stdin says that the itinerary came from standard input, for the
 	// editor's messages.
 	Stdin bool
@@ -465,6 +468,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case slowReloadMsg:
 		m.reload.slowed(msg.gen)
+		return m, m.reloadProgress(msg.gen)
+	case reloadTickMsg:
+		return m, m.reloadProgress(msg.gen)
 	case ItineraryMsg:
 		m.status, m.errOffset = "", 0
 		m.reloaded(msg.reloaded(&m.reload, m.cfg.Watch))

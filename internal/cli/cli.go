@@ -4,12 +4,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/visitline/visitline/agenda"
@@ -67,39 +69,48 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
-	open := loadAll
 	if c.viewing(o) {
-		open = loadForView
+		return c.viewLoading(o, s)
 	}
-	it, src, err := open(o.files, c.Stdin, progressTo(c.Stderr))
+	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
+	people, code, ok := c.opened(o, &s, it, src, err)
+	if !ok {
+		return code
+	}
+	if c.fetchFailed(src) {
+		return ExitInvalid
+	}
+	if o.check {
+		c.check(src.Name, it)
+		return ExitOK
+	}
+	for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
+		fmt.Fprintln(c.Stderr, l)
+	}
+	return c.run(o, s, it, people, cache)
+}
+
+// opened says what the load of src said (its warnings, its error) and
+// reads --person and --calendar (into s); ok false ends the command with
+// code.
+func (c Command) opened(o options, s *settings, it *itinerary.Itinerary, src source.Source, err error) (people []int, code int, ok bool) {
 	for _, l := range src.Warnings() {
 		fmt.Fprintln(c.Stderr, l)
 	}
-	name := src.Name
-	conf.DefaultRemind(it)
+	s.conf.DefaultRemind(it)
 	if err != nil {
-		c.loadFailed(name, err)
-		return ExitInvalid
+		c.loadFailed(src.Name, err)
+		return nil, ExitInvalid, false
 	}
-	if !c.viewing(o) && c.fetchFailed(src) {
-		return ExitInvalid
-	}
-	people, err := resolvePeople(it, o.people)
+	people, err = resolvePeople(it, o.people)
 	if err == nil {
 		s.calendars, err = resolveCalendars(it, o.calendars)
 	}
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
-		return ExitUsage
+		return nil, ExitUsage, false
 	}
-	if o.check {
-		c.check(name, it)
-		return ExitOK
-	}
-	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
-		fmt.Fprintln(c.Stderr, l)
-	}
-	return c.run(o, s, src, it, people, cache)
+	return people, ExitOK, true
 }
 
 // applyConfig takes the config file's defaults where no flag gave one: the
@@ -144,8 +155,28 @@ func (c Command) parse(args []string) (o options, s settings, code int, done boo
 }
 
 // run shows the itinerary that loaded, it, as the flags ask: --next, the
-// interactive view or a printer; cache is --next's cache file, or "".
-func (c Command) run(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, cache string) int {
+// printer (the view is viewLoading's); cache is --next's cache file, or "".
+func (c Command) run(o options, s settings, it *itinerary.Itinerary, people []int, cache string) int {
+	if code, ok := c.prepare(o, &s, it); !ok {
+		return code
+	}
+	var err error
+	// The view is viewLoading's.
+	if o.next {
+		err = c.next(s, it, people, cache)
+	} else {
+		err = c.write(o, s, it, people)
+	}
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// prepare sets the zones of s for it and reads the dates; ok false ends
+// the command with code.
+func (c Command) prepare(o options, s *settings, it *itinerary.Itinerary) (code int, ok bool) {
 	// Floating times are the viewer's clock: --tz's zone, else this
 	// machine's, which the loader has read them in.
 	s.floating = s.zone // nil: this machine's zone
@@ -156,22 +187,11 @@ func (c Command) run(o options, s settings, src source.Source, it *itinerary.Iti
 		s.zone, s.here = it.DisplayZone(s.floating), true
 	}
 	var err error
-	if s.dates, err = o.dateRange(s, it); err != nil {
+	if s.dates, err = o.dateRange(*s, it); err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
-		return ExitUsage
+		return ExitUsage, false
 	}
-	if o.next {
-		err = c.next(s, it, people, cache)
-	} else if c.Terminal && !o.print {
-		err = c.view(o, s, src, it, people)
-	} else {
-		err = c.write(o, s, it, people)
-	}
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
-		return ExitInvalid
-	}
-	return ExitOK
+	return ExitOK, true
 }
 
 // loadFailed reports an itinerary that did not load: each problem of a
@@ -202,8 +222,10 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s)%s\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
 }
 
-// view opens the interactive timeline.
-func (c Command) view(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int) error {
+// viewConfig is the view's Config for the itinerary it of src; its reloads
+// report to progress, when not nil. A folder's or several files' watch
+// starts here; stop, when not nil, ends it.
+func viewConfig(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, progress *tui.LoadProgress) (cfg tui.Config, stop func(), err error) {
 	watch, file, notice := "", "", ""
 	var changes <-chan struct{}
 	switch {
@@ -217,19 +239,81 @@ func (c Command) view(o options, s settings, src source.Source, it *itinerary.It
 		// own file.
 		w, err := src.Watch()
 		if err != nil {
-			return err
+			return tui.Config{}, nil, err
 		}
 		if w != nil { // nil when standard input is all it reads
-			defer w.Stop()
+			stop = w.Stop
 			watch, changes, notice = src.Name, w.C, w.Warning()
 		}
 	}
-	cfg := tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(), Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
+	var p source.Progress
+	if progress != nil {
+		p = progress
+	}
+	cfg = tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(),
+		Load: s.conf.Reminding(src.LoaderWith(p)), Progress: progress, Zone: s.zone, Now: s.now, People: people,
 		Calendars: s.calendars, Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}
 	subscribe(&cfg, src, o.refresh)
-	return tui.Run(cfg)
+	return cfg, stop, nil
+}
+
+// errEnded is the loading view's load ending the command with what it
+// wrote and its code.
+var errEnded = errors.New("the command ended while loading")
+
+// viewLoading opens the view at once on its loading screen and loads the
+// itinerary meanwhile. What the load has to say (warnings, errors) is
+// written once the view has left the terminal, with the exit code the
+// command would have without the view; quitting while loading is exit 0.
+func (c Command) viewLoading(o options, s settings) int {
+	var msgs bytes.Buffer
+	during := c
+	during.Stderr = &msgs
+	code := ExitOK
+	progress := &tui.LoadProgress{}
+	var mu sync.Mutex
+	var stopWatch func() // a folder's watch, started by the load
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopWatch != nil {
+			stopWatch()
+		}
+	}()
+	err := tui.RunLoading(tui.Start{Name: source.NameOf(o.files), Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+		Progress: progress, Load: func() (tui.Config, error) {
+			it, src, err := loadForView(o.files, c.Stdin, progress)
+			people, end, ok := during.opened(o, &s, it, src, err)
+			if ok {
+				for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
+					fmt.Fprintln(during.Stderr, l)
+				}
+				end, ok = during.prepare(o, &s, it)
+			}
+			if !ok {
+				code = end
+				return tui.Config{}, errEnded
+			}
+			cfg, stop, err := viewConfig(o, s, src, it, people, progress)
+			mu.Lock()
+			stopWatch = stop
+			mu.Unlock()
+			return cfg, err
+		}})
+	if errors.Is(err, tui.ErrQuit) {
+		return ExitOK // the load may still be writing msgs
+	}
+	c.Stderr.Write(msgs.Bytes())
+	switch {
+	case errors.Is(err, errEnded):
+		return code
+	case err != nil:
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
 }
 
 // write prints the selected events in the chosen format.

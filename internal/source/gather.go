@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -48,6 +49,16 @@ type gathered struct {
 	remotes map[string]*remote
 	// cacheFirst starts each URL from its cached copy, when it has one.
 	cacheFirst bool
+	// progress, when not nil, is told the files read of each load.
+	progress FileProgress
+}
+
+// FileProgress is a Progress that is told, as the files of folders or of
+// several names are read, how many of those to read are done: Files(0,
+// total) first, then after each file. The view's loading screen counts
+// through it.
+type FileProgress interface {
+	Files(done, total int)
 }
 
 type cached struct {
@@ -258,7 +269,7 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 		todo = append(todo, i)
 	}
 	g.reads += len(todo)
-	readAll(files, todo, results)
+	readAll(files, todo, results, g.progress)
 	next := make(map[string]cached, len(files))
 	for i, f := range files {
 		next[f.path] = results[i]
@@ -277,10 +288,15 @@ func statKey(info fs.FileInfo) cached {
 	return c
 }
 
-// readAll reads the files todo names into results, on a few workers.
-func readAll(files []file, todo []int, results []cached) {
+// readAll reads the files todo names into results, on a few workers,
+// telling progress (when not nil) how many are done.
+func readAll(files []file, todo []int, results []cached, progress FileProgress) {
 	work := make(chan int)
 	var wg sync.WaitGroup
+	var done atomic.Int64
+	if progress != nil {
+		progress.Files(0, len(todo))
+	}
 	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
 		wg.Add(1)
 		go func() {
@@ -288,9 +304,12 @@ func readAll(files []file, todo []int, results []cached) {
 			for i := range work {
 				if r := files[i].remote; r != nil {
 					results[i].it, _, results[i].err = r.load()
-					continue
+				} else {
+					results[i].it, _, results[i].err = readFile(files[i].path, nil)
 				}
-				results[i].it, _, results[i].err = readFile(files[i].path, nil)
+				if progress != nil {
+					progress.Files(int(done.Add(1)), len(todo))
+				}
 			}
 		}()
 	}
@@ -443,6 +462,7 @@ func openAll(names []string, stdin io.Reader, progress Progress, cacheFirst bool
 	}
 	src := Source{Name: shownNames(names), Kind: Gathered}
 	g := &gathered{names: names, cacheFirst: cacheFirst}
+	g.progress, _ = progress.(FileProgress)
 	if slices.Contains(names, "-") {
 		it, cal, err := read(StdinName, stdin, nil)
 		src.Calendar = cal

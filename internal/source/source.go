@@ -10,11 +10,14 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/visitline/visitline/calendar"
@@ -62,6 +65,66 @@ type Progress interface {
 	Update(done, total int)
 }
 
+// ByteProgress is a Progress that is also told, as a file is read, the
+// bytes read so far and the file's size (-1 when unknown, as for standard
+// input). Bytes(0, total) comes first, before anything is read, and starts
+// a new load: the view's loading screen and its reloads count through it.
+type ByteProgress interface {
+	Progress
+	Bytes(read, total int64)
+}
+
+// countingReader tells p the bytes read through it.
+type countingReader struct {
+	r     io.Reader
+	p     ByteProgress
+	read  int64
+	total int64
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.read += int64(n)
+	c.p.Bytes(c.read, c.total)
+	return n, err
+}
+
+// Stat is the file's, so that the reader still sizes its buffer from it.
+func (c *countingReader) Stat() (fs.FileInfo, error) {
+	if st, ok := c.r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		return st.Stat()
+	}
+	return nil, errors.New("not a file")
+}
+
+// counted wraps r so that a ByteProgress among progress is told the bytes
+// read of total; r itself otherwise.
+func counted(r io.Reader, total int64, progress Progress) io.Reader {
+	bp, ok := progress.(ByteProgress)
+	if !ok {
+		return r
+	}
+	bp.Bytes(0, total)
+	return &countingReader{r: r, p: bp, total: total}
+}
+
+// NameOf is the name a source of names has once opened (Source.Name),
+// told before it is read: the built-in visit's name for none, StdinName
+// for "-".
+func NameOf(names []string) string {
+	if len(names) == 0 {
+		return data.DefaultName
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if len(names) == 1 && n == "-" {
+			out[i] = StdinName
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // KindOf returns the kind of source name is.
 func KindOf(name string) Kind {
 	switch name {
@@ -89,7 +152,13 @@ func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary
 		return it, src, err
 	case Stdin:
 		src.Name = StdinName
-		it, cal, err := read(src.Name, stdin, nil)
+		// Only the view's loading screen shows standard input's progress:
+		// the progress line is for files.
+		var p Progress
+		if bp, ok := progress.(ByteProgress); ok {
+			p = bp
+		}
+		it, cal, err := read(src.Name, counted(stdin, -1, p), p)
 		src.Calendar = cal
 		return it, src, err
 	case URL:
@@ -118,13 +187,25 @@ func (s Source) Loader() Loader {
 	return FileLoader(s.Name)
 }
 
+// LoaderWith is Loader whose loads of a file report to progress (nil for
+// none); a gathered source's loads report to the progress it was opened
+// with, if a FileProgress.
+func (s Source) LoaderWith(progress Progress) Loader {
+	if s.gathered != nil || s.Kind != File {
+		return s.Loader()
+	}
+	return fileLoader(s.Name, progress)
+}
+
 // FileLoader returns the loader of the file at path.
-func FileLoader(path string) Loader {
+func FileLoader(path string) Loader { return fileLoader(path, nil) }
+
+func fileLoader(path string, progress Progress) Loader {
 	return func() (*itinerary.Itinerary, error) {
 		if _, err := os.Stat(path); err != nil {
 			return nil, err // as it is, so that a missing file can be told
 		}
-		it, _, err := readFile(path, nil)
+		it, _, err := readFile(path, progress)
 		return it, err
 	}
 }
@@ -138,7 +219,11 @@ func readFile(path string, progress Progress) (*itinerary.Itinerary, bool, error
 		return nil, false, err
 	}
 	defer f.Close()
-	return read(path, f, progress)
+	var r io.Reader = f
+	if info, err := f.Stat(); err == nil {
+		r = counted(f, info.Size(), progress)
+	}
+	return read(path, r, progress)
 }
 
 // read reads r once, sniffs it once and loads it as an iCalendar file or a
