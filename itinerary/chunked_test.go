@@ -160,6 +160,10 @@ func TestParallelScanMatchesSerial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if it.searchAll != "" {
+		t.Fatal("the search texts were made at load; they are made when first asked for")
+	}
+	it.WarmSearch()
 	if len(it.searchAll) < parallelScanBytes {
 		t.Fatalf("search text of %d bytes is too small for the parallel scan", len(it.searchAll))
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -26,6 +27,32 @@ func (it *Itinerary) index() {
 			it.byPerson[p] = append(it.byPerson[p], i)
 		}
 	}
+	it.searchOnce = sync.Once{} // the search texts are made when first asked for (searchIndex)
+	it.findOverlaps()
+	it.indexGroups()
+	it.indexSpans()
+	it.personText = make([]personText, len(it.People))
+	for i := range it.People {
+		p := &it.People[i]
+		pt := personText{id: Fold(p.ID), role: Fold(p.Role), names: nameForms(p)}
+		if o := it.OrgOf(i); o != nil {
+			pt.org = Fold(o.Name + " " + o.Native + " " + o.ID)
+		}
+		it.personText[i] = pt
+	}
+}
+
+// searchIndex makes the search texts the first time a search needs them:
+// a printer or a check never does, and so never holds them.
+func (it *Itinerary) searchIndex() { it.searchOnce.Do(it.buildSearch) }
+
+// WarmSearch makes the search texts now (a view does, in the background,
+// so that its first search does not wait for them). It is safe to call
+// from several goroutines.
+func (it *Itinerary) WarmSearch() { it.searchIndex() }
+
+// buildSearch makes the search text of every event.
+func (it *Itinerary) buildSearch() {
 	// All the search texts live in one string, each followed by a NUL, so
 	// that a search can jump from match to match with strings.Index.
 	it.search = make([]string, len(it.Events))
@@ -58,18 +85,6 @@ func (it *Itinerary) index() {
 	it.searchStart[len(it.Events)] = int32(len(it.searchAll))
 	for i := range it.Events {
 		it.search[i] = it.searchAll[it.searchStart[i] : it.searchStart[i+1]-1]
-	}
-	it.findOverlaps()
-	it.indexGroups()
-	it.indexSpans()
-	it.personText = make([]personText, len(it.People))
-	for i := range it.People {
-		p := &it.People[i]
-		pt := personText{id: Fold(p.ID), role: Fold(p.Role), names: nameForms(p)}
-		if o := it.OrgOf(i); o != nil {
-			pt.org = Fold(o.Name + " " + o.Native + " " + o.ID)
-		}
-		it.personText[i] = pt
 	}
 }
 

@@ -100,6 +100,7 @@ func (it *Itinerary) Select(f Filter) []int {
 // the joined texts with strings.Index, and keeps those keep accepts. Large
 // itineraries are scanned in parts, one per core.
 func (it *Itinerary) scan(word string, keep func(int) bool) []int {
+	it.searchIndex()
 	parts := 1
 	if len(it.searchAll) >= parallelScanBytes {
 		parts = max(runtime.GOMAXPROCS(0), 1)

@@ -84,6 +84,7 @@ func (q *Query) longestWord() string {
 }
 
 func (q *Query) matches(it *Itinerary, i int) bool {
+	it.searchIndex()
 	text := it.search[i]
 	for _, w := range q.Words {
 		if !strings.Contains(text, w) {

@@ -201,6 +201,7 @@ type Itinerary struct {
 	search        []string             // folded search text for each event (slices of searchAll)
 	searchAll     string               // every search text, each ended by a NUL
 	searchStart   []int32              // where each event's text starts in searchAll; one more at the end
+	searchOnce    sync.Once            // makes search, searchAll and searchStart (searchIndex)
 	overlaps      [][]Overlap          // named overlaps of each event, MaxNamedOverlaps at most
 	overlapCount  []int32              // overlaps of each event in all
 	personOverlap [][]bool             // for each person, whether each of their events overlaps another of theirs

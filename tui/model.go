@@ -401,6 +401,19 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// warmSearch makes a reloaded itinerary's search texts in the background,
+// which it makes only when first asked for, so that the next search typed
+// does not wait for them (the command warms the first load's).
+func warmSearch(it *itinerary.Itinerary) tea.Cmd {
+	if it == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		it.WarmSearch()
+		return nil
+	}
+}
+
 // Update dispatches messages, then settles what is derived from the state.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := m.update(msg)
@@ -453,6 +466,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.takeStatus()
 		m.reloaded(msg)
 		m.renderPage()
+		return m, warmSearch(m.it)
 	case refreshMsg:
 		return m, tea.Batch(m.refresh(), m.refreshTick())
 	case refreshNowMsg:

@@ -72,6 +72,9 @@ func (c Command) Main(args []string) int {
 	if c.viewing(o) {
 		return c.viewLoading(o, s)
 	}
+	if !o.check && !o.next {
+		source.Frugal() // it loads once and writes: a tighter memory budget
+	}
 	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
 	people, code, ok := c.opened(o, &s, it, src, err)
 	if !ok {
@@ -285,6 +288,9 @@ func (c Command) viewLoading(o options, s settings) int {
 	err := tui.RunLoading(tui.Start{Name: source.NameOf(o.files), Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		Progress: progress, Load: func() (tui.Config, error) {
 			it, src, err := loadForView(o.files, c.Stdin, progress)
+			if it != nil {
+				go it.WarmSearch() // made when first asked for: before the first search, with luck
+			}
 			people, end, ok := during.opened(o, &s, it, src, err)
 			if ok {
 				for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {

@@ -71,6 +71,9 @@ func (h *hub) publish(it *itinerary.Itinerary, err error) {
 func (h *hub) follow(changes <-chan struct{}, load func() (*itinerary.Itinerary, error)) {
 	for range changes {
 		it, err := load()
+		if it != nil {
+			it.WarmSearch() // before the sessions search it
+		}
 		h.publish(it, err)
 	}
 }

@@ -137,6 +137,9 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 		return &StartError{fmt.Errorf("--listen %s: %v", cfg.Listen, err)}
 	}
 	s.hub = newHub(cfg.Itinerary)
+	if cfg.Itinerary != nil {
+		go cfg.Itinerary.WarmSearch() // made when first asked for; sessions search it
+	}
 	if hubReady != nil {
 		hubReady(s.hub)
 	}

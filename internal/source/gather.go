@@ -269,6 +269,13 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 		todo = append(todo, i)
 	}
 	g.reads += len(todo)
+	var size int64
+	for _, i := range todo {
+		size += files[i].size
+	}
+	// One budget for all the files read (an iCalendar file takes about three
+	// times what YAML does); each file's own, smaller, does not lower it.
+	defer memoryBudget(3 * size)() // (the files not yet read)
 	readAll(files, todo, results, g.progress)
 	next := make(map[string]cached, len(files))
 	for i, f := range files {

@@ -15,10 +15,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime/debug"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
@@ -229,6 +226,7 @@ func readFile(path string, progress Progress) (*itinerary.Itinerary, bool, error
 // read reads r once, sniffs it once and loads it as an iCalendar file or a
 // YAML itinerary, saying which it was.
 func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bool, error) {
+	live := liveHeap() // before the text is read: the budget counts it
 	raw, err := itinerary.ReadAll(name, r)
 	if err != nil {
 		return nil, false, err
@@ -240,7 +238,7 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 			defer progress.Start(itinerary.QuoteName(name))()
 			update = progress.Update
 		}
-		defer memoryBudget(len(raw))()
+		defer memoryBudgetAbove(live, int64(len(raw)))()
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
 	}
@@ -249,49 +247,4 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 	}
 	it, err := calendar.Load(name, raw)
 	return it, true, err
-}
-
-// The memory a YAML load may take before the collector works harder to
-// stay within it: loadFloor, and loadPerByte for each byte of the file.
-// A load's live memory peaks at about three times the file (its text, the
-// events and their indexes, the chunks being parsed); without a limit the
-// collector lets the heap grow to twice its live size at every cycle, so
-// a load of 33 MB peaked at 300–340 MiB. The limit is soft (debug.
-// SetMemoryLimit): a file that needs more still loads, with more
-// collection.
-const (
-	loadFloor   = 48 << 20
-	loadPerByte = 4.5
-)
-
-// budget is the memory limits of the loads running, and the limit to
-// put back when none is.
-var budget struct {
-	sync.Mutex
-	loads  []int64
-	before int64
-}
-
-// memoryBudget lowers the process's memory limit while a file of size
-// bytes loads (never raises it); the returned function puts it back. Loads
-// at once (a folder's files) share the largest of their limits.
-func memoryBudget(size int) (restore func()) {
-	limit := int64(loadFloor + loadPerByte*float64(size))
-	budget.Lock()
-	defer budget.Unlock()
-	if len(budget.loads) == 0 {
-		budget.before = debug.SetMemoryLimit(-1)
-	}
-	budget.loads = append(budget.loads, limit)
-	debug.SetMemoryLimit(min(budget.before, slices.Max(budget.loads)))
-	return func() {
-		budget.Lock()
-		defer budget.Unlock()
-		budget.loads = slices.Delete(budget.loads, slices.Index(budget.loads, limit), slices.Index(budget.loads, limit)+1)
-		if len(budget.loads) == 0 {
-			debug.SetMemoryLimit(budget.before)
-			return
-		}
-		debug.SetMemoryLimit(min(budget.before, slices.Max(budget.loads)))
-	}
 }
