@@ -52,6 +52,9 @@ type builder struct {
 	sourceNodes []*yaml.Node
 	sourceSlugs map[string]int
 
+	// keep keeps each occurrence's nodes (the reference path, see loadCalendar).
+	keep bool
+
 	work   int      // the work of expanding rules so far (recur.go)
 	capped []string // titles of series cut at MaxOccurrences
 	count  int
@@ -69,7 +72,7 @@ type builder struct {
 	early       int
 }
 
-func (b *builder) events(vevents []*component) []*yaml.Node {
+func (b *builder) events(vevents []*component) []occ {
 	var evs []*vevent
 	for _, c := range vevents {
 		if ev := b.read(c); ev != nil {
@@ -117,7 +120,7 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			masters[ev.uid] = true
 		}
 	}
-	var out []*yaml.Node
+	var out []occ
 	for _, ev := range evs {
 		switch {
 		case ev.recurID != nil && masters[ev.uid]:

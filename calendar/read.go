@@ -66,23 +66,42 @@ func Sniff(data []byte) bool {
 // that do not stop the load (a missing DTSTART, an unknown zone, a broken
 // line) are the itinerary's warnings, as FILE:LINE: messages; a file with
 // no calendar in it is an *itinerary.LoadError.
+//
+// The events' nodes are made in parallel chunks as the loader walks them,
+// and dropped after (stream.go).
 func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
+	return loadCalendar(name, data, false)
+}
+
+// loadCalendar is Load; whole makes the node tree of the whole calendar first and
+// loads it at once, as the reader did before it streamed: the reference
+// the tests hold the streaming to.
+func loadCalendar(name string, data []byte, whole bool) (it *itinerary.Itinerary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			it = nil
-			err = &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("cannot read this calendar (internal error: %v); please report it", r)}}}
+			err = internalError(name, r)
 		}
 	}()
 	r := &reader{name: name}
-	root := r.read(data)
-	if root == nil {
+	cal := r.read(data, whole)
+	if cal == nil {
 		return nil, &itinerary.LoadError{File: name, Problems: r.errors()}
 	}
-	it, err = itinerary.LoadNode(name, root, r.problems)
+	if whole {
+		it, err = itinerary.LoadNode(name, cal.root, r.problems)
+	} else {
+		it, err = itinerary.LoadNodeEvents(name, cal.root, cal.events(), cal.problems)
+	}
 	if it != nil {
 		it.NoZone = r.noZone
 	}
 	return it, err
+}
+
+// internalError is the error of a panic while reading.
+func internalError(name string, v any) *itinerary.LoadError {
+	return &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("cannot read this calendar (internal error: %v); please report it", v)}}}
 }
 
 // LoadReader reads at most itinerary.MaxFileSize bytes from r and loads
@@ -141,9 +160,10 @@ func (r *reader) errors() []itinerary.Problem {
 	return out
 }
 
-// read parses data into the node tree of an itinerary, or returns nil when
-// it is not a calendar at all.
-func (r *reader) read(data []byte) *yaml.Node {
+// read parses data into the node tree of an itinerary and its events, or
+// returns nil when it is not a calendar at all; whole puts the events'
+// nodes in the tree (see loadCalendar).
+func (r *reader) read(data []byte, whole bool) *built {
 	if k := bytes.IndexByte(data, 0); k >= 0 {
 		line, col := itinerary.Position(data, k)
 		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
@@ -163,7 +183,7 @@ func (r *reader) read(data []byte) *yaml.Node {
 		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
 		return nil
 	}
-	return r.build(cals)
+	return r.build(cals, whole)
 }
 
 // clip makes a value from the file safe and short enough to quote: as
@@ -194,38 +214,14 @@ func (q quoted) Format(f fmt.State, verb rune) {
 	io.WriteString(f, s)
 }
 
-// build maps the calendars to the node tree of an itinerary.
-func (r *reader) build(cals []*component) *yaml.Node {
+// build maps the calendars to the node tree of an itinerary, without its
+// events unless whole is set, and the occurrences of its events.
+func (r *reader) build(cals []*component, whole bool) *built {
 	first := cals[0]
-	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
+	b := &builder{r: r, keep: whole, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
 		nameBytes: map[string]int{}, warnedBudget: map[string]bool{}}
 	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, years: map[string][2]int{}, top: time.UTC}
-	var vevents []*component
-	for _, cal := range cals {
-		for _, c := range cal.Children {
-			switch c.Name {
-			case "VTIMEZONE":
-				// The TZID property is TEXT, escaped (Outlook's "Kuala
-				// Lumpur\, Singapore"); the parameters naming it are not.
-				if id := unescapeText(propValue(c, "TZID")); id != "" {
-					zs.defs[id] = c
-				}
-			case "VEVENT":
-				vevents = append(vevents, c)
-				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
-					if w, ok := parseWall(p.Value); ok {
-						tzid, _ := p.tzid()
-						span, y := zs.years[tzid], w.Year()
-						if span[0] == 0 || y < span[0] {
-							span[0] = y
-						}
-						span[1] = max(span[1], y)
-						zs.years[tzid] = span
-					}
-				}
-			}
-		}
-	}
+	vevents := gather(cals, zs)
 	b.zs = zs
 
 	title := ""
@@ -278,8 +274,45 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	if len(b.personNodes) > 0 {
 		root.add("people", seq(first.Line, b.personNodes...))
 	}
-	root.add("events", seq(first.Line, events...))
-	return root.Node
+	var nodes []*yaml.Node
+	if whole {
+		for _, o := range events {
+			nodes = append(nodes, o.node)
+		}
+	}
+	root.add("events", seq(first.Line, nodes...))
+	return &built{root: root.Node, occs: events, b: b}
+}
+
+// gather lists the VEVENTs of the calendars and their zones' definitions,
+// and the years each TZID starts events in.
+func gather(cals []*component, zs *zones) (vevents []*component) {
+	for _, cal := range cals {
+		for _, c := range cal.Children {
+			switch c.Name {
+			case "VTIMEZONE":
+				// The TZID property is TEXT, escaped (Outlook's "Kuala
+				// Lumpur\, Singapore"); the parameters naming it are not.
+				if id := unescapeText(propValue(c, "TZID")); id != "" {
+					zs.defs[id] = c
+				}
+			case "VEVENT":
+				vevents = append(vevents, c)
+				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
+					if w, ok := parseWall(p.Value); ok {
+						tzid, _ := p.tzid()
+						span, y := zs.years[tzid], w.Year()
+						if span[0] == 0 || y < span[0] {
+							span[0] = y
+						}
+						span[1] = max(span[1], y)
+						zs.years[tzid] = span
+					}
+				}
+			}
+		}
+	}
+	return vevents
 }
 
 // topZone is the itinerary's zone: X-WR-TIMEZONE (which is also the zone
