@@ -23,9 +23,9 @@ type vevent struct {
 	seq     int // SEQUENCE, the revision
 	title   string
 
-	// people and invitees are the attendees' nodes and the invitation
-	// line, made once for all occurrences.
-	people     []*yaml.Node
+	// people and invitees are the participants and the invitation line,
+	// made once for all occurrences.
+	people     []personRef
 	invitees   string
 	peopleDone bool
 	// peopleCost is what the participants cost against maxTextBudget;

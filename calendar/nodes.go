@@ -214,11 +214,15 @@ func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
 		ev.people, ev.invitees = b.attendees(c)
 		ev.peopleDone = true
 		for _, p := range ev.people {
-			ev.peopleCost += len(p.Value) + b.nameBytes[p.Value]
+			ev.peopleCost += len(p.id) + b.nameBytes[p.id]
 		}
 	}
-	participants, invitees := ev.people, ev.invitees
-	if len(participants) > 0 {
+	invitees := ev.invitees
+	if len(ev.people) > 0 {
+		participants := make([]*yaml.Node, len(ev.people))
+		for i, p := range ev.people {
+			participants[i] = scalar(p.id, p.line)
+		}
 		m.add("participants", seq(c.Line, participants...))
 	}
 	if topics := topicNodes(c); len(topics) > 0 {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/visitline/visitline/itinerary"
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 )
 
 // partstatWords and roleWords say an attendee's PARTSTAT and ROLE in the
@@ -24,8 +23,8 @@ var (
 
 // attendees maps ORGANIZER and ATTENDEE to participants, and describes
 // their roles and replies for the notes.
-func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
-	var ids []*yaml.Node
+func (b *builder) attendees(c *component) ([]personRef, string) {
+	var ids []personRef
 	var parts []string
 	var partDetail [][]string
 	partOf := map[string]int{}
@@ -69,7 +68,7 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 			continue
 		}
 		listed[id] = true
-		ids = append(ids, scalar(id, p.Line))
+		ids = append(ids, personRef{id, p.Line})
 	}
 	if len(parts) == 0 {
 		return ids, ""
@@ -78,6 +77,14 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		parts[i] = fmt.Sprintf("%s (%s)", parts[i], strings.Join(partDetail[i], ", "))
 	}
 	return ids, "Invitation: " + strings.Join(parts, " · ")
+}
+
+// personRef is a participant of an event: the person's id and the line
+// that lists them. Their node is made for each occurrence as it is loaded
+// (a node costs seven times as much).
+type personRef struct {
+	id   string
+	line int
 }
 
 // attendeeName is the address of an ORGANIZER or ATTENDEE (without

@@ -171,7 +171,7 @@ func (r *reader) read(data []byte, whole bool) *built {
 	}
 	// The encoding is decided after unfolding (RFC 5545 3.1: a fold may
 	// split a character, and unfolding restores it).
-	lines, at := unfold(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	lines, at := unfold(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	switch enc, first, damaged := decodeLines(lines); {
 	case enc == windows1252:
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
