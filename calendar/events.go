@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/visitline/visitline/itinerary"
 	"gopkg.in/yaml.v3"
 )
 
@@ -174,9 +173,7 @@ func isSeries(ev *vevent) bool {
 func (b *builder) read(c *component) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
 	ev.seq, _ = strconv.Atoi(propValue(c, "SEQUENCE"))
-	if p := c.prop("SUMMARY"); p != nil {
-		ev.title = cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine)
-	}
+	ev.title = titleOf(c)
 	name := "VEVENT"
 	if ev.title != "" {
 		name = fmt.Sprintf("event %q", clip(ev.title))

@@ -84,6 +84,7 @@ type component struct {
 	Props    []*property
 	Children []*component
 	byName   map[string][]*property
+	pre      *prepared // a VEVENT's text, read ahead (prepare.go)
 }
 
 // prop returns the first property called name, or nil.

@@ -202,7 +202,7 @@ func addStatusAndPlace(m mapNode, c *component) {
 		m.add("approximate", boolScalar(p.Line))
 	}
 	if p := c.prop("LOCATION"); p != nil {
-		m.addText("place", cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine), p.Line)
+		m.addText("place", placeOf(c), p.Line)
 	}
 }
 
@@ -212,6 +212,9 @@ func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
 	c := ev.c
 	if !ev.peopleDone {
 		ev.people, ev.invitees = b.attendees(c)
+		if c.pre != nil {
+			c.pre.names = nil // read once
+		}
 		ev.peopleDone = true
 		for _, p := range ev.people {
 			ev.peopleCost += len(p.id) + b.nameBytes[p.id]
@@ -230,10 +233,7 @@ func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
 	}
 	if !ev.notesDone {
 		// made once for all occurrences, which share the string
-		notes := ""
-		if p := c.prop("DESCRIPTION"); p != nil {
-			notes = strings.TrimSpace(itinerary.Clean(unescapeText(p.Value)))
-		}
+		notes := notesOf(c)
 		if invitees != "" {
 			notes = strings.TrimSpace(notes + "\n\n" + invitees)
 		}

@@ -30,11 +30,18 @@ func (b *builder) attendees(c *component) ([]personRef, string) {
 	partOf := map[string]int{}
 	listed := map[string]bool{}
 	tooMany := false
+	k := -1
 	for _, p := range c.Props {
 		if p.Name != "ORGANIZER" && p.Name != "ATTENDEE" {
 			continue
 		}
-		addr, name := attendeeName(p)
+		k++
+		var addr, name string
+		if c.pre != nil && k < len(c.pre.names) {
+			addr, name = c.pre.names[k].addr, c.pre.names[k].name
+		} else {
+			addr, name = attendeeName(p)
+		}
 		if name == "" {
 			continue
 		}
