@@ -83,7 +83,7 @@ func loadCalendar(name string, data []byte, whole bool) (it *itinerary.Itinerary
 			err = internalError(name, r)
 		}
 	}()
-	r := &reader{name: name}
+	r := &reader{name: name, whole: whole}
 	cal := r.read(data, whole)
 	if cal == nil {
 		return nil, &itinerary.LoadError{File: name, Problems: r.errors()}
@@ -131,7 +131,10 @@ func LoadInput(name string, r io.Reader) (it *itinerary.Itinerary, isCalendar bo
 
 // reader holds the state of one read.
 type reader struct {
-	name     string
+	name string
+	// whole reads on one goroutine, as the reader did before it streamed
+	// (the tests' reference, see loadCalendar).
+	whole    bool
 	problems []itinerary.Problem
 	dropped  int
 	// noZone is true when the calendar names no zone (see topZone).

@@ -1,16 +1,33 @@
 package calendar
 
-import "strings"
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // tree builds the components of the file, repairing what it can.
 func (r *reader) tree(lines []string, at []int) []*component {
 	n := &nesting{r: r, top: &component{}, attendees: map[*component]int{}}
 	n.stack = []*component{n.top}
+	var parsed []*property
+	if !r.whole {
+		parsed = parseLines(lines, at)
+	}
 	for i, s := range lines {
-		if isAttendee(s) && len(n.stack) > 1 && !n.countAttendee(at[i]) {
+		attendee := isAttendee(s)
+		if attendee && len(n.stack) > 1 && !n.countAttendee(at[i]) {
 			continue
 		}
-		p, ok := parseLine(s, at[i])
+		var p *property
+		ok := false
+		if parsed != nil && !attendee {
+			p, ok = parsed[i], parsed[i] != nil
+		} else {
+			// ATTENDEE lines are parsed here, once counted (see parseLines)
+			p, ok = parseLine(s, at[i])
+		}
 		if !ok {
 			r.warn(at[i], "not a content line (NAME:VALUE): %q; ignored", clip(s))
 			continue
@@ -28,6 +45,60 @@ func (r *reader) tree(lines []string, at []int) []*component {
 		r.warn(n.stack[k].Line, "BEGIN:%s is never closed", clip(n.stack[k].Name))
 	}
 	return r.calendars(n.top)
+}
+
+// linesPerChunk is how many lines a worker of parseLines parses at a time.
+const linesPerChunk = 4096
+
+// parseLines parses the content lines on every core: each line's
+// property, or nil where it is not a content line. ATTENDEE lines are left
+// for tree, which parses only those within the bounds on them, so that a
+// file of a million attendees costs their count, not their parse. It
+// returns nil when a worker panicked: tree then parses every line itself,
+// and meets the panic where Load reports it.
+func parseLines(lines []string, at []int) []*property {
+	parsed := make([]*property, len(lines))
+	var failed atomic.Bool
+	parse := func(from, to int) {
+		defer func() {
+			if recover() != nil {
+				failed.Store(true)
+			}
+		}()
+		for i := from; i < to; i++ {
+			if !isAttendee(lines[i]) {
+				parsed[i], _ = parseLine(lines[i], at[i])
+			}
+		}
+	}
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	if len(lines) < 2*linesPerChunk || workers == 1 {
+		parse(0, len(lines))
+		if failed.Load() {
+			return nil
+		}
+		return parsed
+	}
+	next := make(chan int, (len(lines)+linesPerChunk-1)/linesPerChunk)
+	for k := 0; k < len(lines); k += linesPerChunk {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				parse(k, min(k+linesPerChunk, len(lines)))
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		return nil
+	}
+	return parsed
 }
 
 // nesting is the state of tree as it reads the lines: the components open
