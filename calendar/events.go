@@ -126,12 +126,25 @@ func (b *builder) events(vevents []*component) []occ {
 			// emitted by its series
 		case ev.recurID == nil && isSeries(ev):
 			out = append(out, b.expand(ev, overrides[ev.uid], end)...)
+			b.done(ev)
+			for _, o := range overrides[ev.uid] {
+				b.done(o)
+			}
 			delete(overrides, ev.uid) // a second master of the same UID gets none
 		default:
 			out = append(out, b.occurrence(ev, ev.start)...)
+			b.done(ev)
 		}
 	}
 	return out
+}
+
+// done says ev has given all its occurrences: on the streaming path its
+// component keeps only what replay reads of it (trim).
+func (b *builder) done(ev *vevent) {
+	if !b.keep {
+		ev.c.trim()
+	}
 }
 
 // latestRevisions keeps, of the VEVENTs that share a UID and a

@@ -104,3 +104,34 @@ func placeOf(c *component) string {
 	}
 	return ""
 }
+
+// replayLines names the properties replay reads only the line of (their
+// values were read into the vevent); replayReads those it reads whole.
+// Every other property of an event, and its VALARMs, are read once, before
+// the event's occurrences are kept.
+var (
+	replayLines = map[string]string{"SUMMARY": "SUMMARY", "DTSTART": "DTSTART", "DTEND": "DTEND", "DURATION": "DURATION",
+		"DESCRIPTION": "DESCRIPTION", "RRULE": "RRULE", "RDATE": "RDATE"}
+	replayReads = map[string]bool{ZoneProperty: true, StatusProperty: true, "STATUS": true, ApproximateProperty: true,
+		"LOCATION": true, "CATEGORIES": true, "URL": true}
+)
+
+// trim drops what replay does not read of an event whose occurrences are
+// all kept, so that its lines (ATTENDEE, DESCRIPTION, DTSTAMP and the
+// rest) go while the reader is still at work on the events after it. The
+// index of a large component is made again here: replay only reads it.
+func (c *component) trim() {
+	kept := make([]*property, 0, len(c.Props))
+	for _, p := range c.Props {
+		if name, ok := replayLines[p.Name]; ok {
+			kept = append(kept, &property{Name: name, Line: p.Line})
+		} else if replayReads[p.Name] {
+			kept = append(kept, p)
+		}
+	}
+	c.Props, c.Children, c.byName = kept, nil, nil
+	if c.pre != nil {
+		c.pre.names, c.pre.notes = nil, ""
+	}
+	c.props("")
+}
