@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -215,11 +216,18 @@ func isASCII(s string) bool {
 // lines. Each line is a string of its own, so that the text is not held
 // by the lines that outlive it.
 func unfold(text []byte) (lines []string, at []int) {
+	unfoldEach(text, math.MaxInt, func(l []string, a []int) { lines, at = l, a })
+	return lines, at
+}
+
+// unfoldEach is unfold handing the lines to emit n at a time, and the
+// rest at the end (emit is called at least once; the slices are its).
+func unfoldEach(text []byte, n int, emit func(lines []string, at []int)) {
 	// Room for the lines of a file written as calendars are (lines of
 	// some 50 bytes): growing the lists a line at a time copies them over
 	// and over. A file of blank lines does not get room for them all.
-	n := min(max(bytes.Count(text, []byte{'\n'}), bytes.Count(text, []byte{'\r'}))+1, len(text)/16+1)
-	lines, at = make([]string, 0, n), make([]int, 0, n)
+	room := min(max(bytes.Count(text, []byte{'\n'}), bytes.Count(text, []byte{'\r'}))+1, len(text)/16+1, n)
+	lines, at := make([]string, 0, room), make([]int, 0, room)
 	physical := 0
 	var first []byte  // the current line's first physical line
 	var joined []byte // the current line with its continuations, once it has one
@@ -233,6 +241,10 @@ func unfold(text []byte) (lines []string, at []int) {
 				lines = append(lines, string(first))
 			}
 			at = append(at, curLine)
+			if len(lines) == n {
+				emit(lines, at)
+				lines, at = make([]string, 0, room), make([]int, 0, room)
+			}
 		}
 		joined, folded, curLine = joined[:0], false, 0
 	}
@@ -263,7 +275,7 @@ func unfold(text []byte) (lines []string, at []int) {
 		first, curLine = l, physical
 	}
 	flush()
-	return lines, at
+	emit(lines, at)
 }
 
 // parseLine splits a content line into name, parameters and value

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/visitline/visitline/itinerary"
 	"gopkg.in/yaml.v3"
@@ -172,21 +173,36 @@ func (r *reader) read(data []byte, whole bool) *built {
 		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
 		return nil
 	}
+	cals := r.components(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(cals) == 0 {
+		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
+		return nil
+	}
+	return r.build(cals, whole)
+}
+
+// components lexes text into its components and chooses the calendars
+// among them. A file of UTF-8 is unfolded and nested a part at a time
+// (treeStream); another has its encoding decided on all its lines first.
+func (r *reader) components(text []byte) []*component {
+	if !r.whole && utf8.Valid(text) {
+		// Valid UTF-8 stays valid unfolded: a fold takes out only ASCII.
+		problems, dropped := len(r.problems), r.dropped
+		if cals, ok := r.treeStream(text); ok {
+			return cals
+		}
+		r.problems, r.dropped = r.problems[:problems], dropped
+	}
 	// The encoding is decided after unfolding (RFC 5545 3.1: a fold may
 	// split a character, and unfolding restores it).
-	lines, at := unfold(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	lines, at := unfold(text)
 	switch enc, first, damaged := decodeLines(lines); {
 	case enc == windows1252:
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
 	case damaged > 0:
 		r.warn(at[first], "%d bytes of the file are not UTF-8; each run of them is read as U+FFFD (�)", damaged)
 	}
-	cals := r.tree(lines, at)
-	if len(cals) == 0 {
-		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
-		return nil
-	}
-	return r.build(cals, whole)
+	return r.tree(lines, at)
 }
 
 // clip makes a value from the file safe and short enough to quote: as

@@ -9,12 +9,68 @@ import (
 
 // tree builds the components of the file, repairing what it can.
 func (r *reader) tree(lines []string, at []int) []*component {
-	n := &nesting{r: r, top: &component{}, attendees: map[*component]int{}}
-	n.stack = []*component{n.top}
+	n := r.nesting()
 	var parsed []*property
 	if !r.whole {
 		parsed = parseLines(lines, at)
 	}
+	n.lines(lines, at, parsed)
+	return n.finish()
+}
+
+// streamLines is how many lines treeStream takes at a time.
+const streamLines = 1 << 14
+
+// treeStream is tree of the lines of text, which is UTF-8 (so that its
+// lines need no decoding), unfolded on a goroutine of their own a part
+// at a time while the parts before are parsed and nested: the list of
+// the lines of the whole file is never made. ok is false when the
+// unfolding failed (it panicked); the caller then reads the file whole.
+func (r *reader) treeStream(text []byte) (cals []*component, ok bool) {
+	type part struct {
+		lines []string
+		at    []int
+	}
+	parts := make(chan part, 2)
+	done := make(chan struct{})
+	defer close(done)
+	var failed atomic.Bool
+	go func() {
+		defer close(parts)
+		defer func() {
+			if recover() != nil {
+				failed.Store(true)
+			}
+		}()
+		unfoldEach(text, streamLines, func(lines []string, at []int) {
+			select {
+			case parts <- part{lines, at}:
+			case <-done:
+				panic("stopped") // the reader stopped: end the unfolding
+			}
+		})
+	}()
+	n := r.nesting()
+	for p := range parts {
+		n.lines(p.lines, p.at, parseLines(p.lines, p.at))
+	}
+	if failed.Load() {
+		return nil, false
+	}
+	return n.finish(), true
+}
+
+// nesting starts the nesting of the components of a file.
+func (r *reader) nesting() *nesting {
+	n := &nesting{r: r, top: &component{}, attendees: map[*component]int{}}
+	n.stack = []*component{n.top}
+	return n
+}
+
+// lines nests the next lines of the file; parsed, when not nil, holds the
+// property of each line but the ATTENDEE lines (parseLines).
+func (n *nesting) lines(lines []string, at []int, parsed []*property) {
+	r := n.r
 	for i, s := range lines {
 		attendee := isAttendee(s)
 		if attendee && len(n.stack) > 1 && !n.countAttendee(at[i]) {
@@ -41,10 +97,14 @@ func (r *reader) tree(lines []string, at []int) []*component {
 			n.property(p)
 		}
 	}
+}
+
+// finish warns of the components left open and chooses the calendars.
+func (n *nesting) finish() []*component {
 	for k := len(n.stack) - 1; k > 0; k-- {
-		r.warn(n.stack[k].Line, "BEGIN:%s is never closed", clip(n.stack[k].Name))
+		n.r.warn(n.stack[k].Line, "BEGIN:%s is never closed", clip(n.stack[k].Name))
 	}
-	return r.calendars(n.top)
+	return n.r.calendars(n.top)
 }
 
 // linesPerChunk is how many lines a worker of parseLines parses at a time.
