@@ -53,3 +53,7 @@ require (
 	golang.org/x/exp v0.0.0-20240719175910-8a7402abbf56 // indirect
 	golang.org/x/sys v0.38.0 // indirect
 )
+
+// visitline: Bubble Tea v1.3.10 with a renderer whose frame ticker sleeps
+// while nothing changes (third_party/bubbletea/README.md).
+replace github.com/charmbracelet/bubbletea => ./third_party/bubbletea

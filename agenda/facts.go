@@ -31,6 +31,10 @@ type Facts struct {
 	Confirmed   bool // the status is confirmed: no badge for it
 	Kind, Track string
 	Place       string // place and city, or ""
+	// Calendar is the calendar the event came from, when HasCalendar (the
+	// itinerary gathers several, see EventCalendar).
+	Calendar    CalendarText
+	HasCalendar bool
 	// Participants name the people in it, in the file's order.
 	Participants []PersonText
 	// Overlaps say who is due elsewhere at the same time (see
@@ -67,6 +71,7 @@ func EventFacts(it *itinerary.Itinerary, i int, zone *time.Location, native bool
 	if e.Approximate {
 		f.Approximate = ApproximateNote
 	}
+	f.Calendar, f.HasCalendar = EventCalendar(it, i)
 	for _, p := range e.Participants {
 		f.Participants = append(f.Participants, Person(it, p, native))
 	}

@@ -14,13 +14,24 @@ import (
 type HeaderText struct {
 	Title, Subtitle string
 	Meta            []string
+	// Calendars names the calendars when there are several, on a line of
+	// its own: "3 calendars: Work, Home, Team", cut to HeaderWidth cells
+	// (see CalendarsLabel); "" for one calendar or none.
+	Calendars string
 }
+
+// HeaderWidth is the width a printed header's calendar line is shortened to.
+const HeaderWidth = 80
 
 // Header returns the words of the layout's header, with the names of the
 // filter in the Latin script.
 func (l *Layout) Header() HeaderText {
 	it, opt := l.it, l.opt
-	h := HeaderText{Title: it.Title, Subtitle: it.Subtitle}
+	h := HeaderText{Title: it.Title, Subtitle: it.Subtitle, Calendars: CalendarsLabel(it, HeaderWidth)}
+	if h.Calendars != "" && NamedByCalendars(it) {
+		// A title that only counted the calendars gives way to their names.
+		h.Title, h.Calendars = h.Calendars, ""
+	}
 	at, _, _ := it.Span()
 	if !opt.Now.IsZero() {
 		at = opt.Now
@@ -34,6 +45,13 @@ func (l *Layout) Header() HeaderText {
 		h.Meta = append(h.Meta, what)
 	}
 	return h
+}
+
+// NamedByCalendars reports whether the itinerary's title is the one a
+// gathering of several calendars is given ("3 calendars") and no more: a
+// header then names the calendars in its place.
+func NamedByCalendars(it *itinerary.Itinerary) bool {
+	return ShowsCalendars(it) && it.Title == Count(len(it.Calendars), "calendar") && it.Subtitle == ""
 }
 
 // MetaLine is the header's line of facts, joined with " · ".

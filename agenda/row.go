@@ -41,6 +41,10 @@ type EventText struct {
 	Journey string
 	Place   string // place and city, or ""
 	People  string // the participants, or ""
+	// Calendar is the calendar the event came from, when HasCalendar: the
+	// itinerary gathers several (see EventCalendar).
+	Calendar    CalendarText
+	HasCalendar bool
 	// Moment is where the event stands against now, when the layout has a
 	// now; Next marks the event the countdown counts to.
 	Moment    itinerary.Moment
@@ -82,6 +86,7 @@ func (l *Layout) EventText(i, maxPeople int, native bool) EventText {
 		Cancelled: e.Status == itinerary.StatusCancelled,
 		Next:      i == l.next,
 	}
+	t.Calendar, t.HasCalendar = EventCalendar(it, i)
 	if len(e.Participants) > 0 {
 		t.People = People(it, i, maxPeople, native)
 	}

@@ -392,6 +392,9 @@ func FilterLabel(it *itinerary.Itinerary, f itinerary.Filter, native bool) strin
 		}
 		parts = append(parts, "with "+strings.Join(names, join))
 	}
+	if len(f.Calendars) > 0 {
+		parts = append(parts, "in "+CalendarNames(it, f.Calendars))
+	}
 	if q := strings.TrimSpace(f.Query.Text); q != "" && !f.Query.Empty() {
 		parts = append(parts, "matching "+strconv.Quote(q))
 	}

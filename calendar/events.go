@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/visitline/visitline/itinerary"
 	"gopkg.in/yaml.v3"
 )
 
@@ -19,7 +20,8 @@ type vevent struct {
 	dur     time.Duration
 	hasDur  bool
 	recurID *tval
-	seq     int // SEQUENCE, the revision
+	seq     int   // SEQUENCE, the revision
+	stamp   int64 // LAST-MODIFIED, else DTSTAMP, in Unix seconds (0 for neither)
 	title   string
 
 	// people and invitees are the participants and the invitation line,
@@ -69,6 +71,9 @@ type builder struct {
 	// start or end; early counts the events left out before first.
 	first, last time.Time
 	early       int
+
+	// revs is the identity of each event node made, in order.
+	revs []itinerary.Revision
 }
 
 func (b *builder) events(vevents []*component) []occ {
@@ -185,7 +190,8 @@ func isSeries(ev *vevent) bool {
 // warning) when it has no usable start.
 func (b *builder) read(c *component) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
-	ev.seq, _ = strconv.Atoi(propValue(c, "SEQUENCE"))
+	ev.seq, _ = strconv.Atoi(strings.TrimSpace(propValue(c, "SEQUENCE")))
+	ev.stamp = stampOf(c)
 	ev.title = titleOf(c)
 	name := "VEVENT"
 	if ev.title != "" {
@@ -236,4 +242,40 @@ func (b *builder) read(c *component) *vevent {
 		}
 	}
 	return ev
+}
+
+// stampOf is the VEVENT's LAST-MODIFIED, else its DTSTAMP, in Unix
+// seconds (both are UTC date-times); 0 when neither reads.
+func stampOf(c *component) int64 {
+	for _, name := range []string{"LAST-MODIFIED", "DTSTAMP"} {
+		if w, ok := parseWall(propValue(c, name)); ok {
+			return w.Unix()
+		}
+	}
+	return 0
+}
+
+// revision is the identity of the occurrence of ev that starts at start
+// (see itinerary.Revision).
+func revision(ev *vevent, start tval) itinerary.Revision {
+	r := itinerary.Revision{UID: ev.uid, Stamp: ev.stamp, Sequence: int32(min(max(ev.seq, -1<<31), 1<<31-1))}
+	if ev.uid == "" {
+		return itinerary.Revision{}
+	}
+	switch {
+	case ev.recurID != nil:
+		r.Recurring, r.Override, r.Recurrence = true, true, recurrenceKey(*ev.recurID)
+	case isSeries(ev):
+		r.Recurring, r.Recurrence = true, recurrenceKey(start)
+	}
+	return r
+}
+
+// recurrenceKey is t as Revision.Recurrence holds it: midnight UTC of a
+// date, else the instant.
+func recurrenceKey(t tval) int64 {
+	if t.date {
+		return t.wall.Unix()
+	}
+	return t.instant().Unix()
 }

@@ -49,6 +49,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []occ {
 		b.count--
 		return nil
 	}
+	b.revs = append(b.revs, revision(ev, start))
 	o := occ{ev: ev, start: start, drop: drop}
 	if b.keep {
 		o.node = m.Node

@@ -92,10 +92,15 @@ func loadCalendar(name string, data []byte, whole bool) (it *itinerary.Itinerary
 	if whole {
 		it, err = itinerary.LoadNode(name, cal.root, r.problems)
 	} else {
-		it, err = itinerary.LoadNodeEvents(name, cal.root, cal.events(), cal.problems)
+		it, err = itinerary.LoadNodeEvents(name, cal.root, cal.events(), len(cal.occs), cal.problems)
 	}
 	if it != nil {
 		it.NoZone = r.noZone
+		if len(r.revs) == len(it.Events) {
+			for i := range it.Events {
+				it.Events[i].Rev = r.revs[it.Events[i].FileIndex]
+			}
+		}
 	}
 	return it, err
 }
@@ -140,6 +145,9 @@ type reader struct {
 	dropped  int
 	// noZone is true when the calendar names no zone (see topZone).
 	noZone bool
+	// revs is the identity of each event node, in node order (Load
+	// gives them to the events when there are as many).
+	revs []itinerary.Revision
 }
 
 func (r *reader) warn(line int, format string, args ...any) {
@@ -271,6 +279,7 @@ func (r *reader) build(cals []*component, whole bool) *built {
 	r.noZone = !named
 
 	events := b.events(vevents)
+	r.revs = b.revs
 	if len(vevents) == 0 {
 		r.warn(first.Line, "the calendar has no events (no VEVENT)")
 	}

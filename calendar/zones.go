@@ -202,6 +202,10 @@ var windowsDisplayIndex = func() map[string]string {
 	return m
 }()
 
+// displayPunct is the punctuation displayKey rewrites (a Replacer is safe
+// for concurrent use, and costly to build: once, not once a name).
+var displayPunct = strings.NewReplacer("&", " and ", ";", ", ", ",", ", ")
+
 // displayKey normalises a display name: accents dropped, lower case, "&"
 // as "and", ";" as ",", one space after each comma and between words.
 func displayKey(s string) string {
@@ -211,7 +215,7 @@ func displayKey(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	s = strings.NewReplacer("&", " and ", ";", ", ", ",", ", ").Replace(b.String())
+	s = displayPunct.Replace(b.String())
 	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), " ,", ",")
 }
 

@@ -17,8 +17,8 @@ var csvHeader = []string{"date", "start", "end", "zone", "title", "status", "pla
 // CSV writes one row per event under a header row (RFC 4180, UTF-8,
 // CRLF line ends as encoding/csv writes them): the date and clock times in
 // the display zone (each event's own with a nil zone), the zone's IANA
-// name, the title, status, place, calendar (empty: one file is one
-// calendar), the participants with their native names, who is due
+// name, the title, status, place, calendar (the name of the calendar the
+// event came from, empty for an itinerary that names none), the participants with their native names, who is due
 // elsewhere at the same time, and whether the times are approximate. An
 // all-day entry has no start or end; an end on a later day carries its
 // date. A cell that a spreadsheet would read as a formula (=, +, -, @)
@@ -53,6 +53,9 @@ func CSV(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 		row[5] = string(e.Status)
 		row[6] = agenda.Place(e)
 		row[7] = ""
+		if c := it.CalendarOf(e); c != nil {
+			row[7] = c.Name
+		}
 		row[8] = agenda.PeopleWithNative(it, i)
 		row[9] = csvOverlaps(it, i)
 		row[10] = strconv.FormatBool(e.Approximate)

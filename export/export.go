@@ -21,6 +21,9 @@ type Options struct {
 	Now time.Time
 	// People are the person filter, for the header and the JSON "filter".
 	People []int
+	// Calendars are the calendar filter (--calendar), indexes into the
+	// itinerary's Calendars: only their events are written.
+	Calendars []int
 	// Width is the text agenda's line width in cells; 0 never cuts.
 	Width int
 	// Second is the second clock's zone (a second --tz), shown beside the
@@ -51,8 +54,10 @@ const (
 // WriteFunc writes the events opt's filter keeps in one format.
 type WriteFunc func(w io.Writer, it *itinerary.Itinerary, opt Options) error
 
-// Filter is the filter opt.People make.
-func (opt Options) Filter() itinerary.Filter { return itinerary.Filter{People: opt.People} }
+// Filter is the filter opt.People and opt.Calendars make.
+func (opt Options) Filter() itinerary.Filter {
+	return itinerary.Filter{People: opt.People, Calendars: opt.Calendars}
+}
 
 // selected makes a writer of the events opt's filter keeps (indices into
 // it.Events in instant order) out of one that is given them: the formats

@@ -22,9 +22,8 @@ import (
 // html/template.
 func HTML(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error {
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Shown: events, Zone: opt.Zone, Now: opt.Now})
-	page := htmlPage{Title: it.Title, Subtitle: it.Subtitle}
-	h := header(l)
-	page.Meta = h[len(h)-1]
+	h := l.Header()
+	page := htmlPage{Title: h.Title, Subtitle: h.Subtitle, Meta: h.MetaLine(), Calendars: h.Calendars}
 	if len(opt.People) == 1 {
 		page.Person = htmlPersonOf(it, opt.People[0])
 	} else if len(opt.People) == 0 {
@@ -58,13 +57,14 @@ func HTML(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error
 		}
 	}
 	if len(events) == 0 {
-		page.Empty = agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false)
+		page.Empty = agenda.EmptyText(it, opt.Filter(), false)
 	}
 	return htmlTemplate.Execute(w, page)
 }
 
 type htmlPage struct {
 	Title, Subtitle, Meta string
+	Calendars             string // "3 calendars: Work, Home, Team", or ""
 	Summary               []string
 	Person                *htmlPerson
 	Days                  []htmlDay
@@ -85,9 +85,12 @@ type htmlDay struct {
 // htmlRow is an event, or (Aside) a continuation, zone change or now line.
 type htmlRow struct {
 	Time, Badges, Title, Line string
-	People                    []string
-	Notes                     []string
-	Aside, Cancelled          bool
+	// Calendar is the event's calendar when the itinerary gathers several,
+	// CalendarColor its colour ("#RRGGBB" or "").
+	Calendar, CalendarColor string
+	People                  []string
+	Notes                   []string
+	Aside, Cancelled        bool
 }
 
 func htmlPersonOf(it *itinerary.Itinerary, p int) *htmlPerson {
@@ -122,6 +125,9 @@ func htmlEventOf(l *agenda.Layout, i int) htmlRow {
 	}
 	row := htmlRow{Time: t.Time, Badges: strings.Join(badges, " "), Title: e.Title, Line: strings.Join(line, " · "),
 		Notes: htmlParagraphs(e.Notes), Cancelled: t.Cancelled}
+	if t.HasCalendar {
+		row.Calendar, row.CalendarColor = t.Calendar.Name, t.Calendar.Color
+	}
 	for _, p := range e.Participants {
 		row.People = append(row.People, agenda.PersonLabel(it, p, false))
 	}
@@ -171,6 +177,7 @@ tr.aside td { color: #444; font-style: italic; }
 tr.cancelled .title { text-decoration: line-through; }
 .title { font-weight: bold; }
 .badges { font-weight: normal; color: #7a4b00; }
+.calendar { font-weight: normal; color: #444; padding-left: .3em; border-left: .8em solid #999; }
 ul.people { margin: .2em 0 0; padding-left: 1.2em; }
 .notes { color: #333; font-size: 9.5pt; }
 .person { border: .5pt solid #999; padding: .4em .8em; margin: 0 0 1em; }
@@ -191,7 +198,8 @@ ul.people { margin: .2em 0 0; padding-left: 1.2em; }
 <h1>{{.Title}}</h1>
 {{if .Subtitle}}<p class="subtitle">{{.Subtitle}}</p>{{end}}
 <p class="meta">{{.Meta}}</p>
-</header>
+{{if .Calendars}}<p class="meta">{{.Calendars}}</p>
+{{end}}</header>
 {{with .Person}}<section class="person">
 <h2>{{.Name}}{{if .Native}} ({{.Native}}){{end}}</h2>
 {{if .Role}}<p>{{.Role}}</p>{{end}}
@@ -207,7 +215,7 @@ ul.people { margin: .2em 0 0; padding-left: 1.2em; }
 <tbody>
 {{range .Rows}}{{if .Aside}}<tr class="aside"><td class="time">{{.Time}}</td><td>{{.Title}}{{if .Line}} · {{.Line}}{{end}}</td></tr>
 {{else}}<tr{{if .Cancelled}} class="cancelled"{{end}}><td class="time">{{.Time}}</td><td>
-<div>{{if .Badges}}<span class="badges">{{.Badges}}</span> {{end}}<span class="title">{{.Title}}</span></div>
+<div>{{if .Badges}}<span class="badges">{{.Badges}}</span> {{end}}{{if .Calendar}}<span class="calendar"{{if .CalendarColor}} style="border-left-color: {{.CalendarColor}}"{{end}}>{{.Calendar}}</span> {{end}}<span class="title">{{.Title}}</span></div>
 {{if .Line}}<div>{{.Line}}</div>{{end}}
 {{if .People}}<ul class="people">{{range .People}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{range .Notes}}<p class="notes">{{.}}</p>{{end}}

@@ -14,24 +14,36 @@ const JSONVersion = 1
 
 // Document is the JSON shape written by --format json.
 type Document struct {
-	Format          string       `json:"format"`
-	Version         int          `json:"version"`
-	ID              string       `json:"id,omitempty"`
-	Title           string       `json:"title"`
-	Subtitle        string       `json:"subtitle,omitempty"`
-	Summary         string       `json:"summary,omitempty"`
-	Timezone        string       `json:"timezone"`
-	DisplayTimezone string       `json:"display_timezone"`
-	Filter          *FilterJSON  `json:"filter,omitempty"`
-	Sources         []SourceJSON `json:"sources"`
-	Orgs            []OrgJSON    `json:"orgs"`
-	People          []PersonJSON `json:"people"`
-	Events          []EventJSON  `json:"events"`
+	Format          string      `json:"format"`
+	Version         int         `json:"version"`
+	ID              string      `json:"id,omitempty"`
+	Title           string      `json:"title"`
+	Subtitle        string      `json:"subtitle,omitempty"`
+	Summary         string      `json:"summary,omitempty"`
+	Timezone        string      `json:"timezone"`
+	DisplayTimezone string      `json:"display_timezone"`
+	Filter          *FilterJSON `json:"filter,omitempty"`
+	// Calendars are the calendars the itinerary gathers (a folder,
+	// several files), absent when it names none.
+	Calendars []CalendarJSON `json:"calendars,omitempty"`
+	Sources   []SourceJSON   `json:"sources"`
+	Orgs      []OrgJSON      `json:"orgs"`
+	People    []PersonJSON   `json:"people"`
+	Events    []EventJSON    `json:"events"`
 }
 
-// FilterJSON records the person filter the events were selected with.
+// FilterJSON records the filter the events were selected with: the
+// people's ids, and the calendars' names when --calendar chose some.
 type FilterJSON struct {
-	People []string `json:"people"`
+	People    []string `json:"people"`
+	Calendars []string `json:"calendars,omitempty"`
+}
+
+// CalendarJSON is a calendar the itinerary gathers.
+type CalendarJSON struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Color string `json:"color,omitempty"`
 }
 
 // SourceJSON is a source.
@@ -93,6 +105,9 @@ type EventJSON struct {
 	Topics          []string `json:"topics"`
 	Notes           string   `json:"notes,omitempty"`
 	Sources         []string `json:"sources"`
+	// Calendar is the name of the calendar the event came from, when the
+	// itinerary gathers calendars.
+	Calendar string `json:"calendar,omitempty"`
 	// Overlaps names up to itinerary.MaxNamedOverlaps of the event's
 	// overlaps; OverlapCount counts them all.
 	Overlaps     []OverlapJSON `json:"overlaps"`
@@ -116,11 +131,17 @@ func NewDocument(it *itinerary.Itinerary, events []int, opt Options) Document {
 	if opt.Zone != nil {
 		d.DisplayTimezone = opt.Zone.String()
 	}
-	if len(opt.People) > 0 {
-		d.Filter = &FilterJSON{}
+	if len(opt.People) > 0 || len(opt.Calendars) > 0 {
+		d.Filter = &FilterJSON{People: []string{}}
 		for _, p := range opt.People {
 			d.Filter.People = append(d.Filter.People, it.People[p].ID)
 		}
+		for _, k := range opt.Calendars {
+			d.Filter.Calendars = append(d.Filter.Calendars, it.Calendars[k].Name)
+		}
+	}
+	for _, c := range it.Calendars {
+		d.Calendars = append(d.Calendars, CalendarJSON{c.ID, c.Name, c.Color})
 	}
 	for _, s := range it.Sources {
 		d.Sources = append(d.Sources, SourceJSON{s.ID, s.Publisher, s.Title, s.Date, s.URL})
@@ -177,6 +198,9 @@ func eventJSON(it *itinerary.Itinerary, i int, zone *time.Location) EventJSON {
 	ej.Topics = append(ej.Topics, e.Topics...)
 	for _, s := range e.Sources {
 		ej.Sources = append(ej.Sources, it.Sources[s].ID)
+	}
+	if c := it.CalendarOf(e); c != nil {
+		ej.Calendar = c.Name
 	}
 	for _, o := range it.Overlaps(i) {
 		ej.Overlaps = append(ej.Overlaps, OverlapJSON{Person: it.People[o.Person].ID, Event: eventRef(it, o.Other)})

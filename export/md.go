@@ -29,11 +29,15 @@ func Markdown(w io.Writer, it *itinerary.Itinerary, opt Options) error {
 	md := mdWriter{w: bw, second: opt.Second}
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Dates: opt.Dates, Zone: opt.Zone, Now: opt.Now})
 
-	md.block("# " + mdInline(it.Title))
-	if it.Subtitle != "" {
-		md.block("*" + mdInline(it.Subtitle) + "*")
+	h := l.Header()
+	md.block("# " + mdInline(h.Title))
+	if h.Subtitle != "" {
+		md.block("*" + mdInline(h.Subtitle) + "*")
 	}
-	md.block(mdInline(l.Header().MetaLine()))
+	md.block(mdInline(h.MetaLine()))
+	if h.Calendars != "" {
+		md.block(mdInline(h.Calendars))
+	}
 	if len(opt.People) == 1 {
 		md.personCard(it, opt.People[0])
 	}
@@ -173,6 +177,9 @@ func (m *mdWriter) event(l *agenda.Layout, i int) {
 	}
 	fact("Status", status)
 	fact("Place", f.Place)
+	if f.HasCalendar {
+		fact("Calendar", f.Calendar.Name)
+	}
 	if len(f.Participants) > 0 {
 		facts = append(facts, "- **Participants:**")
 		for _, p := range f.Participants {

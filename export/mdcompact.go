@@ -18,9 +18,10 @@ func markdownCompact(w io.Writer, it *itinerary.Itinerary, events []int, opt Opt
 	bw := bufio.NewWriter(w)
 	md := mdWriter{w: bw}
 	l := agenda.New(it, agenda.Options{Filter: opt.Filter(), Shown: events, Zone: opt.Zone, Now: opt.Now})
-	md.block("# " + mdInline(it.Title))
+	lines := header(l)
+	md.block("# " + mdInline(lines[0]))
 	var head []string
-	for _, s := range header(l)[1:] {
+	for _, s := range lines[1:] {
 		head = append(head, mdInline(s))
 	}
 	md.block(strings.Join(head, "\\\n"))
@@ -50,7 +51,7 @@ func markdownCompact(w io.Writer, it *itinerary.Itinerary, events []int, opt Opt
 	}
 	flush()
 	if len(events) == 0 {
-		md.block(mdInline(agenda.EmptyText(it, itinerary.Filter{People: opt.People}, false)))
+		md.block(mdInline(agenda.EmptyText(it, opt.Filter(), false)))
 	}
 	return bw.Flush()
 }
@@ -64,6 +65,9 @@ func compactEvent(l *agenda.Layout, i int) string {
 	var rest strings.Builder
 	for _, bd := range t.Badges {
 		rest.WriteString(bd.String() + " ")
+	}
+	if tag := t.CalendarTag(); tag != "" {
+		rest.WriteString(tag + " ")
 	}
 	rest.WriteString(t.Title)
 	for _, s := range []string{t.Journey, t.Place} {

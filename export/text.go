@@ -79,18 +79,24 @@ func secondColumn(opt Options) int {
 	return agenda.SecondClockWidth + 1
 }
 
-// header is the title, the subtitle and a line saying which days, which
-// zone, how many events and which filter.
+// header is the title, the subtitle, a line saying which days, which
+// zone, how many events and which filter, and one naming the calendars
+// when there are several.
 func header(l *agenda.Layout) []string {
 	h := l.Header()
 	out := []string{h.Title}
 	if h.Subtitle != "" {
 		out = append(out, h.Subtitle)
 	}
-	return append(out, h.MetaLine())
+	out = append(out, h.MetaLine())
+	if h.Calendars != "" {
+		out = append(out, h.Calendars)
+	}
+	return out
 }
 
-// eventLine is "✓ ~09:00–11:30  [reported] Title · Place, City — A, B, C",
+// eventLine is "✓ ~09:00–11:30  [reported] Title · Place, City — A, B, C"
+// ("[reported] [Work] Title" when the itinerary gathers several calendars),
 // with a journey's two ends after the title:
 // a mark for past (✓), current (▶) and next (→) events when there is a
 // now, the time, the badges before the title so that cutting a long line
@@ -113,6 +119,9 @@ func eventLine(t agenda.EventText, col int) string {
 	for _, bd := range t.Badges {
 		b.WriteString(bd.String())
 		b.WriteByte(' ')
+	}
+	if tag := t.CalendarTag(); tag != "" {
+		b.WriteString(tag + " ")
 	}
 	b.WriteString(t.Title)
 	b.WriteString(t.After())

@@ -30,14 +30,15 @@ func LoadNode(name string, root *yaml.Node, extra []Problem) (it *Itinerary, err
 // after, so that the node tree of the whole list is never in memory.
 // root's own events field is read as the whole parse reads it (it is
 // there, and is normally an empty list). extra is read once the events
-// have been walked.
-func LoadNodeEvents(name string, root *yaml.Node, events iter.Seq[*yaml.Node], extra func() []Problem) (it *Itinerary, err error) {
+// have been walked. count is how many events the sequence yields, when
+// known (0 if not): the list of events is then made at its size.
+func LoadNodeEvents(name string, root *yaml.Node, events iter.Seq[*yaml.Node], count int, extra func() []Problem) (it *Itinerary, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			it, err = nil, &LoadError{File: name, Problems: []Problem{recoveredProblem(v)}}
 		}
 	}()
-	l := &loader{}
+	l := &loader{eventsHint: count}
 	it = l.itinerary(root, events)
 	return l.finish(name, it, extra())
 }

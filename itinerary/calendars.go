@@ -2,6 +2,7 @@ package itinerary
 
 import (
 	"fmt"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -54,13 +55,82 @@ func CalendarColor(name string) string {
 // MaxCalendars is how many distinct calendars one file's events may name.
 const MaxCalendars = 1000
 
-// calendar returns the index of the calendar called name, adding it (with a
-// unique slug of its name as its ID and the stable colour of its name) the
-// first time an event names it.
-func (l *loader) calendar(name string, n *yaml.Node) int {
+// declareCalendars reads the top-level calendars list: each entry a name,
+// unique, and an optional colour ("#RRGGBB", else the stable colour of the
+// name). Given, it is the whole set: an event's calendar must name one of
+// its entries.
+func (l *loader) declareCalendars(fs map[string]field) {
+	if _, ok := fs["calendars"]; !ok {
+		return
+	}
+	l.calendarsListed = true
+	seen := map[string]Pos{}
+	for i, n := range l.list(fs, "calendars", "itinerary") {
+		ctx := fmt.Sprintf("calendar #%d", i+1)
+		cfs, ok := l.fields(n, ctx, calendarFields)
+		if !ok {
+			continue
+		}
+		n = l.deref(n)
+		l.required(n, cfs, ctx, "name")
+		name, ok := l.str(cfs, "name", ctx)
+		if !ok || name == "" {
+			continue
+		}
+		ctx = fmt.Sprintf("calendar %q", name)
+		if at, dup := seen[name]; dup {
+			l.errorf(n, "%s: the name is given twice (first at line %d)", ctx, at.Line)
+			continue
+		}
+		seen[name] = Pos{n.Line, n.Column}
+		if k := l.addCalendar(name, n); k >= 0 {
+			if c := l.color(cfs, ctx); c != "" {
+				l.calendars[k].Color = strings.ToUpper(c)
+			}
+		}
+	}
+}
+
+// calendar returns the index of the calendar called name: an entry of the
+// calendars list when the file gives one (a name not in it is an error),
+// else the calendar added (with a unique slug of its name as its ID and
+// the stable colour of its name) the first time an event names it.
+func (l *loader) calendar(name string, n *yaml.Node, ctx string) int {
 	if i, ok := l.calendarIndex[name]; ok {
 		return i
 	}
+	if l.calendarsListed {
+		l.unknownCalendar(l.deref(n), name, ctx)
+		return -1
+	}
+	return l.addCalendar(name, n)
+}
+
+// unknownCalendar reports an event's calendar that the calendars list does
+// not give, with the first names it does give.
+func (l *loader) unknownCalendar(n *yaml.Node, name, ctx string) {
+	if !l.reporting() {
+		l.errorf(n, "") // counted only
+		return
+	}
+	const shown = 12
+	names := make([]string, 0, min(len(l.calendars), shown+1))
+	for _, c := range l.calendars[:min(len(l.calendars), shown+1)] {
+		names = append(names, Quote(c.Name))
+	}
+	known := "none are given"
+	switch {
+	case len(l.calendars) > shown:
+		known = "known: " + strings.Join(names[:shown], ", ") + fmt.Sprintf(", ... (%d in all)", len(l.calendars))
+	case len(l.calendars) > 0:
+		known = "known: " + strings.Join(names, ", ")
+	}
+	l.errorf(n, "%s: calendar %q is not in the top-level calendars list (%s)", ctx, name, literal(known))
+}
+
+// addCalendar adds the calendar called name, at node n, and returns its
+// index, or -1 past MaxCalendars.
+func (l *loader) addCalendar(name string, n *yaml.Node) int {
 	if len(l.calendars) == MaxCalendars {
 		l.errorf(n, "more than %d calendars; the limit is %d", MaxCalendars, MaxCalendars)
 		return -1
@@ -72,21 +142,9 @@ func (l *loader) calendar(name string, n *yaml.Node) int {
 	if id == "" {
 		id = "calendar"
 	}
-	base := id
-	for k := 2; l.calendarIDTaken(id); k++ {
-		id = fmt.Sprintf("%s-%d", base, k)
-	}
+	id = l.calendarIDs.Unique(id)
 	n = l.deref(n)
 	l.calendars = append(l.calendars, Calendar{ID: id, Name: name, Color: CalendarColor(name), Pos: Pos{n.Line, n.Column}})
 	l.calendarIndex[name] = len(l.calendars) - 1
 	return len(l.calendars) - 1
-}
-
-func (l *loader) calendarIDTaken(id string) bool {
-	for _, c := range l.calendars {
-		if c.ID == id {
-			return true
-		}
-	}
-	return false
 }

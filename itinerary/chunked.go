@@ -195,7 +195,7 @@ func loadChunked(data []byte, lines lineIndex, perChunk int, progress func(done,
 			}
 		}
 	}
-	l := &loader{}
+	l := &loader{eventsHint: len(sec.items)}
 	it := l.itinerary(root, iter.Seq[*yaml.Node](items))
 	if failed {
 		return nil, nil, "a part of the events list does not parse on its own"

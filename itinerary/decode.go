@@ -12,11 +12,12 @@ import (
 // The fields allowed in each mapping, in the order the format document
 // gives them; error messages list them in this order.
 var (
-	topFields    = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "sources", "orgs", "people", "events"}
-	sourceFields = []string{"id", "publisher", "title", "date", "url"}
-	orgFields    = []string{"id", "name", "native", "color"}
-	personFields = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
-	eventFields  = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind", "calendar"}
+	topFields      = []string{"version", "id", "title", "subtitle", "timezone", "summary", "remind", "calendars", "sources", "orgs", "people", "events"}
+	calendarFields = []string{"name", "color"}
+	sourceFields   = []string{"id", "publisher", "title", "date", "url"}
+	orgFields      = []string{"id", "name", "native", "color"}
+	personFields   = []string{"id", "name", "native", "aliases", "org", "role", "group", "note"}
+	eventFields    = []string{"id", "title", "start", "end", "duration", "timezone", "end_timezone", "approximate", "kind", "status", "track", "place", "city", "participants", "topics", "notes", "sources", "remind", "calendar"}
 )
 
 var (
@@ -42,7 +43,10 @@ type loader struct {
 	personBytes                    []int          // the length of each person's names
 	calendars                      []Calendar     // the calendars events name, first seen first
 	calendarIndex                  map[string]int // a calendar's name to its index in calendars
+	calendarIDs                    IDs            // the calendar ids taken
+	calendarsListed                bool           // the top-level calendars list was given: events name its entries
 	textBytes                      int            // bytes of text read so far, counted against maxExpandedText
+	eventsHint                     int            // how many event items the list has, when known (the chunked load)
 	// stopped is set when a limit on the whole file is reached: the walk
 	// goes on through empty nodes, and nothing more is reported.
 	stopped bool

@@ -35,6 +35,7 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 		it.Zone, zoneOK = loc, true
 	}
 
+	l.declareCalendars(fs)
 	sourceIDs := map[string]Pos{}
 	for i, n := range l.list(fs, "sources", "itinerary") {
 		if s, ok := l.source(n, i, sourceIDs); ok {
@@ -79,6 +80,11 @@ func (l *loader) itinerary(root *yaml.Node, events iter.Seq[*yaml.Node]) *Itiner
 		events = slices.Values(l.list(fs, "events", "itinerary"))
 	} else {
 		l.deref(fs["events"].val) // counted as the whole parse counts it
+	}
+	// The events slice made at its size: grown by doubling, it would hold
+	// up to twice the events' memory at the peak of a large load.
+	if l.eventsHint > 0 {
+		it.Events = make([]Event, 0, min(l.eventsHint, MaxEvents))
 	}
 	i := 0
 	for n := range events {
@@ -272,19 +278,27 @@ func (l *loader) org(n *yaml.Node, i int, seen map[string]Pos) (Org, bool) {
 	o := Org{ID: id, Pos: Pos{n.Line, n.Column}}
 	o.Name, _ = l.str(fs, "name", ctx)
 	o.Native, _ = l.str(fs, "native", ctx)
-	if f, ok := fs["color"]; ok {
-		v := l.deref(f.val)
-		switch {
-		case isNull(v) && strings.HasPrefix(strings.TrimSpace(f.key.LineComment+v.LineComment), "#"):
-			l.errorf(v, "%s: color is empty: quote it, as color: \"#RRGGBB\" (an unquoted # starts a comment)", ctx)
-		case isNull(v):
-		case v.Kind != yaml.ScalarNode || !colorPattern.MatchString(v.Value):
-			l.errorf(v, "%s: color must be \"#RRGGBB\" (six hex digits), not %s", ctx, describe(v))
-		default:
-			o.Color = strings.ToLower(v.Value)
-		}
-	}
+	o.Color = strings.ToLower(l.color(fs, ctx))
 	return o, hasID
+}
+
+// color reads the optional color field of a mapping: "#RRGGBB", or "".
+func (l *loader) color(fs map[string]field, ctx string) string {
+	f, ok := fs["color"]
+	if !ok {
+		return ""
+	}
+	v := l.deref(f.val)
+	switch {
+	case isNull(v) && strings.HasPrefix(strings.TrimSpace(f.key.LineComment+v.LineComment), "#"):
+		l.errorf(v, "%s: color is empty: quote it, as color: \"#RRGGBB\" (an unquoted # starts a comment)", ctx)
+	case isNull(v):
+	case v.Kind != yaml.ScalarNode || !colorPattern.MatchString(v.Value):
+		l.errorf(v, "%s: color must be \"#RRGGBB\" (six hex digits), not %s", ctx, describe(v))
+	default:
+		return v.Value
+	}
+	return ""
 }
 
 func (l *loader) person(n *yaml.Node, i int, seen map[string]Pos) (Person, *yaml.Node, bool) {
@@ -330,7 +344,7 @@ func (l *loader) event(n *yaml.Node, i int, topZone *time.Location, zoneOK bool,
 	e.Remind, e.RemindSet = l.remind(fs, ctx)
 	e.Calendar = -1
 	if name, ok := l.str(fs, "calendar", ctx); ok {
-		e.Calendar = l.calendar(name, fs["calendar"].val)
+		e.Calendar = l.calendar(name, fs["calendar"].val, ctx)
 	}
 	if k, kn, ok := l.rawStr(fs, "kind", ctx); ok {
 		e.Kind = Kind(enum(l, kn, k, ctx, "kind", kindNames()))

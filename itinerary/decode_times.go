@@ -3,10 +3,14 @@ package itinerary
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
 )
+
+// zoneCache holds the zones LoadZone found, by name.
+var zoneCache sync.Map
 
 // zone reads a timezone field (timezone or end_timezone).
 func (l *loader) zone(fs map[string]field, field, ctx string) (*time.Location, bool) {
@@ -33,8 +37,9 @@ func (l *loader) zone(fs map[string]field, field, ctx string) (*time.Location, b
 		l.errorf(n, "%s: %v", ctx, err)
 		return nil, false
 	}
-	// One *Location per name, so that events in the same zone share it and
-	// comparing zones is comparing pointers.
+	// One *Location per name (LoadZone's, the same in every file), so
+	// that events in the same zone share it and comparing zones is
+	// comparing pointers.
 	l.zones[name] = loc
 	return loc, true
 }
@@ -43,10 +48,21 @@ func (l *loader) zone(fs map[string]field, field, ctx string) (*time.Location, b
 // the machine ("", "Local", "localtime", "posixrules", "Factory", and the
 // "posix/" and "right/" trees, which are copies or leap-second variants)
 // with a message that says what is wanted.
+//
+// A zone is loaded once a process: every later call, from any loader or
+// goroutine, gets the same *Location (they are never changed once made),
+// so that the events of several files in one zone share it too, and a
+// folder of 5,000 calendars reads each zone file once, not 5,000 times.
+// Only the zones found are kept, so the cache holds at most the zone
+// files' names.
 func LoadZone(name string) (*time.Location, error) {
+	if loc, ok := zoneCache.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
 	if !machineZone(name) && len(name) <= maxShort && !strings.ContainsAny(name, " \t") {
 		if loc, err := time.LoadLocation(name); err == nil {
-			return loc, nil
+			got, _ := zoneCache.LoadOrStore(name, loc)
+			return got.(*time.Location), nil
 		}
 	}
 	msg := fmt.Sprintf("unknown time zone %s (use an IANA name such as \"Asia/Seoul\", \"Europe/Zurich\" or \"UTC\")", Quote(name))

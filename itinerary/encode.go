@@ -162,6 +162,12 @@ func yamlHead(it *Itinerary) ynode {
 	if it.RemindSet {
 		root.set("remind", yamlLeads(it.Remind))
 	}
+	// The calendars the events name, with their colours: an event's
+	// calendar field names one of them.
+	setList(root, "calendars", uniqueCalendars(it.Calendars), func(_ int, c Calendar, m ynode) {
+		m.str("name", c.Name)
+		m.str("color", c.Color)
+	})
 	setList(root, "sources", it.Sources, func(_ int, s Source, m ynode) {
 		m.str("id", s.ID)
 		m.str("publisher", s.Publisher)
@@ -196,6 +202,21 @@ func yamlHead(it *Itinerary) ynode {
 		m.text("note", p.Note)
 	})
 	return root
+}
+
+// uniqueCalendars is cals with each name once, the first of a name kept:
+// an event's calendar field names a calendar by its name, so two calendars
+// of one name (two folders with one displayname) are written as one.
+func uniqueCalendars(cals []Calendar) []Calendar {
+	seen := make(map[string]bool, len(cals))
+	out := make([]Calendar, 0, len(cals))
+	for _, c := range cals {
+		if !seen[c.Name] {
+			seen[c.Name] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // setList sets key to a list of one mapping for each item, filled by fill,

@@ -3,6 +3,7 @@ package itinerary
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -66,4 +67,27 @@ func (it *Itinerary) ContentKey(i int) string {
 func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:8])
+}
+
+// IDs hands out ids unique among those it gave: an id the first time it is
+// asked for, then id-2, id-3, …; it remembers the next number to try for
+// each id, so that many of the same cost no more than one each.
+type IDs struct {
+	taken map[string]bool
+	next  map[string]int
+}
+
+// Unique is id, or id with the first free "-N" after it, now taken.
+func (s *IDs) Unique(id string) string {
+	if s.taken == nil {
+		s.taken, s.next = map[string]bool{}, map[string]int{}
+	}
+	u := id
+	n := max(s.next[id], 2)
+	for ; s.taken[u]; n++ {
+		u = id + "-" + strconv.Itoa(n)
+	}
+	s.next[id] = n
+	s.taken[u] = true
+	return u
 }

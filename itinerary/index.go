@@ -31,6 +31,7 @@ func (it *Itinerary) index() {
 	it.search = make([]string, len(it.Events))
 	it.searchStart = make([]int32, len(it.Events)+1)
 	var all strings.Builder
+	all.Grow(it.searchSize()) // grown by doubling, it would hold up to three times its text
 	var b strings.Builder
 	for i := range it.Events {
 		e := &it.Events[i]
@@ -70,6 +71,23 @@ func (it *Itinerary) index() {
 		}
 		it.personText[i] = pt
 	}
+}
+
+// searchSize is about the length of every event's search text (folding
+// may change a few lengths).
+func (it *Itinerary) searchSize() int {
+	n := 0
+	for i := range it.Events {
+		e := &it.Events[i]
+		n += len(e.Title) + len(e.Place) + len(e.City) + len(e.Notes) + len(e.Track) + 6
+		for _, t := range e.Topics {
+			n += len(t) + 1
+		}
+		for _, p := range e.Participants {
+			n += len(it.People[p].Name) + len(it.People[p].Native) + 2
+		}
+	}
+	return n
 }
 
 // Overlap is a person due at two events at once.
@@ -234,7 +252,7 @@ func (it *Itinerary) OverlapWarnings() []Problem {
 			more++
 			return
 		}
-		out = append(out, Problem{Line: e.Pos.Line, Column: e.Pos.Column, Warning: true, Message: msg()})
+		out = append(out, Problem{Line: e.Pos.Line, Column: e.Pos.Column, Warning: true, Message: msg(), File: e.File})
 	}
 	for _, i := range order {
 		e := &it.Events[i]
@@ -261,6 +279,10 @@ func (it *Itinerary) OverlapWarnings() []Problem {
 func eventName(e *Event) string {
 	if e.ID != "" {
 		return fmt.Sprintf("event %q", e.ID)
+	}
+	if e.File != "" {
+		// gathered from several files: its number is not its file's
+		return fmt.Sprintf("event %s", Quote(e.Title))
 	}
 	return fmt.Sprintf("event #%d", e.FileIndex+1)
 }

@@ -108,9 +108,9 @@ func LoadReader(name string, r io.Reader) (*Itinerary, error) {
 // read reads one more byte than MaxFileSize, so that a larger input is
 // refused (by load) without being read whole.
 func read(name string, r io.Reader, progress func(done, total int)) (*Itinerary, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := ReadAll(name, r)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, err
 	}
 	return load(name, data, progress)
 }
@@ -119,11 +119,52 @@ func read(name string, r io.Reader, progress func(done, total int)) (*Itinerary,
 // in its error (a *LoadError), so that a larger input is refused by the
 // loader without being read whole.
 func ReadAll(name string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var data []byte
+	var err error
+	if size, ok := regularSize(r); ok && size <= MaxFileSize {
+		// A regular file is read into a buffer of its size (and one byte
+		// more, to see it end), not one grown by doubling, which would
+		// hold up to three times the file while it reads.
+		data, err = readSized(io.LimitReader(r, MaxFileSize+1), int(size)+1)
+	} else {
+		data, err = io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	}
 	if err != nil {
 		return nil, fileError(name, err)
 	}
 	return data, nil
+}
+
+// regularSize is the size of r when it is a regular file.
+func regularSize(r io.Reader) (int64, bool) {
+	st, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return 0, false
+	}
+	info, err := st.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return 0, false
+	}
+	return info.Size(), true
+}
+
+// readSized reads r to its end into a buffer of capacity n, growing it
+// only if r holds more (a file that grew while being read).
+func readSized(r io.Reader, n int) ([]byte, error) {
+	data := make([]byte, 0, n)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		k, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+k]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
 
 // LoadProgress is Load that calls progress(done, total), when not nil, as

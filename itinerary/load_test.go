@@ -1,7 +1,10 @@
 package itinerary
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +54,7 @@ func TestLoadErrors(t *testing.T) {
 		want      []string
 	}{
 		{"unknown field with suggestion", header + "events: []\ntitel: x\n",
-			[]string{`f.yaml:4:1: the top level: unknown field "titel"; did you mean "title"? (allowed: version, id, title, subtitle, timezone, summary, remind, sources, orgs, people, events)`}},
+			[]string{`f.yaml:4:1: the top level: unknown field "titel"; did you mean "title"? (allowed: version, id, title, subtitle, timezone, summary, remind, calendars, sources, orgs, people, events)`}},
 		{"repeated field", header + "title: U\nevents: []\n",
 			[]string{`f.yaml:3:1: the top level: field "title" is given twice (first at line 1)`}},
 		{"version", "version: 2\n" + header + "events: []\n",
@@ -213,5 +216,28 @@ func TestLoadFileErrors(t *testing.T) {
 	_, err = LoadFile("does/not/exist.yaml")
 	if err == nil || err.Error() != "does/not/exist.yaml: no such file" {
 		t.Errorf("missing: %v", err)
+	}
+}
+
+// TestReadAllSized: a regular file is read whole into a buffer of its
+// size, and one that grows while it is read is read to its end.
+func TestReadAllSized(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.yaml")
+	want := bytes.Repeat([]byte("title: x\n"), 10000)
+	if err := os.WriteFile(path, want, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := ReadAll(path, f)
+	if err != nil || !bytes.Equal(got, want) || cap(got) != len(want)+1 {
+		t.Errorf("ReadAll of a regular file: %d bytes (cap %d), %v; want %d bytes, cap %d", len(got), cap(got), err, len(want), len(want)+1)
+	}
+	grown, err := readSized(bytes.NewReader(want), 10)
+	if err != nil || !bytes.Equal(grown, want) {
+		t.Errorf("readSized past its size: %d bytes, %v", len(grown), err)
 	}
 }

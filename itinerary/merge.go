@@ -17,7 +17,9 @@ type Part struct {
 // calendars cals: the people, orgs and sources of each part re-indexed
 // into one list (people with the same mail address are one person), the
 // events in instant order with their Calendar and File set, the indexes
-// rebuilt. Its zone is the first part's. It returns an error when the
+// rebuilt. An iCalendar object (a UID) that several files of one calendar
+// hold is kept once, its newest revision (dedupeRevisions); in two
+// calendars it is two. Its zone is the first part's. It returns an error when the
 // events together pass MaxEvents.
 func Merge(title string, cals []Calendar, parts []Part) (*Itinerary, error) {
 	total := 0
@@ -31,12 +33,17 @@ func Merge(title string, cals []Calendar, parts []Part) (*Itinerary, error) {
 	if len(parts) > 0 {
 		out.Zone, out.NoZone = parts[0].It.Zone, parts[0].It.NoZone
 	}
-	m := merger{out: out, byAddr: map[string]int{}, ids: map[string]bool{}}
+	m := merger{out: out, byAddr: map[string]int{}}
 	for _, p := range parts {
 		m.add(p)
 	}
 	if len(out.People) > MaxPeople {
 		return nil, fmt.Errorf("%d people together; the limit is %d", len(out.People), MaxPeople)
+	}
+	listed := participations(out)
+	if kept := dedupeRevisions(out.Events); len(kept) < len(out.Events) {
+		out.Events = kept
+		dropUnlisted(out, listed)
 	}
 	sortEvents(out.Events)
 	out.index()
@@ -46,8 +53,8 @@ func Merge(title string, cals []Calendar, parts []Part) (*Itinerary, error) {
 // merger re-indexes each part into out.
 type merger struct {
 	out    *Itinerary
-	byAddr map[string]int  // a person's mail address → index in out.People
-	ids    map[string]bool // the person ids taken
+	byAddr map[string]int // a person's mail address → index in out.People
+	ids    IDs            // the person ids taken
 }
 
 // Address is the mail address a person read from a calendar is known by
@@ -75,7 +82,7 @@ func (m *merger) add(p Part) {
 		if person.Org >= 0 {
 			person.Org += orgBase
 		}
-		person.ID = m.uniqueID(person.ID)
+		person.ID = m.ids.Unique(person.ID)
 		people[i] = len(out.People)
 		if addr != "" {
 			m.byAddr[addr] = len(out.People)
@@ -89,16 +96,6 @@ func (m *merger) add(p Part) {
 		e.FileIndex = len(out.Events)
 		out.Events = append(out.Events, e)
 	}
-}
-
-// uniqueID is id, or id with the first free "-N" after it.
-func (m *merger) uniqueID(id string) string {
-	u := id
-	for n := 2; m.ids[u]; n++ {
-		u = fmt.Sprintf("%s-%d", id, n)
-	}
-	m.ids[u] = true
-	return u
 }
 
 // remap is each index of xs through f, a person listed once.

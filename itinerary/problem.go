@@ -23,12 +23,20 @@ type Problem struct {
 	Column  int
 	Message string
 	Warning bool
+	// File is the file the problem is in when that is not the one it is
+	// reported for (an event of an itinerary gathered from several
+	// files), else "".
+	File string
 }
 
 // Format renders the problem in the compilers' form FILE:LINE:COLUMN: message,
-// leaving out the parts of the position that are not known.
+// leaving out the parts of the position that are not known; FILE is the
+// problem's own File when it has one, else file.
 func (p Problem) Format(file string) string {
 	var b strings.Builder
+	if p.File != "" {
+		file = p.File
+	}
 	b.WriteString(QuoteName(file))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
@@ -304,7 +312,7 @@ func (it *Itinerary) CheckWarnings() []Problem {
 			}
 			return -1
 		}
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
 	return ws
 }

@@ -9,20 +9,53 @@ import (
 )
 
 // Filter selects events: every person in People must attend (or, with
-// AnyPerson, at least one of them), and Query must match. The zero Filter
-// selects everything.
+// AnyPerson, at least one of them), the event must be in one of Calendars
+// when it names any (indexes into Itinerary.Calendars), and Query must
+// match. The zero Filter selects everything.
 type Filter struct {
 	People    []int
 	AnyPerson bool
+	Calendars []int
 	Query     Query
+
+	inCalendar []bool // Calendars as a set by calendar index, made by Select
 }
 
 // Empty reports whether the filter selects everything.
-func (f Filter) Empty() bool { return len(f.People) == 0 && f.Query.Empty() }
+func (f Filter) Empty() bool {
+	return len(f.People) == 0 && len(f.Calendars) == 0 && f.Query.Empty()
+}
+
+// prepare makes f's set of calendars, once for a whole selection, so that
+// each event is checked in constant time whatever the count of calendars.
+func (it *Itinerary) prepare(f *Filter) {
+	if len(f.Calendars) == 0 || f.inCalendar != nil {
+		return
+	}
+	f.inCalendar = make([]bool, len(it.Calendars))
+	for _, k := range f.Calendars {
+		if k >= 0 && k < len(it.Calendars) {
+			f.inCalendar[k] = true
+		}
+	}
+}
+
+// inCalendars reports whether event i is in one of f's calendars (always,
+// when f names none).
+func (it *Itinerary) inCalendars(f *Filter, i int) bool {
+	if len(f.Calendars) == 0 {
+		return true
+	}
+	it.prepare(f)
+	c := it.Events[i].Calendar
+	return c >= 0 && c < len(f.inCalendar) && f.inCalendar[c]
+}
 
 // Select returns the indexes of the events f keeps, in instant order. With
 // people it walks only the rarest person's events.
 func (it *Itinerary) Select(f Filter) []int {
+	f.inCalendar = nil // a set made for another itinerary
+	it.prepare(&f)
 	if f.AnyPerson && len(f.People) > 1 {
 		return it.selectAny(f)
 	}
@@ -45,7 +78,7 @@ func (it *Itinerary) Select(f Filter) []int {
 		}
 		return out
 	}
-	if f.Query.Empty() {
+	if f.Query.Empty() && len(f.Calendars) == 0 {
 		out = make([]int, len(it.Events))
 		for i := range out {
 			out[i] = i
@@ -127,7 +160,7 @@ func (it *Itinerary) selectAny(f Filter) []int {
 	var out []int
 	for _, p := range f.People {
 		for _, i := range it.byPerson[p] {
-			if !seen[i] && f.Query.matches(it, i) {
+			if !seen[i] && it.inCalendars(&f, i) && f.Query.matches(it, i) {
 				seen[i] = true
 				out = append(out, i)
 			}
@@ -158,12 +191,14 @@ func (it *Itinerary) keeps(f *Filter, i int) bool {
 			return false
 		}
 	}
-	return f.Query.matches(it, i)
+	return it.inCalendars(f, i) && f.Query.matches(it, i)
 }
 
 // SelectFrom is Select over a subset of events, for narrowing a previous
 // result when a search only grows.
 func (it *Itinerary) SelectFrom(f Filter, from []int) []int {
+	f.inCalendar = nil
+	it.prepare(&f)
 	out := []int{}
 	for _, i := range from {
 		if it.keeps(&f, i) {

@@ -140,7 +140,11 @@ type Event struct {
 	// File is the file the event was read from when the itinerary gathers
 	// several (a folder, several FILEs), else "": the file its Pos is in.
 	File string
-	Pos  Pos
+	// Rev is which revision of which calendar object the event is, for
+	// an event read from an iCalendar file with a UID (Merge keeps one
+	// of each object a calendar's files hold); the zero Revision else.
+	Rev Revision
+	Pos Pos
 }
 
 // Duration is how long the event lasts (zero when it has no end).

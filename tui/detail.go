@@ -156,6 +156,9 @@ func detailContent(c *renderCtx, i, width, focused int) (string, []int) {
 	if f.Place != "" {
 		hang("@ " + f.Place)
 	}
+	if f.HasCalendar {
+		hang(c.calendarMark(f.Calendar, true) + " calendar " + f.Calendar.Name)
+	}
 
 	var partLines []int
 	if len(f.Participants) > 0 {

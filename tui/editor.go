@@ -16,6 +16,7 @@ import (
 // editorDoneMsg says the editor the view was suspended for has returned.
 type editorDoneMsg struct {
 	editor string // the command's name, for messages
+	file   string // the file it edited
 	err    error
 }
 
@@ -30,7 +31,10 @@ func editorCommand(getenv func(string) string) string {
 }
 
 // editorLoadedMsg is the file loaded again after the editor returned.
-type editorLoadedMsg struct{ reloadedMsg }
+type editorLoadedMsg struct {
+	reloadedMsg
+	file string // the file edited
+}
 
 // editorArgs is the command line that opens file at line (1-based; 0 for
 // unknown) with editor, a command and its arguments split as a shell would
@@ -82,12 +86,13 @@ func (m *Model) edit() tea.Cmd {
 	if i < 0 {
 		return nil
 	}
-	if m.cfg.File == "" {
-		m.status = m.noFileToEdit()
+	file := m.fileOf(i)
+	if file == "" {
+		m.status = m.noFileToEdit(i)
 		return nil
 	}
 	editor := editorCommand(os.Getenv)
-	args, err := editorArgs(editor, m.cfg.File, m.it.Events[i].Pos.Line)
+	args, err := editorArgs(editor, file, m.it.Events[i].Pos.Line)
 	if err != nil {
 		m.status = err.Error()
 		return nil
@@ -99,18 +104,57 @@ func (m *Model) edit() tea.Cmd {
 	}
 	name := editorName(args[0])
 	return tea.ExecProcess(exec.Command(path, args[1:]...), func(err error) tea.Msg {
-		return editorDoneMsg{editor: name, err: err}
+		return editorDoneMsg{editor: name, file: file, err: err}
 	})
 }
 
-// noFileToEdit says why e cannot edit an itinerary that has no file, and
-// how to get one.
-func (m *Model) noFileToEdit() string {
-	if m.cfg.Stdin && m.cfg.Calendar {
+// fileOf is the file e opens for event i: the event's own file when the
+// itinerary gathers several (a folder, several FILEs), else the one file
+// the view was opened on; "" when it has none on disk (standard input,
+// the built-in itinerary, a read-only calendar).
+func (m *Model) fileOf(i int) string {
+	if i < 0 || i >= len(m.it.Events) {
+		return ""
+	}
+	e := &m.it.Events[i]
+	if e.File == "-" {
+		return ""
+	}
+	if cal := m.it.CalendarOf(e); cal != nil && cal.ReadOnly {
+		return ""
+	}
+	if e.File != "" {
+		return e.File
+	}
+	if cal := m.it.CalendarOf(e); cal != nil && cal.Origin != "" {
+		return "" // a gathered calendar that read no file
+	}
+	return m.cfg.File
+}
+
+// noFileToEdit says why e cannot edit event i, which has no file, and how
+// to get one.
+func (m *Model) noFileToEdit(i int) string {
+	var e *itinerary.Event
+	if i >= 0 && i < len(m.it.Events) {
+		e = &m.it.Events[i]
+	}
+	if e != nil && e.File != "-" {
+		if cal := m.it.CalendarOf(e); cal != nil && (cal.ReadOnly || e.File == "" && cal.Origin != "") {
+			return fmt.Sprintf("no file to edit: the calendar %s is read-only here (%s is not a file on disk)",
+				itinerary.QuoteName(cal.Name), itinerary.QuoteName(cal.Origin))
+		}
+	}
+	if m.cfg.URL != "" {
+		return "read-only: " + itinerary.QuoteName(m.cfg.URL) + " is a subscribed calendar, fetched, not written. " +
+			"To edit a copy: visitline --format yaml URL > copy.yaml, then visitline copy.yaml"
+	}
+	stdin := m.cfg.Stdin || e != nil && e.File == "-"
+	if stdin && m.cfg.Calendar {
 		return "no file to edit: standard input is not a file on disk. Save the calendar as an itinerary, " +
 			"visitline --format yaml < cal.ics > trip.yaml, then open that: visitline trip.yaml"
 	}
-	if m.cfg.Stdin {
+	if stdin {
 		return "no file to edit: standard input is not a file on disk. Save what you piped in to a file, " +
 			"then open that: visitline visit.yaml"
 	}
@@ -127,8 +171,12 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 	}
 	// The edit is a change of its own: a load the watch started before it is
 	// stale when it ends.
+	file := msg.file
+	if file == "" {
+		file = m.cfg.File
+	}
 	m.reload.gen++
-	m.reload.path, m.reload.load = m.cfg.File, m.cfg.Load
+	m.reload.path, m.reload.load = file, m.cfg.Load
 	load := loadFile(m.cfg.Load, m.reload.gen)
-	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg)} }
+	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg), file} }
 }

@@ -214,3 +214,34 @@ func TestErrorPanel(t *testing.T) {
 		t.Errorf("a good save should clear the panel:\n%s", v)
 	}
 }
+
+// TestEditEventsOwnFile: in a gathered itinerary e opens each event's own
+// file; an event of standard input, or of a read-only calendar (a URL),
+// says why it has none, and the footer does not offer e for it.
+func TestEditEventsOwnFile(t *testing.T) {
+	it := defaultItinerary(t)
+	it.Calendars = []itinerary.Calendar{{ID: "work", Name: "Work", Origin: "/cal/work"},
+		{ID: "team", Name: "Team", Origin: "https://example.com/team.ics", ReadOnly: true}}
+	for i := range it.Events {
+		it.Events[i].Calendar, it.Events[i].File = 0, fmt.Sprintf("/cal/work/%d.ics", i)
+	}
+	it.Events[1].File = "-"
+	it.Events[2].Calendar, it.Events[2].File = 1, ""
+	m := sized(New(Config{Itinerary: it, Now: beforeVisit}, renderer(termenv.Ascii)), 120, 30)
+	if got := m.fileOf(0); got != "/cal/work/0.ics" {
+		t.Errorf("event 0: file %q", got)
+	}
+	if got := m.fileOf(1); got != "" || !strings.Contains(m.noFileToEdit(1), "standard input is not a file on disk") {
+		t.Errorf("event of stdin: file %q, %q", got, m.noFileToEdit(1))
+	}
+	if got := m.fileOf(2); got != "" || m.noFileToEdit(2) != `no file to edit: the calendar Team is read-only here (https://example.com/team.ics is not a file on disk)` {
+		t.Errorf("event of a URL: file %q, %q", got, m.noFileToEdit(2))
+	}
+	for _, i := range []int{0, 1, 2} {
+		m.tl.selectEvent(i)
+		m.updateListKeys()
+		if m.keys.Edit.Enabled() != (i == 0) {
+			t.Errorf("event %d: e enabled %v", i, m.keys.Edit.Enabled())
+		}
+	}
+}

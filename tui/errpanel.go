@@ -34,6 +34,12 @@ func (m Model) panelLines() []string {
 			out.hang("  ", m.st.Error.Render(itinerary.CleanLine(e)), 4)
 		}
 	}
+	if len(m.failed) > 0 && len(m.reloadErrors) == 0 {
+		out.hang("", m.st.Warning.Render("⚠ some files did not load; the others are shown. Fix them and save:"), 2)
+		for _, e := range m.failed {
+			out.hang("  ", m.st.Warning.Render(itinerary.CleanLine(e)), 4)
+		}
+	}
 	return out.lines
 }
 
@@ -55,7 +61,7 @@ func (m Model) panelPage(n int) (from, to int, whole, last bool) {
 // room (E scrolls it), and whether it shows its last ones (E goes back to
 // the first).
 func (m Model) errorsPaged() (overflow, last bool) {
-	if len(m.reloadErrors) == 0 {
+	if len(m.reloadErrors) == 0 && len(m.failed) == 0 {
 		return false, true
 	}
 	_, _, whole, last := m.panelPage(len(m.panelLines()))

@@ -34,7 +34,7 @@ func (m *Model) setQueryKeeping(text string, want int) {
 
 // filterKey identifies the current filter for the results cache.
 func (m *Model) filterKey() string {
-	return fmt.Sprintf("%v|%v|%s", m.filter.People, m.filter.AnyPerson, m.filter.Query.Text)
+	return fmt.Sprintf("%v|%v|%v|%s", m.filter.People, m.filter.AnyPerson, m.filter.Calendars, m.filter.Query.Text)
 }
 
 // recentResults keeps the events of the last few searches. Neither the
@@ -164,6 +164,8 @@ func (m *Model) popFilter() {
 	case !m.filter.Query.Empty():
 		m.search.input.SetValue("")
 		m.setQuery("")
+	case len(m.filter.Calendars) > 0:
+		m.setCalendars(nil)
 	case !m.dates.Empty():
 		// The days of --day, --from and --to go last: all days show.
 		m.dates = agenda.DateRange{}

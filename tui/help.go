@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -79,6 +80,8 @@ func legendRows() []keyRow {
 	for _, kind := range itinerary.Kinds {
 		legend = append(legend, keyRow{kindGlyph[kind], string(kind)})
 	}
+	legend = append(legend, keyRow{strings.Join(calendarGlyphs[:4], " ") + " …",
+		"with several calendars: the row's calendar, in its colour; past " + strconv.Itoa(len(calendarGlyphs)) + " calendars the glyphs repeat"})
 	legend = append(legend,
 		keyRow{"~09:00", "an approximate time"},
 		keyRow{"[now · 35 min left]", "the event under way, and the time it has left"},

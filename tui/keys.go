@@ -30,6 +30,7 @@ type KeyMap struct {
 	Gaps                 key.Binding
 	Edit                 key.Binding
 	MoreErrors           key.Binding
+	Refresh              key.Binding // fetches a subscribed URL again now
 
 	View, Group     key.Binding
 	Left, Right     key.Binding
@@ -44,6 +45,7 @@ type KeyMap struct {
 	PrevPerson         key.Binding
 	AnyAll             key.Binding
 	FilterPerson       key.Binding
+	Calendar           key.Binding // filters by calendar, one at a time
 	InputUp, InputDown key.Binding
 	Accept, Cancel     key.Binding
 
@@ -78,6 +80,7 @@ func DefaultKeyMap() KeyMap {
 		Gaps:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "show free time")),
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		MoreErrors:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "more errors")),
+		Refresh:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		View:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "lanes")),
 		Group:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "group by track")),
 		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier")),
@@ -92,6 +95,7 @@ func DefaultKeyMap() KeyMap {
 		PrevPerson:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous person")),
 		AnyAll:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all of / any of")),
 		FilterPerson: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter to this person")),
+		Calendar:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "next calendar")),
 		InputUp:      key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		InputDown:    key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
@@ -108,9 +112,9 @@ func DefaultKeyMap() KeyMap {
 // ShortHelp is the one-line help of the footer, in its order.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.InputDown, k.InputUp, k.Accept, k.Cancel,
-		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Help, k.Quit,
+		k.Down, k.Up, k.Focus, k.Open, k.FilterPerson, k.Back, k.People, k.Search, k.Calendar, k.Help, k.Quit,
 		k.Left, k.Right, k.View, k.PageDown, k.PageUp, k.Group, k.ZoomIn, k.ZoomOut, k.PrevPeriod, k.NextPeriod,
-		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Names, k.Gaps, k.Dismiss, k.SecondClock}
+		k.Close, k.Zone, k.Now, k.AnyAll, k.FocusBack, k.Edit, k.MoreErrors, k.Refresh, k.Names, k.Gaps, k.Dismiss, k.SecondClock}
 }
 
 // keyDoc is a binding with its long help: what it does, said more fully
@@ -148,6 +152,7 @@ func (k KeyMap) reference() [][]keyDoc {
 			{k.PrevPerson, "filter to the previous person"},
 			{k.AnyAll, "with several people: events with all of them, or any"},
 			{k.FilterPerson, ""},
+			{k.Calendar, "with several calendars: only the first, the next, ..., then all of them again"},
 		},
 		{
 			{k.View, "switch the view: list, lanes (a time axis, a lane per person or group), week, month, in turn"},
@@ -167,6 +172,7 @@ func (k KeyMap) reference() [][]keyDoc {
 			{k.Names, "names in their own script (경계현) or romanised (Kyung Kye-hyun)"},
 			{k.Edit, "open the file in $VISUAL or $EDITOR at the selected event's line (not the built-in itinerary or standard input: they have no file)"},
 			{k.MoreErrors, "scroll the panel of reload errors"},
+			{k.Refresh, "fetch a subscribed calendar (a URL) again now, or read the file again"},
 			{k.Dismiss, "hide the reminder on the status line (it goes by itself when the event starts)"},
 			{k.About, "about this itinerary: summary and sources"},
 			{k.Help, "all keys"},
@@ -309,12 +315,14 @@ type globalKeyMap struct {
 	Gaps             key.Binding
 	Edit             key.Binding
 	MoreErrors       key.Binding
+	Refresh          key.Binding
 	View, Group      key.Binding
 	People           key.Binding
 	Search           key.Binding
 	NextPerson       key.Binding
 	PrevPerson       key.Binding
 	AnyAll           key.Binding
+	Calendar         key.Binding
 	SecondClock      key.Binding
 	About            key.Binding
 	Help             key.Binding
@@ -325,7 +333,7 @@ func newGlobalKeyMap(k KeyMap) globalKeyMap {
 	return globalKeyMap{Focus: k.Focus, FocusBack: k.FocusBack, Back: k.Back, Names: k.Names, Zone: k.Zone, Now: k.Now,
 		Gaps: k.Gaps, Edit: k.Edit, MoreErrors: k.MoreErrors, View: k.View, Group: k.Group, People: k.People,
 		Search: k.Search, NextPerson: k.NextPerson, PrevPerson: k.PrevPerson, AnyAll: k.AnyAll, About: k.About,
-		Help: k.Help, Quit: k.Quit, SecondClock: k.SecondClock}
+		Help: k.Help, Quit: k.Quit, SecondClock: k.SecondClock, Calendar: k.Calendar, Refresh: k.Refresh}
 }
 
 // into puts the keys into the key map of the help.
@@ -333,14 +341,14 @@ func (g globalKeyMap) into(k *KeyMap) {
 	k.Focus, k.FocusBack, k.Back, k.Names, k.Zone, k.Now = g.Focus, g.FocusBack, g.Back, g.Names, g.Zone, g.Now
 	k.Gaps, k.Edit, k.MoreErrors, k.View, k.Group, k.People = g.Gaps, g.Edit, g.MoreErrors, g.View, g.Group, g.People
 	k.Search, k.NextPerson, k.PrevPerson, k.AnyAll, k.About = g.Search, g.NextPerson, g.PrevPerson, g.AnyAll, g.About
-	k.Help, k.Quit, k.SecondClock = g.Help, g.Quit, g.SecondClock
+	k.Help, k.Quit, k.SecondClock, k.Calendar, k.Refresh = g.Help, g.Quit, g.SecondClock, g.Calendar, g.Refresh
 }
 
 // only enables the keys keep and disables every other.
 func (g *globalKeyMap) only(keep ...*key.Binding) {
 	for _, b := range []*key.Binding{&g.Focus, &g.FocusBack, &g.Back, &g.Names, &g.Zone, &g.Now, &g.Gaps, &g.Edit,
 		&g.MoreErrors, &g.View, &g.Group, &g.People, &g.Search, &g.NextPerson, &g.PrevPerson, &g.AnyAll, &g.About,
-		&g.Help, &g.Quit, &g.SecondClock} {
+		&g.Help, &g.Quit, &g.SecondClock, &g.Calendar, &g.Refresh} {
 		b.SetEnabled(slices.Contains(keep, b))
 	}
 }
@@ -420,7 +428,7 @@ func (m *Model) updateListKeys() {
 	k.Help.SetHelp(m.km.Help.Help().Key, "more keys")
 	k.About.SetHelp(m.km.About.Help().Key, "about")
 	// Without a file e only says why: the footer does not offer it.
-	k.Edit.SetEnabled(m.selectedEvent() >= 0 && m.cfg.File != "")
+	k.Edit.SetEnabled(m.fileOf(m.selectedEvent()) != "")
 	overflow, last := m.errorsPaged()
 	k.MoreErrors.SetEnabled(overflow)
 	toggleHelp(&k.MoreErrors, last, "first errors", "more errors")
@@ -432,6 +440,7 @@ func (m *Model) updateListKeys() {
 	}
 	k.Now.SetEnabled(len(m.visible) > 0)
 	k.SecondClock.SetEnabled(m.cfg.Second != nil)
+	k.Refresh.SetEnabled(m.cfg.Load != nil)
 	toggleHelp(&k.SecondClock, !m.hideSecond, "hide second clock", "show second clock")
 	// The lanes draw no free time: b is the list's alone.
 	k.Gaps.SetEnabled(m.view == viewList)
@@ -441,6 +450,8 @@ func (m *Model) updateListKeys() {
 	k.PrevPerson.SetEnabled(len(m.it.People) > 0)
 	k.AnyAll.SetEnabled(len(m.filter.People) > 1)
 	toggleHelp(&k.AnyAll, m.filter.AnyPerson, "show all of them", "show any of them")
+	k.Calendar.SetEnabled(len(m.it.Calendars) > 1)
+	k.Calendar.SetHelp(m.km.Calendar.Help().Key, m.nextCalendarHelp())
 	k.View.SetHelp(k.View.Help().Key, viewNames[(m.view+1)%views])
 	k.Group.SetEnabled(lanes)
 	k.Group.SetHelp("t", "group by "+m.ln.group.Next(m.it).String())
@@ -462,8 +473,10 @@ func (m *Model) updateListKeys() {
 	switch {
 	case inList && len(m.filter.People) > 0:
 		k.Back.SetHelp(m.km.Back.Help().Key, "drop "+m.it.Name(m.filter.People[len(m.filter.People)-1], m.native))
-	case inList && filtered:
+	case inList && !m.filter.Query.Empty():
 		k.Back.SetHelp(m.km.Back.Help().Key, "clear search")
+	case inList && len(m.filter.Calendars) > 0:
+		k.Back.SetHelp(m.km.Back.Help().Key, "all calendars")
 	case inList && !m.dates.Empty():
 		k.Back.SetHelp(m.km.Back.Help().Key, "all days")
 	default:

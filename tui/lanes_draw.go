@@ -36,6 +36,10 @@ const (
 	roleOrg // roleOrg + o: organisation o's colour
 )
 
+// roleCalendar + k is calendar k's colour: far above the organisations'
+// roles, whose count a file gives.
+const roleCalendar role = 1 << 30
+
 // style is the style of role r.
 func (c *renderCtx) style(r role) *lipgloss.Style {
 	st := c.st
@@ -56,6 +60,12 @@ func (c *renderCtx) style(r role) *lipgloss.Style {
 		return &st.Past
 	case roleCancelled:
 		return &st.Cancelled
+	}
+	if r >= roleCalendar {
+		if int(r-roleCalendar) < len(c.calStyle) {
+			return &c.calStyle[r-roleCalendar]
+		}
+		return nil
 	}
 	if r >= roleOrg && int(r-roleOrg) < len(c.orgStyle) {
 		return &c.orgStyle[r-roleOrg]

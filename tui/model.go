@@ -17,12 +17,27 @@ type Config struct {
 	Itinerary *itinerary.Itinerary
 	// Name is the name the itinerary was loaded under, for messages.
 	Name string
-	// Watch is the file to reload when it changes; "" for none.
+	// Watch is the file to reload when it changes; "" for none. With
+	// Changes set it is only the source's name in the reload's messages.
 	Watch string
+	// Changes, when not nil, signals that the source changed on disk: the
+	// command's own watch of a folder or several files (internal/source).
+	// Run then watches no file itself.
+	Changes <-chan struct{}
+	// Failures, when not nil, are the problems of the files of a folder or
+	// several files that did not load in the source's last load (the others
+	// did): the panel shows them at start and after each reload.
+	Failures func() []string
+	// Notice is a line the status shows when the view opens (a watch that
+	// met its limit); "" for none.
+	Notice string
 	// Load reads the itinerary's source again (after a change of Watch, or
 	// after e); nil when it cannot be read again. The view reads nothing
 	// itself: the command's source package makes the loader.
 	Load func() (*itinerary.Itinerary, error)
+	// Progress, when not nil, is where Load reports how far it has got,
+	// for the mark of a slow reload.
+	Progress *LoadProgress
 	// Stdin says that the itinerary came from standard input, for the
 	// editor's messages.
 	Stdin bool
@@ -35,6 +50,9 @@ type Config struct {
 	Now time.Time
 	// People is the starting person filter.
 	People []int
+	// Calendars is the starting calendar filter (--calendar), indexes
+	// into the itinerary's Calendars.
+	Calendars []int
 	// Lanes starts in the lanes view (--view lanes).
 	Lanes bool
 	// View, when not "", is the view to start in: list, lanes, week or
@@ -70,6 +88,19 @@ type Config struct {
 	// Dates is the days to open on (--day, --from, --to); esc widens
 	// them to all.
 	Dates agenda.DateRange
+	// Refresh, when not zero, loads the source again this often (a
+	// subscribed URL: --refresh).
+	Refresh time.Duration
+	// RefreshAtStart loads the source again as soon as the view opens:
+	// it opened on a subscribed URL's cached copy.
+	RefreshAtStart bool
+	// Status says after each load whether the itinerary is the last good
+	// copy of a subscribed URL that could not be fetched, fetched at asOf,
+	// and why; nil for a source that is always what it says.
+	Status func() (offline bool, asOf time.Time, why error)
+	// URL is the subscribed calendar the itinerary came from, without its
+	// password, when it came from one: read-only, which e says.
+	URL string
 	// Second is the second clock's zone (a second --tz), shown beside the
 	// time of every timed row until key c hides it; nil for none.
 	Second *time.Location
@@ -96,6 +127,7 @@ type Model struct {
 	km       KeyMap       // the user's key map, which the root's keys reset to
 	st       Styles
 	orgStyle []lipgloss.Style
+	calStyle []lipgloss.Style // of each calendar, when the itinerary gathers several
 	help     help.Model
 
 	width, height int
@@ -110,6 +142,7 @@ type Model struct {
 	gaps   bool
 
 	reloadErrors []string // why the last save did not load; the view keeps the last good itinerary
+	failed       []string // the files of a gathered source that did not load, whose events are not shown
 	errOffset    int      // first line of the panel shown (E scrolls)
 	reload       reloadState
 
@@ -138,6 +171,7 @@ type Model struct {
 	picker picker
 	search searchBar
 	rem    reminderLine
+	fresh  freshness // a subscribed URL's copy: offline, as of when
 	// hideSecond hides the second clock (key c).
 	hideSecond bool
 	// dates is the days the view opened on (--day, --from, --to) until
@@ -193,6 +227,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	if m.zone == nil && !cfg.Venue {
 		m.zone = m.it.DisplayZone(cfg.Floating)
 	}
+	m.takeStatus()
 	from, to, ok := m.it.Span()
 	if now := m.clock(); !ok {
 		from, to = now, now
@@ -205,6 +240,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	}
 	m.st.applyColors(cfg.Colors)
 	m.orgStyle = m.st.orgStyles(m.it)
+	m.calStyle = m.st.calendarStyles(m.it)
 	if c := cfg.Colors["org"]; c != "" {
 		m.orgFallback(c)
 	}
@@ -214,6 +250,7 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 	m.help.Styles.ShortDesc = m.st.Faint
 	m.help.Styles.FullDesc = m.st.Faint
 	m.filter.People = append([]int(nil), cfg.People...)
+	m.filter.Calendars = append([]int(nil), cfg.Calendars...)
 	if cfg.Lanes {
 		m.view = viewLanes
 	}
@@ -226,6 +263,12 @@ func New(cfg Config, r *lipgloss.Renderer) Model {
 		m.card.open(m.ctx(), cfg.People[0], m.tl.selected())
 	}
 	m.rem.check(m.it, m.visible, m.clock()) // no bell before the view is up
+	if cfg.Failures != nil {
+		m.failed = cfg.Failures()
+	}
+	if cfg.Notice != "" {
+		m.status = "⚠ " + itinerary.CleanLine(cfg.Notice)
+	}
 	m.settle()
 	return m
 }
@@ -264,7 +307,7 @@ func (m *Model) layRows(want int, events agenda.Options) {
 }
 
 func (m *Model) ctx() *renderCtx {
-	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, zone: m.zone, native: m.native,
+	return &renderCtx{it: m.it, rows: m.tl.rows, st: &m.st, orgStyle: m.orgStyle, calStyle: m.calStyle, zone: m.zone, native: m.native,
 		words: m.filter.Query.Words, cancelHint: hint(m.picker.keys.Cancel), second: m.secondZone()}
 }
 
@@ -349,6 +392,12 @@ func (m Model) Init() tea.Cmd {
 	if m.cfg.changes != nil {
 		cmds = append(cmds, waitForChange(m.cfg.changes))
 	}
+	if cmd := m.refreshTick(); cmd != nil {
+		cmds = append(cmds, cmd)
+	}
+	if m.cfg.RefreshAtStart && m.cfg.Load != nil {
+		cmds = append(cmds, func() tea.Msg { return refreshNowMsg{} })
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -394,26 +443,34 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, tea.Batch(tick(time.Time(msg)), m.rem.check(m.it, m.visible, m.clock()))
 	case fileChangedMsg:
-		return m, tea.Batch(m.reload.changed(m.cfg.Watch, m.cfg.Load), waitForChange(m.cfg.changes))
+		return m, tea.Batch(m.reload.changed(m.sourceName(), m.cfg.Load), waitForChange(m.cfg.changes))
 	case reloadedMsg:
 		fresh, next := m.reload.finished(msg)
 		if !fresh {
 			return m, next // the file changed again since: its content is stale
 		}
 		m.status, m.errOffset = "", 0 // the panel replaces the last status
+		m.takeStatus()
 		m.reloaded(msg)
 		m.renderPage()
+	case refreshMsg:
+		return m, tea.Batch(m.refresh(), m.refreshTick())
+	case refreshNowMsg:
+		return m, m.refresh()
 	case editorDoneMsg:
 		cmd := m.edited(msg)
 		return m, cmd
 	case editorLoadedMsg:
 		m, cmd := m.update(msg.reloadedMsg)
 		if msg.err == nil && m.reload.landed == msg.gen {
-			m.status = "reloaded " + itinerary.QuoteName(m.cfg.File) + " after editing"
+			m.status = "reloaded " + itinerary.QuoteName(msg.file) + " after editing"
 		}
 		return m, cmd
 	case slowReloadMsg:
 		m.reload.slowed(msg.gen)
+		return m, m.reloadProgress(msg.gen)
+	case reloadTickMsg:
+		return m, m.reloadProgress(msg.gen)
 	case ItineraryMsg:
 		m.status, m.errOffset = "", 0
 		m.reloaded(msg.reloaded(&m.reload, m.cfg.Watch))

@@ -191,7 +191,7 @@ func (v *monthView) view(c *renderCtx, sel int) string {
 					l.add(cell(label, inner), st)
 				case r-1 < len(d.Events) && (r < per-1 || d.Count == r):
 					i := d.Events[r-1]
-					l.add(cell(c.it.Events[i].Title, inner), c.eventRole(i, sel))
+					c.addBlock(&l, i, c.it.Events[i].Title, inner, sel)
 				case r == per-1 && d.Count > r-1:
 					l.add(cell("+"+itoa(d.Count-r+1), inner), roleFaint)
 				default:

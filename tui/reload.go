@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,6 +57,7 @@ type reloadState struct {
 	path    string // the file the loads read
 	load    func() (*itinerary.Itinerary, error)
 	slow    bool // the load has run long enough to say so
+	percent int  // how far the slow load has got, -1 while not known
 	missing bool // the last load found no file
 }
 
@@ -97,8 +99,22 @@ func (r *reloadState) finished(msg reloadedMsg) (fresh bool, next tea.Cmd) {
 // slowed notes that the load of generation gen is still running.
 func (r *reloadState) slowed(gen int) {
 	if gen == r.loading {
-		r.slow = true
+		r.slow, r.percent = true, -1
 	}
+}
+
+// reloadTickMsg asks for the progress of generation gen's slow load.
+type reloadTickMsg struct{ gen int }
+
+// reloadProgress reads how far the slow load of generation gen has got,
+// from the progress the loader reports to, and asks to read it again in
+// progressEvery while it runs; nothing when the loader reports nothing.
+func (m *Model) reloadProgress(gen int) tea.Cmd {
+	if m.cfg.Progress == nil || !m.reload.slow || gen != m.reload.loading {
+		return nil
+	}
+	m.reload.percent = m.cfg.Progress.snapshot().percent()
+	return tea.Tick(progressEvery, func(time.Time) tea.Msg { return reloadTickMsg{gen} })
 }
 
 // fileWatcher follows one file through saves, deletes, and its directory
@@ -268,6 +284,8 @@ func isMissing(err error) bool {
 func (m Model) reloadNotice() string {
 	name := itinerary.QuoteName(m.reload.path)
 	switch {
+	case m.reload.slow && m.reload.percent >= 0:
+		return m.st.Faint.Render(fmt.Sprintf("⟳ reloading %s · %d %%", name, m.reload.percent))
 	case m.reload.slow:
 		return m.st.Faint.Render("⟳ reloading " + name + "…")
 	case m.reload.missing:
@@ -294,8 +312,14 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		if errors.As(msg.err, &le) {
 			m.reloadErrors = le.Lines()
 		} else {
-			m.reloadErrors = []string{itinerary.QuoteName(m.cfg.Watch) + ": " + itinerary.CleanLine(msg.err.Error())}
+			m.reloadErrors = []string{itinerary.QuoteName(m.sourceName()) + ": " + itinerary.CleanLine(msg.err.Error())}
 		}
+		return
+	}
+	if msg.it == m.it && m.cfg.Status != nil {
+		// A subscribed URL not modified, or offline: the same copy.
+		m.reloadErrors = nil
+		m.refreshed()
 		return
 	}
 	msg.it.SetFloating(m.cfg.Floating)
@@ -316,7 +340,12 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	m.recent.results = nil // results of the old itinerary
 	m.search.from = -1     // an event of the old itinerary
 	m.reloadErrors = nil
+	if m.cfg.Failures != nil {
+		m.failed = m.cfg.Failures()
+	}
 	m.orgStyle = m.st.orgStyles(it)
+	m.calStyle = m.st.calendarStyles(it)
+	m.filter.Calendars = keepCalendars(old, it, m.filter.Calendars)
 	m.words = wordsOf(it)
 	m.native = m.native && m.words.native != ""
 	var people []int
@@ -361,5 +390,5 @@ func (m *Model) reloaded(msg reloadedMsg) {
 		m.picker.refresh(it)
 	}
 	m.showSelected()
-	m.status = "reloaded " + itinerary.QuoteName(m.cfg.Watch)
+	m.status = "reloaded " + itinerary.QuoteName(m.sourceName())
 }

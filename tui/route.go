@@ -56,10 +56,13 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 		m.status = readOnlyNotice
 	case key.Matches(msg, k.Edit):
 		return true, m.edit()
-	case m.cfg.File == "" && slices.Contains(k.Edit.Keys(), msg.String()):
-		m.status = m.noFileToEdit()
+	case slices.Contains(k.Edit.Keys(), msg.String()):
+		m.status = m.noFileToEdit(m.selectedEvent())
 	case key.Matches(msg, k.MoreErrors):
 		m.scrollErrors()
+	case key.Matches(msg, k.Refresh):
+		m.status = "refreshing " + itinerary.QuoteName(m.sourceName()) + "…"
+		return true, m.refresh()
 	case key.Matches(msg, k.People):
 		m.mode = modePicker
 		return true, m.picker.open(m.it, m.words)
@@ -103,6 +106,8 @@ func (m *Model) layoutKey(msg tea.KeyMsg) bool {
 	case key.Matches(msg, k.AnyAll):
 		m.filter.AnyPerson = !m.filter.AnyPerson
 		m.refilter(m.tl.wanted())
+	case key.Matches(msg, k.Calendar):
+		m.stepCalendar()
 	default:
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,28 +13,62 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// Run opens the interactive view on the terminal and returns when the user
-// quits. Bubble Tea restores the terminal on return, on a panic and on
-// SIGINT and SIGTERM; Run adds SIGHUP and SIGQUIT, which would otherwise
+// RunLoading opens the interactive view on the terminal and returns when
+// the user quits. The view shows the loading screen from its first frame
+// while s.Load runs, then the timeline, with the keys typed meanwhile. It
+// returns s.Load's error as it is, or ErrQuit when the view ended before
+// the timeline was there (esc or q while loading, a signal), without
+// waiting for the load. When the Config loaded names Changes, they say
+// when the source changed; else Watch names a file the view watches.
+//
+// Bubble Tea restores the terminal on return, on a panic and on SIGINT
+// and SIGTERM; RunLoading adds SIGHUP and SIGQUIT, which would otherwise
 // end the process with the terminal left on the alternate screen and
-// reporting the mouse. When cfg.Watch names a file, the view reloads it
-// when it changes.
-func Run(cfg Config) error {
-	if cfg.Watch != "" {
-		changes, stop, err := watch(cfg.Watch)
-		if err != nil {
-			return err
+// reporting the mouse.
+func RunLoading(s Start) error {
+	var stopWatch atomic.Pointer[func()]
+	var ended atomic.Bool
+	run := func() tea.Msg {
+		cfg, err := s.Load()
+		if err == nil && cfg.Changes != nil {
+			cfg.changes = cfg.Changes
+		} else if err == nil && cfg.Watch != "" && !ended.Load() {
+			changes, stop, werr := watch(cfg.Watch)
+			if err = werr; err == nil {
+				cfg.changes = changes
+				stopWatch.Store(&stop)
+			}
 		}
-		defer stop()
-		cfg.changes = changes
+		return loadedMsg{cfg: cfg, err: err}
 	}
+	final, err := runProgram(func() tea.Model { return newStarter(s, nil, run) })
+	ended.Store(true)
+	if stop := stopWatch.Load(); stop != nil {
+		(*stop)()
+	}
+	if err != nil {
+		return err
+	}
+	st := final.(starter)
+	if st.err != nil {
+		return st.err
+	}
+	if !st.loaded {
+		return ErrQuit
+	}
+	return nil
+}
+
+// runProgram runs model on the terminal until it quits.
+func runProgram(model func() tea.Model) (tea.Model, error) {
 	// The background is not asked of the terminal (see internal/bgquery):
 	// a terminal that does not answer stalls the start for seconds and eats
-	// the keys typed meanwhile.
+	// the keys typed meanwhile. It is set before the model is made, whose
+	// config may say otherwise.
 	lipgloss.SetHasDarkBackground(darkBackground(os.Getenv("COLORFGBG")))
 	// 120 frames a second: once View is fast, the frame ticker is most of
 	// the time between a key and the screen.
-	p := tea.NewProgram(New(cfg, nil), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
+	p := tea.NewProgram(model(), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGHUP, syscall.SIGQUIT)
 	defer signal.Stop(signals)
@@ -49,8 +84,7 @@ func Run(cfg Config) error {
 		case <-done:
 		}
 	}()
-	_, err := p.Run()
-	return err
+	return p.Run()
 }
 
 // darkBackground tells from COLORFGBG ("foreground;background", set by

@@ -93,3 +93,32 @@ var kindGlyph = map[itinerary.Kind]string{
 	itinerary.KindTalk:      "►",
 	itinerary.KindOther:     "◇",
 }
+
+// calendarGlyphs mark the rows of each calendar when the itinerary gathers
+// several, cycled by the calendar's index: one cell each, from the
+// geometric shapes the fonts of kindGlyph draw, none of them a kind's or
+// the lanes' glyph, so that without colour (NO_COLOR) the first eight
+// calendars are still told apart; the colour is the calendar's own.
+var calendarGlyphs = []string{"■", "▲", "◆", "◐", "◑", "▣", "◈", "◩"}
+
+// calendarGlyph is the mark of the calendar with index k.
+func calendarGlyph(k int) string {
+	if k < 0 {
+		return " "
+	}
+	return calendarGlyphs[k%len(calendarGlyphs)]
+}
+
+// calendarStyles are the styles of the itinerary's calendars, in its
+// colour each (the accent for a calendar without one).
+func (s Styles) calendarStyles(it *itinerary.Itinerary) []lipgloss.Style {
+	out := make([]lipgloss.Style, len(it.Calendars))
+	for i, c := range it.Calendars {
+		if c.Color == "" {
+			out[i] = s.Accent
+			continue
+		}
+		out[i] = s.renderer.NewStyle().Foreground(lipgloss.Color(c.Color))
+	}
+	return out
+}

@@ -372,7 +372,8 @@ type renderCtx struct {
 	rows     *agenda.Layout
 	st       *Styles
 	orgStyle []lipgloss.Style
-	zone     *time.Location // nil: each event's own zone
+	calStyle []lipgloss.Style // of each calendar
+	zone     *time.Location   // nil: each event's own zone
 	native   bool
 	words    []string // search words to highlight
 	width    int      // of the pane being drawn
@@ -507,7 +508,11 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	after := t.After()
 	if selected {
 		var b strings.Builder
-		b.WriteString("❯ " + when + glyph)
+		b.WriteString("❯ " + when)
+		if agenda.ShowsCalendars(it) {
+			b.WriteString(calendarGlyph(t.Calendar.Index))
+		}
+		b.WriteString(glyph)
 		for _, bd := range t.Badges {
 			b.WriteString(" " + bd.String())
 		}
@@ -530,6 +535,7 @@ func (c *renderCtx) eventRow(i, width int, selected bool) string {
 	var b strings.Builder
 	b.WriteString("  ")
 	b.WriteString(st.Faint.Render(when))
+	b.WriteString(c.calendarMark(t.Calendar, agenda.ShowsCalendars(it)))
 	b.WriteString(glyphStyle.Render(glyph))
 	for _, bd := range t.Badges {
 		style := st.Badge

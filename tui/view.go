@@ -39,6 +39,15 @@ func (m Model) headerView() string {
 	if it.Subtitle != "" {
 		title += m.st.Subtitle.Render(" — " + it.Subtitle)
 	}
+	title = m.withCalendars(title)
+	if mark := m.offlineMark(); mark != "" {
+		// The mark stays whole: the title gives way.
+		if rest := m.width - lipgloss.Width(mark) - 2; rest > 0 {
+			title = strings.TrimRight(fit(title, rest), " ") + "  " + mark
+		} else {
+			title = mark
+		}
+	}
 	zone := "times: " + m.zoneName()
 	now := m.clock()
 	if first, last, ok := it.Span(); ok && !now.Before(first) && !now.After(last) {
@@ -88,6 +97,14 @@ func (m Model) filterChips() string {
 			s += m.st.Faint.Render(" any of")
 		} else {
 			s += m.st.Faint.Render(" all of")
+		}
+	}
+	for _, k := range m.filter.Calendars {
+		if k >= 0 && k < len(m.it.Calendars) {
+			if s != "" {
+				s += " "
+			}
+			s += m.calStyle[k].Render(calendarGlyph(k)) + m.st.Selected.Render("["+m.it.Calendars[k].Name+"]")
 		}
 	}
 	if q := strings.TrimSpace(m.filter.Query.Text); q != "" {

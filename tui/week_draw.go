@@ -127,7 +127,7 @@ func (v *weekView) view(c *renderCtx, sel int) string {
 			switch {
 			case r < len(d.Band) && (r < band-1 || len(d.Band) == band):
 				i := d.Band[r]
-				l.add(cell(c.blockTitle(i, inner), inner), c.eventRole(i, sel))
+				c.addBlock(&l, i, c.blockTitle(i, inner-c.markWidth(inner)), inner, sel)
 			case r == band-1 && len(d.Band) > band:
 				l.add(cell("+"+itoa(len(d.Band)-r), inner), roleFaint)
 			default:
@@ -244,7 +244,7 @@ func (v *weekView) drawCell(c *renderCtx, l *runLine, k, from, to, w, sel int) {
 		case found == nil:
 			l.add(strings.Repeat(" ", cw), rolePlain)
 		case found.From >= from:
-			l.add(cell(c.blockTitle(found.Event, cw), cw), c.eventRole(found.Event, sel))
+			c.addBlock(l, found.Event, c.blockTitle(found.Event, cw-c.markWidth(cw)), cw, sel)
 		default:
 			l.add(cell("│", cw), c.eventRole(found.Event, sel))
 		}

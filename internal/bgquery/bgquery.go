@@ -12,8 +12,8 @@
 // its imports): this package imports only os, so it is initialised before
 // os/signal, which Bubble Tea imports and which sorts after every
 // github.com/... path. The view then takes the background from COLORFGBG
-// (tui.Run). The end-to-end tests on a terminal that does not answer fail if
-// the query comes back.
+// (tui.RunLoading). The end-to-end tests on a terminal that does not
+// answer fail if the query comes back.
 package bgquery
 
 import "os"

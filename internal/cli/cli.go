@@ -4,12 +4,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/visitline/visitline/agenda"
@@ -59,7 +61,7 @@ func (c Command) Main(args []string) int {
 	}
 	o.applyConfig(&s, conf)
 	cache := ""
-	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue {
+	if o.next && o.now == "" && o.day == "" && o.from == "" && o.to == "" && !s.venue && len(o.calendars) == 0 {
 		// Without --now the clock moves: the cache serves a status bar.
 		if cache = nextCachePath(o.file, o.people); cache != "" {
 			if it := readNextCache(cache, time.Now()); it != nil {
@@ -67,29 +69,48 @@ func (c Command) Main(args []string) int {
 			}
 		}
 	}
+	if c.viewing(o) {
+		return c.viewLoading(o, s)
+	}
 	it, src, err := loadAll(o.files, c.Stdin, progressTo(c.Stderr))
+	people, code, ok := c.opened(o, &s, it, src, err)
+	if !ok {
+		return code
+	}
+	if c.fetchFailed(src) {
+		return ExitInvalid
+	}
+	if o.check {
+		c.check(src.Name, it)
+		return ExitOK
+	}
+	for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
+		fmt.Fprintln(c.Stderr, l)
+	}
+	return c.run(o, s, it, people, cache)
+}
+
+// opened says what the load of src said (its warnings, its error) and
+// reads --person and --calendar (into s); ok false ends the command with
+// code.
+func (c Command) opened(o options, s *settings, it *itinerary.Itinerary, src source.Source, err error) (people []int, code int, ok bool) {
 	for _, l := range src.Warnings() {
 		fmt.Fprintln(c.Stderr, l)
 	}
-	name := src.Name
-	conf.DefaultRemind(it)
+	s.conf.DefaultRemind(it)
 	if err != nil {
-		c.loadFailed(name, err)
-		return ExitInvalid
+		c.loadFailed(src.Name, err)
+		return nil, ExitInvalid, false
 	}
-	people, err := resolvePeople(it, o.people)
+	people, err = resolvePeople(it, o.people)
+	if err == nil {
+		s.calendars, err = resolveCalendars(it, o.calendars)
+	}
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
-		return ExitUsage
+		return nil, ExitUsage, false
 	}
-	if o.check {
-		c.check(name, it)
-		return ExitOK
-	}
-	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
-		fmt.Fprintln(c.Stderr, l)
-	}
-	return c.run(o, s, src, it, people, cache)
+	return people, ExitOK, true
 }
 
 // applyConfig takes the config file's defaults where no flag gave one: the
@@ -97,6 +118,9 @@ func (c Command) Main(args []string) int {
 func (o *options) applyConfig(s *settings, conf *config.Config) {
 	if !o.viewGiven && conf.View != "" {
 		o.view = conf.View
+	}
+	if !o.refreshGiven && conf.Refresh != 0 {
+		o.refresh = conf.Refresh
 	}
 	if o.tz == "" && len(conf.Zones) > 0 {
 		s.zone = conf.Zones[0]
@@ -131,8 +155,28 @@ func (c Command) parse(args []string) (o options, s settings, code int, done boo
 }
 
 // run shows the itinerary that loaded, it, as the flags ask: --next, the
-// interactive view or a printer; cache is --next's cache file, or "".
-func (c Command) run(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, cache string) int {
+// printer (the view is viewLoading's); cache is --next's cache file, or "".
+func (c Command) run(o options, s settings, it *itinerary.Itinerary, people []int, cache string) int {
+	if code, ok := c.prepare(o, &s, it); !ok {
+		return code
+	}
+	var err error
+	// The view is viewLoading's.
+	if o.next {
+		err = c.next(s, it, people, cache)
+	} else {
+		err = c.write(o, s, it, people)
+	}
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// prepare sets the zones of s for it and reads the dates; ok false ends
+// the command with code.
+func (c Command) prepare(o options, s *settings, it *itinerary.Itinerary) (code int, ok bool) {
 	// Floating times are the viewer's clock: --tz's zone, else this
 	// machine's, which the loader has read them in.
 	s.floating = s.zone // nil: this machine's zone
@@ -143,22 +187,11 @@ func (c Command) run(o options, s settings, src source.Source, it *itinerary.Iti
 		s.zone, s.here = it.DisplayZone(s.floating), true
 	}
 	var err error
-	if s.dates, err = o.dateRange(s, it); err != nil {
+	if s.dates, err = o.dateRange(*s, it); err != nil {
 		fmt.Fprintf(c.Stderr, "visitline: %v\nRun 'visitline --help' for usage.\n", err)
-		return ExitUsage
+		return ExitUsage, false
 	}
-	if o.next {
-		err = c.next(s, it, people, cache)
-	} else if c.Terminal && !o.print {
-		err = c.view(o, s, src, it, people)
-	} else {
-		err = c.write(o, s, it, people)
-	}
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
-		return ExitInvalid
-	}
-	return ExitOK
+	return ExitOK, true
 }
 
 // loadFailed reports an itinerary that did not load: each problem of a
@@ -180,26 +213,107 @@ func (c Command) check(name string, it *itinerary.Itinerary) {
 	for _, l := range itinerary.FormatProblems(name, it.CheckWarnings()) {
 		fmt.Fprintln(c.Stderr, l)
 	}
+	// The contract's "FILE: ok (N events, M people)", then the calendars
+	// when several are gathered, outside the brackets scripts read.
 	cals := ""
-	if len(it.Calendars) > 0 {
-		cals = ", " + agenda.Count(len(it.Calendars), "calendar")
+	if len(it.Calendars) > 1 {
+		cals = " from " + agenda.Count(len(it.Calendars), "calendar")
 	}
-	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s%s)\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
+	fmt.Fprintf(c.Stdout, "%s: ok (%s, %s)%s\n", itinerary.QuoteName(name), agenda.Count(len(it.Events), "event"), agenda.Count(len(it.People), "person"), cals)
 }
 
-// view opens the interactive timeline.
-func (c Command) view(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int) error {
-	watch, file := "", ""
-	if src.Kind == source.File {
+// viewConfig is the view's Config for the itinerary it of src; its reloads
+// report to progress, when not nil. A folder's or several files' watch
+// starts here; stop, when not nil, ends it.
+func viewConfig(o options, s settings, src source.Source, it *itinerary.Itinerary, people []int, progress *tui.LoadProgress) (cfg tui.Config, stop func(), err error) {
+	watch, file, notice := "", "", ""
+	var changes <-chan struct{}
+	switch {
+	case src.Kind == source.File:
 		file = src.Name
 		if !o.noWatch {
 			watch = src.Name
 		}
+	case src.Kind == source.Gathered && !o.noWatch:
+		// A folder or several files: watched here, each event edited in its
+		// own file.
+		w, err := src.Watch()
+		if err != nil {
+			return tui.Config{}, nil, err
+		}
+		if w != nil { // nil when standard input is all it reads
+			stop = w.Stop
+			watch, changes, notice = src.Name, w.C, w.Warning()
+		}
 	}
-	return tui.Run(tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Load: s.conf.Reminding(src.Loader()), Zone: s.zone, Now: s.now, People: people,
-		Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+	var p source.Progress
+	if progress != nil {
+		p = progress
+	}
+	cfg = tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(),
+		Load: s.conf.Reminding(src.LoaderWith(p)), Progress: progress, Zone: s.zone, Now: s.now, People: people,
+		Calendars: s.calendars, Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
-		NoBell: o.noBell, Second: s.zone2, Dates: s.dates})
+		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}
+	subscribe(&cfg, src, o.refresh)
+	return cfg, stop, nil
+}
+
+// errEnded is the loading view's load ending the command with what it
+// wrote and its code.
+var errEnded = errors.New("the command ended while loading")
+
+// viewLoading opens the view at once on its loading screen and loads the
+// itinerary meanwhile. What the load has to say (warnings, errors) is
+// written once the view has left the terminal, with the exit code the
+// command would have without the view; quitting while loading is exit 0.
+func (c Command) viewLoading(o options, s settings) int {
+	var msgs bytes.Buffer
+	during := c
+	during.Stderr = &msgs
+	code := ExitOK
+	progress := &tui.LoadProgress{}
+	var mu sync.Mutex
+	var stopWatch func() // a folder's watch, started by the load
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopWatch != nil {
+			stopWatch()
+		}
+	}()
+	err := tui.RunLoading(tui.Start{Name: source.NameOf(o.files), Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
+		Progress: progress, Load: func() (tui.Config, error) {
+			it, src, err := loadForView(o.files, c.Stdin, progress)
+			people, end, ok := during.opened(o, &s, it, src, err)
+			if ok {
+				for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
+					fmt.Fprintln(during.Stderr, l)
+				}
+				end, ok = during.prepare(o, &s, it)
+			}
+			if !ok {
+				code = end
+				return tui.Config{}, errEnded
+			}
+			cfg, stop, err := viewConfig(o, s, src, it, people, progress)
+			mu.Lock()
+			stopWatch = stop
+			mu.Unlock()
+			return cfg, err
+		}})
+	if errors.Is(err, tui.ErrQuit) {
+		return ExitOK // the load may still be writing msgs
+	}
+	c.Stderr.Write(msgs.Bytes())
+	switch {
+	case errors.Is(err, errEnded):
+		return code
+	case err != nil:
+		fmt.Fprintf(c.Stderr, "visitline: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
 }
 
 // write prints the selected events in the chosen format.
@@ -208,7 +322,7 @@ func (c Command) write(o options, s settings, it *itinerary.Itinerary, people []
 	if o.width >= 0 {
 		width = o.width
 	}
-	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
+	opt := export.Options{Zone: s.zone, Now: s.now, People: people, Calendars: s.calendars, Dates: s.dates, Width: width, Second: s.zone2, Compact: o.compact}
 	return export.Writer(s.format)(c.Stdout, it, opt)
 }
 
@@ -223,6 +337,9 @@ type settings struct {
 	here     bool           // no --tz: the zone is the default, and --next reads where the itinerary is now
 	dates    agenda.DateRange
 	conf     *config.Config // the config file's settings
+	// calendars is the calendar filter (--calendar), resolved once the
+	// itinerary is read.
+	calendars []int
 }
 
 // settings checks the values of --format, --view, --tz and --now; an
@@ -406,7 +523,7 @@ func (c Command) next(s settings, it *itinerary.Itinerary, people []int, cache s
 		// in Singapore reads 18:00 for its 18:00 debrief, not Seoul's 19:00).
 		zone = it.ZoneAt(now)
 	}
-	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people}), zone)
+	events := s.dates.Keep(it, it.Select(itinerary.Filter{People: people, Calendars: s.calendars}), zone)
 	if cache != "" {
 		writeNextCache(cache, it, events, now)
 	}

@@ -6,11 +6,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/visitline/visitline/agenda"
 	"github.com/visitline/visitline/export"
 	"github.com/visitline/visitline/tui"
+)
+
+// The refresh of a subscribed calendar: every 15 minutes unless --refresh
+// or the config file says otherwise, and never more than once a minute.
+const (
+	defaultRefresh = 15 * time.Minute
+	minRefresh     = time.Minute
 )
 
 // options are the parsed flags.
@@ -19,6 +27,7 @@ type options struct {
 	next, noBell, compact          bool
 	format                         string
 	people                         []string
+	calendars                      []string
 	tz, now                        string
 	tz2                            string // a second --tz: the second clock
 	tzSet, tz2Set                  bool
@@ -30,6 +39,8 @@ type options struct {
 	files                          []string // every SOURCE
 	fileGiven                      bool     // FILE was on the command line, even if empty
 	width                          int      // -1: not given
+	refresh                        time.Duration
+	refreshGiven                   bool // --refresh was given: it wins over the config file's
 }
 
 type multiFlag []string
@@ -86,6 +97,8 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("width")
 	fs.Var((*multiFlag)(&o.people), "person", "keep only events with `P`: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several")
 	fs.add("person")
+	fs.Var((*multiFlag)(&o.calendars), "calendar", "keep only events of the calendar called `NAME` (its name or id, any letter case) when several are open; repeat for any of several")
+	fs.add("calendar")
 	fs.Var((*tzFlag)(o), "tz", "show times in this IANA `ZONE`, \"local\" for this machine's, or \"venue\" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone). Given twice, the second zone's clock is shown beside the first")
 	fs.add("tz")
 	fs.StringVar(&o.day, "day", "", "only what covers `DATE`: "+agenda.DateHelp+", in the display zone and counted from --now")
@@ -106,6 +119,8 @@ func newFlagSet(o *options) *flagSet {
 	fs.add("config")
 	fs.BoolVar(&o.noWatch, "no-watch", false, "do not reload FILE when it changes")
 	fs.add("no-watch")
+	fs.DurationVar(&o.refresh, "refresh", defaultRefresh, "fetch a subscribed calendar (an https:// or webcal:// SOURCE) again every `DURATION`, at least 1m; r fetches it at once")
+	fs.add("refresh")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.add("version")
 	return fs
@@ -158,7 +173,13 @@ func parseArgs(args []string) (options, error) {
 	if err := emptyValue(fs); err != nil {
 		return o, err
 	}
-	fs.Visit(func(f *flag.Flag) { o.viewGiven = o.viewGiven || f.Name == "view" })
+	fs.Visit(func(f *flag.Flag) {
+		o.viewGiven = o.viewGiven || f.Name == "view"
+		o.refreshGiven = o.refreshGiven || f.Name == "refresh"
+	})
+	if o.refresh < minRefresh {
+		return o, fmt.Errorf("--refresh %s: a subscribed calendar is fetched at most once a minute (1m or more)", o.refresh)
+	}
 	if o.width < -1 {
 		return o, fmt.Errorf("--width %d: a width is 0 (never cut) or more", o.width)
 	}
@@ -191,7 +212,9 @@ Usage:
 A SOURCE (FILE) is a YAML itinerary (format v1) or an iCalendar file (.ics,
 recognised by its content); "-" reads standard input; a folder is every
 calendar in it and its subfolders (a vdir of khal or vdirsyncer: each
-collection a calendar). Several SOURCEs are shown together. Without one
+collection a calendar); an https:// or webcal:// URL is a subscribed
+calendar, read-only, cached for when the network is not there. Several
+SOURCEs are shown together. Without one
 the built-in itinerary is shown: Sam Altman's visit to Korea, January 2024.
 On a terminal the interactive timeline opens; otherwise the agenda is printed.
 
@@ -201,7 +224,7 @@ Flags:
 // usageFooter follows the flags.
 const usageFooter = `
 Exit codes: 0 success, 1 the itinerary has errors or cannot be read,
-2 usage error (unknown flag, bad --person, --tz, --now or --format).
+2 usage error (unknown flag, bad --person, --calendar, --tz, --now or --format).
 
 `
 

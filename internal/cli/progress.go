@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-isatty"
+	"github.com/visitline/visitline/internal/source"
 )
 
 // progressDelay is how long a load runs before its progress is shown.
@@ -23,10 +24,10 @@ type progressLine struct {
 
 // progressTo returns a progress line on stderr when it is a terminal, else
 // nil.
-func progressTo(stderr io.Writer) *progressLine {
+func progressTo(stderr io.Writer) source.Progress {
 	f, ok := stderr.(*os.File)
 	if !ok || !isatty.IsTerminal(f.Fd()) {
-		return nil
+		return nil // no typed nil in the interface
 	}
 	return &progressLine{w: stderr}
 }

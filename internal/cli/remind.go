@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/visitline/visitline/internal/remind"
+	"github.com/visitline/visitline/internal/source"
 	"github.com/visitline/visitline/itinerary"
 )
 
@@ -49,6 +50,16 @@ Flags:
 	fs := newRemindFlags(&remindOptions{})
 	fs.writeRows(&b)
 	return b.String()
+}
+
+// watchSource follows a file or a folder as the view does (a folder
+// recursively).
+func watchSource(file string) (<-chan struct{}, func(), error) {
+	w, err := source.WatchTree([]string{file})
+	if err != nil {
+		return nil, nil, err
+	}
+	return w.C, w.Stop, nil
 }
 
 // remind is `visitline remind [FILE…]`: it runs until SIGTERM or SIGINT.
@@ -98,7 +109,7 @@ func (c Command) remind(args []string) int {
 			return ExitInvalid
 		}
 	}
-	cfg := remind.Config{Files: files, Load: loadFile, Exec: o.exec, Log: c.Stderr}
+	cfg := remind.Config{Files: files, Load: loadFile, Watch: watchSource, Exec: o.exec, Log: c.Stderr}
 	if !o.noState {
 		cfg.State = remind.StatePath()
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,13 +52,15 @@ const serveUsageHeader = `visitline serve shares one live itinerary over SSH, re
 
 Usage:
   visitline serve [--listen ADDR] --authorized-keys FILE [--host-key FILE]
-                  SOURCE
+                  SOURCE...
 
 Each key in the authorized_keys FILE may connect with any ssh client
 (ssh -p 2222 trip@host) and gets the interactive view, opened on the person
 its line names; without a terminal (ssh -T, or a command) it gets the text
-agenda, or md, json or ics when the command names one. SOURCE is the
-itinerary file; when it changes, every session shows the new version.
+agenda, or md, json or ics when the command names one. SOURCE is an
+itinerary or calendar file, or a folder of them (several are shared
+together, as the view opens them); when one changes, every session shows
+the new version.
 
 Flags:
 `
@@ -99,10 +102,8 @@ func parseServeArgs(args []string) (serveOptions, error) {
 		return o, errors.New("--authorized-keys FILE is required: the OpenSSH public keys that may connect")
 	case len(o.sources) == 0:
 		return o, errors.New("give the itinerary FILE to serve")
-	case len(o.sources) > 1:
-		return o, fmt.Errorf("one SOURCE for now, got %d", len(o.sources))
-	case o.sources[0] == "-" || o.sources[0] == "":
-		return o, errors.New("serve needs an itinerary file, which it follows as it changes; not standard input")
+	case slices.Contains(o.sources, "-") || slices.Contains(o.sources, ""):
+		return o, errors.New("serve needs itinerary files or folders, which it follows as they change; not standard input")
 	case o.maxSessions < 1:
 		return o, fmt.Errorf("--max-sessions %d: at least 1", o.maxSessions)
 	case o.idle <= 0:
@@ -133,11 +134,10 @@ func (c Command) serve(args []string) int {
 		fmt.Fprintf(c.Stderr, "visitline serve: %v\n", err)
 		return ExitUsage
 	}
-	file := o.sources[0]
-	it, src, err := load(file, nil, progressTo(c.Stderr))
+	it, src, err := loadAll(o.sources, nil, progressTo(c.Stderr))
 	name := src.Name
-	if err == nil && src.Kind != source.File {
-		err = errors.New("visitline serve shares a file; give its path")
+	for _, l := range src.Warnings() {
+		fmt.Fprintln(c.Stderr, l)
 	}
 	if err != nil {
 		c.loadFailed(name, err)
@@ -146,9 +146,32 @@ func (c Command) serve(args []string) int {
 	for _, l := range itinerary.FormatProblems(name, it.Warnings) {
 		fmt.Fprintln(c.Stderr, l)
 	}
+	watch, changes := "", (<-chan struct{})(nil)
+	switch src.Kind {
+	case source.File:
+		watch = src.Name
+	case source.Gathered: // folders or several files: watched as the view watches them
+		w, err := src.Watch()
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "visitline serve: %v\n", err)
+			return ExitInvalid
+		}
+		if w != nil {
+			defer w.Stop()
+			changes = w.C
+			if warning := w.Warning(); warning != "" {
+				fmt.Fprintf(c.Stderr, "visitline serve: %s\n", itinerary.CleanLine(warning))
+			}
+		}
+	}
+	if src.Remote() { // a subscribed calendar: fetched again every defaultRefresh
+		stop := make(chan struct{})
+		defer close(stop)
+		changes = withTicks(changes, defaultRefresh, stop)
+	}
 	err = serve.Serve(serve.Config{
 		Listen: o.listen, AuthorizedKeys: o.authorizedKeys, HostKey: o.hostKey,
-		Name: name, Watch: file, Itinerary: it,
+		Name: name, Watch: watch, Changes: changes, Itinerary: it,
 		Load: src.Loader(),
 		Zone: s.zone, Now: s.now, Person: keyPerson,
 		MaxSessions: o.maxSessions, PerKey: serve.DefaultPerKey, Idle: o.idle, Rate: o.rate,
@@ -174,4 +197,30 @@ func keyPerson(it *itinerary.Itinerary, query string) (int, error) {
 		return -1, errors.New(strings.Replace(err.Error(), "--person ", "person=", 1))
 	}
 	return people[0], nil
+}
+
+// withTicks signals on changes and every d as well, until stop closes.
+func withTicks(changes <-chan struct{}, d time.Duration, stop <-chan struct{}) <-chan struct{} {
+	out := make(chan struct{}, 1)
+	go func() {
+		tick := time.NewTicker(d)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case _, ok := <-changes:
+				if !ok {
+					changes = nil
+					continue
+				}
+			case <-tick.C:
+			}
+			select {
+			case out <- struct{}{}:
+			default: // a signal is waiting already
+			}
+		}
+	}()
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -50,7 +51,7 @@ func TestServeUsageErrors(t *testing.T) {
 		{[]string{"serve", "data/visit.yaml"}, 2, "--authorized-keys FILE is required"},
 		{[]string{"serve", "--authorized-keys", "k"}, 2, "give the itinerary FILE to serve"},
 		{[]string{"serve", "--authorized-keys", "k", "-"}, 2, "not standard input"},
-		{[]string{"serve", "--authorized-keys", "k", "a.yaml", "b.yaml"}, 2, "one SOURCE for now"},
+		{[]string{"serve", "--authorized-keys", "k", "a.yaml", "b.yaml"}, 1, "a.yaml: no such file"},
 		{[]string{"serve", "--authorized-keys", "k", "--max-sessions", "0", "a.yaml"}, 2, "--max-sessions 0"},
 		{[]string{"serve", "--authorized-keys", "k", "--idle", "0s", "a.yaml"}, 2, "--idle 0s"},
 		{[]string{"serve", "--authorized-keys", "k", "--tz", "venue", "data/visit.yaml"}, 2, "--tz venue is not offered"},
@@ -64,4 +65,19 @@ func TestServeUsageErrors(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q, want %d %q", tc.args, r.code, r.stderr, tc.code, tc.want)
 		}
 	}
+}
+
+// TestWithTicks: the merged signal comes on a change and on each tick,
+// and a closed change channel leaves the ticks.
+func TestWithTicks(t *testing.T) {
+	changes := make(chan struct{})
+	stop := make(chan struct{})
+	defer close(stop)
+	out := withTicks(changes, time.Hour, stop)
+	changes <- struct{}{}
+	<-out
+	close(changes)
+	ticks := withTicks(nil, time.Millisecond, stop)
+	<-ticks
+	<-ticks
 }

@@ -46,6 +46,7 @@ func TestUsageFromFlags(t *testing.T) {
 		"compact":  "--compact with --format md, the short briefing: a line an event under each day",
 		"width":    "--width N cut agenda lines to N cells; 0 never cuts (default: the terminal's width on a terminal, whole lines otherwise)",
 		"person":   "--person P keep only events with P: a person id or part of a name, native name, organisation or role (경계현, kyung, sk group), matched as the people picker does; repeat to require several",
+		"calendar": "--calendar NAME keep only events of the calendar called NAME (its name or id, any letter case) when several are open; repeat for any of several",
 		"tz":       `--tz ZONE show times in this IANA ZONE, "local" for this machine's, or "venue" for each venue's own clock (as key z does); floating calendar times are read in ZONE (default: this machine's zone). Given twice, the second zone's clock is shown beside the first`,
 		"day":      "--day DATE only what covers DATE: YYYY-MM-DD, today, tomorrow, yesterday, +N or -N days, or a weekday name, in the display zone and counted from --now",
 		"from":     "--from DATE only what covers DATE or later (as --day)",
@@ -56,6 +57,7 @@ func TestUsageFromFlags(t *testing.T) {
 		"view":     "--view VIEW which VIEW the timeline opens in: list, lanes, week or month (v cycles them)",
 		"config":   "--config FILE read the config FILE (keys, colours, default view, zones, week start; default: $XDG_CONFIG_HOME/visitline/config.yaml)",
 		"no-watch": "--no-watch do not reload FILE when it changes",
+		"refresh":  "--refresh DURATION fetch a subscribed calendar (an https:// or webcal:// SOURCE) again every DURATION, at least 1m; r fetches it at once",
 		"version":  "--version print the version and exit",
 	}
 	for i := range rows {

@@ -55,6 +55,9 @@ type Config struct {
 	Remind []time.Duration
 	// WeekStart is the first day of the week, nil when not given.
 	WeekStart *time.Weekday
+	// Refresh is how often a subscribed calendar is fetched again, 0
+	// when not given.
+	Refresh time.Duration
 }
 
 // Binding is an action's keys as the file gives them.
@@ -148,10 +151,10 @@ func Parse(name string, b []byte, known Known) (*Config, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.problem(root, "the config file is a mapping of settings (keys, colors, theme, view, zones, remind, week_start)")
+		p.problem(root, "the config file is a mapping of settings (keys, colors, theme, view, zones, remind, week_start, refresh)")
 		return nil, &Error{Lines: p.problems}
 	}
-	fields := []string{"keys", "colors", "theme", "view", "zones", "remind", "week_start"}
+	fields := []string{"keys", "colors", "theme", "view", "zones", "remind", "week_start", "refresh"}
 	for k := 0; k+1 < len(root.Content); k += 2 {
 		key, val := root.Content[k], root.Content[k+1]
 		switch key.Value {
@@ -182,6 +185,8 @@ func Parse(name string, b []byte, known Known) (*Config, error) {
 			}
 		case "week_start":
 			p.weekStart(c, val)
+		case "refresh":
+			p.refresh(c, val)
 		default:
 			p.problem(key, "unknown setting %q%s", key.Value, didYouMean(key.Value, fields))
 		}
@@ -307,7 +312,9 @@ func (p *parser) weekStart(c *Config, n *yaml.Node) {
 // none of its own at the top level (nothing is written back: the YAML
 // writer keeps only what the file said).
 func (c *Config) DefaultRemind(it *itinerary.Itinerary) {
-	if c != nil && it != nil && !it.RemindSet && len(c.Remind) > 0 {
+	// Given again (a subscribed URL's copy, unchanged, which the view
+	// shows meanwhile), it is not written again.
+	if c != nil && it != nil && !it.RemindSet && len(c.Remind) > 0 && !slices.Equal(it.Remind, c.Remind) {
 		it.Remind = c.Remind
 	}
 }
@@ -333,4 +340,15 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// refresh is how often a subscribed calendar is fetched: a duration of a
+// minute or more.
+func (p *parser) refresh(c *Config, n *yaml.Node) {
+	d, err := time.ParseDuration(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || d < time.Minute {
+		p.problem(n, "refresh: %q is not a duration of a minute or more, such as 15m or 1h", n.Value)
+		return
+	}
+	c.Refresh = d
 }

@@ -29,6 +29,7 @@ view: week
 zones: [Asia/Seoul, Europe/Paris]
 remind: [10m, 1h]
 week_start: sunday
+refresh: 1h
 `), known)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +39,7 @@ week_start: sunday
 	}
 	if c.Colors["now"] != "208" || c.Theme != "light" || c.View != "week" || len(c.Zones) != 2 ||
 		c.Zones[0].String() != "Asia/Seoul" || len(c.Remind) != 2 || c.Remind[1] != time.Hour ||
-		c.WeekStart == nil || *c.WeekStart != time.Sunday {
+		c.WeekStart == nil || *c.WeekStart != time.Sunday || c.Refresh != time.Hour {
 		t.Errorf("parsed %+v", c)
 	}
 }
@@ -54,6 +55,7 @@ func TestParseBad(t *testing.T) {
 		{"week_start: mondey\n", `config.yaml:1:13: week_start "mondey" is not a day; did you mean "monday"?`},
 		{"colors: {pasts: red}\n", `config.yaml:1:10: unknown colour role "pasts"; did you mean "past"?`},
 		{"theme: blue\n", `config.yaml:1:8: theme "blue" is not light or dark`},
+		{"refresh: 30s\n", `config.yaml:1:10: refresh: "30s" is not a duration of a minute or more`},
 		{"keyz: {}\n", `config.yaml:1:1: unknown setting "keyz"; did you mean "keys"?`},
 		{"- a\n", `config.yaml:1:1: the config file is a mapping`},
 	}

@@ -48,8 +48,13 @@ type Notifier interface {
 
 // Config is what a Runner needs.
 type Config struct {
-	// Files are the itineraries to watch; "" is the built-in one.
+	// Files are the itineraries to watch — files or folders of calendars;
+	// "" is the built-in one.
 	Files []string
+	// Watch, when not nil, follows one of Files: it signals on changes
+	// until stop is called (the caller's watch of folders). Without it the
+	// runner watches each file's directory itself.
+	Watch func(file string) (changes <-chan struct{}, stop func(), err error)
 	// Load reads one of Files.
 	Load func(file string) (*itinerary.Itinerary, error)
 	// Exec is the hook program run at each reminder, or "".
@@ -193,7 +198,7 @@ func (r *Runner) fire(file string, it *itinerary.Itinerary, d agenda.Reminder, n
 		"VISITLINE_PLACE="+agenda.Place(e),
 		"VISITLINE_IN="+strconv.Itoa(int(e.Start.Sub(now).Round(time.Minute)/time.Minute)),
 		"VISITLINE_ID="+e.ID,
-		"VISITLINE_CALENDAR="+calendarName(file, it),
+		"VISITLINE_CALENDAR="+calendarName(file, it, e),
 	)
 	r.hooks.Add(1)
 	go func() {
@@ -202,9 +207,13 @@ func (r *Runner) fire(file string, it *itinerary.Itinerary, d agenda.Reminder, n
 	}()
 }
 
-// calendarName names the calendar an event is in: the itinerary's id,
-// else its file's name.
-func calendarName(file string, it *itinerary.Itinerary) string {
+// calendarName names the calendar an event is in: the name of its
+// calendar when the itinerary gathers several (a folder), else the
+// itinerary's id, else its file's name.
+func calendarName(file string, it *itinerary.Itinerary, e *itinerary.Event) string {
+	if len(it.Calendars) > 1 && e.Calendar >= 0 && e.Calendar < len(it.Calendars) {
+		return it.Calendars[e.Calendar].Name
+	}
 	if it.ID != "" {
 		return it.ID
 	}
@@ -273,9 +282,55 @@ func (r *Runner) Run(ctx context.Context) error {
 	}
 }
 
-// watch watches the directories of the files (so that an editor's save
-// by rename is seen) and sends the file that changed.
+// watch follows the files (with Config.Watch, or by watching their
+// directories, so that an editor's save by rename is seen) and sends the
+// file that changed.
 func (r *Runner) watch() (<-chan string, func()) {
+	if r.cfg.Watch == nil {
+		return r.watchDirs()
+	}
+	out := make(chan string, 1)
+	done := make(chan struct{})
+	var stops []func()
+	for _, f := range r.cfg.Files {
+		if f == "" || f == "-" {
+			continue
+		}
+		changes, stop, err := r.cfg.Watch(f)
+		if err != nil {
+			r.logf("%s: not watched: %v", name(f), err)
+			continue
+		}
+		stops = append(stops, stop)
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				case _, ok := <-changes:
+					if !ok {
+						return
+					}
+					select {
+					case out <- f:
+					case <-done:
+						return
+					}
+				}
+			}
+		}()
+	}
+	return out, func() {
+		close(done)
+		for _, stop := range stops {
+			stop()
+		}
+	}
+}
+
+// watchDirs watches the directories of the files and sends the file that
+// changed.
+func (r *Runner) watchDirs() (<-chan string, func()) {
 	out := make(chan string, 1)
 	w, err := fsnotify.NewWatcher()
 	if err != nil {

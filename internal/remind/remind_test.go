@@ -3,6 +3,7 @@ package remind
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -315,4 +316,57 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestRunWithWatch: with Config.Watch (the caller's watch of a folder),
+// a change it signals reloads that file, and stop ends its watch.
+func TestRunWithWatch(t *testing.T) {
+	dir := t.TempDir()
+	file := writeTrip(t, dir, "Delegation debrief")
+	changes := make(chan struct{})
+	stopped := make(chan struct{})
+	watch := func(f string) (<-chan struct{}, func(), error) {
+		if f != file {
+			t.Errorf("Watch(%q), want %q", f, file)
+		}
+		return changes, func() { close(stopped) }, nil
+	}
+	clock := &tickingClock{fakeClock: fakeClock{now: at("2027-03-12T17:00:00+08:00")}, ticks: make(chan time.Time)}
+	r := New(Config{Files: []string{file}, Load: itinerary.LoadFile, Watch: watch, Log: io.Discard, Clock: clock})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+	waitFor(t, func() bool { return r.loaded("debrief") })
+	src, _ := os.ReadFile(file)
+	os.WriteFile(file, append(src, "  - {id: added, title: Added, start: \"2027-03-12 18:20\"}\n"...), 0o600)
+	changes <- struct{}{}
+	waitFor(t, func() bool { return r.loaded("added") })
+	cancel()
+	<-done
+	select {
+	case <-stopped:
+	default:
+		t.Error("the watch was not stopped")
+	}
+}
+
+// TestCalendarName: VISITLINE_CALENDAR is the event's calendar in a
+// gathered itinerary, else the itinerary's id, else the file's name.
+func TestCalendarName(t *testing.T) {
+	gathered := &itinerary.Itinerary{ID: "trip", Calendars: []itinerary.Calendar{{Name: "Work"}, {Name: "Home"}}}
+	one := &itinerary.Itinerary{ID: "trip", Calendars: []itinerary.Calendar{{Name: "Work"}}}
+	for _, c := range []struct {
+		it   *itinerary.Itinerary
+		file string
+		want string
+	}{
+		{gathered, "cals", "Home"},
+		{one, "cals/work.ics", "trip"},
+		{&itinerary.Itinerary{}, "dir/visit.yaml", "visit.yaml"},
+		{&itinerary.Itinerary{}, "", "visitline"},
+	} {
+		if got := calendarName(c.file, c.it, &itinerary.Event{Calendar: 1}); got != c.want {
+			t.Errorf("calendarName(%q) = %q, want %q", c.file, got, c.want)
+		}
+	}
 }

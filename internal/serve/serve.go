@@ -48,7 +48,10 @@ type Config struct {
 	// "" for none.
 	Name, Watch string
 	Itinerary   *itinerary.Itinerary
-	// Load reads the itinerary again after Watch changed.
+	// Changes, when Watch is "", signals that the sources changed (the
+	// watch of a folder or of several files, which the caller runs).
+	Changes <-chan struct{}
+	// Load reads the itinerary again after Watch or Changes signalled.
 	Load func() (*itinerary.Itinerary, error)
 	// Zone is the display zone when the client sends no TZ; nil for the
 	// itinerary's.
@@ -146,6 +149,8 @@ func serveWith(cfg Config, hubReady func(*hub)) error {
 		}
 		stopWatch = stop
 		go s.hub.follow(changes, cfg.Load)
+	} else if cfg.Changes != nil {
+		go s.hub.follow(cfg.Changes, cfg.Load)
 	}
 	defer stopWatch()
 

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -20,6 +21,12 @@ import (
 
 // MaxFiles is the most files a gathered itinerary may read.
 const MaxFiles = 100_000
+
+// maxFiles is MaxFiles, lowered by tests.
+var maxFiles = MaxFiles
+
+// errTooMany ends a walk that found more than maxFiles files.
+var errTooMany = errors.New("the file-count limit")
 
 // Gathered is a source of several files: folders (walked, a vdir's
 // collections each a calendar) and files, standard input among them.
@@ -36,6 +43,22 @@ type gathered struct {
 	reads int
 	// Warnings are the problems of the last load, as lines.
 	warnings []string
+	// failed are the problems of the files that did not load, of them.
+	failed []string
+	// remotes are the URLs among the names, by name, kept across loads.
+	remotes map[string]*remote
+	// cacheFirst starts each URL from its cached copy, when it has one.
+	cacheFirst bool
+	// progress, when not nil, is told the files read of each load.
+	progress FileProgress
+}
+
+// FileProgress is a Progress that is told, as the files of folders or of
+// several names are read, how many of those to read are done: Files(0,
+// total) first, then after each file. The view's loading screen counts
+// through it.
+type FileProgress interface {
+	Files(done, total int)
 }
 
 type cached struct {
@@ -52,6 +75,8 @@ type file struct {
 	cal  string // the calendar's key: its collection folder or the file itself
 	size int64
 	info fs.FileInfo
+	// remote is the URL the file is fetched from; nil for a file.
+	remote *remote
 }
 
 var colorRe = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
@@ -114,7 +139,9 @@ func walk(root string, out []file, warn func(...string)) ([]file, error) {
 				continue
 			}
 			if info.IsDir() {
-				if err := visit(path); err != nil {
+				if err := visit(path); errors.Is(err, errTooMany) {
+					return err // the limit stops the walk, in any folder
+				} else if err != nil {
 					warn(fmt.Sprintf("%s: %v", itinerary.QuoteName(path), err))
 				}
 				continue
@@ -122,8 +149,8 @@ func walk(root string, out []file, warn func(...string)) ([]file, error) {
 			if !info.Mode().IsRegular() || !wanted(name) {
 				continue
 			}
-			if len(out) >= MaxFiles {
-				return fmt.Errorf("more than %d files; the limit is %d (the file-count limit)", MaxFiles, MaxFiles)
+			if len(out) >= maxFiles {
+				return fmt.Errorf("more than %d files; the limit is %d (%w)", maxFiles, maxFiles, errTooMany)
 			}
 			cal := dir
 			if strings.ToLower(filepath.Ext(name)) != ".ics" {
@@ -145,6 +172,12 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 			files = append(files, file{path: "-", cal: "-"})
 			continue
 		}
+		if IsURL(name) {
+			if r := g.remote(name, warn); r != nil {
+				files = append(files, file{path: r.name, cal: r.name, remote: r})
+			}
+			continue
+		}
 		info, err := os.Stat(name)
 		if err != nil {
 			warn(fmt.Sprintf("%s: %s", itinerary.QuoteName(name), describe(err)))
@@ -160,14 +193,39 @@ func (g *gathered) find(warn func(...string)) ([]file, error) {
 		}
 		slices.SortFunc(files[start:], func(a, b file) int { return strings.Compare(a.path, b.path) })
 	}
+	files = once(files)
 	var total int64
 	for _, f := range files {
 		total += f.size
 	}
 	if total > itinerary.MaxFileSize {
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: fmt.Sprintf("the files hold %d MiB together; the limit is %d MiB (the size limit)", total>>20, itinerary.MaxFileSize>>20)}}}
 	}
 	return files, nil
+}
+
+// once keeps the first of the files that are one file: named twice
+// (`visitline dir dir`, a file inside a folder also given), or linked.
+func once(files []file) []file {
+	type key struct {
+		dev, ino uint64
+		path     string
+	}
+	seen := make(map[key]bool, len(files))
+	out := files[:0]
+	for _, f := range files {
+		k := key{path: filepath.Clean(f.path)}
+		if f.info != nil {
+			if st, ok := f.info.Sys().(*syscall.Stat_t); ok {
+				k = key{dev: uint64(st.Dev), ino: st.Ino}
+			}
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func describe(err error) string {
@@ -198,6 +256,10 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 			results[i] = cached{it: g.stdin}
 			continue
 		}
+		if f.remote != nil {
+			todo = append(todo, i) // asked whether it changed
+			continue
+		}
 		key := statKey(f.info)
 		if c, ok := g.cache[f.path]; ok && c.size == key.size && c.mtime.Equal(key.mtime) && c.ino == key.ino {
 			results[i] = c
@@ -207,7 +269,7 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 		todo = append(todo, i)
 	}
 	g.reads += len(todo)
-	readAll(files, todo, results)
+	readAll(files, todo, results, g.progress)
 	next := make(map[string]cached, len(files))
 	for i, f := range files {
 		next[f.path] = results[i]
@@ -226,16 +288,28 @@ func statKey(info fs.FileInfo) cached {
 	return c
 }
 
-// readAll reads the files todo names into results, on a few workers.
-func readAll(files []file, todo []int, results []cached) {
+// readAll reads the files todo names into results, on a few workers,
+// telling progress (when not nil) how many are done.
+func readAll(files []file, todo []int, results []cached, progress FileProgress) {
 	work := make(chan int)
 	var wg sync.WaitGroup
+	var done atomic.Int64
+	if progress != nil {
+		progress.Files(0, len(todo))
+	}
 	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i].it, _, results[i].err = readFile(files[i].path, nil)
+				if r := files[i].remote; r != nil {
+					results[i].it, _, results[i].err = r.load()
+				} else {
+					results[i].it, _, results[i].err = readFile(files[i].path, nil)
+				}
+				if progress != nil {
+					progress.Files(int(done.Add(1)), len(todo))
+				}
 			}
 		}()
 	}
@@ -250,17 +324,21 @@ func readAll(files []file, todo []int, results []cached) {
 func (g *gathered) merge(files []file, results []cached, warn func(...string)) (*itinerary.Itinerary, error) {
 	var cals []itinerary.Calendar
 	calIndex := map[string]int{}
+	var ids itinerary.IDs // the calendars' ids, unique
 	var parts []itinerary.Part
 	var firstErr error
+	var failed []string
+	defer func() { g.failed = failed }()
 	for i, f := range files {
 		r := results[i]
 		if r.err != nil {
+			lines := []string{fmt.Sprintf("%s: %v", itinerary.QuoteName(f.path), r.err)}
 			var le *itinerary.LoadError
 			if errors.As(r.err, &le) {
-				warn(le.Lines()...)
-			} else {
-				warn(fmt.Sprintf("%s: %v", itinerary.QuoteName(f.path), r.err))
+				lines = le.Lines()
 			}
+			warn(lines...)
+			failed = append(failed, lines...)
 			if firstErr == nil {
 				firstErr = r.err
 			}
@@ -275,7 +353,9 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 		if !ok {
 			k = len(cals)
 			calIndex[f.cal] = k
-			cals = append(cals, makeCalendar(f, r.it, len(cals), warn))
+			c := makeCalendar(f, r.it, len(cals), warn)
+			c.ID = ids.Unique(c.ID)
+			cals = append(cals, c)
 		}
 		parts = append(parts, itinerary.Part{It: r.it, Calendar: k, File: f.path})
 	}
@@ -283,7 +363,7 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 		if firstErr != nil {
 			return nil, firstErr
 		}
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: "no calendar or itinerary (.ics, .yaml, .yml) found"}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: "no calendar or itinerary (.ics, .yaml, .yml) found"}}}
 	}
 	title := cals[0].Name
 	if len(cals) > 1 {
@@ -291,7 +371,7 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 	}
 	it, err := itinerary.Merge(title, cals, parts)
 	if err != nil {
-		return nil, &itinerary.LoadError{File: strings.Join(g.names, " "), Problems: []itinerary.Problem{{Message: err.Error()}}}
+		return nil, &itinerary.LoadError{File: shownNames(g.names), Problems: []itinerary.Problem{{Message: err.Error()}}}
 	}
 	return it, nil
 }
@@ -302,6 +382,10 @@ func (g *gathered) merge(files []file, results []cached, warn func(...string)) (
 func makeCalendar(f file, it *itinerary.Itinerary, n int, warn func(...string)) itinerary.Calendar {
 	c := itinerary.Calendar{Origin: f.cal, ID: fmt.Sprintf("cal-%d", n+1)}
 	dir := f.cal != f.path
+	if f.remote != nil {
+		c.Name = it.Title // X-WR-CALNAME, else the URL's last path element
+		c.ReadOnly = true // fetched, not written: e says so
+	}
 	if dir {
 		c.Name = readSmall(filepath.Join(f.cal, "displayname"))
 		if col := readSmall(filepath.Join(f.cal, "color")); col != "" {
@@ -359,16 +443,26 @@ func readSmall(path string) string {
 // not a warning (in Source.Warnings); the error is the first file's when
 // none loads.
 func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Itinerary, Source, error) {
+	return openAll(names, stdin, progress, false)
+}
+
+// openAll is OpenAll; with cacheFirst a URL with a cached copy starts from
+// it, unfetched (see OpenAllCacheFirst).
+func openAll(names []string, stdin io.Reader, progress Progress, cacheFirst bool) (*itinerary.Itinerary, Source, error) {
 	if len(names) == 0 {
 		return Open("", stdin, progress)
+	}
+	if len(names) == 1 && IsURL(names[0]) {
+		return openURL(names[0], cacheFirst)
 	}
 	if len(names) == 1 {
 		if info, err := os.Stat(names[0]); names[0] == "-" || err != nil || !info.IsDir() {
 			return Open(names[0], stdin, progress)
 		}
 	}
-	src := Source{Name: strings.Join(names, " "), Kind: Gathered}
-	g := &gathered{names: names}
+	src := Source{Name: shownNames(names), Kind: Gathered}
+	g := &gathered{names: names, cacheFirst: cacheFirst}
+	g.progress, _ = progress.(FileProgress)
 	if slices.Contains(names, "-") {
 		it, cal, err := read(StdinName, stdin, nil)
 		src.Calendar = cal
@@ -386,12 +480,36 @@ func OpenAll(names []string, stdin io.Reader, progress Progress) (*itinerary.Iti
 // stop it (a broken file, a bad color), as lines to print; nil for any
 // other source.
 func (s Source) Warnings() []string {
+	if s.remote != nil {
+		return s.remote.warnings
+	}
 	if s.gathered == nil {
 		return nil
 	}
 	s.gathered.mu.Lock()
 	defer s.gathered.mu.Unlock()
 	return s.gathered.warnings
+}
+
+// Failures are the problems of the files of a gathered source that did
+// not load in its last load (the others did), as lines; nil when all
+// loaded, and for any other source.
+func (s Source) Failures() []string {
+	if s.gathered == nil {
+		return nil
+	}
+	s.gathered.mu.Lock()
+	defer s.gathered.mu.Unlock()
+	return s.gathered.failed
+}
+
+// FailuresFunc is Failures as a function for the view to call after each
+// reload; nil for a source that is not gathered.
+func (s Source) FailuresFunc() func() []string {
+	if s.gathered == nil {
+		return nil
+	}
+	return s.Failures
 }
 
 // Roots are the folders and files a gathered source reads, the paths a
@@ -402,7 +520,7 @@ func (s Source) Roots() []string {
 	}
 	var roots []string
 	for _, n := range s.gathered.names {
-		if n != "-" {
+		if n != "-" && !IsURL(n) {
 			roots = append(roots, n)
 		}
 	}

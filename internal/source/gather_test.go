@@ -73,6 +73,9 @@ func TestGatherVdir(t *testing.T) {
 	if !strings.Contains(warn, "broken.ics") || !strings.Contains(warn, "color") || strings.ContainsRune(warn, 0x1b) {
 		t.Errorf("warnings: %q", warn)
 	}
+	if f := src.Failures(); f != nil {
+		t.Errorf("failures of files that loaded with warnings: %q", f)
+	}
 	g := src.gathered
 	before := g.reads
 	write(t, filepath.Join(dir, "work", "b.ics"), ics("b", "Review moved", ""))
@@ -81,6 +84,16 @@ func TestGatherVdir(t *testing.T) {
 	}
 	if got := g.reads - before; got != 1 {
 		t.Errorf("the second load read %d files; want 1", got)
+	}
+	// A file that does not load is a failure until it is fixed.
+	bad := filepath.Join(dir, "work", "bad.yaml")
+	write(t, bad, "title: [\n")
+	if _, err := src.Loader()(); err != nil || !strings.Contains(strings.Join(src.Failures(), "\n"), "bad.yaml:") {
+		t.Errorf("a broken file: %v, failures %q", err, src.Failures())
+	}
+	write(t, bad, "version: 1\ntitle: Fixed\ntimezone: UTC\nevents: []\n")
+	if _, err := src.Loader()(); err != nil || src.Failures() != nil {
+		t.Errorf("after the fix: %v, failures %q", err, src.Failures())
 	}
 }
 

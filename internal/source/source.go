@@ -4,14 +4,21 @@
 // (once), refuses what is not a regular file, reads it once, and gives the
 // view a Loader that reads the same source again when it changes.
 //
-// Later kinds of source (a folder of calendars, a URL) are new Kinds here;
-// nothing that shows an itinerary needs to know how it was read.
+// Folders and several names are gathered (gather.go); a URL is fetched
+// and cached (url.go). Nothing that shows an itinerary needs to know how
+// it was read.
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
@@ -42,6 +49,7 @@ type Source struct {
 	// Calendar says that the content was an iCalendar file.
 	Calendar bool
 	gathered *gathered
+	remote   *remote
 }
 
 // Loader loads a source again: the view calls it when the file changed or
@@ -57,6 +65,66 @@ type Progress interface {
 	Update(done, total int)
 }
 
+// ByteProgress is a Progress that is also told, as a file is read, the
+// bytes read so far and the file's size (-1 when unknown, as for standard
+// input). Bytes(0, total) comes first, before anything is read, and starts
+// a new load: the view's loading screen and its reloads count through it.
+type ByteProgress interface {
+	Progress
+	Bytes(read, total int64)
+}
+
+// countingReader tells p the bytes read through it.
+type countingReader struct {
+	r     io.Reader
+	p     ByteProgress
+	read  int64
+	total int64
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.read += int64(n)
+	c.p.Bytes(c.read, c.total)
+	return n, err
+}
+
+// Stat is the file's, so that the reader still sizes its buffer from it.
+func (c *countingReader) Stat() (fs.FileInfo, error) {
+	if st, ok := c.r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		return st.Stat()
+	}
+	return nil, errors.New("not a file")
+}
+
+// counted wraps r so that a ByteProgress among progress is told the bytes
+// read of total; r itself otherwise.
+func counted(r io.Reader, total int64, progress Progress) io.Reader {
+	bp, ok := progress.(ByteProgress)
+	if !ok {
+		return r
+	}
+	bp.Bytes(0, total)
+	return &countingReader{r: r, p: bp, total: total}
+}
+
+// NameOf is the name a source of names has once opened (Source.Name),
+// told before it is read: the built-in visit's name for none, StdinName
+// for "-".
+func NameOf(names []string) string {
+	if len(names) == 0 {
+		return data.DefaultName
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if len(names) == 1 && n == "-" {
+			out[i] = StdinName
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // KindOf returns the kind of source name is.
 func KindOf(name string) Kind {
 	switch name {
@@ -64,6 +132,9 @@ func KindOf(name string) Kind {
 		return Builtin
 	case "-":
 		return Stdin
+	}
+	if IsURL(name) {
+		return URL
 	}
 	return File
 }
@@ -81,9 +152,17 @@ func Open(name string, stdin io.Reader, progress Progress) (*itinerary.Itinerary
 		return it, src, err
 	case Stdin:
 		src.Name = StdinName
-		it, cal, err := read(src.Name, stdin, nil)
+		// Only the view's loading screen shows standard input's progress:
+		// the progress line is for files.
+		var p Progress
+		if bp, ok := progress.(ByteProgress); ok {
+			p = bp
+		}
+		it, cal, err := read(src.Name, counted(stdin, -1, p), p)
 		src.Calendar = cal
 		return it, src, err
+	case URL:
+		return openURL(name, false)
 	}
 	it, cal, err := readFile(name, progress)
 	src.Calendar = cal
@@ -96,19 +175,37 @@ func (s Source) Loader() Loader {
 	if s.gathered != nil {
 		return s.gathered.load
 	}
+	if s.remote != nil {
+		return func() (*itinerary.Itinerary, error) {
+			it, _, err := s.remote.load()
+			return it, err
+		}
+	}
 	if s.Kind != File {
 		return nil
 	}
 	return FileLoader(s.Name)
 }
 
+// LoaderWith is Loader whose loads of a file report to progress (nil for
+// none); a gathered source's loads report to the progress it was opened
+// with, if a FileProgress.
+func (s Source) LoaderWith(progress Progress) Loader {
+	if s.gathered != nil || s.Kind != File {
+		return s.Loader()
+	}
+	return fileLoader(s.Name, progress)
+}
+
 // FileLoader returns the loader of the file at path.
-func FileLoader(path string) Loader {
+func FileLoader(path string) Loader { return fileLoader(path, nil) }
+
+func fileLoader(path string, progress Progress) Loader {
 	return func() (*itinerary.Itinerary, error) {
 		if _, err := os.Stat(path); err != nil {
 			return nil, err // as it is, so that a missing file can be told
 		}
-		it, _, err := readFile(path, nil)
+		it, _, err := readFile(path, progress)
 		return it, err
 	}
 }
@@ -122,7 +219,11 @@ func readFile(path string, progress Progress) (*itinerary.Itinerary, bool, error
 		return nil, false, err
 	}
 	defer f.Close()
-	return read(path, f, progress)
+	var r io.Reader = f
+	if info, err := f.Stat(); err == nil {
+		r = counted(f, info.Size(), progress)
+	}
+	return read(path, r, progress)
 }
 
 // read reads r once, sniffs it once and loads it as an iCalendar file or a
@@ -139,6 +240,7 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 			defer progress.Start(itinerary.QuoteName(name))()
 			update = progress.Update
 		}
+		defer memoryBudget(len(raw))()
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
 	}
@@ -147,4 +249,49 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 	}
 	it, err := calendar.Load(name, raw)
 	return it, true, err
+}
+
+// The memory a YAML load may take before the collector works harder to
+// stay within it: loadFloor, and loadPerByte for each byte of the file.
+// A load's live memory peaks at about three times the file (its text, the
+// events and their indexes, the chunks being parsed); without a limit the
+// collector lets the heap grow to twice its live size at every cycle, so
+// a load of 33 MB peaked at 300–340 MiB. The limit is soft (debug.
+// SetMemoryLimit): a file that needs more still loads, with more
+// collection.
+const (
+	loadFloor   = 48 << 20
+	loadPerByte = 4.5
+)
+
+// budget is the memory limits of the loads running, and the limit to
+// put back when none is.
+var budget struct {
+	sync.Mutex
+	loads  []int64
+	before int64
+}
+
+// memoryBudget lowers the process's memory limit while a file of size
+// bytes loads (never raises it); the returned function puts it back. Loads
+// at once (a folder's files) share the largest of their limits.
+func memoryBudget(size int) (restore func()) {
+	limit := int64(loadFloor + loadPerByte*float64(size))
+	budget.Lock()
+	defer budget.Unlock()
+	if len(budget.loads) == 0 {
+		budget.before = debug.SetMemoryLimit(-1)
+	}
+	budget.loads = append(budget.loads, limit)
+	debug.SetMemoryLimit(min(budget.before, slices.Max(budget.loads)))
+	return func() {
+		budget.Lock()
+		defer budget.Unlock()
+		budget.loads = slices.Delete(budget.loads, slices.Index(budget.loads, limit), slices.Index(budget.loads, limit)+1)
+		if len(budget.loads) == 0 {
+			debug.SetMemoryLimit(budget.before)
+			return
+		}
+		debug.SetMemoryLimit(min(budget.before, slices.Max(budget.loads)))
+	}
 }
