@@ -5,8 +5,9 @@
 //
 // The calendar is turned into the yaml.Node tree of a format-v1 file, with
 // each node's line set to the line of the calendar it came from, and loaded
-// through itinerary.LoadNode, so a calendar is validated and indexed exactly
-// as a YAML file is.
+// through itinerary.LoadNodeEvents, so a calendar is validated and indexed
+// exactly as a YAML file is; the events' nodes are made a chunk at a time
+// as the loader walks them (stream.go), never all at once.
 package calendar
 
 import (
