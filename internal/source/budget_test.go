@@ -18,9 +18,9 @@ func TestMemoryBudget(t *testing.T) {
 			t.Errorf("%s: the limit is %d, want %d", what, got, limit)
 		}
 	}
-	doneBig := memoryBudget(big, loadPerByte)
+	doneBig := memoryBudget(big)
 	want("one load", loadFloor+int64(loadPerByte*float64(big)))
-	doneSmall := memoryBudget(small, loadPerByte)
+	doneSmall := memoryBudget(small)
 	want("two loads", loadFloor+int64(loadPerByte*float64(big)))
 	doneBig()
 	want("the small load left", loadFloor+int64(loadPerByte*float64(small)))
@@ -28,6 +28,6 @@ func TestMemoryBudget(t *testing.T) {
 	want("no load", 600<<20)
 
 	debug.SetMemoryLimit(10 << 20)
-	memoryBudget(big, loadPerByte)()
+	memoryBudget(big)()
 	want("a lower limit", 10<<20)
 }

@@ -240,38 +240,28 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 			defer progress.Start(itinerary.QuoteName(name))()
 			update = progress.Update
 		}
-		defer memoryBudget(len(raw), loadPerByte)()
+		defer memoryBudget(len(raw))()
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
 	}
 	if len(raw) > itinerary.MaxFileSize {
 		return nil, true, &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("the file is larger than the limit of %d MiB", itinerary.MaxFileSize>>20)}}}
 	}
-	defer memoryBudget(len(raw), calendarPerByte)()
 	it, err := calendar.Load(name, raw)
 	return it, true, err
 }
 
-// The memory a load (of a YAML file, or of a calendar) may take before the
-// collector works harder to stay within it: loadFloor, and loadPerByte for
-// each byte of the file.
+// The memory a YAML load may take before the collector works harder to
+// stay within it: loadFloor, and loadPerByte for each byte of the file.
 // A load's live memory peaks at about three times the file (its text, the
 // events and their indexes, the chunks being parsed); without a limit the
 // collector lets the heap grow to twice its live size at every cycle, so
 // a load of 33 MB peaked at 300–340 MiB. The limit is soft (debug.
 // SetMemoryLimit): a file that needs more still loads, with more
 // collection.
-//
-// A calendar's bytes say less than YAML's (the same events take 1.9 times
-// the bytes) and its reader holds the components of the events not yet
-// loaded beside the events loaded: its live memory peaks at about 3.7
-// times the file, and calendarPerByte leaves the collector room enough
-// that a calendar of 100,000 events is read in 4.3 s of CPU instead of
-// 3.4 s (4.5 would take 5.9 s).
 const (
-	loadFloor       = 48 << 20
-	loadPerByte     = 4.5
-	calendarPerByte = 5.25
+	loadFloor   = 48 << 20
+	loadPerByte = 4.5
 )
 
 // budget is the memory limits of the loads running, and the limit to
@@ -283,11 +273,10 @@ var budget struct {
 }
 
 // memoryBudget lowers the process's memory limit while a file of size
-// bytes loads, perByte a byte (never raises it); the returned function
-// puts it back. Loads at once (a folder's files) share the largest of
-// their limits.
-func memoryBudget(size int, perByte float64) (restore func()) {
-	limit := int64(loadFloor + perByte*float64(size))
+// bytes loads (never raises it); the returned function puts it back. Loads
+// at once (a folder's files) share the largest of their limits.
+func memoryBudget(size int) (restore func()) {
+	limit := int64(loadFloor + loadPerByte*float64(size))
 	budget.Lock()
 	defer budget.Unlock()
 	if len(budget.loads) == 0 {
