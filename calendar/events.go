@@ -26,9 +26,11 @@ type vevent struct {
 
 	// people and invitees are the participants and the invitation line,
 	// made once for all occurrences.
-	people     []personRef
-	invitees   string
-	peopleDone bool
+	people []personRef
+	// peopleNodes are their nodes, while ev gives its occurrences.
+	peopleNodes []*yaml.Node
+	invitees    string
+	peopleDone  bool
 	// peopleCost is what the participants cost against maxTextBudget;
 	// notes are the notes of every occurrence.
 	peopleCost int
@@ -147,6 +149,7 @@ func (b *builder) events(vevents []*component) []occ {
 // done says ev has given all its occurrences: on the streaming path its
 // component keeps only what replay reads of it (trim).
 func (b *builder) done(ev *vevent) {
+	ev.peopleNodes = nil
 	if !b.keep {
 		ev.c.trim()
 	}

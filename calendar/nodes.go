@@ -43,7 +43,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []occ {
 		b.count--
 		return nil
 	}
-	m := b.node(ev, start, startText, eventZone, startAt, true)
+	m := b.node(ev, start, startText, eventZone, startAt, nil)
 	drop, ok := b.afford(ev, m)
 	if !ok {
 		b.count--
@@ -59,25 +59,32 @@ func (b *builder) occurrence(ev *vevent, start tval) []occ {
 
 // replay makes the nodes of a kept occurrence again, as occurrence made
 // them. It only reads the builder (every cache it uses was filled when the
-// occurrence was kept), so occurrences are replayed in parallel.
-func (b *builder) replay(o occ) *yaml.Node {
+// occurrence was kept), so occurrences are replayed in parallel, each
+// worker with its own rp.
+func (b *builder) replay(o occ, rp *replaying) *yaml.Node {
 	startText, eventZone, startAt := b.startValue(o.start)
-	m := b.node(o.ev, o.start, startText, eventZone, startAt, false)
-	if o.drop&dropNotes != 0 {
-		m.remove("notes")
-	}
-	if o.drop&dropParticipants != 0 {
-		m.remove("participants")
-	}
-	return m.Node
+	rp.skip = o.drop
+	return b.node(o.ev, o.start, startText, eventZone, startAt, rp).Node
 }
 
-// node makes the mapping of ev's occurrence at start; share makes the
-// occurrences of a series share their key nodes (on one goroutine only).
-func (b *builder) node(ev *vevent, start tval, startText, eventZone string, startAt time.Time, share bool) mapNode {
+// replaying is the state of one worker's replay: the fields the budgets
+// left out of the occurrence it makes (they are not made), and the
+// participants of the event it made last, whose next occurrence shares
+// them (a series of a thousand attendees makes their nodes once a chunk,
+// not once an occurrence).
+type replaying struct {
+	skip   uint8
+	ev     *vevent
+	people []*yaml.Node
+}
+
+// node makes the mapping of ev's occurrence at start, replayed when rp is
+// not nil; otherwise (on one goroutine only) the occurrences of a series
+// share their key and participant nodes.
+func (b *builder) node(ev *vevent, start tval, startText, eventZone string, startAt time.Time, rp *replaying) mapNode {
 	c := ev.c
 	m := mapping(c.Line)
-	if share && isSeries(ev) {
+	if rp == nil && isSeries(ev) {
 		// the occurrences of a series share their key nodes
 		if ev.keys == nil {
 			ev.keys = map[keyAt]*yaml.Node{}
@@ -97,7 +104,7 @@ func (b *builder) node(ev *vevent, start tval, startText, eventZone string, star
 		m.add("end_timezone", scalar(ez.z.name, endLine))
 	}
 	addStatusAndPlace(m, c)
-	b.addPeopleAndNotes(m, ev)
+	b.addPeopleAndNotes(m, ev, rp)
 	b.addRemind(m, ev, start)
 	if p := c.prop("URL"); p != nil {
 		if id := b.source(p); id != "" {
@@ -209,7 +216,7 @@ func addStatusAndPlace(m mapNode, c *component) {
 
 // addPeopleAndNotes writes m's participants, topics and notes, made once
 // for all of ev's occurrences.
-func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
+func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent, rp *replaying) {
 	c := ev.c
 	if !ev.peopleDone {
 		ev.people, ev.invitees = b.attendees(c)
@@ -222,12 +229,8 @@ func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
 		}
 	}
 	invitees := ev.invitees
-	if len(ev.people) > 0 {
-		participants := make([]*yaml.Node, len(ev.people))
-		for i, p := range ev.people {
-			participants[i] = scalar(p.id, p.line)
-		}
-		m.add("participants", seq(c.Line, participants...))
+	if len(ev.people) > 0 && (rp == nil || rp.skip&dropParticipants == 0) {
+		m.add("participants", seq(c.Line, participantNodes(ev, rp)...))
 	}
 	if topics := topicNodes(c); len(topics) > 0 {
 		m.add("topics", seq(c.Line, topics...))
@@ -240,7 +243,33 @@ func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
 		}
 		ev.notes, ev.notesDone = cut(notes, maxText), true
 	}
-	m.addText("notes", ev.notes, lineOf(c, "DESCRIPTION"))
+	if rp == nil || rp.skip&dropNotes == 0 {
+		m.addText("notes", ev.notes, lineOf(c, "DESCRIPTION"))
+	}
+}
+
+// participantNodes are the nodes of ev's participants, made once for the
+// occurrences that follow one another: on the order-dependent pass, kept
+// with ev until it is done (builder.done); replayed, kept in rp for the
+// next occurrence the worker makes.
+func participantNodes(ev *vevent, rp *replaying) []*yaml.Node {
+	build := func() []*yaml.Node {
+		nodes := make([]*yaml.Node, len(ev.people))
+		for i, p := range ev.people {
+			nodes[i] = scalar(p.id, p.line)
+		}
+		return nodes
+	}
+	if rp == nil {
+		if ev.peopleNodes == nil {
+			ev.peopleNodes = build()
+		}
+		return ev.peopleNodes
+	}
+	if rp.ev != ev {
+		rp.ev, rp.people = ev, build()
+	}
+	return rp.people
 }
 
 // addRemind writes m's remind list from ev's VALARMs, read once for all of

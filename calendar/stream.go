@@ -35,8 +35,9 @@ func (c *built) events() func(yield func(*yaml.Node) bool) {
 		occs := c.occs
 		c.occs = nil
 		if len(occs) <= occsPerChunk {
+			var rp replaying
 			for i := range occs {
-				n := c.b.replay(occs[i])
+				n := c.b.replay(occs[i], &rp)
 				occs[i] = occ{}
 				if !yield(n) {
 					return
@@ -111,8 +112,9 @@ func (c *built) replayChunk(part []occ) (nodes []*yaml.Node) {
 		}
 	}()
 	nodes = make([]*yaml.Node, len(part))
+	var rp replaying
 	for i := range part {
-		nodes[i] = c.b.replay(part[i])
+		nodes[i] = c.b.replay(part[i], &rp)
 		part[i] = occ{}
 	}
 	return nodes
