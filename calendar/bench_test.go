@@ -1,10 +1,13 @@
 package calendar
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/visitline/visitline/itinerary"
 )
 
 // bigCalendar is n one-and-a-half-hour events two hours apart in
@@ -36,11 +39,39 @@ func BenchmarkLoad10k(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad100k reads 100,000 events (the streaming reader); beside
+// it, BenchmarkLoad100kWhole (stream_test.go) reads them as the reader did
+// before it streamed, and BenchmarkLoad100kYAML loads the same events
+// written as format-v1 YAML, the floor the reader is held to.
 func BenchmarkLoad100k(b *testing.B) {
 	data := bigCalendar(100_000)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := Load("big.ics", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoad100kYAML(b *testing.B) {
+	it, err := Load("big.ics", bigCalendar(100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := make([]int, len(it.Events))
+	for i := range all {
+		all[i] = i
+	}
+	var buf bytes.Buffer
+	if err := itinerary.WriteYAML(&buf, it, all); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	it = nil
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := itinerary.Load("big.yaml", data); err != nil {
 			b.Fatal(err)
 		}
 	}

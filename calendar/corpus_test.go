@@ -195,7 +195,7 @@ func TestSharedCorpus(t *testing.T) {
 // viewer's, time.Local.
 func floatingZoneOf(data []byte) string {
 	r := &reader{}
-	lines, at := unfold(string(data))
+	lines, at := unfold([]byte(data))
 	if cals := r.tree(lines, at); len(cals) > 0 {
 		if p := cals[0].prop("X-WR-TIMEZONE"); p != nil {
 			if loc, ok := (&zones{}).lookup(p.Value); ok {

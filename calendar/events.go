@@ -24,11 +24,13 @@ type vevent struct {
 	stamp   int64 // LAST-MODIFIED, else DTSTAMP, in Unix seconds (0 for neither)
 	title   string
 
-	// people and invitees are the attendees' nodes and the invitation
-	// line, made once for all occurrences.
-	people     []*yaml.Node
-	invitees   string
-	peopleDone bool
+	// people and invitees are the participants and the invitation line,
+	// made once for all occurrences.
+	people []personRef
+	// peopleNodes are their nodes, while ev gives its occurrences.
+	peopleNodes []*yaml.Node
+	invitees    string
+	peopleDone  bool
 	// peopleCost is what the participants cost against maxTextBudget;
 	// notes are the notes of every occurrence.
 	peopleCost int
@@ -53,6 +55,9 @@ type builder struct {
 	sourceNodes []*yaml.Node
 	sourceSlugs map[string]int
 
+	// keep keeps each occurrence's nodes (the reference path, see loadCalendar).
+	keep bool
+
 	work   int      // the work of expanding rules so far (recur.go)
 	capped []string // titles of series cut at MaxOccurrences
 	count  int
@@ -73,7 +78,7 @@ type builder struct {
 	revs []itinerary.Revision
 }
 
-func (b *builder) events(vevents []*component) []*yaml.Node {
+func (b *builder) events(vevents []*component) []occ {
 	var evs []*vevent
 	for _, c := range vevents {
 		if ev := b.read(c); ev != nil {
@@ -121,19 +126,33 @@ func (b *builder) events(vevents []*component) []*yaml.Node {
 			masters[ev.uid] = true
 		}
 	}
-	var out []*yaml.Node
+	var out []occ
 	for _, ev := range evs {
 		switch {
 		case ev.recurID != nil && masters[ev.uid]:
 			// emitted by its series
 		case ev.recurID == nil && isSeries(ev):
 			out = append(out, b.expand(ev, overrides[ev.uid], end)...)
+			b.done(ev)
+			for _, o := range overrides[ev.uid] {
+				b.done(o)
+			}
 			delete(overrides, ev.uid) // a second master of the same UID gets none
 		default:
 			out = append(out, b.occurrence(ev, ev.start)...)
+			b.done(ev)
 		}
 	}
 	return out
+}
+
+// done says ev has given all its occurrences: on the streaming path its
+// component keeps only what replay reads of it (trim).
+func (b *builder) done(ev *vevent) {
+	ev.peopleNodes = nil
+	if !b.keep {
+		ev.c.trim()
+	}
 }
 
 // latestRevisions keeps, of the VEVENTs that share a UID and a
@@ -176,9 +195,7 @@ func (b *builder) read(c *component) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
 	ev.seq, _ = strconv.Atoi(strings.TrimSpace(propValue(c, "SEQUENCE")))
 	ev.stamp = stampOf(c)
-	if p := c.prop("SUMMARY"); p != nil {
-		ev.title = cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine)
-	}
+	ev.title = titleOf(c)
 	name := "VEVENT"
 	if ev.title != "" {
 		name = fmt.Sprintf("event %q", clip(ev.title))

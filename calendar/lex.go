@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"bytes"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -10,11 +12,31 @@ import (
 // property is one content line of an iCalendar file, unfolded, with the
 // line of the file it starts on.
 type property struct {
-	Name   string              // upper case
-	Params map[string][]string // keys upper case, values unquoted
-	Value  string              // raw value, not yet unescaped
-	Line   int
+	Name   string      // upper case
+	Value  string      // raw value, not yet unescaped
+	Line   int         // the line of the file it starts on
+	Params *parameters // nil when the line has none
 }
+
+// parameters are the parameters of a content line, in file order, a name
+// as often as it is given. first, where each name's first parameter is,
+// is made only for a line with more than fewParams of them: most lines
+// have one parameter or none, and a file has a million lines.
+type parameters struct {
+	list  []param
+	first map[string]int
+}
+
+// param is one parameter of a content line: its name in upper case and
+// its values, unquoted.
+type param struct {
+	name string
+	vals []string
+}
+
+// fewParams is how many parameters a line may have before property.param
+// looks them up in an index instead of walking them.
+const fewParams = 16
 
 // caret decodes RFC 6868's escapes in a parameter value: ^' a double
 // quote, ^n a line break, ^^ a caret.
@@ -22,7 +44,22 @@ var caret = strings.NewReplacer("^^", "^", "^'", `"`, "^n", "\n", "^N", "\n")
 
 // param returns the first value of the parameter name, or "".
 func (p *property) param(name string) string {
-	if v := p.Params[name]; len(v) > 0 {
+	var v []string
+	switch ps := p.Params; {
+	case ps == nil:
+	case ps.first != nil:
+		if i, ok := ps.first[name]; ok {
+			v = ps.list[i].vals
+		}
+	default:
+		for i := range ps.list {
+			if ps.list[i].name == name {
+				v = ps.list[i].vals
+				break
+			}
+		}
+	}
+	if len(v) > 0 {
 		if strings.IndexByte(v[0], '^') >= 0 {
 			return caret.Replace(v[0])
 		}
@@ -48,20 +85,48 @@ type component struct {
 	Props    []*property
 	Children []*component
 	byName   map[string][]*property
+	pre      *prepared // a VEVENT's text, read ahead (prepare.go)
 }
 
 // prop returns the first property called name, or nil.
 func (c *component) prop(name string) *property {
+	if len(c.Props) <= fewProps {
+		for _, p := range c.Props {
+			if p.Name == name {
+				return p
+			}
+		}
+		return nil
+	}
 	if ps := c.props(name); len(ps) > 0 {
 		return ps[0]
 	}
 	return nil
 }
 
-// props returns every property called name, in file order. The index is
-// built at the first call, so that looking up the properties of an event
-// for each of its occurrences does not walk them all each time.
+// fewProps is how many properties a component may have and be walked for
+// a name rather than indexed.
+const fewProps = 24
+
+// props returns every property called name, in file order. A component of
+// more than fewProps properties has an index, built at the first call, so
+// that looking up the properties of an event for each of its occurrences
+// does not walk them all each time; a smaller one is walked (the index
+// would cost more than its properties: a calendar's events have a dozen).
 func (c *component) props(name string) []*property {
+	if len(c.Props) <= fewProps {
+		var out []*property
+		for i, p := range c.Props {
+			if p.Name == name {
+				if out == nil {
+					out = c.Props[i : i+1 : i+1]
+					continue
+				}
+				out = append(out, p)
+			}
+		}
+		return out
+	}
 	if c.byName == nil {
 		c.byName = make(map[string][]*property, len(c.Props))
 		for _, p := range c.Props {
@@ -148,24 +213,46 @@ func isASCII(s string) bool {
 // unfold splits text into logical content lines (RFC 5545 3.1: a line
 // starting with a space or a tab continues the previous one), with the
 // number of the physical line each starts on. CRLF, LF and lone CR all end
-// lines.
-func unfold(text string) (lines []string, at []int) {
+// lines. Each line is a string of its own, so that the text is not held
+// by the lines that outlive it.
+func unfold(text []byte) (lines []string, at []int) {
+	unfoldEach(text, math.MaxInt, func(l []string, a []int) { lines, at = l, a })
+	return lines, at
+}
+
+// unfoldEach is unfold handing the lines to emit n at a time, and the
+// rest at the end (emit is called at least once; the slices are its).
+func unfoldEach(text []byte, n int, emit func(lines []string, at []int)) {
+	// Room for the lines of a file written as calendars are (lines of
+	// some 50 bytes): growing the lists a line at a time copies them over
+	// and over. A file of blank lines does not get room for them all.
+	room := min(max(bytes.Count(text, []byte{'\n'}), bytes.Count(text, []byte{'\r'}))+1, len(text)/16+1, n)
+	lines, at := make([]string, 0, room), make([]int, 0, room)
 	physical := 0
-	var cur strings.Builder
+	var first []byte  // the current line's first physical line
+	var joined []byte // the current line with its continuations, once it has one
+	folded := false
 	curLine := 0
 	flush := func() {
 		if curLine > 0 {
-			lines = append(lines, cur.String())
+			if folded {
+				lines = append(lines, string(joined))
+			} else {
+				lines = append(lines, string(first))
+			}
 			at = append(at, curLine)
+			if len(lines) == n {
+				emit(lines, at)
+				lines, at = make([]string, 0, room), make([]int, 0, room)
+			}
 		}
-		cur.Reset()
-		curLine = 0
+		joined, folded, curLine = joined[:0], false, 0
 	}
 	for len(text) > 0 {
-		i := strings.IndexAny(text, "\r\n")
-		var l string
+		i := bytes.IndexAny(text, "\r\n")
+		var l []byte
 		if i < 0 {
-			l, text = text, ""
+			l, text = text, nil
 		} else {
 			l = text[:i]
 			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
@@ -175,18 +262,20 @@ func unfold(text string) (lines []string, at []int) {
 		}
 		physical++
 		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') && curLine > 0 {
-			cur.WriteString(l[1:])
+			if !folded {
+				joined, folded = append(joined[:0], first...), true
+			}
+			joined = append(joined, l[1:]...)
 			continue
 		}
 		flush()
-		if strings.TrimSpace(l) == "" {
+		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		cur.WriteString(l)
-		curLine = physical
+		first, curLine = l, physical
 	}
 	flush()
-	return lines, at
+	emit(lines, at)
 }
 
 // parseLine splits a content line into name, parameters and value
@@ -243,10 +332,7 @@ func parseLine(s string, line int) (*property, bool) {
 			}
 			s = s[1:]
 		}
-		if p.Params == nil {
-			p.Params = map[string][]string{}
-		}
-		p.Params[key] = append(p.Params[key], vals...)
+		p.addParam(key, vals)
 		if s == "" {
 			return nil, false
 		}
@@ -257,6 +343,24 @@ func parseLine(s string, line int) (*property, bool) {
 	}
 	p.Value = s[i+1:]
 	return p, true
+}
+
+// addParam adds the parameter key with its values.
+func (p *property) addParam(key string, vals []string) {
+	if p.Params == nil {
+		p.Params = &parameters{}
+	}
+	ps := p.Params
+	if ps.first == nil && len(ps.list) == fewParams {
+		ps.first = make(map[string]int, 2*fewParams)
+		for i := len(ps.list) - 1; i >= 0; i-- {
+			ps.first[ps.list[i].name] = i
+		}
+	}
+	if _, seen := ps.first[key]; ps.first != nil && !seen {
+		ps.first[key] = len(ps.list)
+	}
+	ps.list = append(ps.list, param{key, vals})
 }
 
 // unescapeText undoes RFC 5545 TEXT escaping: \n, \N, \, \; and \\.

@@ -9,15 +9,82 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// occurrence emits ev as one event starting at start (ev's own DTSTART,
-// or an occurrence of its rule).
-func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
+// occ is one occurrence the reader keeps: the event, its start and the
+// fields the budgets left out of it (afford). Its nodes are made again
+// from it (replay) when the loader asks for them, so that the nodes of
+// the whole calendar are never held at once; node holds them only on the
+// reference path of the tests (builder.keep).
+type occ struct {
+	ev    *vevent
+	start tval
+	drop  uint8
+	node  *yaml.Node
+}
+
+// The fields afford may leave out of an event.
+const (
+	dropNotes uint8 = 1 << iota
+	dropParticipants
+)
+
+// occurrence keeps ev as one event starting at start (ev's own DTSTART,
+// or an occurrence of its rule), counting it against the limits and
+// budgets and registering its people and sources.
+func (b *builder) occurrence(ev *vevent, start tval) []occ {
 	if !b.admit(ev) {
 		return nil
 	}
+	if !start.date && !writable(start.instant()) || !writable(start.wall) {
+		b.count-- // an occurrence past the year 9998
+		return nil
+	}
+	startText, eventZone, startAt := b.startValue(start)
+	if !b.inSpan(ev, start, startAt, lineOf(ev.c, "DTSTART")) {
+		b.count--
+		return nil
+	}
+	m := b.node(ev, start, startText, eventZone, startAt, nil)
+	drop, ok := b.afford(ev, m)
+	if !ok {
+		b.count--
+		return nil
+	}
+	b.revs = append(b.revs, revision(ev, start))
+	o := occ{ev: ev, start: start, drop: drop}
+	if b.keep {
+		o.node = m.Node
+	}
+	return []occ{o}
+}
+
+// replay makes the nodes of a kept occurrence again, as occurrence made
+// them. It only reads the builder (every cache it uses was filled when the
+// occurrence was kept), so occurrences are replayed in parallel, each
+// worker with its own rp.
+func (b *builder) replay(o occ, rp *replaying) *yaml.Node {
+	startText, eventZone, startAt := b.startValue(o.start)
+	rp.skip = o.drop
+	return b.node(o.ev, o.start, startText, eventZone, startAt, rp).Node
+}
+
+// replaying is the state of one worker's replay: the fields the budgets
+// left out of the occurrence it makes (they are not made), and the
+// participants of the event it made last, whose next occurrence shares
+// them (a series of a thousand attendees makes their nodes once a chunk,
+// not once an occurrence).
+type replaying struct {
+	skip   uint8
+	ev     *vevent
+	people []*yaml.Node
+}
+
+// node makes the mapping of ev's occurrence at start, replayed when rp is
+// not nil; otherwise (on one goroutine only) the occurrences of a series
+// share their key and participant nodes.
+func (b *builder) node(ev *vevent, start tval, startText, eventZone string, startAt time.Time, rp *replaying) mapNode {
 	c := ev.c
 	m := mapping(c.Line)
-	if isSeries(ev) {
+	if rp == nil && isSeries(ev) {
 		// the occurrences of a series share their key nodes
 		if ev.keys == nil {
 			ev.keys = map[keyAt]*yaml.Node{}
@@ -26,15 +93,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 	}
 	m.add("title", scalar(ev.title, lineOf(c, "SUMMARY")))
 	startLine := lineOf(c, "DTSTART")
-	if !start.date && !writable(start.instant()) || !writable(start.wall) {
-		b.count-- // an occurrence past the year 9998
-		return nil
-	}
-	eventZone, startAt := b.addStart(m, start, startLine)
-	if !b.inSpan(ev, start, startAt, startLine) {
-		b.count--
-		return nil
-	}
+	m.add("start", scalar(startText, startLine))
 	end, endLine, ok := b.end(ev, start, startAt)
 	if ok {
 		m.add("end", scalar(end, endLine))
@@ -45,19 +104,14 @@ func (b *builder) occurrence(ev *vevent, start tval) []*yaml.Node {
 		m.add("end_timezone", scalar(ez.z.name, endLine))
 	}
 	addStatusAndPlace(m, c)
-	b.addPeopleAndNotes(m, ev)
+	b.addPeopleAndNotes(m, ev, rp)
 	b.addRemind(m, ev, start)
 	if p := c.prop("URL"); p != nil {
 		if id := b.source(p); id != "" {
 			m.add("sources", seq(p.Line, scalar(id, p.Line)))
 		}
 	}
-	if !b.afford(ev, m) {
-		b.count--
-		return nil
-	}
-	b.revs = append(b.revs, revision(ev, start))
-	return []*yaml.Node{m.Node}
+	return m
 }
 
 // admit counts one more event, or reports false (with a warning the first
@@ -75,28 +129,28 @@ func (b *builder) admit(ev *vevent) bool {
 	return true
 }
 
-// addStart writes the start of m, returning the event's zone and startAt,
-// the start instant as the loader will read what is written (zero for a
-// date).
-func (b *builder) addStart(m mapNode, start tval, startLine int) (eventZone string, startAt time.Time) {
+// startValue is the start of an occurrence as written, the event's zone
+// and startAt, the start instant as the loader will read what is written
+// (zero for a date).
+func (b *builder) startValue(start tval) (text, eventZone string, startAt time.Time) {
 	top := b.zs.top
 	eventZone = top.String()
 	switch {
 	case start.date:
-		m.add("start", scalar(start.wall.Format("2006-01-02"), startLine))
+		text = start.wall.Format("2006-01-02")
 	case start.z.utc:
 		startAt = start.wall
-		m.add("start", scalar(startAt.In(top).Format(time.RFC3339), startLine))
+		text = startAt.In(top).Format(time.RFC3339)
 	case start.z.loc != nil:
 		startAt = start.instant()
-		m.add("start", scalar(wallString(start.wall), startLine))
+		text = wallString(start.wall)
 		eventZone = start.z.name
 	default:
 		startAt = start.instant()
-		m.add("start", scalar(instantString(startAt, start.z), startLine))
+		text = instantString(startAt, start.z)
 		eventZone = start.z.name
 	}
-	return eventZone, startAt
+	return text, eventZone, startAt
 }
 
 // inSpan reports whether the occurrence starts within the span a calendar
@@ -156,40 +210,66 @@ func addStatusAndPlace(m mapNode, c *component) {
 		m.add("approximate", boolScalar(p.Line))
 	}
 	if p := c.prop("LOCATION"); p != nil {
-		m.addText("place", cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine), p.Line)
+		m.addText("place", placeOf(c), p.Line)
 	}
 }
 
 // addPeopleAndNotes writes m's participants, topics and notes, made once
 // for all of ev's occurrences.
-func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent) {
+func (b *builder) addPeopleAndNotes(m mapNode, ev *vevent, rp *replaying) {
 	c := ev.c
 	if !ev.peopleDone {
 		ev.people, ev.invitees = b.attendees(c)
+		if c.pre != nil {
+			c.pre.names = nil // read once
+		}
 		ev.peopleDone = true
 		for _, p := range ev.people {
-			ev.peopleCost += len(p.Value) + b.nameBytes[p.Value]
+			ev.peopleCost += len(p.id) + b.nameBytes[p.id]
 		}
 	}
-	participants, invitees := ev.people, ev.invitees
-	if len(participants) > 0 {
-		m.add("participants", seq(c.Line, participants...))
+	invitees := ev.invitees
+	if len(ev.people) > 0 && (rp == nil || rp.skip&dropParticipants == 0) {
+		m.add("participants", seq(c.Line, participantNodes(ev, rp)...))
 	}
 	if topics := topicNodes(c); len(topics) > 0 {
 		m.add("topics", seq(c.Line, topics...))
 	}
 	if !ev.notesDone {
 		// made once for all occurrences, which share the string
-		notes := ""
-		if p := c.prop("DESCRIPTION"); p != nil {
-			notes = strings.TrimSpace(itinerary.Clean(unescapeText(p.Value)))
-		}
+		notes := notesOf(c)
 		if invitees != "" {
 			notes = strings.TrimSpace(notes + "\n\n" + invitees)
 		}
 		ev.notes, ev.notesDone = cut(notes, maxText), true
 	}
-	m.addText("notes", ev.notes, lineOf(c, "DESCRIPTION"))
+	if rp == nil || rp.skip&dropNotes == 0 {
+		m.addText("notes", ev.notes, lineOf(c, "DESCRIPTION"))
+	}
+}
+
+// participantNodes are the nodes of ev's participants, made once for the
+// occurrences that follow one another: on the order-dependent pass, kept
+// with ev until it is done (builder.done); replayed, kept in rp for the
+// next occurrence the worker makes.
+func participantNodes(ev *vevent, rp *replaying) []*yaml.Node {
+	build := func() []*yaml.Node {
+		nodes := make([]*yaml.Node, len(ev.people))
+		for i, p := range ev.people {
+			nodes[i] = scalar(p.id, p.line)
+		}
+		return nodes
+	}
+	if rp == nil {
+		if ev.peopleNodes == nil {
+			ev.peopleNodes = build()
+		}
+		return ev.peopleNodes
+	}
+	if rp.ev != ev {
+		rp.ev, rp.people = ev, build()
+	}
+	return rp.people
 }
 
 // addRemind writes m's remind list from ev's VALARMs, read once for all of
@@ -234,7 +314,7 @@ func topicNodes(c *component) []*yaml.Node {
 // afford charges the event m to the budgets of text and participations,
 // leaving out its notes, then its participants, then the event itself
 // when they are spent, with a warning the first time.
-func (b *builder) afford(ev *vevent, m mapNode) bool {
+func (b *builder) afford(ev *vevent, m mapNode) (drop uint8, ok bool) {
 	cost := func() (n, people int) {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			v := m.Content[i+1]
@@ -252,17 +332,23 @@ func (b *builder) afford(ev *vevent, m mapNode) bool {
 		return n, people
 	}
 	n, people := cost()
-	for _, drop := range []string{"notes", "participants"} {
+	for i, field := range []string{"notes", "participants"} {
+		flag := []uint8{dropNotes, dropParticipants}[i]
 		textOver := b.text+n > maxTextBudget
 		if !textOver && b.participations+people <= maxParticipations {
 			break
 		}
-		if drop == "notes" && !textOver {
+		if field == "notes" && !textOver {
 			continue // too many participants: the notes may stay
 		}
-		if m.remove(drop) && !b.warnedBudget[drop] {
-			b.warnedBudget[drop] = true
-			b.r.warn(ev.c.Line, "the calendar holds more text or attendees than one itinerary may; from event %q on, events are read without their %s", clip(ev.title), drop)
+		if !m.remove(field) {
+			n, people = cost()
+			continue
+		}
+		drop |= flag
+		if !b.warnedBudget[field] {
+			b.warnedBudget[field] = true
+			b.r.warn(ev.c.Line, "the calendar holds more text or attendees than one itinerary may; from event %q on, events are read without their %s", clip(ev.title), field)
 		}
 		n, people = cost()
 	}
@@ -271,11 +357,11 @@ func (b *builder) afford(ev *vevent, m mapNode) bool {
 			b.warnedBudget["events"] = true
 			b.r.warn(ev.c.Line, "the calendar holds more text than one itinerary may; from event %q on, events are left out", clip(ev.title))
 		}
-		return false
+		return drop, false
 	}
 	b.text += n
 	b.participations += people
-	return true
+	return drop, true
 }
 
 // end writes the end of the occurrence of ev at start, keeping the

@@ -10,7 +10,6 @@ import (
 
 	"github.com/visitline/visitline/itinerary"
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 )
 
 // partstatWords and roleWords say an attendee's PARTSTAT and ROLE in the
@@ -24,18 +23,25 @@ var (
 
 // attendees maps ORGANIZER and ATTENDEE to participants, and describes
 // their roles and replies for the notes.
-func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
-	var ids []*yaml.Node
+func (b *builder) attendees(c *component) ([]personRef, string) {
+	var ids []personRef
 	var parts []string
 	var partDetail [][]string
 	partOf := map[string]int{}
 	listed := map[string]bool{}
 	tooMany := false
+	k := -1
 	for _, p := range c.Props {
 		if p.Name != "ORGANIZER" && p.Name != "ATTENDEE" {
 			continue
 		}
-		addr, name := attendeeName(p)
+		k++
+		var addr, name string
+		if c.pre != nil && k < len(c.pre.names) {
+			addr, name = c.pre.names[k].addr, c.pre.names[k].name
+		} else {
+			addr, name = attendeeName(p)
+		}
 		if name == "" {
 			continue
 		}
@@ -69,7 +75,7 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 			continue
 		}
 		listed[id] = true
-		ids = append(ids, scalar(id, p.Line))
+		ids = append(ids, personRef{id, p.Line})
 	}
 	if len(parts) == 0 {
 		return ids, ""
@@ -78,6 +84,14 @@ func (b *builder) attendees(c *component) ([]*yaml.Node, string) {
 		parts[i] = fmt.Sprintf("%s (%s)", parts[i], strings.Join(partDetail[i], ", "))
 	}
 	return ids, "Invitation: " + strings.Join(parts, " · ")
+}
+
+// personRef is a participant of an event: the person's id and the line
+// that lists them. Their node is made for each occurrence as it is loaded
+// (a node costs seven times as much).
+type personRef struct {
+	id   string
+	line int
 }
 
 // attendeeName is the address of an ORGANIZER or ATTENDEE (without

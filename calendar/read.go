@@ -5,8 +5,9 @@
 //
 // The calendar is turned into the yaml.Node tree of a format-v1 file, with
 // each node's line set to the line of the calendar it came from, and loaded
-// through itinerary.LoadNode, so a calendar is validated and indexed exactly
-// as a YAML file is.
+// through itinerary.LoadNodeEvents, so a calendar is validated and indexed
+// exactly as a YAML file is; the events' nodes are made a chunk at a time
+// as the loader walks them (stream.go), never all at once.
 package calendar
 
 import (
@@ -16,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/visitline/visitline/itinerary"
 	"gopkg.in/yaml.v3"
@@ -66,19 +68,33 @@ func Sniff(data []byte) bool {
 // that do not stop the load (a missing DTSTART, an unknown zone, a broken
 // line) are the itinerary's warnings, as FILE:LINE: messages; a file with
 // no calendar in it is an *itinerary.LoadError.
+//
+// The events' nodes are made in parallel chunks as the loader walks them,
+// and dropped after (stream.go).
 func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
+	return loadCalendar(name, data, false)
+}
+
+// loadCalendar is Load; whole makes the node tree of the whole calendar first and
+// loads it at once, as the reader did before it streamed: the reference
+// the tests hold the streaming to.
+func loadCalendar(name string, data []byte, whole bool) (it *itinerary.Itinerary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			it = nil
-			err = &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("cannot read this calendar (internal error: %v); please report it", r)}}}
+			err = internalError(name, r)
 		}
 	}()
-	r := &reader{name: name}
-	root := r.read(data)
-	if root == nil {
+	r := &reader{name: name, whole: whole}
+	cal := r.read(data, whole)
+	if cal == nil {
 		return nil, &itinerary.LoadError{File: name, Problems: r.errors()}
 	}
-	it, err = itinerary.LoadNode(name, root, r.problems)
+	if whole {
+		it, err = itinerary.LoadNode(name, cal.root, r.problems)
+	} else {
+		it, err = itinerary.LoadNodeEvents(name, cal.root, cal.events(), len(cal.occs), cal.problems)
+	}
 	if it != nil {
 		it.NoZone = r.noZone
 		if len(r.revs) == len(it.Events) {
@@ -88,6 +104,11 @@ func Load(name string, data []byte) (it *itinerary.Itinerary, err error) {
 		}
 	}
 	return it, err
+}
+
+// internalError is the error of a panic while reading.
+func internalError(name string, v any) *itinerary.LoadError {
+	return &itinerary.LoadError{File: name, Problems: []itinerary.Problem{{Message: fmt.Sprintf("cannot read this calendar (internal error: %v); please report it", v)}}}
 }
 
 // LoadReader reads at most itinerary.MaxFileSize bytes from r and loads
@@ -117,7 +138,10 @@ func LoadInput(name string, r io.Reader) (it *itinerary.Itinerary, isCalendar bo
 
 // reader holds the state of one read.
 type reader struct {
-	name     string
+	name string
+	// whole reads on one goroutine, as the reader did before it streamed
+	// (the tests' reference, see loadCalendar).
+	whole    bool
 	problems []itinerary.Problem
 	dropped  int
 	// noZone is true when the calendar names no zone (see topZone).
@@ -149,29 +173,45 @@ func (r *reader) errors() []itinerary.Problem {
 	return out
 }
 
-// read parses data into the node tree of an itinerary, or returns nil when
-// it is not a calendar at all.
-func (r *reader) read(data []byte) *yaml.Node {
+// read parses data into the node tree of an itinerary and its events, or
+// returns nil when it is not a calendar at all; whole puts the events'
+// nodes in the tree (see loadCalendar).
+func (r *reader) read(data []byte, whole bool) *built {
 	if k := bytes.IndexByte(data, 0); k >= 0 {
 		line, col := itinerary.Position(data, k)
 		r.problems = append(r.problems, itinerary.Problem{Line: line, Column: col, Message: itinerary.NULByte + " U+0000 is not allowed in iCalendar"})
 		return nil
 	}
+	cals := r.components(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(cals) == 0 {
+		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
+		return nil
+	}
+	return r.build(cals, whole)
+}
+
+// components lexes text into its components and chooses the calendars
+// among them. A file of UTF-8 is unfolded and nested a part at a time
+// (treeStream); another has its encoding decided on all its lines first.
+func (r *reader) components(text []byte) []*component {
+	if !r.whole && utf8.Valid(text) {
+		// Valid UTF-8 stays valid unfolded: a fold takes out only ASCII.
+		problems, dropped := len(r.problems), r.dropped
+		if cals, ok := r.treeStream(text); ok {
+			return cals
+		}
+		r.problems, r.dropped = r.problems[:problems], dropped
+	}
 	// The encoding is decided after unfolding (RFC 5545 3.1: a fold may
 	// split a character, and unfolding restores it).
-	lines, at := unfold(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	lines, at := unfold(text)
 	switch enc, first, damaged := decodeLines(lines); {
 	case enc == windows1252:
 		r.warn(1, "the file is not UTF-8; read as Windows-1252")
 	case damaged > 0:
 		r.warn(at[first], "%d bytes of the file are not UTF-8; each run of them is read as U+FFFD (�)", damaged)
 	}
-	cals := r.tree(lines, at)
-	if len(cals) == 0 {
-		r.fail(1, "no BEGIN:VCALENDAR: this is not an iCalendar file")
-		return nil
-	}
-	return r.build(cals)
+	return r.tree(lines, at)
 }
 
 // clip makes a value from the file safe and short enough to quote: as
@@ -202,37 +242,16 @@ func (q quoted) Format(f fmt.State, verb rune) {
 	io.WriteString(f, s)
 }
 
-// build maps the calendars to the node tree of an itinerary.
-func (r *reader) build(cals []*component) *yaml.Node {
+// build maps the calendars to the node tree of an itinerary, without its
+// events unless whole is set, and the occurrences of its events.
+func (r *reader) build(cals []*component, whole bool) *built {
 	first := cals[0]
-	b := &builder{r: r, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
+	b := &builder{r: r, keep: whole, people: map[string]int{}, sources: map[string]int{}, slugs: map[string]int{}, sourceSlugs: map[string]int{},
 		nameBytes: map[string]int{}, warnedBudget: map[string]bool{}}
 	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, years: map[string][2]int{}, top: time.UTC}
-	var vevents []*component
-	for _, cal := range cals {
-		for _, c := range cal.Children {
-			switch c.Name {
-			case "VTIMEZONE":
-				// The TZID property is TEXT, escaped (Outlook's "Kuala
-				// Lumpur\, Singapore"); the parameters naming it are not.
-				if id := unescapeText(propValue(c, "TZID")); id != "" {
-					zs.defs[id] = c
-				}
-			case "VEVENT":
-				vevents = append(vevents, c)
-				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
-					if w, ok := parseWall(p.Value); ok {
-						tzid, _ := p.tzid()
-						span, y := zs.years[tzid], w.Year()
-						if span[0] == 0 || y < span[0] {
-							span[0] = y
-						}
-						span[1] = max(span[1], y)
-						zs.years[tzid] = span
-					}
-				}
-			}
-		}
+	vevents := gather(cals, zs)
+	if !whole {
+		prepare(vevents)
 	}
 	b.zs = zs
 
@@ -287,8 +306,45 @@ func (r *reader) build(cals []*component) *yaml.Node {
 	if len(b.personNodes) > 0 {
 		root.add("people", seq(first.Line, b.personNodes...))
 	}
-	root.add("events", seq(first.Line, events...))
-	return root.Node
+	var nodes []*yaml.Node
+	if whole {
+		for _, o := range events {
+			nodes = append(nodes, o.node)
+		}
+	}
+	root.add("events", seq(first.Line, nodes...))
+	return &built{root: root.Node, occs: events, b: b}
+}
+
+// gather lists the VEVENTs of the calendars and their zones' definitions,
+// and the years each TZID starts events in.
+func gather(cals []*component, zs *zones) (vevents []*component) {
+	for _, cal := range cals {
+		for _, c := range cal.Children {
+			switch c.Name {
+			case "VTIMEZONE":
+				// The TZID property is TEXT, escaped (Outlook's "Kuala
+				// Lumpur\, Singapore"); the parameters naming it are not.
+				if id := unescapeText(propValue(c, "TZID")); id != "" {
+					zs.defs[id] = c
+				}
+			case "VEVENT":
+				vevents = append(vevents, c)
+				if p := c.prop("DTSTART"); p != nil && p.param("TZID") != "" {
+					if w, ok := parseWall(p.Value); ok {
+						tzid, _ := p.tzid()
+						span, y := zs.years[tzid], w.Year()
+						if span[0] == 0 || y < span[0] {
+							span[0] = y
+						}
+						span[1] = max(span[1], y)
+						zs.years[tzid] = span
+					}
+				}
+			}
+		}
+	}
+	return vevents
 }
 
 // topZone is the itinerary's zone: X-WR-TIMEZONE (which is also the zone

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/teambition/rrule-go"
-	"gopkg.in/yaml.v3"
 )
 
 // The work of expanding repeating events is counted, not timed, so that a
@@ -272,7 +271,7 @@ func listText(l []int, n int) string {
 
 // expand emits the occurrences of a repeating event in the window, with
 // its overrides in place of the occurrences they replace.
-func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []*yaml.Node {
+func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []occ {
 	z := ev.start.z
 	endWall, startWall := z.wall(windowEnd), z.wall(b.first)
 	if ev.start.date {
@@ -312,7 +311,7 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 		}
 		byRecurID[w] = o
 	}
-	var out []*yaml.Node
+	var out []occ
 	next := set.Iterator()
 	n := 0
 	for {

@@ -1,16 +1,89 @@
 package calendar
 
-import "strings"
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // tree builds the components of the file, repairing what it can.
 func (r *reader) tree(lines []string, at []int) []*component {
+	n := r.nesting()
+	var parsed []*property
+	if !r.whole {
+		parsed = parseLines(lines, at)
+	}
+	n.lines(lines, at, parsed)
+	return n.finish()
+}
+
+// streamLines is how many lines treeStream takes at a time.
+const streamLines = 1 << 14
+
+// treeStream is tree of the lines of text, which is UTF-8 (so that its
+// lines need no decoding), unfolded on a goroutine of their own a part
+// at a time while the parts before are parsed and nested: the list of
+// the lines of the whole file is never made. ok is false when the
+// unfolding failed (it panicked); the caller then reads the file whole.
+func (r *reader) treeStream(text []byte) (cals []*component, ok bool) {
+	type part struct {
+		lines []string
+		at    []int
+	}
+	parts := make(chan part, 2)
+	done := make(chan struct{})
+	defer close(done)
+	var failed atomic.Bool
+	go func() {
+		defer close(parts)
+		defer func() {
+			if recover() != nil {
+				failed.Store(true)
+			}
+		}()
+		unfoldEach(text, streamLines, func(lines []string, at []int) {
+			select {
+			case parts <- part{lines, at}:
+			case <-done:
+				panic("stopped") // the reader stopped: end the unfolding
+			}
+		})
+	}()
+	n := r.nesting()
+	for p := range parts {
+		n.lines(p.lines, p.at, parseLines(p.lines, p.at))
+	}
+	if failed.Load() {
+		return nil, false
+	}
+	return n.finish(), true
+}
+
+// nesting starts the nesting of the components of a file.
+func (r *reader) nesting() *nesting {
 	n := &nesting{r: r, top: &component{}, attendees: map[*component]int{}}
 	n.stack = []*component{n.top}
+	return n
+}
+
+// lines nests the next lines of the file; parsed, when not nil, holds the
+// property of each line but the ATTENDEE lines (parseLines).
+func (n *nesting) lines(lines []string, at []int, parsed []*property) {
+	r := n.r
 	for i, s := range lines {
-		if isAttendee(s) && len(n.stack) > 1 && !n.countAttendee(at[i]) {
+		attendee := isAttendee(s)
+		if attendee && len(n.stack) > 1 && !n.countAttendee(at[i]) {
 			continue
 		}
-		p, ok := parseLine(s, at[i])
+		var p *property
+		ok := false
+		if parsed != nil && !attendee {
+			p, ok = parsed[i], parsed[i] != nil
+		} else {
+			// ATTENDEE lines are parsed here, once counted (see parseLines)
+			p, ok = parseLine(s, at[i])
+		}
 		if !ok {
 			r.warn(at[i], "not a content line (NAME:VALUE): %q; ignored", clip(s))
 			continue
@@ -24,10 +97,68 @@ func (r *reader) tree(lines []string, at []int) []*component {
 			n.property(p)
 		}
 	}
+}
+
+// finish warns of the components left open and chooses the calendars.
+func (n *nesting) finish() []*component {
 	for k := len(n.stack) - 1; k > 0; k-- {
-		r.warn(n.stack[k].Line, "BEGIN:%s is never closed", clip(n.stack[k].Name))
+		n.r.warn(n.stack[k].Line, "BEGIN:%s is never closed", clip(n.stack[k].Name))
 	}
-	return r.calendars(n.top)
+	return n.r.calendars(n.top)
+}
+
+// linesPerChunk is how many lines a worker of parseLines parses at a time.
+const linesPerChunk = 4096
+
+// parseLines parses the content lines on every core: each line's
+// property, or nil where it is not a content line. ATTENDEE lines are left
+// for tree, which parses only those within the bounds on them, so that a
+// file of a million attendees costs their count, not their parse. It
+// returns nil when a worker panicked: tree then parses every line itself,
+// and meets the panic where Load reports it.
+func parseLines(lines []string, at []int) []*property {
+	parsed := make([]*property, len(lines))
+	var failed atomic.Bool
+	parse := func(from, to int) {
+		defer func() {
+			if recover() != nil {
+				failed.Store(true)
+			}
+		}()
+		for i := from; i < to; i++ {
+			if !isAttendee(lines[i]) {
+				parsed[i], _ = parseLine(lines[i], at[i])
+			}
+		}
+	}
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	if len(lines) < 2*linesPerChunk || workers == 1 {
+		parse(0, len(lines))
+		if failed.Load() {
+			return nil
+		}
+		return parsed
+	}
+	next := make(chan int, (len(lines)+linesPerChunk-1)/linesPerChunk)
+	for k := 0; k < len(lines); k += linesPerChunk {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				parse(k, min(k+linesPerChunk, len(lines)))
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		return nil
+	}
+	return parsed
 }
 
 // nesting is the state of tree as it reads the lines: the components open

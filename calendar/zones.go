@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -96,6 +97,7 @@ type zones struct {
 	// the lookups refused past maxZoneNames.
 	found    map[string]*time.Location
 	unprobed int
+	mu       sync.Mutex // of found and unprobed
 	// rules holds the onsets of each set of observances expanded, by
 	// their text; at most maxCustomZones are expanded.
 	rules map[string][]onset
@@ -231,6 +233,9 @@ const maxZoneNames = 1000
 // remembered, so that a misspelt zone on every event probes the zone
 // files once, and at most maxZoneNames names are probed at all.
 func (zs *zones) lookup(tzid string) (*time.Location, bool) {
+	// replay looks names up again on several goroutines
+	zs.mu.Lock()
+	defer zs.mu.Unlock()
 	if loc, ok := zs.found[tzid]; ok {
 		return loc, loc != nil
 	}

@@ -1,6 +1,7 @@
 package itinerary
 
 import (
+	"iter"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -21,6 +22,25 @@ func LoadNode(name string, root *yaml.Node, extra []Problem) (it *Itinerary, err
 	l := &loader{}
 	it = l.itinerary(root, nil)
 	return l.finish(name, it, extra)
+}
+
+// LoadNodeEvents is LoadNode with the items of the events list given
+// apart, as a sequence the loader walks once in order: a reader can make
+// each event's nodes only when the loader asks for them and drop them
+// after, so that the node tree of the whole list is never in memory.
+// root's own events field is read as the whole parse reads it (it is
+// there, and is normally an empty list). extra is read once the events
+// have been walked. count is how many events the sequence yields, when
+// known (0 if not): the list of events is then made at its size.
+func LoadNodeEvents(name string, root *yaml.Node, events iter.Seq[*yaml.Node], count int, extra func() []Problem) (it *Itinerary, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			it, err = nil, &LoadError{File: name, Problems: []Problem{recoveredProblem(v)}}
+		}
+	}()
+	l := &loader{eventsHint: count}
+	it = l.itinerary(root, events)
+	return l.finish(name, it, extra())
 }
 
 // WallTime is the instant the loader reads for the wall-clock time w (its
