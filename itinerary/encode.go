@@ -147,7 +147,7 @@ func encodeYAML(w io.Writer, doc *yaml.Node) error {
 
 func yamlDoc(root ynode) *yaml.Node {
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
-		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/schema.json"}
+		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/itinerary.schema.json"}
 }
 
 // yamlHead is the top level of the file without its events.
@@ -242,7 +242,9 @@ func yamlEvent(it *Itinerary, e *Event) ynode {
 	switch {
 	case e.Floating:
 		m.str("timezone", FloatingZone) // the viewer's clock, written as wall clocks
-	case e.OwnZone:
+	case e.OwnZone || e.Zone != nil && e.Zone.String() != it.ZoneName():
+		// An event of a calendar gathered with others keeps its own zone
+		// when the merged itinerary's differs.
 		m.str("timezone", e.Zone.String())
 	}
 	if e.EndZone != nil {

@@ -64,7 +64,7 @@ func TestCalendarsJSON(t *testing.T) {
 	noEscapes(t, "stderr", r.stderr)
 	var doc struct {
 		Calendars []struct{ ID, Name, Color string }
-		Events    []struct{ Title, Calendar string }
+		Events    []struct{ Title, Calendar, Start, End string }
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatal(err)
@@ -172,6 +172,16 @@ func TestCalendarFlag(t *testing.T) {
 // events keep their calendars and colours, and it reads back the same.
 func TestCalendarsYAML(t *testing.T) {
 	dir := twoCollections(t)
+	// Events in zones of their own, not the merged itinerary's: written
+	// with their zones, they read back at the same instants.
+	for name, body := range map[string]string{
+		"work/seoul.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Asia/Seoul\r\nBEGIN:VEVENT\r\nUID:s\r\nDTSTART;TZID=Asia/Seoul:20260302T220000\r\nDTEND;TZID=Asia/Seoul:20260302T230000\r\nSUMMARY:Seoul\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		"home/paris.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:p\r\nDTSTART;TZID=Europe/Paris:20260302T190000\r\nDTEND;TZID=Europe/Paris:20260302T200000\r\nSUMMARY:Paris\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	r := run(t, dir, nil, "--format", "yaml", ".")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -193,7 +203,7 @@ func TestCalendarsYAML(t *testing.T) {
 	}
 	type doc struct {
 		Calendars []struct{ Name, Color string }
-		Events    []struct{ Title, Calendar string }
+		Events    []struct{ Title, Calendar, Start, End string }
 	}
 	var a, b doc
 	if err := json.Unmarshal([]byte(first.stdout), &a); err != nil {
