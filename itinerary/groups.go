@@ -19,7 +19,8 @@ const (
 // Groups is the events of an itinerary grouped by one field, made once at
 // load so that a view regrouping them reads compact indexes, not events.
 type Groups struct {
-	// Keys are the field's values, in order of their first event.
+	// Keys are the field's values, in order of their first event (the
+	// calendars in their own order).
 	Keys []string
 	// Of is each event's key (an index into Keys), or -1 with none.
 	Of []int32
@@ -80,7 +81,7 @@ func (it *Itinerary) makeGroups(f GroupField) *Groups {
 }
 
 // calendarGroups groups the events by the calendar they came from, the
-// calendars in order of their first event.
+// calendars in their own order (as the header and the filter list them).
 func (it *Itinerary) calendarGroups(g *Groups) *Groups {
 	if len(it.Calendars) < 2 {
 		for i := range g.Of {
@@ -93,9 +94,20 @@ func (it *Itinerary) calendarGroups(g *Groups) *Groups {
 		return g
 	}
 	keyOf := make([]int32, len(it.Calendars))
-	for c := range keyOf {
-		keyOf[c] = -1
+	for i := range it.Events {
+		if c := it.Events[i].Calendar; c >= 0 && c < len(it.Calendars) {
+			keyOf[c] = 1 // has events
+		}
 	}
+	for c := range keyOf {
+		if keyOf[c] == 0 {
+			keyOf[c] = -1
+			continue
+		}
+		keyOf[c] = int32(len(g.Keys))
+		g.Keys = append(g.Keys, it.Calendars[c].Name)
+	}
+	g.Events = make([][]int, len(g.Keys))
 	for i := range it.Events {
 		c := it.Events[i].Calendar
 		if c < 0 || c >= len(it.Calendars) {
@@ -104,12 +116,6 @@ func (it *Itinerary) calendarGroups(g *Groups) *Groups {
 			continue
 		}
 		k := keyOf[c]
-		if k < 0 {
-			k = int32(len(g.Keys))
-			keyOf[c] = k
-			g.Keys = append(g.Keys, it.Calendars[c].Name)
-			g.Events = append(g.Events, nil)
-		}
 		g.Of[i] = k
 		g.Events[k] = append(g.Events[k], i)
 	}

@@ -406,6 +406,9 @@ func makeCalendar(f file, it *itinerary.Itinerary, n int, warn func(...string)) 
 	if c.Name == "" && strings.ToLower(filepath.Ext(f.path)) == ".ics" && it.Title != "" && !titledByFile(it.Title, f.path) {
 		c.Name = it.Title // X-WR-CALNAME
 	}
+	if c.Name == "" && f.path == "-" && it.Title != "" && it.Title != StdinName && it.Title != "Calendar" {
+		c.Name = it.Title // standard input's X-WR-CALNAME, or its itinerary's title
+	}
 	if c.Name == "" {
 		base := filepath.Base(f.cal)
 		if !dir {

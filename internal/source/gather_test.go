@@ -121,3 +121,20 @@ func TestGatherNothingLoads(t *testing.T) {
 		t.Error("no error")
 	}
 }
+
+// TestGatherStdinNamed: standard input among a folder is a calendar named
+// by its X-WR-CALNAME, as a file is; without one, <stdin>.
+func TestGatherStdinNamed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "home", "d.ics"), ics("d", "Dinner", ""))
+	named := strings.Replace(ics("t", "Retro", ""), "VERSION:2.0\r\n", "VERSION:2.0\r\nX-WR-CALNAME:Team\r\n", 1)
+	for body, want := range map[string]string{named: "Team", ics("u", "Retro", ""): StdinName} {
+		it, _, err := OpenAll([]string{"-", dir}, strings.NewReader(body), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(it.Calendars) != 2 || it.Calendars[0].Name != want {
+			t.Errorf("calendars %+v, want the first named %q", it.Calendars, want)
+		}
+	}
+}
