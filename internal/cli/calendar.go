@@ -15,19 +15,26 @@ func resolveCalendars(it *itinerary.Itinerary, names []string) ([]int, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
-	byName := make(map[string]int, 2*len(it.Calendars))
-	for k := len(it.Calendars) - 1; k >= 0; k-- { // the first of a name wins
-		byName[strings.ToLower(it.Calendars[k].ID)] = k
-		byName[strings.ToLower(it.Calendars[k].Name)] = k
+	// A name or an id, in any case; a name that several calendars share
+	// keeps all of them (their ids tell them apart).
+	byName := make(map[string][]int, 2*len(it.Calendars))
+	for k, c := range it.Calendars {
+		id, name := strings.ToLower(c.ID), strings.ToLower(c.Name)
+		byName[id] = append(byName[id], k)
+		if name != id {
+			byName[name] = append(byName[name], k)
+		}
 	}
 	var out []int
 	for _, n := range names {
-		k, ok := byName[strings.ToLower(strings.TrimSpace(n))]
+		ks, ok := byName[strings.ToLower(strings.TrimSpace(n))]
 		if !ok {
 			return nil, unknownCalendar(it, n)
 		}
-		if !slices.Contains(out, k) {
-			out = append(out, k)
+		for _, k := range ks {
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
 		}
 	}
 	return out, nil
@@ -42,8 +49,15 @@ func unknownCalendar(it *itinerary.Itinerary, name string) error {
 		return fmt.Errorf("%s", b.String())
 	}
 	fmt.Fprintf(&b, "--calendar %s names no calendar of this itinerary; the calendars are:", itinerary.Quote(name))
+	shared := map[string]int{}
+	for _, c := range it.Calendars {
+		shared[c.Name]++
+	}
 	for _, c := range it.Calendars {
 		fmt.Fprintf(&b, "\n  %s", itinerary.CleanLine(c.Name))
+		if shared[c.Name] > 1 { // the id tells it from the others of its name
+			fmt.Fprintf(&b, " (%s)", itinerary.CleanLine(c.ID))
+		}
 	}
 	return fmt.Errorf("%s", b.String())
 }

@@ -166,6 +166,21 @@ func TestCalendarFlag(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "this itinerary has no calendars") {
 		t.Errorf("no calendars: exit %d, stderr %q", r.code, r.stderr)
 	}
+
+	// Two collections called the same: the name keeps both, each id one,
+	// and the list tells them apart by their ids.
+	if err := os.WriteFile(filepath.Join(dir, "home", "displayname"), []byte("Work\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r = run(t, dir, nil, "--format", "text", "--tz", "UTC", "--calendar", "Work", "."); !strings.Contains(r.stdout, "Dinner") || !strings.Contains(r.stdout, "Standup") {
+		t.Errorf("--calendar of a shared name keeps one of them:\n%s", r.stdout)
+	}
+	if r = run(t, dir, nil, "--format", "text", "--tz", "UTC", "--calendar", "work-2", "."); strings.Contains(r.stdout, "Dinner") == strings.Contains(r.stdout, "Standup") {
+		t.Errorf("--calendar work-2 keeps not one of the two:\n%s", r.stdout)
+	}
+	if r = run(t, dir, nil, "--format", "text", "--calendar", "Team", "."); !strings.Contains(r.stderr, "\n  Work (work)") || !strings.Contains(r.stderr, "\n  Work (work-2)") {
+		t.Errorf("the calendars of one name are not told apart: %q", r.stderr)
+	}
 }
 
 // TestCalendarsYAML: --format yaml of a vdir writes one itinerary whose
