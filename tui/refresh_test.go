@@ -88,3 +88,29 @@ func TestRefreshAtStart(t *testing.T) {
 		t.Errorf("refreshNowMsg started no load")
 	}
 }
+
+// TestRefreshOfflineAmongOthers: a refresh that gives a new itinerary
+// (a folder's, beside a URL that failed) says why the URL could not be
+// fetched, not "reloaded".
+func TestRefreshOfflineAmongOthers(t *testing.T) {
+	load := func(title string) *itinerary.Itinerary {
+		it, err := itinerary.Load("x", []byte("title: "+title+"\ntimezone: UTC\nevents:\n  - {title: Standup, start: \"2025-01-01 10:00\", duration: 1h}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+	asOf := time.Date(2025, 1, 1, 14, 5, 0, 0, time.UTC)
+	offline := false
+	cfg := Config{Itinerary: load("A"), Name: "https://example.com/team.ics cals", Zone: time.UTC, Now: asOf.Add(time.Hour), Refresh: 15 * time.Minute,
+		Load:   func() (*itinerary.Itinerary, error) { return load("B"), nil },
+		Status: func() (bool, time.Time, error) { return offline, asOf, errors.New("https://example.com/team.ics: cannot connect") },
+	}
+	m := sized(New(cfg, renderer(termenv.Ascii)), 100, 30)
+	offline = true
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	next, _ = next.(Model).Update(loadFile(cfg.Load, 1)())
+	if v := ansi.Strip(next.(Model).View()); !strings.Contains(v, "cannot refresh: https://example.com/team.ics: cannot connect") || strings.Contains(v, "reloaded") {
+		t.Errorf("after a failed refresh among others:\n%s", v)
+	}
+}
