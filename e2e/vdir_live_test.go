@@ -79,11 +79,11 @@ func TestVdirLiveInTmux(t *testing.T) {
 	// A file that does not load is named in the panel, the others stay.
 	bad := filepath.Join(vdir, "work", "bad.yaml")
 	writeVdirFile(t, bad, "title: [\n")
-	s.waitFor("a broken file", "some files did not load", "bad.yaml:", "Quarterly review", "Winter picnic")
+	s.waitFor("a broken file", "some sources did not load", "bad.yaml:", "Quarterly review", "Winter picnic")
 	if err := os.Remove(bad); err != nil {
 		t.Fatal(err)
 	}
-	scr = s.waitGone("the broken file removed", "some files did not load")
+	scr = s.waitGone("the broken file removed", "some sources did not load")
 
 	// Select the review, of the second collection, and press e.
 	for i := 0; !strings.Contains(selectedLine(scr), "Quarterly review"); i++ {

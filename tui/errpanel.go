@@ -35,7 +35,7 @@ func (m Model) panelLines() []string {
 		}
 	}
 	if len(m.failed) > 0 && len(m.reloadErrors) == 0 {
-		out.hang("", m.st.Warning.Render("⚠ some files did not load; the others are shown. Fix them and save:"), 2)
+		out.hang("", m.st.Warning.Render("⚠ some sources did not load; the others are shown (a file is read again when it is saved):"), 2)
 		for _, e := range m.failed {
 			out.hang("  ", m.st.Warning.Render(itinerary.CleanLine(e)), 4)
 		}

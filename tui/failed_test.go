@@ -15,7 +15,7 @@ func TestFailedFilesPanel(t *testing.T) {
 	cfg := Config{Itinerary: defaultItinerary(t), Now: beforeVisit, Failures: func() []string { return failed }}
 	m := sized(New(cfg, renderer(termenv.Ascii)), 100, 30)
 	v := m.View()
-	if !strings.Contains(v, "some files did not load; the others are shown") || !strings.Contains(v, "cal/work/bad.yaml:1:8:") || strings.ContainsRune(v, 0x1b) {
+	if !strings.Contains(v, "some sources did not load; the others are shown") || !strings.Contains(v, "cal/work/bad.yaml:1:8:") || strings.ContainsRune(v, 0x1b) {
 		t.Fatalf("at start:\n%s", v)
 	}
 	failed = nil

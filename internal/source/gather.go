@@ -399,7 +399,7 @@ func makeCalendar(f file, it *itinerary.Itinerary, n int, warn func(...string)) 
 			if colorRe.MatchString(col) {
 				c.Color = strings.ToUpper(col)
 			} else {
-				warn(fmt.Sprintf("%s: the color %q is not #RRGGBB; ignored", itinerary.QuoteName(filepath.Join(f.cal, "color")), itinerary.CleanLine(col)))
+				warn(fmt.Sprintf("%s: warning: the color %q is not #RRGGBB; ignored", itinerary.QuoteName(filepath.Join(f.cal, "color")), itinerary.CleanLine(col)))
 			}
 		}
 	}

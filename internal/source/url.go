@@ -532,9 +532,13 @@ func (s Source) Status() Status {
 func shownNames(names []string) string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = n
-		if IsURL(n) {
+		switch {
+		case IsURL(n):
 			out[i] = stripUser(n)
+		case n == "-":
+			out[i] = StdinName
+		default:
+			out[i] = n
 		}
 	}
 	return strings.Join(out, " ")
