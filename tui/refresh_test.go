@@ -103,8 +103,10 @@ func TestRefreshOfflineAmongOthers(t *testing.T) {
 	asOf := time.Date(2025, 1, 1, 14, 5, 0, 0, time.UTC)
 	offline := false
 	cfg := Config{Itinerary: load("A"), Name: "https://example.com/team.ics cals", Zone: time.UTC, Now: asOf.Add(time.Hour), Refresh: 15 * time.Minute,
-		Load:   func() (*itinerary.Itinerary, error) { return load("B"), nil },
-		Status: func() (bool, time.Time, error) { return offline, asOf, errors.New("https://example.com/team.ics: cannot connect") },
+		Load: func() (*itinerary.Itinerary, error) { return load("B"), nil },
+		Status: func() (bool, time.Time, error) {
+			return offline, asOf, errors.New("https://example.com/team.ics: cannot connect")
+		},
 	}
 	m := sized(New(cfg, renderer(termenv.Ascii)), 100, 30)
 	offline = true
