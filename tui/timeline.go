@@ -286,8 +286,20 @@ func (t *timeline) ensureVisible() {
 		return
 	}
 	r := t.rows.EventRow(t.cur)
+	// The lines that lead up to the event (the now line, the change of
+	// zone) come into view with it when it is scrolled to from below.
+	top := r
+	for top > 0 && r-top < 2 {
+		if k := t.rows.Row(top - 1).Kind; k != agenda.NowLine && k != agenda.ZoneChange {
+			break
+		}
+		top--
+	}
 	if r-1 < t.offset {
 		t.offset = max(r-1, 0)
+	}
+	if top < r && top-1 < t.offset && r < top-1+t.height {
+		t.offset = max(top-1, 0)
 	}
 	if r >= t.offset+t.height {
 		t.offset = r - t.height + 1
