@@ -48,7 +48,7 @@ func CSV(w io.Writer, it *itinerary.Itinerary, events []int, opt Options) error 
 				}
 			}
 		}
-		row[3] = loc.String()
+		row[3] = itinerary.ZoneID(loc)
 		row[4] = e.Title
 		row[5] = string(e.Status)
 		row[6] = agenda.Place(e)

@@ -129,7 +129,7 @@ func NewDocument(it *itinerary.Itinerary, events []int, opt Options) Document {
 		Sources: []SourceJSON{}, Orgs: []OrgJSON{}, People: []PersonJSON{}, Events: []EventJSON{},
 	}
 	if opt.Zone != nil {
-		d.DisplayTimezone = opt.Zone.String()
+		d.DisplayTimezone = itinerary.ZoneID(opt.Zone)
 	}
 	if len(opt.People) > 0 || len(opt.Calendars) > 0 {
 		d.Filter = &FilterJSON{People: []string{}}
