@@ -8,7 +8,8 @@ import (
 )
 
 // aboutContent is the i page for a screen width cells wide: the
-// itinerary's title, subtitle, span, summary and sources.
+// itinerary's title, subtitle, span, summary, calendars (when it gathers
+// several: each with where it was read) and sources.
 func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
 	out := &textLines{width: width}
 	out.hang("  ", st.Title.Render(it.Title), 4)
@@ -21,6 +22,18 @@ func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
 		out.add("")
 		for _, para := range agenda.Paragraphs(it.Summary) {
 			out.wrap(para, 2)
+		}
+	}
+	if agenda.ShowsCalendars(it) {
+		out.add("")
+		out.add("  " + st.Heading.Render("Calendars"))
+		for k := range it.Calendars {
+			c := &it.Calendars[k]
+			line := c.Name
+			if c.Origin != "" {
+				line += " — " + c.Origin
+			}
+			out.hang("  • ", itinerary.CleanLine(line), 4)
 		}
 	}
 	if len(it.Sources) > 0 {

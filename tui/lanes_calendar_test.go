@@ -42,3 +42,21 @@ func TestLanesByCalendar(t *testing.T) {
 		t.Errorf("with one calendar t t t must come back to the people:\n%s", v)
 	}
 }
+
+// TestAboutCalendars: i on several calendars lists them, each with where
+// it was read, cleaned.
+func TestAboutCalendars(t *testing.T) {
+	one, err := itinerary.Load("a.yaml", []byte(patAndRobin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := itinerary.Merge("2 calendars", []itinerary.Calendar{{Name: "Work", Origin: "cals/work"}, {Name: "Home", Origin: "cals/home\x1b[31m"}},
+		[]itinerary.Part{{It: one, Calendar: 0, File: "a.yaml"}, {It: one, Calendar: 1, File: "b.yaml"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := press(sized(New(Config{Itinerary: it, Now: beforeVisit}, renderer(termenv.Ascii)), 100, 30), "i").View()
+	if !strings.Contains(v, "Calendars") || !strings.Contains(v, "• Work — cals/work") || !strings.Contains(v, "cals/home") || strings.ContainsRune(v, 0x1b) {
+		t.Errorf("the about page does not list the calendars:\n%q", v)
+	}
+}
