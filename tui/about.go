@@ -12,7 +12,11 @@ import (
 // several: each with where it was read) and sources.
 func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
 	out := &textLines{width: width}
-	out.hang("  ", st.Title.Render(it.Title), 4)
+	title := it.Title
+	if agenda.NamedByCalendars(it) { // as every header names them
+		title = agenda.CalendarsLabel(it, width-4)
+	}
+	out.hang("  ", st.Title.Render(title), 4)
 	if it.Subtitle != "" {
 		out.hang("  ", it.Subtitle, 4)
 	}

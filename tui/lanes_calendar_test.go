@@ -56,7 +56,7 @@ func TestAboutCalendars(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := press(sized(New(Config{Itinerary: it, Now: beforeVisit}, renderer(termenv.Ascii)), 100, 30), "i").View()
-	if !strings.Contains(v, "Calendars") || !strings.Contains(v, "• Work — cals/work") || !strings.Contains(v, "cals/home") || strings.ContainsRune(v, 0x1b) {
+	if !strings.Contains(v, "\n  2 calendars: Work, Home") || !strings.Contains(v, "Calendars") || !strings.Contains(v, "• Work — cals/work") || !strings.Contains(v, "cals/home") || strings.ContainsRune(v, 0x1b) {
 		t.Errorf("the about page does not list the calendars:\n%q", v)
 	}
 }
