@@ -163,15 +163,8 @@ func (it *Itinerary) indexSpans() {
 	}
 }
 
-// Bounds is event i's extent (Extent) as unix seconds, read from a compact
-// index, and whether it is a date-only entry, whose days keep their dates
-// in every zone (ExtentIn).
-func (it *Itinerary) Bounds(i int) (from, to int64, allDay bool) {
-	s := &it.spans[i]
-	return s.from, s.to, s.allDay
-}
-
-// boundsIn is ExtentIn as unix seconds.
+// boundsIn is ExtentIn as unix seconds, read from the compact index but
+// for a date-only entry in another zone, whose days keep their dates.
 func (it *Itinerary) boundsIn(i int, loc *time.Location) (from, to int64) {
 	s := &it.spans[i]
 	if !s.allDay || loc == nil {
