@@ -182,13 +182,15 @@ func (s *LaneSet) keyLanes(events []int) (none []int) {
 		}
 		s.lanes[k].Events = append(s.lanes[k].Events, i)
 	}
-	if s.group == ByCalendar { // the calendars in their own order, as the header lists them
-		slices.SortStableFunc(s.lanes, func(a, b Lane) int {
-			return slices.Index(g.Keys, a.Key) - slices.Index(g.Keys, b.Key)
-		})
-		for k := range s.lanes {
-			s.laneOfKey[slices.Index(g.Keys, s.lanes[k].Key)] = int32(k)
+	if s.group == ByCalendar { // the calendars in their own order (the keys'), as the header lists them
+		lanes := make([]Lane, 0, len(s.lanes))
+		for key, k := range s.laneOfKey {
+			if k >= 0 {
+				s.laneOfKey[key] = int32(len(lanes))
+				lanes = append(lanes, s.lanes[k])
+			}
 		}
+		s.lanes = lanes
 	}
 	return none
 }
