@@ -288,15 +288,17 @@ func (c Command) viewLoading(o options, s settings) int {
 	err := tui.RunLoading(tui.Start{Name: source.NameOf(o.files), Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		Progress: progress, Load: func() (tui.Config, error) {
 			it, src, err := loadForView(o.files, c.Stdin, progress)
-			if it != nil {
-				go it.WarmSearch() // made when first asked for: before the first search, with luck
-			}
 			people, end, ok := during.opened(o, &s, it, src, err)
 			if ok {
 				for _, l := range itinerary.FormatProblems(src.Name, it.Warnings) {
 					fmt.Fprintln(during.Stderr, l)
 				}
 				end, ok = during.prepare(o, &s, it)
+			}
+			if ok {
+				// Made when first asked for: before the first search, with
+				// luck. Not before prepare, whose SetFloating re-indexes.
+				go it.WarmSearch()
 			}
 			if !ok {
 				code = end
