@@ -76,7 +76,8 @@ func TestNameOf(t *testing.T) {
 	for _, c := range []struct {
 		names []string
 		want  string
-	}{{nil, data.DefaultName}, {[]string{"-"}, StdinName}, {[]string{"a.yaml"}, "a.yaml"}, {[]string{"a", "-"}, "a -"}} {
+	}{{nil, data.DefaultName}, {[]string{"-"}, StdinName}, {[]string{"a.yaml"}, "a.yaml"}, {[]string{"a", "-"}, "a " + StdinName},
+		{[]string{"https://carol:pa55@example.com/team.ics"}, "https://example.com/team.ics"}} {
 		if got := NameOf(c.names); got != c.want {
 			t.Errorf("NameOf(%q) = %q, want %q", c.names, got, c.want)
 		}

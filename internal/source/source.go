@@ -15,7 +15,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/visitline/visitline/calendar"
 	"github.com/visitline/visitline/data"
@@ -107,19 +106,12 @@ func counted(r io.Reader, total int64, progress Progress) io.Reader {
 
 // NameOf is the name a source of names has once opened (Source.Name),
 // told before it is read: the built-in visit's name for none, StdinName
-// for "-".
+// for "-", a URL without its user and password.
 func NameOf(names []string) string {
 	if len(names) == 0 {
 		return data.DefaultName
 	}
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = n
-		if len(names) == 1 && n == "-" {
-			out[i] = StdinName
-		}
-	}
-	return strings.Join(out, " ")
+	return shownNames(names)
 }
 
 // KindOf returns the kind of source name is.
