@@ -257,19 +257,31 @@ func (w *Watcher) run(ch chan<- struct{}) {
 // (removed, made again, swapped) and reports whether any was.
 func (w *Watcher) resync() bool {
 	moved := false
+	roots := w.roots[:0]
 	for _, root := range w.roots {
 		info, err := os.Stat(root)
 		d, ok := w.dirs[root]
 		if ok && err == nil && os.SameFile(info, d.info) {
+			roots = append(roots, root)
 			continue
 		}
 		if !ok && err != nil {
+			roots = append(roots, root)
 			continue // still missing
 		}
 		w.drop(root)
-		w.addTree(root)
+		if err == nil && !info.IsDir() {
+			// A name missing at the start has come as a file: followed as
+			// the files named are, from now on by its folder's events.
+			w.files[root] = true
+			w.watchFileDir(filepath.Dir(root))
+		} else {
+			w.addTree(root)
+			roots = append(roots, root)
+		}
 		moved = true
 	}
+	w.roots = roots
 	live := map[string]bool{}
 	if len(w.extra) > 0 {
 		for _, p := range w.fs.WatchList() {

@@ -184,3 +184,41 @@ func TestGatherRereadsOnlyChanged(t *testing.T) {
 	}
 	step("a file removed", 0, n)
 }
+
+// quiet fails when the watch signals within d: a settled watch must not
+// ask for reloads of its own.
+func quiet(t *testing.T, w *Watcher, d time.Duration, what string) {
+	t.Helper()
+	select {
+	case <-w.C:
+		t.Errorf("%s: a signal with nothing changed", what)
+	case <-time.After(d):
+	}
+}
+
+// TestWatchLateFile: a name missing when the watch starts that comes as a
+// file signals once, then the watch is quiet (it reloaded every poll) and
+// follows the file's changes.
+func TestWatchLateFile(t *testing.T) {
+	dir := t.TempDir()
+	late := filepath.Join(dir, "b.ics")
+	w, err := WatchTree([]string{late})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	if err := os.WriteFile(late, []byte(ics("b", "B", "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	signalled(t, w, "the file came")
+	quiet(t, w, 3*watchPoll, "after the file came")
+	if err := os.WriteFile(late, []byte(ics("b", "Bee", "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	signalled(t, w, "the file changed")
+	// Written files (hidden, backups) beside it ask for nothing either.
+	if err := os.WriteFile(filepath.Join(dir, ".b.ics.swp"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	quiet(t, w, 2*watchPoll, "after an editor's swap file")
+}
