@@ -76,8 +76,15 @@ func TestWithTicks(t *testing.T) {
 	out := withTicks(changes, time.Hour, stop)
 	changes <- struct{}{}
 	<-out
+	// Closed, the changes leave the ticks, on the same output.
+	changes = make(chan struct{})
+	ticks := withTicks(changes, time.Millisecond, stop)
 	close(changes)
-	ticks := withTicks(nil, time.Millisecond, stop)
-	<-ticks
-	<-ticks
+	for range 3 {
+		select {
+		case <-ticks:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no tick after the changes closed")
+		}
+	}
 }
