@@ -49,11 +49,10 @@ func RunLoading(s Start) error {
 	if err != nil {
 		return err
 	}
-	st := final.(starter)
-	if st.err != nil {
-		return st.err
-	}
-	if !st.loaded {
+	if st, ok := final.(starter); ok { // still starting: the load failed or the view was quit
+		if st.err != nil {
+			return st.err
+		}
 		return ErrQuit
 	}
 	return nil

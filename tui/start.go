@@ -21,7 +21,7 @@ type Start struct {
 	// Progress is where Load reports how far it has got.
 	Progress *LoadProgress
 	// Load reads the itinerary and returns the view's Config; it runs off
-	// the UI loop. An error ends the view: Run returns it as it is.
+	// the UI loop. An error ends the view: RunLoading returns it as it is.
 	Load func() (Config, error)
 }
 
@@ -40,8 +40,8 @@ type loadedMsg struct {
 }
 
 // starter is the root while the view starts: it routes to the loading
-// screen until the load is done, then to the timeline's Model, to which
-// it replays the keys typed meanwhile, in order.
+// screen until the load is done, then hands the program the timeline's
+// Model as its root, the keys typed meanwhile replayed on it in order.
 type starter struct {
 	r       *lipgloss.Renderer
 	st      *Styles
@@ -49,8 +49,6 @@ type starter struct {
 	run     func() tea.Msg // the load, as a command
 	queue   []tea.KeyMsg   // keys typed while loading, at most maxQueued
 	size    *tea.WindowSizeMsg
-	view    Model
-	loaded  bool
 	err     error // the load's
 	quitted bool  // quit while loading
 }
@@ -76,11 +74,6 @@ func (s starter) Init() tea.Cmd {
 }
 
 func (s starter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if s.loaded {
-		next, cmd := s.view.Update(msg)
-		s.view = next.(Model)
-		return s, cmd
-	}
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return s.finished(msg)
@@ -118,7 +111,8 @@ func (s starter) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return s, nil
 }
 
-// finished turns to the timeline, or ends on the load's error.
+// finished turns to the timeline, which is the root from then on, or ends
+// on the load's error.
 func (s starter) finished(msg loadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		s.err = msg.err
@@ -134,13 +128,7 @@ func (s starter) finished(msg loadedMsg) (tea.Model, tea.Cmd) {
 		next, cmd := m.Update(k)
 		m, cmds = next.(Model), append(cmds, cmd)
 	}
-	s.queue, s.view, s.loaded = nil, m, true
-	return s, tea.Batch(cmds...)
+	return m, tea.Batch(cmds...)
 }
 
-func (s starter) View() string {
-	if s.loaded {
-		return s.view.View()
-	}
-	return s.load.view()
-}
+func (s starter) View() string { return s.load.view() }
