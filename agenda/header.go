@@ -27,10 +27,9 @@ const HeaderWidth = 80
 // filter in the Latin script.
 func (l *Layout) Header() HeaderText {
 	it, opt := l.it, l.opt
-	h := HeaderText{Title: it.Title, Subtitle: it.Subtitle, Calendars: CalendarsLabel(it, HeaderWidth)}
-	if h.Calendars != "" && NamedByCalendars(it) {
-		// A title that only counted the calendars gives way to their names.
-		h.Title, h.Calendars = h.Calendars, ""
+	h := HeaderText{Title: TitleText(it, HeaderWidth), Subtitle: it.Subtitle}
+	if !NamedByCalendars(it) {
+		h.Calendars = CalendarsLabel(it, HeaderWidth)
 	}
 	at, _, _ := it.Span()
 	if !opt.Now.IsZero() {
@@ -45,6 +44,16 @@ func (l *Layout) Header() HeaderText {
 		h.Meta = append(h.Meta, what)
 	}
 	return h
+}
+
+// TitleText is the itinerary's title as a header gives it, width cells at
+// most: the calendars' names when the title only counted them (a folder's
+// "3 calendars": "3 calendars: Work, Home, Team").
+func TitleText(it *itinerary.Itinerary, width int) string {
+	if NamedByCalendars(it) {
+		return CalendarsLabel(it, width)
+	}
+	return it.Title
 }
 
 // NamedByCalendars reports whether the itinerary's title is the one a

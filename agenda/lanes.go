@@ -30,7 +30,7 @@ func (g Grouping) String() string {
 // calendar when it gathers more than one.
 func (g Grouping) Next(it *itinerary.Itinerary) Grouping {
 	g = (g + 1) % Groupings
-	if g == ByCalendar && (it == nil || len(it.Calendars) < 2) {
+	if g == ByCalendar && (it == nil || !ShowsCalendars(it)) {
 		g = ByPerson
 	}
 	return g

@@ -12,11 +12,7 @@ import (
 // several: each with where it was read) and sources.
 func aboutContent(it *itinerary.Itinerary, st *Styles, width int) string {
 	out := &textLines{width: width}
-	title := it.Title
-	if agenda.NamedByCalendars(it) { // as every header names them
-		title = agenda.CalendarsLabel(it, width-4)
-	}
-	out.hang("  ", st.Title.Render(title), 4)
+	out.hang("  ", st.Title.Render(agenda.TitleText(it, width-4)), 4)
 	if it.Subtitle != "" {
 		out.hang("  ", it.Subtitle, 4)
 	}

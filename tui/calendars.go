@@ -92,7 +92,7 @@ func (m Model) withCalendars(title string) string {
 		return title
 	}
 	if agenda.NamedByCalendars(it) {
-		return m.st.Title.Render(agenda.CalendarsLabel(it, m.width))
+		return m.st.Title.Render(agenda.TitleText(it, m.width))
 	}
 	room := m.width - ansi.StringWidth(title) - 3
 	if room < len("99 calendars") {
