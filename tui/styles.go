@@ -70,13 +70,17 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 func (s Styles) orgStyles(it *itinerary.Itinerary) []lipgloss.Style {
 	out := make([]lipgloss.Style, len(it.Orgs))
 	for i, o := range it.Orgs {
-		if o.Color == "" {
-			out[i] = s.Accent
-			continue
-		}
-		out[i] = s.renderer.NewStyle().Foreground(lipgloss.Color(o.Color))
+		out[i] = s.colorStyle(o.Color)
 	}
 	return out
+}
+
+// colorStyle is text in colour hex ("#RRGGBB"), or the accent for none.
+func (s Styles) colorStyle(hex string) lipgloss.Style {
+	if hex == "" {
+		return s.Accent
+	}
+	return s.renderer.NewStyle().Foreground(lipgloss.Color(hex))
 }
 
 // kindGlyph marks each kind of event with a symbol one cell wide that
@@ -114,11 +118,7 @@ func calendarGlyph(k int) string {
 func (s Styles) calendarStyles(it *itinerary.Itinerary) []lipgloss.Style {
 	out := make([]lipgloss.Style, len(it.Calendars))
 	for i, c := range it.Calendars {
-		if c.Color == "" {
-			out[i] = s.Accent
-			continue
-		}
-		out[i] = s.renderer.NewStyle().Foreground(lipgloss.Color(c.Color))
+		out[i] = s.colorStyle(c.Color)
 	}
 	return out
 }
