@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/visitline/visitline/agenda"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -196,10 +197,10 @@ func (s snapshot) words() string {
 		parts = append(parts, mib(s.read))
 	}
 	if s.of > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d files", s.files, s.of))
+		parts = append(parts, agenda.CountOf(int(s.files), int(s.of), "file"))
 	}
 	if s.total > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d events", s.done, s.total))
+		parts = append(parts, agenda.CountOf(int(s.done), int(s.total), "event"))
 	} else {
 		parts = append(parts, "counting events")
 	}
