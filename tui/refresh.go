@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -72,20 +73,23 @@ func (m Model) offlineMark() string {
 // refreshed says in the footer what a load that kept the itinerary found:
 // why the source is offline, or that nothing changed.
 func (m *Model) refreshed() {
-	if m.fresh.offline && m.fresh.why != nil {
-		m.status = "cannot refresh: " + firstLine(m.fresh.why) + "; showing the last good copy"
+	if why := m.refreshFailed(); why != "" {
+		m.status = why
 		return
 	}
 	m.status = itinerary.QuoteName(m.sourceName()) + " unchanged"
 }
 
-func firstLine(err error) string {
-	s := err.Error()
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			s = s[:i]
-			break
-		}
+// refreshFailed says why the source's copy is the last good one, when its
+// last fetch failed, else "".
+func (m *Model) refreshFailed() string {
+	if !m.fresh.offline || m.fresh.why == nil {
+		return ""
 	}
+	return "cannot refresh: " + firstLine(m.fresh.why) + "; showing the last good copy"
+}
+
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
 	return itinerary.CleanLine(s)
 }

@@ -391,9 +391,7 @@ func (m *Model) reloaded(msg reloadedMsg) {
 	}
 	m.showSelected()
 	m.status = "reloaded " + itinerary.QuoteName(m.sourceName())
-	if m.fresh.offline && m.fresh.why != nil {
-		// Among several sources the others reloaded; the URL that failed
-		// says why, its last good copy shown.
-		m.status = "cannot refresh: " + firstLine(m.fresh.why) + "; showing its last good copy"
+	if why := m.refreshFailed(); why != "" {
+		m.status = why // among several sources, the URL that failed says so
 	}
 }
