@@ -274,7 +274,7 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 		size += files[i].size
 	}
 	// One budget for all the files read (an iCalendar file takes about three
-	// times what YAML does); each file's own, smaller, does not lower it.
+	// times what YAML does), not one for each.
 	defer memoryBudget(3 * size)() // (the files not yet read)
 	readAll(files, todo, results, g.progress)
 	next := make(map[string]cached, len(files))
@@ -312,7 +312,7 @@ func readAll(files []file, todo []int, results []cached, progress FileProgress) 
 				if r := files[i].remote; r != nil {
 					results[i].it, _, results[i].err = r.load()
 				} else {
-					results[i].it, _, results[i].err = readFile(files[i].path, nil)
+					results[i].it, _, results[i].err = readFileIn(files[i].path, nil, false) // within the load's budget
 				}
 				if progress != nil {
 					progress.Files(int(done.Add(1)), len(todo))

@@ -203,22 +203,38 @@ func fileLoader(path string, progress Progress) Loader {
 // reading it (a named pipe or a device would block the read, or never end
 // it), and loads it.
 func readFile(path string, progress Progress) (*itinerary.Itinerary, bool, error) {
+	return readFileIn(path, progress, true)
+}
+
+// readFileIn is readFile; budget says whether the load takes a memory
+// budget of its own (a gathered load holds one for all its files).
+func readFileIn(path string, progress Progress, budget bool) (*itinerary.Itinerary, bool, error) {
 	f, err := itinerary.OpenRegular(path)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
 	var r io.Reader = f
-	if info, err := f.Stat(); err == nil {
-		r = counted(f, info.Size(), progress)
+	if _, ok := progress.(ByteProgress); ok {
+		if info, err := f.Stat(); err == nil {
+			r = counted(f, info.Size(), progress)
+		}
 	}
-	return read(path, r, progress)
+	return readIn(path, r, progress, budget)
 }
 
 // read reads r once, sniffs it once and loads it as an iCalendar file or a
 // YAML itinerary, saying which it was.
 func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bool, error) {
-	live := liveHeap() // before the text is read: the budget counts it
+	return readIn(name, r, progress, true)
+}
+
+// readIn is read, within a memory budget of its own when budget is true.
+func readIn(name string, r io.Reader, progress Progress, budget bool) (*itinerary.Itinerary, bool, error) {
+	var live int64
+	if budget {
+		live = liveHeap() // before the text is read: the budget counts it
+	}
 	raw, err := itinerary.ReadAll(name, r)
 	if err != nil {
 		return nil, false, err
@@ -230,7 +246,9 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 			defer progress.Start(itinerary.QuoteName(name))()
 			update = progress.Update
 		}
-		defer memoryBudgetAbove(live, int64(len(raw)))()
+		if budget {
+			defer memoryBudgetAbove(live, int64(len(raw)))()
+		}
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
 	}
