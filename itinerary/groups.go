@@ -33,16 +33,11 @@ type Groups struct {
 
 // GroupsBy is the events grouped by field f. A calendar grouping has keys
 // only when the itinerary gathers more than one calendar.
+// Each grouping is made the first time a view asks for it (a printer
+// never does), once however many sessions share the itinerary.
 func (it *Itinerary) GroupsBy(f GroupField) *Groups {
+	it.lazy.groups[f].Do(func() { it.groups[f] = it.makeGroups(f) })
 	return it.groups[f]
-}
-
-// indexGroups groups the events by each field.
-func (it *Itinerary) indexGroups() {
-	for f := range groupFields {
-		it.groups[f] = it.makeGroups(f)
-	}
-	it.peopleOrder = it.peopleByFirstEvent()
 }
 
 func (it *Itinerary) makeGroups(f GroupField) *Groups {
@@ -126,6 +121,7 @@ func (it *Itinerary) calendarGroups(g *Groups) *Groups {
 // first event and, at the same first event, of its participants. It must
 // not be modified.
 func (it *Itinerary) PeopleByFirstEvent() []int {
+	it.lazy.people.Do(func() { it.peopleOrder = it.peopleByFirstEvent() })
 	return it.peopleOrder
 }
 
@@ -154,7 +150,7 @@ type span struct {
 	allDay   bool
 }
 
-// indexSpans records each event's extent.
+// indexSpans records each event's extent, the first time the lanes ask.
 func (it *Itinerary) indexSpans() {
 	it.spans = make([]span, len(it.Events))
 	for i := range it.Events {
@@ -166,6 +162,7 @@ func (it *Itinerary) indexSpans() {
 // boundsIn is ExtentIn as unix seconds, read from the compact index but
 // for a date-only entry in another zone, whose days keep their dates.
 func (it *Itinerary) boundsIn(i int, loc *time.Location) (from, to int64) {
+	it.lazy.spans.Do(it.indexSpans)
 	s := &it.spans[i]
 	if !s.allDay || loc == nil {
 		return s.from, s.to

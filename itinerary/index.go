@@ -29,8 +29,7 @@ func (it *Itinerary) index() {
 	}
 	it.searchOnce = sync.Once{} // the search texts are made when first asked for (searchIndex)
 	it.findOverlaps()
-	it.indexGroups()
-	it.indexSpans()
+	it.lazy = lazyIndexes{} // the lanes' groups and extents, made when first asked for
 	it.personText = make([]personText, len(it.People))
 	for i := range it.People {
 		p := &it.People[i]

@@ -209,6 +209,7 @@ type Itinerary struct {
 	last          time.Time            // latest end
 	groups        [groupFields]*Groups // the events by track, city and calendar
 	peopleOrder   []int                // the people with events, by first event
+	lazy          lazyIndexes          // makes groups, peopleOrder and spans once each
 	spans         []span               // each event's extent, compact
 
 	daysMu     sync.Mutex
@@ -249,4 +250,11 @@ func (it *Itinerary) EventsOf(p int) []int {
 // Span returns the first start and the last end of the itinerary's events.
 func (it *Itinerary) Span() (first, last time.Time, ok bool) {
 	return it.first, it.last, len(it.Events) > 0
+}
+
+// lazyIndexes make the indexes only the lanes read, once each, the first
+// time they are asked for.
+type lazyIndexes struct {
+	groups        [groupFields]sync.Once
+	people, spans sync.Once
 }
