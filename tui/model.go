@@ -105,7 +105,8 @@ type Config struct {
 	// time of every timed row until key c hides it; nil for none.
 	Second *time.Location
 
-	// changes signals that Watch changed on disk (set by Run).
+	// changes signals that the source changed on disk: Changes, or the
+	// watch of Watch that RunLoading starts.
 	changes <-chan struct{}
 }
 
