@@ -241,9 +241,17 @@ func eventsKeyAt(root *yaml.Node, line int) bool {
 
 // parseChunk parses the text of consecutive list items whose first line is
 // line first (0-based) of the file, and moves every node to its line in the
-// file. It runs on a worker: a panic in the YAML library is reported (see
+// file: by scanChunk where it can, else by yaml.v3. It runs on a worker: a panic in the YAML library is reported (see
 // panicked) and the chunk falls back to the whole parse.
 func parseChunk(text []byte, first int) (items []*yaml.Node, ok bool) {
+	if items, ok := scanChunk(text, first); ok {
+		return items, true
+	}
+	return parseChunkYAML(text, first)
+}
+
+// parseChunkYAML is parseChunk by yaml.v3.
+func parseChunkYAML(text []byte, first int) (items []*yaml.Node, ok bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			recoveredProblem(v)
