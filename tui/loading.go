@@ -94,16 +94,27 @@ func progressTick() tea.Cmd {
 	return tea.Tick(progressEvery, func(time.Time) tea.Msg { return progressTickMsg{} })
 }
 
-// loadingKeyMap is the loading screen's own keys: quitting. Every other key
-// is kept for the timeline.
+// loadingKeyMap is the loading screen's own keys: quitting, and knowing
+// when a search or the person picker is being typed, in which q and esc
+// are text and the field's (the timeline gets them in order) and only
+// ctrl+c quits. Every key but a quitting one is kept for the timeline.
 type loadingKeyMap struct {
-	Quit key.Binding
+	Quit       key.Binding
+	QuitTyping key.Binding // ctrl+c
+	Type       key.Binding // the keys that open a field: / and p
+	Typed      key.Binding // the keys that close it: enter and esc
 }
 
-// newLoadingKeyMap takes the key map's quit keys, with esc.
+// newLoadingKeyMap takes the key map's quit keys, with esc, and its field
+// keys.
 func newLoadingKeyMap(km KeyMap) loadingKeyMap {
 	keys := append([]string{"esc"}, km.Quit.Keys()...)
-	return loadingKeyMap{Quit: key.NewBinding(key.WithKeys(keys...), key.WithHelp("esc/"+km.Quit.Help().Key, "quit"))}
+	return loadingKeyMap{
+		Quit:       key.NewBinding(key.WithKeys(keys...), key.WithHelp("esc/"+km.Quit.Help().Key, "quit")),
+		QuitTyping: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")), // as in the timeline's fields
+		Type:       key.NewBinding(key.WithKeys(append(km.Search.Keys(), km.People.Keys()...)...)),
+		Typed:      key.NewBinding(key.WithKeys(append(km.Accept.Keys(), km.Cancel.Keys()...)...)),
+	}
 }
 
 // loadingScreen draws the header, a progress bar with the file's name, the
@@ -112,6 +123,7 @@ type loadingScreen struct {
 	keys          loadingKeyMap
 	st            *Styles
 	name          string // the names being read, quoted for a terminal
+	typing        bool   // a field is open in the keys kept
 	progress      *LoadProgress
 	now           snapshot
 	width, height int
@@ -141,8 +153,13 @@ func (l loadingScreen) update(msg tea.Msg) (loadingScreen, tea.Cmd, bool) {
 	case tea.WindowSizeMsg:
 		l.width, l.height = msg.Width, msg.Height
 	case tea.KeyMsg:
-		if key.Matches(msg, l.keys.Quit) {
+		switch {
+		case l.typing && key.Matches(msg, l.keys.QuitTyping), !l.typing && key.Matches(msg, l.keys.Quit):
 			return l, tea.Quit, true
+		case l.typing && key.Matches(msg, l.keys.Typed):
+			l.typing = false
+		case !l.typing && key.Matches(msg, l.keys.Type):
+			l.typing = true
 		}
 	}
 	return l, nil, false
@@ -183,7 +200,11 @@ func (l loadingScreen) view() string {
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
-	return strings.Join(append(out, fit(st.Accent.Render(hint(l.keys.Quit)), w)), "\n")
+	footer := hint(l.keys.Quit)
+	if l.typing {
+		footer = hint(l.keys.QuitTyping) + " · typing: kept for the timeline"
+	}
+	return strings.Join(append(out, fit(st.Accent.Render(footer), w)), "\n")
 }
 
 // words says the bytes and events read: "12.3 of 24.6 MiB · 42000 of

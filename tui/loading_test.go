@@ -105,6 +105,40 @@ func TestLoadingQuit(t *testing.T) {
 	}
 }
 
+// TestLoadingTyping: a search typed while loading may hold q, and esc
+// closes it rather than quitting; the timeline gets every key; ctrl+c
+// still quits, and after the field q quits again.
+func TestLoadingTyping(t *testing.T) {
+	s := loadingStarter(t, &LoadProgress{}, 120, 40)
+	s = update(t, s, runes("/"), runes("qu"), tea.KeyMsg{Type: tea.KeyEsc}, runes("/"), runes("Pyeongtaek q"))
+	if s.quitted {
+		t.Fatal("quit on a key of the search")
+	}
+	if v := s.View(); !strings.Contains(v, "ctrl+c quit · typing") {
+		t.Errorf("the footer does not say the keys are typed:\n%s", v)
+	}
+	s = update(t, s, tea.KeyMsg{Type: tea.KeyBackspace}, tea.KeyMsg{Type: tea.KeyBackspace}, tea.KeyMsg{Type: tea.KeyEnter})
+	next, _ := s.Update(loadedMsg{cfg: Config{Itinerary: defaultItinerary(t), Now: beforeVisit}})
+	m := next.(Model)
+	want := press(newModel(t, 120, 40), "/", "q", "u", "esc", "/")
+	for _, r := range "Pyeongtaek q" {
+		want = press(want, string(r))
+	}
+	want = press(want, "backspace", "backspace", "enter")
+	if m.View() != want.View() {
+		t.Errorf("the replayed search differs:\n%s\nwant:\n%s", m.View(), want.View())
+	}
+	if !strings.Contains(m.View(), "Pyeongtaek") {
+		t.Errorf("the search is not on screen:\n%s", m.View())
+	}
+	for _, keys := range [][]tea.Msg{{runes("/"), tea.KeyMsg{Type: tea.KeyCtrlC}}, {runes("p"), runes("a"), tea.KeyMsg{Type: tea.KeyEnter}, runes("q")}} {
+		s := loadingStarter(t, &LoadProgress{}, 80, 24)
+		if s = update(t, s, keys...); !s.quitted {
+			t.Errorf("%v: not quit", keys)
+		}
+	}
+}
+
 func TestLoadingError(t *testing.T) {
 	s := loadingStarter(t, &LoadProgress{}, 80, 24)
 	bad := errors.New("big.yaml:3:1: bad")
