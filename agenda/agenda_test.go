@@ -123,6 +123,27 @@ events:
 	}
 }
 
+// TestSpanLabelLong: past a month the span is its days, without a length
+// in days and hours; up to a month it keeps the length.
+func TestSpanLabelLong(t *testing.T) {
+	for _, c := range []struct{ end, want string }{
+		{"2026-03-12 09:00", "12 Mar 1990 – 12 Mar 2026"},
+		{"1990-04-12 09:01", "12 Mar – 12 Apr 1990"},
+		{"1990-04-12 09:00", "12 Mar – 12 Apr 1990 · 31 d"},
+	} {
+		it := load(t, `version: 1
+title: t
+timezone: UTC
+events:
+  - {title: a, start: "1990-03-12 09:00"}
+  - {title: b, start: "`+c.end+`"}
+`)
+		if got := SpanLabel(it, it.Zone); got != c.want {
+			t.Errorf("to %s: %q, want %q", c.end, got, c.want)
+		}
+	}
+}
+
 // TestContinuations: an entry that runs into later days has a row under
 // each later day header, "day k of n".
 func TestContinuations(t *testing.T) {
