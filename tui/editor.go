@@ -176,7 +176,7 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 		file = m.cfg.File
 	}
 	m.reload.gen++
-	m.reload.path, m.reload.load = file, m.cfg.Load
-	load := loadFile(m.cfg.Load, m.reload.gen)
+	m.reload.path, m.reload.load = file, m.cfg.loadChanged()
+	load := loadFile(m.reload.load, m.reload.gen)
 	return func() tea.Msg { return editorLoadedMsg{load().(reloadedMsg), file} }
 }

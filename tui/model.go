@@ -88,6 +88,9 @@ type Config struct {
 	// Dates is the days to open on (--day, --from, --to); esc widens
 	// them to all.
 	Dates agenda.DateRange
+	// LoadChanged, when not nil, is Load for a reload after a watched file
+	// changed or an edit: a folder's subscribed URLs keep their copies.
+	LoadChanged func() (*itinerary.Itinerary, error)
 	// Refresh, when not zero, loads the source again this often (a
 	// subscribed URL: --refresh).
 	Refresh time.Duration
@@ -457,7 +460,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, tea.Batch(tick(time.Time(msg)), m.rem.check(m.it, m.visible, m.clock()))
 	case fileChangedMsg:
-		return m, tea.Batch(m.reload.changed(m.sourceName(), m.cfg.Load), waitForChange(m.cfg.changes))
+		return m, tea.Batch(m.reload.changed(m.sourceName(), m.cfg.loadChanged(), false), waitForChange(m.cfg.changes))
 	case reloadedMsg:
 		fresh, next := m.reload.finished(msg)
 		if !fresh {

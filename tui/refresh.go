@@ -41,7 +41,15 @@ func (m *Model) refresh() tea.Cmd {
 	if m.cfg.Load == nil {
 		return nil
 	}
-	return m.reload.changed(m.sourceName(), m.cfg.Load)
+	return m.reload.changed(m.sourceName(), m.cfg.Load, true)
+}
+
+// loadChanged is the load after a local change: LoadChanged, else Load.
+func (c Config) loadChanged() func() (*itinerary.Itinerary, error) {
+	if c.LoadChanged != nil {
+		return c.LoadChanged
+	}
+	return c.Load
 }
 
 // sourceName is the name the view's reloads give the source in messages:

@@ -56,6 +56,7 @@ type reloadState struct {
 	landed  int    // the generation shown (its itinerary or its errors)
 	path    string // the file the loads read
 	load    func() (*itinerary.Itinerary, error)
+	fetch   bool // the waiting generation's load fetches the URLs again
 	slow    bool // the load has run long enough to say so
 	percent int  // how far the slow load has got, -1 while not known
 	missing bool // the last load found no file
@@ -63,10 +64,15 @@ type reloadState struct {
 
 // changed notes a new generation of path, which load reads, and returns
 // the load to start, if none is running: one that is finishes first and
-// then loads the newest.
-func (r *reloadState) changed(path string, load func() (*itinerary.Itinerary, error)) tea.Cmd {
+// then loads the newest. fetch says that load fetches the subscribed URLs
+// again (a refresh); a local change that comes while such a load waits
+// keeps it, so that the fetch is not lost.
+func (r *reloadState) changed(path string, load func() (*itinerary.Itinerary, error), fetch bool) tea.Cmd {
 	r.gen++
-	r.path, r.load = path, load
+	if fetch || !r.fetch {
+		r.path, r.load = path, load
+	}
+	r.fetch = r.fetch || fetch
 	if r.loading != 0 {
 		return nil
 	}
@@ -74,7 +80,7 @@ func (r *reloadState) changed(path string, load func() (*itinerary.Itinerary, er
 }
 
 func (r *reloadState) start() tea.Cmd {
-	r.loading, r.slow = r.gen, false
+	r.loading, r.slow, r.fetch = r.gen, false, false
 	gen := r.gen
 	return tea.Batch(loadFile(r.load, gen), tea.Tick(slowReload, func(time.Time) tea.Msg { return slowReloadMsg{gen} }))
 }

@@ -276,3 +276,29 @@ func TestEditorReloadOrderedWithWatch(t *testing.T) {
 		t.Fatalf("the watch's older load landed or loads again (cmd %v):\n%s", cmd != nil, v)
 	}
 }
+
+// TestReloadKeepsAWaitingFetch: a refresh that waits for a running load
+// is not turned into a local reload by a file change that comes after it;
+// once it has started, a change takes the local loader again.
+func TestReloadKeepsAWaitingFetch(t *testing.T) {
+	var ran string
+	loader := func(name string) func() (*itinerary.Itinerary, error) {
+		return func() (*itinerary.Itinerary, error) { ran = name; return nil, nil }
+	}
+	var r reloadState
+	if r.changed("dir", loader("local"), false) == nil {
+		t.Fatal("the first change started no load")
+	}
+	if r.changed("dir", loader("fetch"), true) != nil || r.changed("dir", loader("local"), false) != nil {
+		t.Fatal("a second load started while one runs")
+	}
+	if r.load(); ran != "fetch" {
+		t.Errorf("the waiting load is the %s one, want the fetch", ran)
+	}
+	r.loading = 0
+	r.start() // the fetch
+	r.changed("dir", loader("local"), false)
+	if r.load(); ran != "local" {
+		t.Errorf("a change after the fetch started waits with the %s loader", ran)
+	}
+}

@@ -254,7 +254,7 @@ func viewConfig(o options, s settings, src source.Source, it *itinerary.Itinerar
 		p = progress
 	}
 	cfg = tui.Config{Itinerary: it, Name: src.Name, File: file, Watch: watch, Changes: changes, Notice: notice, Failures: src.FailuresFunc(),
-		Load: s.conf.Reminding(src.LoaderWith(p)), Progress: progress, Zone: s.zone, Now: s.now, People: people,
+		Load: s.conf.Reminding(src.LoaderWith(p)), LoadChanged: s.conf.Reminding(src.ChangeLoaderWith(p)), Progress: progress, Zone: s.zone, Now: s.now, People: people,
 		Calendars: s.calendars, Lanes: o.view == "lanes", View: o.view, Keys: s.conf.KeyMap(), Colors: s.conf.Colors, Theme: s.conf.Theme,
 		WeekStart: s.conf.WeekStart, Stdin: src.Kind == source.Stdin, Calendar: src.Calendar, Venue: s.venue, Floating: s.floating,
 		NoBell: o.noBell, Second: s.zone2, Dates: s.dates}

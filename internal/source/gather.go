@@ -238,9 +238,16 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// load reads the files that changed since the last load, in parallel, and
-// merges every file that loaded.
-func (g *gathered) load() (*itinerary.Itinerary, error) {
+// load reads the files that changed since the last load, in parallel,
+// fetches the URLs again, and merges every file that loaded.
+func (g *gathered) load() (*itinerary.Itinerary, error) { return g.loadWith(true) }
+
+// loadLocal is load after a local change: a URL with a copy keeps it,
+// unfetched (a fetch waits for the refresh and r, not for a saved file).
+func (g *gathered) loadLocal() (*itinerary.Itinerary, error) { return g.loadWith(false) }
+
+// loadWith is load; fetch says whether URLs with a copy are fetched again.
+func (g *gathered) loadWith(fetch bool) (*itinerary.Itinerary, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	var warnings []string
@@ -257,6 +264,10 @@ func (g *gathered) load() (*itinerary.Itinerary, error) {
 			continue
 		}
 		if f.remote != nil {
+			if it := f.remote.last(); it != nil && !fetch {
+				results[i] = cached{it: it}
+				continue
+			}
 			todo = append(todo, i) // asked whether it changed
 			continue
 		}

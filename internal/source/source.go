@@ -176,6 +176,16 @@ func (s Source) Loader() Loader {
 	return FileLoader(s.Name)
 }
 
+// ChangeLoaderWith is LoaderWith for a load after a local file changed:
+// a gathered source's URLs keep the copies they have (Loader fetches them
+// again, for the refresh and key r). Other sources load as LoaderWith.
+func (s Source) ChangeLoaderWith(progress Progress) Loader {
+	if s.gathered != nil {
+		return s.gathered.loadLocal
+	}
+	return s.LoaderWith(progress)
+}
+
 // LoaderWith is Loader whose loads of a file report to progress (nil for
 // none); a gathered source's loads report to the progress it was opened
 // with, if a FileProgress.

@@ -222,6 +222,13 @@ func urlError(name, msg string) error {
 // copy (the one in memory, else the cache's) is returned and the remote is
 // offline; the error is the fetch's only when there is no copy. An answer
 // that does not load is an error, the last good copy kept for the next.
+// last is the copy the last load gave, nil before one did.
+func (r *remote) last() *itinerary.Itinerary {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.it
+}
+
 func (r *remote) load() (*itinerary.Itinerary, bool, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

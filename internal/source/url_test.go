@@ -420,6 +420,40 @@ func TestGatherURL(t *testing.T) {
 	}
 }
 
+// TestGatherLocalChange: after a local file changes, the change loader
+// reads it and keeps the URL's copy without a request; the loader of a
+// refresh asks the server again.
+func TestGatherLocalChange(t *testing.T) {
+	isolate(t)
+	s := newCalServer(t, calendarICS("", "Standup"))
+	dir := t.TempDir()
+	home := filepath.Join(dir, "d.ics")
+	write(t, home, ics("d", "Dinner", ""))
+	_, src, err := OpenAll([]string{dir, s.URL + "/team.ics"}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := func() int32 { return s.full.Load() + s.notMod.Load() }
+	if asked() != 1 {
+		t.Fatalf("%d requests to open", asked())
+	}
+	write(t, home, ics("d", "Supper", ""))
+	it, err := src.ChangeLoaderWith(nil)()
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, e := range it.Events {
+		titles[e.Title] = true
+	}
+	if !titles["Supper"] || !titles["Standup"] || asked() != 1 {
+		t.Errorf("after a local change: titles %v, %d requests (want the URL's copy kept, 1)", titles, asked())
+	}
+	if _, err := src.Loader()(); err != nil || asked() != 2 {
+		t.Errorf("a refresh: %v, %d requests, want 2", err, asked())
+	}
+}
+
 // TestURLCacheFirst: for the view, a URL with a cached copy starts from
 // it without a request, unchecked; the next load asks the server.
 func TestURLCacheFirst(t *testing.T) {
