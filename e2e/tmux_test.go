@@ -34,6 +34,13 @@ func startTmuxIn(t *testing.T, tz string, w, h int, args ...string) *tmuxSession
 
 // startTmuxEnv starts the binary with extra environment variables.
 func startTmuxEnv(t *testing.T, env []string, w, h int, args ...string) *tmuxSession {
+	return startTmuxStdin(t, env, "", w, h, args...)
+}
+
+// startTmuxStdin starts the binary with extra environment variables and,
+// when stdin is not "", standard input read from that path (a named pipe
+// the test writes to, say).
+func startTmuxStdin(t *testing.T, env []string, stdin string, w, h int, args ...string) *tmuxSession {
 	t.Helper()
 	testenv.Command(t, "tmux", "tmux")
 	dir := t.TempDir()
@@ -45,8 +52,12 @@ func startTmuxEnv(t *testing.T, env []string, w, h int, args ...string) *tmuxSes
 		quoted[i] = shellQuote(a)
 	}
 	// The inner shell writes its process id, which exec hands to the binary.
-	cmd := fmt.Sprintf("cd %q && sh -c 'echo $$ > \"$0\" && exec \"$@\"' %s %s %s; echo $? > %q; sleep 60",
-		mustGetwd(t), shellQuote(s.pid), shellQuote(binary), strings.Join(quoted, " "), s.exit)
+	redirect := ""
+	if stdin != "" {
+		redirect = " < " + shellQuote(stdin)
+	}
+	cmd := fmt.Sprintf("cd %q && sh -c 'echo $$ > \"$0\" && exec \"$@\"' %s %s %s%s; echo $? > %q; sleep 60",
+		mustGetwd(t), shellQuote(s.pid), shellQuote(binary), strings.Join(quoted, " "), redirect, s.exit)
 	newSession := []string{"new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "LANG=C.UTF-8", "CI="}
 	newSession = append(append(newSession, env...), "sh", "-c", cmd)
 	s.tmux(newSession...)
