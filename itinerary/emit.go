@@ -373,7 +373,7 @@ func scan(v string) scalarScan {
 		c := v[i]
 		if c >= utf8.RuneSelf {
 			r, w := utf8.DecodeRuneInString(v[i:])
-			s.other = s.other || !printableRune(r)
+			s.other = s.other || w == 1 || !printableRune(r) // w 1: not UTF-8, which yaml.v3 refuses
 			i += w - 1
 			continue
 		}
