@@ -3,6 +3,7 @@ package itinerary
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -199,5 +200,33 @@ func TestTimeShapes(t *testing.T) {
 		if got, want := resolvesString(s), (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag() == "!!str"; got != want {
 			t.Errorf("resolvesString(%q) = %v, yaml.v3 says %v", s, got, want)
 		}
+	}
+}
+
+// BenchmarkWriteYAMLNodes writes every event of a synthetic itinerary as
+// WriteYAML does and as the node writer it replaced did, for the
+// comparison in docs/performance.md.
+func BenchmarkWriteYAMLNodes(b *testing.B) {
+	const n = 10_000
+	it, err := Load("synth.yaml", synth.Generate(n, n/20, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := make([]int, n)
+	for i := range all {
+		all[i] = i
+	}
+	for _, w := range []struct {
+		name  string
+		write func(io.Writer, *Itinerary, []int, int) error
+	}{{"writer", writeYAML}, {"nodes", writeYAMLNodes}} {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := w.write(io.Discard, it, all, yamlBatch); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
