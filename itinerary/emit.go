@@ -278,16 +278,6 @@ func ystrOrText(s string, text bool) *yaml.Node {
 	return n
 }
 
-// cutBefore is b up to and including the line break that starts the last
-// occurrence of line (which begins with that break).
-func cutBefore(b []byte, line string) ([]byte, bool) {
-	i := bytes.LastIndex(b, []byte(line))
-	if i < 0 {
-		return nil, false
-	}
-	return b[:i+1], true
-}
-
 // scalarStyle is how a scalar is written.
 type scalarStyle int
 

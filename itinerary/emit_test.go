@@ -154,6 +154,7 @@ func FuzzYAMLWriterMatchesReference(f *testing.F) {
 		f.Add(trickyStrings[k], trickyStrings[(k+1)%n], trickyStrings[(k+7)%n], uint8(k))
 	}
 	f.Add("plain", "2024-01-26 09:00", "a: b", uint8(0))
+	f.Add("", "", "", uint8(0)) // items with no keys: "- {}"
 	f.Fuzz(func(t *testing.T, a, b, c string, k uint8) {
 		texts := []string{a, b, c}
 		it := fieldsItinerary(t, func(j int) string { return texts[(j+int(k))%3] })

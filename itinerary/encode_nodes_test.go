@@ -303,3 +303,13 @@ func encodeYAML(w io.Writer, doc *yaml.Node) error {
 	}
 	return enc.Close()
 }
+
+// cutBefore is b up to and including the line break that starts the last
+// occurrence of line (which begins with that break).
+func cutBefore(b []byte, line string) ([]byte, bool) {
+	i := bytes.LastIndex(b, []byte(line))
+	if i < 0 {
+		return nil, false
+	}
+	return b[:i+1], true
+}
