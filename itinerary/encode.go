@@ -1,207 +1,188 @@
 package itinerary
 
 import (
-	"bytes"
-	"errors"
+	"bufio"
 	"io"
 	"regexp"
 	"runtime"
-	"strconv"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
 
 // WriteYAML writes the itinerary as a format-v1 file: every source, org
 // and person, and the events given (indexes into it.Events), each time in
 // the form that loads back to the same instant (a wall clock in the
 // event's zone where that is unambiguous, else RFC 3339 with the offset).
-// It is the inverse of Load: the node kit, the time spelling (WallTime's
-// inverse, timeString) and the field names of format v1 live here beside
-// the reader (decode.go).
+// It is the inverse of Load: the time spelling (WallTime's inverse,
+// timeString) and the field names of format v1 live here beside the
+// reader (decode.go).
 //
-// It streams: yaml.v3's emitter keeps every event of a document until the
-// document ends (go-yaml/yaml#873), so the top level and the events are
-// encoded as separate small documents, yamlBatch events at a time, each
-// in the same place of the same structure as in the whole document (the
-// top level with the key events last; events under a top-level events
-// key), and the pieces cut from them are the bytes the whole document
-// gives (TestWriteYAMLStreamMatchesTree, FuzzYAMLStreamMatchesTree).
+// It writes the text itself, in the layout yaml.v3 gives the format's
+// node tree (emit.go): the same bytes as yaml.v3 encoding the whole tree
+// at once (TestWriteYAMLStreamMatchesTree, FuzzYAMLStreamMatchesTree, and
+// against the node writer it replaced, TestWriteYAMLMatchesNodes and
+// FuzzYAMLWriterMatchesReference), without holding more than a few
+// batches of events in memory.
 func WriteYAML(w io.Writer, it *Itinerary, events []int) error {
 	return writeYAML(w, it, events, yamlBatch)
 }
 
-// writeYAML is WriteYAML encoding batch events a document.
+// writeYAML is WriteYAML writing batch events a piece.
 func writeYAML(w io.Writer, it *Itinerary, events []int, batch int) error {
-	root := yamlHead(it)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head := yamlText{}
+	head.head(it)
 	if len(events) == 0 {
-		root.set("events", yseq(false))
-		return encodeYAML(w, yamlDoc(root))
+		head.b = append(head.b, "events: []\n"...)
+	} else {
+		head.b = append(head.b, "events:\n"...)
 	}
-	var buf bytes.Buffer
-	// The top level, with a stand-in for the events that is cut off, and
-	// with it the end of the document.
-	root.set("events", ystr(yamlStandIn))
-	if err := encodeYAML(&buf, yamlDoc(root)); err != nil {
+	if head.err != nil {
+		return head.err
+	}
+	if _, err := bw.Write(head.b); err != nil {
 		return err
 	}
-	head, ok := cutBefore(buf.Bytes(), "\nevents: "+yamlStandIn+"\n")
-	if !ok {
-		return errors.New("yaml: top level not written as expected")
-	}
-	if _, err := w.Write(append(head, "events:\n"...)); err != nil {
+	if err := writeEvents(bw, it, events, batch); err != nil {
 		return err
 	}
-	// The batches are encoded on every core, at most two a core ahead of
-	// the writing, and written in order.
-	pieces := make(chan chan yamlPiece, 2*runtime.GOMAXPROCS(0))
+	return bw.Flush()
+}
+
+// writeEvents writes the events' items of the events list, batch events
+// a piece, the pieces made on every core, at most two a core ahead of the
+// writing, and written in order.
+func writeEvents(w io.Writer, it *Itinerary, events []int, batch int) error {
+	ahead := 2 * runtime.GOMAXPROCS(0)
+	pieces := make(chan chan yamlText, ahead)
+	// The buffers of pieces written, to write the next pieces in.
+	free := make(chan []byte, ahead+1)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		defer close(pieces)
 		for start := 0; start < len(events); start += batch {
-			c := make(chan yamlPiece, 1)
+			c := make(chan yamlText, 1)
 			select {
 			case pieces <- c:
 			case <-done:
 				return
 			}
-			end := min(start+batch, len(events))
-			go func(part []int, last bool) { c <- yamlEvents(it, part, last) }(events[start:end], end == len(events))
+			part := events[start:min(start+batch, len(events))]
+			var buf []byte
+			select {
+			case buf = <-free:
+			default:
+			}
+			go func() {
+				t := yamlText{b: buf[:0]}
+				for _, i := range part {
+					t.event(it, &it.Events[i])
+				}
+				c <- t
+			}()
 		}
 	}()
 	for c := range pieces {
-		p := <-c
-		if p.err != nil {
-			return p.err
+		t := <-c
+		if t.err != nil {
+			return t.err
 		}
-		if _, err := w.Write(p.b); err != nil {
+		if _, err := w.Write(t.b); err != nil {
 			return err
+		}
+		select {
+		case free <- t.b:
+		default:
 		}
 	}
 	return nil
 }
 
-type yamlPiece struct {
-	b   []byte
-	err error
-}
-
-// yamlEvents is the text of events in the events block sequence: last
-// says whether they end it.
-func yamlEvents(it *Itinerary, events []int, last bool) yamlPiece {
-	list := yseq(false)
-	for _, i := range events {
-		list.Content = append(list.Content, yamlEvent(it, &it.Events[i]).Node)
-	}
-	m := ymap()
-	m.set("events", list)
-	if !last {
-		// A key after the events, as the next event is in the whole
-		// document: the document's end comes only after the last batch.
-		m.set(yamlStandIn, ystr(yamlStandIn))
-	}
-	var buf bytes.Buffer
-	if err := encodeYAML(&buf, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.Node}}); err != nil {
-		return yamlPiece{err: err}
-	}
-	b, ok := bytes.CutPrefix(buf.Bytes(), []byte("events:\n"))
-	if ok && !last {
-		b, ok = cutBefore(b, "\n"+yamlStandIn+": "+yamlStandIn+"\n")
-	}
-	if !ok {
-		return yamlPiece{err: errors.New("yaml: events not written as expected")}
-	}
-	return yamlPiece{b: b}
-}
-
-// yamlBatch is how many events are encoded as one document: yaml.v3's
-// emitter holds them all until it ends.
+// yamlBatch is how many events are written as one piece.
 const yamlBatch = 64
 
-// yamlStandIn is a key and value that stand in for what follows a piece
-// of the document; it is cut off at the start of a line, where nothing
-// else of the document can be (the events are indented, and yaml.v3 does
-// not fold lines).
-const yamlStandIn = "visitline-stand-in"
+// yamlSchemaComment is the file's first line, after "# ": editors that
+// know it check the file against the format's schema.
+const yamlSchemaComment = "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/itinerary.schema.json"
 
-// cutBefore is b up to and including the line break that starts the last
-// occurrence of line (which begins with that break).
-func cutBefore(b []byte, line string) ([]byte, bool) {
-	i := bytes.LastIndex(b, []byte(line))
-	if i < 0 {
-		return nil, false
-	}
-	return b[:i+1], true
-}
-
-func encodeYAML(w io.Writer, doc *yaml.Node) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	return enc.Close()
-}
-
-func yamlDoc(root ynode) *yaml.Node {
-	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node},
-		HeadComment: "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/itinerary.schema.json"}
-}
-
-// yamlHead is the top level of the file without its events.
-func yamlHead(it *Itinerary) ynode {
-	root := ymap()
-	root.set("version", yint(1))
-	root.str("id", it.ID)
-	root.str("title", it.Title)
-	root.str("subtitle", it.Subtitle)
-	root.str("timezone", it.ZoneName())
-	root.text("summary", it.Summary)
+// head writes the top level of the file without its events.
+func (t *yamlText) head(it *Itinerary) {
+	t.b = append(t.b, "# "+yamlSchemaComment+"\n\nversion: 1\n"...)
+	m := yamlMap{t: t}
+	m.str("id", it.ID)
+	m.str("title", it.Title)
+	m.str("subtitle", it.Subtitle)
+	m.str("timezone", it.ZoneName())
+	m.text("summary", it.Summary)
 	if it.RemindSet {
-		root.set("remind", yamlLeads(it.Remind))
+		m.leads("remind", it.Remind)
 	}
 	// The calendars the events name, with their colours: an event's
 	// calendar field names one of them.
-	setList(root, "calendars", uniqueCalendars(it.Calendars), func(_ int, c Calendar, m ynode) {
-		m.str("name", c.Name)
-		m.str("color", c.Color)
-	})
-	setList(root, "sources", it.Sources, func(_ int, s Source, m ynode) {
-		m.str("id", s.ID)
-		m.str("publisher", s.Publisher)
-		m.str("title", s.Title)
-		m.str("date", s.Date)
-		m.str("url", s.URL)
-	})
-	setList(root, "orgs", it.Orgs, func(_ int, o Org, m ynode) {
-		m.str("id", o.ID)
-		m.str("name", o.Name)
-		m.str("native", o.Native)
-		m.str("color", o.Color)
-	})
-	setList(root, "people", it.People, func(i int, p Person, m ynode) {
-		m.str("id", p.ID)
-		m.str("name", p.Name)
-		m.str("native", p.Native)
-		if len(p.Aliases) > 0 {
-			as := yseq(true)
-			for _, a := range p.Aliases {
-				as.Content = append(as.Content, ystr(a))
-			}
-			m.set("aliases", as)
+	if cals := uniqueCalendars(it.Calendars); len(cals) > 0 {
+		m.list("calendars")
+		for _, c := range cals {
+			item := t.item()
+			item.str("name", c.Name)
+			item.str("color", c.Color)
+			item.end()
 		}
-		if o := it.OrgOf(i); o != nil {
-			m.str("org", o.ID)
+	}
+	if len(it.Sources) > 0 {
+		m.list("sources")
+		for _, s := range it.Sources {
+			item := t.item()
+			item.str("id", s.ID)
+			item.str("publisher", s.Publisher)
+			item.str("title", s.Title)
+			item.str("date", s.Date)
+			item.str("url", s.URL)
+			item.end()
 		}
-		m.str("role", p.Role)
-		if p.Group {
-			m.set("group", ybool())
+	}
+	if len(it.Orgs) > 0 {
+		m.list("orgs")
+		for _, o := range it.Orgs {
+			item := t.item()
+			item.str("id", o.ID)
+			item.str("name", o.Name)
+			item.str("native", o.Native)
+			item.str("color", o.Color)
+			item.end()
 		}
-		m.text("note", p.Note)
-	})
-	return root
+	}
+	if len(it.People) > 0 {
+		m.list("people")
+		for i := range it.People {
+			t.person(it, i)
+		}
+	}
+}
+
+// person writes the item of the people list of it.People[i].
+func (t *yamlText) person(it *Itinerary, i int) {
+	p := &it.People[i]
+	m := t.item()
+	m.str("id", p.ID)
+	m.str("name", p.Name)
+	m.str("native", p.Native)
+	if len(p.Aliases) > 0 {
+		m.flowStart("aliases")
+		for _, a := range p.Aliases {
+			m.flowItem(a)
+		}
+		m.flowEnd()
+	}
+	if o := it.OrgOf(i); o != nil {
+		m.str("org", o.ID)
+	}
+	m.str("role", p.Role)
+	if p.Group {
+		m.raw("group", "true")
+	}
+	m.text("note", p.Note)
+	m.end()
 }
 
 // uniqueCalendars is cals with each name once, the first of a name kept:
@@ -219,26 +200,12 @@ func uniqueCalendars(cals []Calendar) []Calendar {
 	return out
 }
 
-// setList sets key to a list of one mapping for each item, filled by fill,
-// unless there are no items.
-func setList[T any](root ynode, key string, items []T, fill func(i int, item T, m ynode)) {
-	if len(items) == 0 {
-		return
-	}
-	list := yseq(false)
-	for i, item := range items {
-		m := ymap()
-		fill(i, item, m)
-		list.Content = append(list.Content, m.Node)
-	}
-	root.set(key, list)
-}
-
-func yamlEvent(it *Itinerary, e *Event) ynode {
-	m := ymap()
+// event writes the item of the events list of e.
+func (t *yamlText) event(it *Itinerary, e *Event) {
+	m := t.item()
 	m.str("id", e.ID)
 	m.str("title", e.Title)
-	yamlTimes(m, e)
+	yamlTimes(&m, e)
 	switch {
 	case e.Floating:
 		m.str("timezone", FloatingZone) // the viewer's clock, written as wall clocks
@@ -251,7 +218,7 @@ func yamlEvent(it *Itinerary, e *Event) ynode {
 		m.str("end_timezone", e.EndZone.String())
 	}
 	if e.Approximate {
-		m.set("approximate", ybool())
+		m.raw("approximate", "true")
 	}
 	if e.Kind != KindOther && e.Kind != "" {
 		m.str("kind", string(e.Kind))
@@ -263,38 +230,38 @@ func yamlEvent(it *Itinerary, e *Event) ynode {
 	m.str("place", e.Place)
 	m.str("city", e.City)
 	if len(e.Participants) > 0 {
-		ids := yseq(true)
+		m.flowStart("participants")
 		for _, p := range e.Participants {
-			ids.Content = append(ids.Content, ystr(it.People[p].ID))
+			m.flowItem(it.People[p].ID)
 		}
-		m.set("participants", ids)
+		m.flowEnd()
 	}
 	if len(e.Topics) > 0 {
-		ts := yseq(true)
-		for _, t := range e.Topics {
-			ts.Content = append(ts.Content, ystr(t))
+		m.flowStart("topics")
+		for _, s := range e.Topics {
+			m.flowItem(s)
 		}
-		m.set("topics", ts)
+		m.flowEnd()
 	}
 	m.text("notes", e.Notes)
 	if len(e.Sources) > 0 {
-		ids := yseq(true)
+		m.flowStart("sources")
 		for _, s := range e.Sources {
-			ids.Content = append(ids.Content, ystr(it.Sources[s].ID))
+			m.flowItem(it.Sources[s].ID)
 		}
-		m.set("sources", ids)
+		m.flowEnd()
 	}
 	if e.RemindSet {
-		m.set("remind", yamlLeads(e.Remind))
+		m.leads("remind", e.Remind)
 	}
 	if c := it.CalendarOf(e); c != nil {
 		m.str("calendar", c.Name)
 	}
-	return m
+	m.end()
 }
 
 // yamlTimes writes the event's start and end.
-func yamlTimes(m ynode, e *Event) {
+func yamlTimes(m *yamlMap, e *Event) {
 	endLoc := e.EndLocation()
 	if e.AllDay {
 		m.str("start", e.Date.Format("2006-01-02"))
@@ -312,13 +279,13 @@ func yamlTimes(m ynode, e *Event) {
 	}
 }
 
-// yamlLeads is a remind list: [30m, 5m].
-func yamlLeads(leads []time.Duration) *yaml.Node {
-	n := yseq(true)
+// leads writes a remind list: [30m, 5m].
+func (m *yamlMap) leads(key string, leads []time.Duration) {
+	m.flowStart(key)
 	for _, d := range leads {
-		n.Content = append(n.Content, ystr(FormatLead(d)))
+		m.flowItem(FormatLead(d))
 	}
-	return n
+	m.flowEnd()
 }
 
 // timeString writes t as a wall clock in loc when reading that wall clock
@@ -336,46 +303,20 @@ func timeString(t time.Time, loc *time.Location) string {
 	return l.Format("2006-01-02 15:04")
 }
 
-type ynode struct{ *yaml.Node }
-
-func ymap() ynode { return ynode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}} }
-
-func (m ynode) set(key string, v *yaml.Node) {
-	m.Content = append(m.Content, ystr(key), v)
-}
-
-// str sets a one-line text field, leaving out an empty one.
-func (m ynode) str(key, v string) {
-	if v != "" {
-		m.set(key, ystr(v))
-	}
-}
-
-// text sets a text field that may have several lines; those are written in
-// literal style.
-func (m ynode) text(key, v string) {
-	if v == "" {
-		return
-	}
-	n := ystr(v)
-	for _, r := range v {
-		if r == '\n' {
-			n.Style = yaml.LiteralStyle
-			break
-		}
-	}
-	m.set(key, n)
-}
-
-// ystr is a string scalar, quoted where a YAML 1.1 or 1.2 loader could read
-// it plain as something else (yaml.v3 quotes only what YAML 1.2 reads
+// quotedForLoaders says whether s is written double-quoted although
+// yaml.v3 might write it plain: a YAML 1.1 or 1.2 loader could read it
+// plain as something else (yaml.v3 quotes only what YAML 1.2 reads
 // otherwise, and not even all of that: `<<` and `yes` are left plain).
-func ystr(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if s != "" && strings.IndexByte(notPlainFirst, s[0]) >= 0 && notPlainString.MatchString(s) {
-		n.Style = yaml.DoubleQuotedStyle
+func quotedForLoaders(s string) bool {
+	switch {
+	case s == "" || strings.IndexByte(notPlainFirst, s[0]) < 0:
+		return false
+	case isWallMinutes(s):
+		return false // the commonest time, which no loader reads as one without its seconds
+	case isDate(s):
+		return true
 	}
-	return n
+	return notPlainString.MatchString(s)
 }
 
 // notPlainString matches the plain scalars that the YAML 1.1 type
@@ -403,14 +344,23 @@ var notPlainString = regexp.MustCompile(`^(?:` +
 // ran on every string, runs only on strings that begin with one of them.
 const notPlainFirst = "yYnNtTfFoO~+-.<=0123456789"
 
-func yint(n int) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}
+// isDate says whether s is a date as timeString and the dates of all-day
+// events write it, 2006-01-02.
+func isDate(s string) bool {
+	return len(s) == 10 && digits(s[:4]) && s[4] == '-' && digits(s[5:7]) && s[7] == '-' && digits(s[8:])
 }
-func ybool() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }
-func yseq(flow bool) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	if flow {
-		n.Style = yaml.FlowStyle
+
+// isWallMinutes says whether s is a wall clock to the minute as
+// timeString writes it, 2006-01-02 15:04.
+func isWallMinutes(s string) bool {
+	return len(s) == 16 && isDate(s[:10]) && s[10] == ' ' && digits(s[11:13]) && s[13] == ':' && digits(s[14:])
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return n
+	return true
 }
