@@ -23,7 +23,7 @@ func scanChunk(text []byte, first int) ([]*yaml.Node, bool) {
 	if len(text) == 0 || text[len(text)-1] != '\n' || !scannable(text) {
 		return nil, false
 	}
-	s := chunkScanner{text: text, line: first, slab: make([]yaml.Node, 0, 2*bytes.Count(text, []byte{'\n'})+8)}
+	s := chunkScanner{text: text, line: first}
 	var items []*yaml.Node
 	itemIndent := -1
 	for s.next() {
@@ -119,7 +119,7 @@ func (s *chunkScanner) node(kind yaml.Kind, tag, value string, at int) *yaml.Nod
 // alloc is a zero node from the slab.
 func (s *chunkScanner) alloc() *yaml.Node {
 	if len(s.slab) == cap(s.slab) {
-		s.slab = make([]yaml.Node, 0, max(64, cap(s.slab)))
+		s.slab = make([]yaml.Node, 0, slabNodes)
 	}
 	s.slab = s.slab[:len(s.slab)+1]
 	return &s.slab[len(s.slab)-1]
@@ -134,7 +134,7 @@ func (s *chunkScanner) column(at int) int {
 // content is a list of n node pointers that later appends cannot move.
 func (s *chunkScanner) content(nodes ...*yaml.Node) []*yaml.Node {
 	if len(s.ptrs)+len(nodes) > cap(s.ptrs) {
-		s.ptrs = make([]*yaml.Node, 0, max(1024, len(nodes)))
+		s.ptrs = make([]*yaml.Node, 0, max(slabNodes, len(nodes)))
 	}
 	start := len(s.ptrs)
 	s.ptrs = append(s.ptrs, nodes...)
@@ -432,3 +432,8 @@ func (s *chunkScanner) literal(at, col int) *yaml.Node {
 	n.Value = string(value)
 	return n
 }
+
+// slabNodes is how many nodes one slab holds: 64 of yaml.Node's 160-odd
+// bytes stay a small object, which the collector reuses at once, where a
+// chunk's one large slab stayed in the process's memory.
+const slabNodes = 64
