@@ -26,15 +26,20 @@ const maxChunkItem = 1 << 20
 // lineIndex holds where each line of a file starts. Lines end at "\n"
 // only; loadChunked is not taken for files with other line breaks that
 // YAML counts (a lone CR, U+2028, U+2029), so that its lines are YAML's.
-type lineIndex []int
+// The offsets are 32 bits: a file is at most MaxFileSize (64 MiB), and the
+// index of a large file's million lines lives as long as its load.
+type lineIndex []uint32
 
 func newLineIndex(data []byte) lineIndex {
 	starts := make(lineIndex, 0, bytes.Count(data, []byte{'\n'})+1)
 	starts = append(starts, 0)
-	for i, c := range data {
-		if c == '\n' && i+1 < len(data) {
-			starts = append(starts, i+1)
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 || i+j+1 >= len(data) {
+			break
 		}
+		i += j + 1
+		starts = append(starts, uint32(i))
 	}
 	return starts
 }
@@ -43,7 +48,7 @@ func newLineIndex(data []byte) lineIndex {
 func (x lineIndex) count() int { return len(x) }
 
 // start is where line k (0-based, < count) starts.
-func (x lineIndex) start(k int) int { return x[k] }
+func (x lineIndex) start(k int) int { return int(x[k]) }
 
 // end is where the text of lines [.., k) ends: the start of line k, or the
 // end of data.
@@ -51,7 +56,7 @@ func (x lineIndex) end(data []byte, k int) int {
 	if k >= len(x) {
 		return len(data)
 	}
-	return x[k]
+	return int(x[k])
 }
 
 // text is line k (0-based) without its line break (and a trailing CR), or
@@ -60,7 +65,7 @@ func (x lineIndex) text(data []byte, k int) []byte {
 	if k < 0 || k >= len(x) {
 		return nil
 	}
-	line := data[x[k]:x.end(data, k+1)]
+	line := data[x.start(k):x.end(data, k+1)]
 	line = bytes.TrimSuffix(line, []byte{'\n'})
 	return bytes.TrimSuffix(line, []byte{'\r'})
 }
