@@ -3,6 +3,8 @@ package itinerary
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"io/fs"
 	"iter"
 	"runtime"
 	"sync"
@@ -94,7 +96,11 @@ func (x lineIndex) text(data []byte, k int) []byte {
 //
 // The walk then sees the same nodes, at the same lines and columns, as
 // the whole parse. The workers are stopped and waited for on every return.
-func loadChunked(data []byte, lines lineIndex, perChunk int, progress func(done, total int)) (*loader, *Itinerary, string) {
+// Once the chunks are found, a text read from a file (fileText.at) is let
+// go and each chunk read again, so that the whole text and the events do
+// not take memory at once.
+func loadChunked(t *fileText, lines lineIndex, perChunk int, progress func(done, total int)) (*loader, *Itinerary, string) {
+	data := t.data
 	if bytes.ContainsAny(data, "\u2028\u2029") || bareCR(data) {
 		return nil, nil, "it has line breaks other than LF and CRLF"
 	}
@@ -128,14 +134,21 @@ func loadChunked(data []byte, lines lineIndex, perChunk int, progress func(done,
 		return nil, nil, "the events line is not the top level's events field"
 	}
 
-	var bounds [][2]int // first item line, line after the last
+	var bounds [][2]int // the chunk's first and end byte, its first line
 	for k := 0; k < len(sec.items); k += perChunk {
 		end := sec.end
 		if k+perChunk < len(sec.items) {
 			end = sec.items[k+perChunk]
 		}
-		bounds = append(bounds, [2]int{sec.items[k], end})
+		bounds = append(bounds, [2]int{lines.start(sec.items[k]), lines.end(data, end)})
 	}
+	firsts := make([]int, len(bounds))
+	for k := range bounds {
+		firsts[k] = sec.items[k*perChunk]
+	}
+	// The parts are found: a file's text goes (nothing below reads data),
+	// each chunk is read again from the file when it is parsed.
+	t.release()
 	type chunk struct {
 		items []*yaml.Node
 		ok    bool
@@ -174,9 +187,12 @@ func loadChunked(data []byte, lines lineIndex, perChunk int, progress func(done,
 				if !more {
 					return
 				}
-				b := bounds[k]
-				text := data[lines.start(b[0]):lines.end(data, b[1])]
-				items, ok := parseChunk(text, b[0])
+				var items []*yaml.Node
+				text, err := t.slice(bounds[k][0], bounds[k][1])
+				ok := err == nil
+				if ok {
+					items, ok = parseChunk(text, firsts[k])
+				}
 				results[k] <- chunk{items, ok}
 			}
 		}()
@@ -370,4 +386,60 @@ func isEventsKey(line []byte) bool {
 
 func isItemStart(trimmed []byte) bool {
 	return len(trimmed) > 0 && trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ')
+}
+
+// fileText is the text being loaded. From a file (at is not nil), a
+// chunked load lets go of data once it has found its chunks and reads each
+// again from the file: the 33 MB of a 100,000-event file are then not in
+// memory beside its events. size is the text's length, and info what the
+// file was when it was read, for telling whether it changed since.
+type fileText struct {
+	data []byte
+	size int
+	at   FileAt
+	info fs.FileInfo
+}
+
+// FileAt is an open file a load may read parts of again: an *os.File.
+type FileAt interface {
+	io.ReaderAt
+	Stat() (fs.FileInfo, error)
+}
+
+// release lets go of the text when it can be read again.
+func (t *fileText) release() {
+	if t.at != nil && t.info != nil {
+		t.data = nil
+	}
+}
+
+// slice is the text's bytes [lo, hi).
+func (t *fileText) slice(lo, hi int) ([]byte, error) {
+	if t.data != nil {
+		return t.data[lo:hi], nil
+	}
+	b := make([]byte, hi-lo)
+	if _, err := t.at.ReadAt(b, int64(lo)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// whole is the whole text, read again if it was let go.
+func (t *fileText) whole() ([]byte, error) {
+	if t.data != nil {
+		return t.data, nil
+	}
+	return t.slice(0, t.size)
+}
+
+// changed reports whether the file is no longer what was read: its size
+// or its time differ (a file saved in place while it loaded). Parts read
+// again of it then may not fit together.
+func (t *fileText) changed() bool {
+	if t.at == nil || t.info == nil {
+		return false
+	}
+	now, err := t.at.Stat()
+	return err != nil || now.Size() != t.info.Size() || !now.ModTime().Equal(t.info.ModTime())
 }

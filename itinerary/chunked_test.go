@@ -41,7 +41,7 @@ func whole(data []byte) string {
 }
 
 func inChunks(data []byte, perChunk int) (string, bool) {
-	_, it, _ := loadChunked(data, newLineIndex(data), perChunk, nil)
+	_, it, _ := loadChunked(&fileText{data: data, size: len(data)}, newLineIndex(data), perChunk, nil)
 	return summary(loadWith("f.yaml", data, chunking{threshold: 0, perChunk: perChunk}, nil)), it != nil
 }
 
@@ -86,6 +86,9 @@ func TestChunkedLoadMatchesWholeLoad(t *testing.T) {
 		if took != c.chunks {
 			t.Errorf("%s: chunked path taken: %v, want %v", name, took, c.chunks)
 		}
+		if f, reread := fromFile(c.data, perChunk); f != w || c.chunks && !reread {
+			t.Errorf("%s: read again from its file: %v; the load differs: %v\n--- whole\n%.600s\n--- from the file\n%.600s", name, reread, f != w, w, f)
+		}
 	}
 	if s, _ := inChunks(cases["events inside a quoted summary"].data, 1); strings.Contains(s, `"Smuggled"`) {
 		t.Errorf("the quoted summary's list was read as events:\n%.300s", s)
@@ -101,7 +104,7 @@ func TestLargeFileLoadsInChunks(t *testing.T) {
 	if len(src) < chunkThreshold {
 		t.Fatalf("the test file (%d bytes) should be over the threshold", len(src))
 	}
-	if _, it, why := loadChunked(src, newLineIndex(src), eventsPerChunk, nil); it == nil {
+	if _, it, why := loadChunked(&fileText{data: src, size: len(src)}, newLineIndex(src), eventsPerChunk, nil); it == nil {
 		t.Fatalf("not read in chunks: %s", why)
 	}
 	if got, want := summary(Load("f.yaml", src)), whole(src); got != want {

@@ -205,24 +205,57 @@ type chunking struct {
 }
 
 func loadWith(name string, data []byte, ch chunking, progress func(done, total int)) (it *Itinerary, err error) {
+	return loadText(name, &fileText{data: data, size: len(data)}, ch, progress)
+}
+
+// LoadFromFile is LoadProgress of data, which was read from f when f was
+// as info says: a large file's text is let go once its parts are found,
+// and each part read again from f as it is parsed. A file changed in the
+// meantime (saved in place) is loaded again, whole, as it is now. The
+// caller must not keep data: the point is that it can go.
+func LoadFromFile(name string, data []byte, f FileAt, info fs.FileInfo, progress func(done, total int)) (*Itinerary, error) {
+	return loadFromFile(name, data, f, info, chunking{threshold: chunkThreshold, perChunk: eventsPerChunk}, progress)
+}
+
+// loadFromFile is LoadFromFile with chunking ch (tests make small files
+// take parts).
+func loadFromFile(name string, data []byte, f FileAt, info fs.FileInfo, ch chunking, progress func(done, total int)) (*Itinerary, error) {
+	t := &fileText{data: data, size: len(data), at: f, info: info}
+	it, err := loadText(name, t, ch, progress)
+	if !t.changed() {
+		return it, err
+	}
+	fresh, err := ReadAll(name, io.NewSectionReader(f, 0, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return loadWith(name, fresh, ch, progress)
+}
+
+// loadText is loadWith of a text that may be read again from its file.
+func loadText(name string, t *fileText, ch chunking, progress func(done, total int)) (it *Itinerary, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			it, err = nil, &LoadError{File: name, Problems: []Problem{recoveredProblem(v)}}
 		}
 	}()
-	if len(data) > MaxFileSize {
+	if t.size > MaxFileSize {
 		return nil, single(name, fmt.Sprintf("the file is larger than the limit of %s", byteSize(MaxFileSize)))
 	}
-	if p, bad := prescan(data); bad {
+	if p, bad := prescan(t.data); bad {
 		return nil, &LoadError{File: name, Problems: []Problem{p}}
 	}
-	lines := newLineIndex(data)
+	lines := newLineIndex(t.data)
 	var l *loader
 	whyNot := "the file is too small to need it"
-	if len(data) >= ch.threshold {
-		l, it, whyNot = loadChunked(data, lines, ch.perChunk, progress)
+	if t.size >= ch.threshold {
+		l, it, whyNot = loadChunked(t, lines, ch.perChunk, progress)
 	}
 	if it == nil {
+		data, err := t.whole()
+		if err != nil {
+			return nil, single(name, "cannot read the file again: "+err.Error())
+		}
 		if len(data) > maxWholeParse {
 			return nil, single(name, fmt.Sprintf("the file is %s and cannot be read in parts (%s); a file read whole may be at most %s",
 				byteSize(int64(len(data))), whyNot, byteSize(maxWholeParse)))

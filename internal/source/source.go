@@ -224,13 +224,15 @@ func readFileIn(path string, progress Progress, budget bool) (*itinerary.Itinera
 		return nil, false, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false, err
+	}
 	var r io.Reader = f
 	if _, ok := progress.(ByteProgress); ok {
-		if info, err := f.Stat(); err == nil {
-			r = counted(f, info.Size(), progress)
-		}
+		r = counted(f, info.Size(), progress)
 	}
-	return readIn(path, r, progress, budget)
+	return readAgain(path, r, progress, budget, f, info)
 }
 
 // read reads r once, sniffs it once and loads it as an iCalendar file or a
@@ -241,6 +243,12 @@ func read(name string, r io.Reader, progress Progress) (*itinerary.Itinerary, bo
 
 // readIn is read, within a memory budget of its own when budget is true.
 func readIn(name string, r io.Reader, progress Progress, budget bool) (*itinerary.Itinerary, bool, error) {
+	return readAgain(name, r, progress, budget, nil, nil)
+}
+
+// readAgain is readIn of a file f that a YAML load may read parts of
+// again (itinerary.LoadFromFile); f nil for a stream.
+func readAgain(name string, r io.Reader, progress Progress, budget bool, f itinerary.FileAt, info fs.FileInfo) (*itinerary.Itinerary, bool, error) {
 	var live int64
 	if budget {
 		live = liveHeap() // before the text is read: the budget counts it
@@ -258,6 +266,10 @@ func readIn(name string, r io.Reader, progress Progress, budget bool) (*itinerar
 		}
 		if budget {
 			defer memoryBudgetAbove(live, int64(len(raw)))()
+		}
+		if f != nil {
+			it, err := itinerary.LoadFromFile(name, raw, f, info, update)
+			return it, false, err
 		}
 		it, err := itinerary.LoadProgress(name, raw, update)
 		return it, false, err
