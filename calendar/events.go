@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/visitline/visitline/itinerary"
@@ -58,7 +59,9 @@ type builder struct {
 	// keep keeps each occurrence's nodes (the reference path, see loadCalendar).
 	keep bool
 
-	work   int      // the work of expanding rules so far (recur.go)
+	work int // the work of expanding rules so far (recur.go)
+	// spent is work, for the walks made ahead on other goroutines (walks.go).
+	spent  atomic.Int64
 	capped []string // titles of series cut at MaxOccurrences
 	count  int
 	full   bool
@@ -126,13 +129,21 @@ func (b *builder) events(vevents []*component) []occ {
 			masters[ev.uid] = true
 		}
 	}
+	var series []*vevent
+	for _, ev := range evs {
+		if ev.recurID == nil && isSeries(ev) {
+			series = append(series, ev)
+		}
+	}
+	wr := b.walkSeries(series, end)
+	defer wr.close()
 	var out []occ
 	for _, ev := range evs {
 		switch {
 		case ev.recurID != nil && masters[ev.uid]:
 			// emitted by its series
 		case ev.recurID == nil && isSeries(ev):
-			out = append(out, b.expand(ev, overrides[ev.uid], end)...)
+			out = append(out, b.expand(ev, overrides[ev.uid], end, wr.walks())...)
 			b.done(ev)
 			for _, o := range overrides[ev.uid] {
 				b.done(o)
