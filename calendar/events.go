@@ -158,11 +158,17 @@ func (b *builder) events(vevents []*component) []occ {
 }
 
 // done says ev has given all its occurrences: on the streaming path its
-// component keeps only what replay reads of it (trim).
+// component lets go of its properties, which replay reads again from the
+// text (relex), or, when they cannot be read again as they were, keeps
+// only what replay reads of them (trim).
 func (b *builder) done(ev *vevent) {
 	ev.peopleNodes = nil
-	if !b.keep {
-		ev.c.trim()
+	switch c := ev.c; {
+	case b.keep:
+	case c.to > 0:
+		c.Props, c.Children, c.byName, c.pre = nil, nil, nil, nil
+	default:
+		c.trim()
 	}
 }
 
