@@ -83,9 +83,8 @@ type builder struct {
 
 func (b *builder) events(vevents []*component) []occ {
 	var evs []*vevent
-	titles := titlesOf(vevents)
-	for i, c := range vevents {
-		if ev := b.read(c, titles[i]); ev != nil {
+	for _, c := range vevents {
+		if ev := b.read(c); ev != nil {
 			evs = append(evs, ev)
 		}
 	}
@@ -247,13 +246,13 @@ func isSeries(ev *vevent) bool {
 	return ev.c.prop("RRULE") != nil || ev.c.prop("RDATE") != nil
 }
 
-// read reads the parts of a VEVENT every occurrence shares, titled title
-// (titleOf); nil (with a warning) when it has no usable start.
-func (b *builder) read(c *component, title string) *vevent {
+// read reads the parts of a VEVENT every occurrence shares; nil (with a
+// warning) when it has no usable start.
+func (b *builder) read(c *component) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
 	ev.seq, _ = strconv.Atoi(strings.TrimSpace(propValue(c, "SEQUENCE")))
 	ev.stamp = stampOf(c)
-	ev.title = title
+	ev.title = titleOf(c)
 	name := "VEVENT"
 	if ev.title != "" {
 		name = fmt.Sprintf("event %q", clip(ev.title))

@@ -3,7 +3,6 @@ package calendar
 import (
 	"runtime"
 	"sync"
-	"sync/atomic"
 )
 
 // headProps are the properties of a VEVENT read before its events are
@@ -136,43 +135,4 @@ func (f *filler) close() {
 		close(f.stop)
 		f.wg.Wait()
 	}
-}
-
-// titlesPerChunk is how many titles a worker of titlesOf makes at a time.
-const titlesPerChunk = 1024
-
-// titlesOf is the title of each VEVENT (titleOf), made on every core; a
-// worker's panic is met again here, where Load reports it.
-func titlesOf(vevents []*component) []string {
-	titles := make([]string, len(vevents))
-	var failed atomic.Bool
-	next := make(chan int, len(vevents)/titlesPerChunk+1)
-	for k := 0; k < len(vevents); k += titlesPerChunk {
-		next <- k
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(max(runtime.GOMAXPROCS(0), 1), len(next)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() {
-				if recover() != nil {
-					failed.Store(true)
-				}
-			}()
-			for k := range next {
-				for i := k; i < min(k+titlesPerChunk, len(vevents)); i++ {
-					titles[i] = titleOf(vevents[i])
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if failed.Load() {
-		for i, c := range vevents {
-			titles[i] = titleOf(c)
-		}
-	}
-	return titles
 }

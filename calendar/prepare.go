@@ -8,14 +8,14 @@ import (
 	"github.com/visitline/visitline/itinerary"
 )
 
-// prepared is what the text of a VEVENT reads as: its notes and
+// prepared is what the text of a VEVENT reads as: its title, notes and
 // place unescaped and cleaned, and the address and name of each ORGANIZER
 // and ATTENDEE. It depends on nothing but the component, so it is made on
 // every core ahead of the ordered pass (fill.go); the order-dependent work
 // (people, budgets, limits, warnings) stays on one goroutine.
 type prepared struct {
-	notes, place string
-	names        []attendeeText // of c.Props' ORGANIZERs and ATTENDEEs, in order
+	title, notes, place string
+	names               []attendeeText // of c.Props' ORGANIZERs and ATTENDEEs, in order
 }
 
 type attendeeText struct{ addr, name string }
@@ -28,7 +28,7 @@ func (c *component) prepare() {
 			c.pre = nil
 		}
 	}()
-	pre := &prepared{notes: notesOf(c), place: placeOf(c)}
+	pre := &prepared{title: titleOf(c), notes: notesOf(c), place: placeOf(c)}
 	for _, p := range c.Props {
 		if p.Name == "ORGANIZER" || p.Name == "ATTENDEE" {
 			addr, name := attendeeName(p)
@@ -40,6 +40,9 @@ func (c *component) prepare() {
 
 // titleOf is c's SUMMARY as a title, or "".
 func titleOf(c *component) string {
+	if c.pre != nil {
+		return c.pre.title
+	}
 	if p := c.prop("SUMMARY"); p != nil {
 		return cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine)
 	}
@@ -102,102 +105,41 @@ func (c *component) trim() {
 // relex reads c's properties again from text, for its nodes: those that
 // replay reads (replayLines, replayReads), of c itself, not of the
 // components in it. c's lines were nested as they are written, with no
-// warning (nesting.end), so each gives the property it gave when the file
-// was first read; of those replay reads only the line of, that line. The
-// lines it does not read are passed over unfolded.
+// warning (nesting.end), so each such line gives the property it gave
+// when the file was first read.
 func relex(text []byte, c *component) *component {
 	out := &component{Name: c.Name, Line: c.Line}
-	depth, physical, at := 0, c.Line-1, 0 // at: the open line's, 0 for none
-	var open []byte                       // the open line, unfolded, when it is read whole
-	whole := false
-	flush := func() {
-		if at == 0 || !whole {
-			return
-		}
-		i := bytes.IndexAny(open, ";:")
+	depth := 0
+	eachLine(text[c.from:c.to], func(l []byte, line, _, _ int) {
+		i := bytes.IndexAny(l, ";:")
 		if i <= 0 {
 			return
 		}
-		switch name := bytes.TrimSpace(open[:i]); {
+		name := bytes.TrimSpace(l[:i])
+		switch {
 		case bytes.EqualFold(name, []byte("BEGIN")):
 			depth++
 		case bytes.EqualFold(name, []byte("END")):
 			depth--
-		case depth == 1 && replayed(name) != "":
-			if p, ok := parseLine(string(open), at); ok {
+		case depth == 1 && replayed(name):
+			if p, ok := parseLine(string(l), c.Line-1+line); ok {
 				out.Props = append(out.Props, p)
 			}
 		}
-	}
-	for span := text[c.from:c.to]; len(span) > 0; {
-		var l []byte
-		l, span = cutLine(span)
-		physical++
-		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') && at > 0 {
-			if whole {
-				open = append(open, l[1:]...)
-			}
-			continue
-		}
-		flush()
-		at = 0
-		if len(bytes.TrimSpace(l)) == 0 {
-			continue
-		}
-		at, whole = physical, true
-		if i := bytes.IndexAny(l, ";:"); i > 0 {
-			name := bytes.TrimSpace(l[:i])
-			begin := bytes.EqualFold(name, []byte("BEGIN")) || bytes.EqualFold(name, []byte("END"))
-			key := replayed(name)
-			switch {
-			case begin:
-			case depth != 1 || key == "":
-				whole = false // not read
-			case replayLines[key] != "":
-				out.Props = append(out.Props, &property{Name: key, Line: at})
-				whole = false
-			}
-		}
-		if whole {
-			open = append(open[:0], l...)
-		}
-	}
-	flush()
+	})
 	return out
 }
 
-// cutLine cuts the first physical line off text: CRLF, LF and lone CR end
-// it, as in eachLine.
-func cutLine(text []byte) (line, rest []byte) {
-	i := bytes.IndexAny(text, "\r\n")
-	if i < 0 {
-		return text, nil
-	}
-	line = text[:i]
-	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-		i++
-	}
-	return line, text[i+1:]
-}
-
-// replayed is the name of the property called name (in any case, as
-// parseLine reads names) when replay reads it, else "".
-func replayed(name []byte) string {
-	if key, ok := replayLines[string(name)]; ok {
-		return key
-	}
-	if replayReads[string(name)] {
-		return string(name)
+// replayed reports whether replay reads the property called name (in
+// any case, as parseLine reads names).
+func replayed(name []byte) bool {
+	if _, ok := replayLines[string(name)]; ok || replayReads[string(name)] {
+		return true
 	}
 	if !slices.ContainsFunc(name, func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }) {
-		return ""
+		return false
 	}
 	upper := strings.ToUpper(string(name))
-	if key, ok := replayLines[upper]; ok {
-		return key
-	}
-	if replayReads[upper] {
-		return upper
-	}
-	return ""
+	_, ok := replayLines[upper]
+	return ok || replayReads[upper]
 }
