@@ -129,72 +129,32 @@ func (b *builder) events(vevents []*component) []occ {
 			masters[ev.uid] = true
 		}
 	}
-	plan, series := plan(evs, overrides, masters)
-	wr := b.walkSeries(series, end)
-	defer wr.close()
-	f := b.fillAhead(plan)
-	defer f.close()
-	var out []occ
-	read := 0
-	for _, s := range plan {
-		read += 1 + len(s.overrides)
-		f.wait(read)
-		if !s.series {
-			out = append(out, b.occurrence(s.ev, s.ev.start)...)
-			b.done(s.ev)
-			continue
-		}
-		out = append(out, b.expand(s.ev, s.overrides, end, wr.walks())...)
-		b.done(s.ev)
-		for _, o := range s.overrides {
-			b.done(o)
+	var series []*vevent
+	for _, ev := range evs {
+		if ev.recurID == nil && isSeries(ev) {
+			series = append(series, ev)
 		}
 	}
-	return out
-}
-
-// planned is one event of the ordered pass: an event on its own, or a
-// series with its overrides.
-type planned struct {
-	ev        *vevent
-	series    bool
-	overrides []*vevent
-}
-
-// plan is the events in the order their occurrences are kept, and the
-// series among them: a series gives its overrides' occurrences, a second
-// series of the same UID none.
-func plan(evs []*vevent, overrides map[string][]*vevent, masters map[string]bool) (out []planned, series []*vevent) {
+	wr := b.walkSeries(series, end)
+	defer wr.close()
+	var out []occ
 	for _, ev := range evs {
 		switch {
 		case ev.recurID != nil && masters[ev.uid]:
 			// emitted by its series
 		case ev.recurID == nil && isSeries(ev):
-			out = append(out, planned{ev, true, overrides[ev.uid]})
-			series = append(series, ev)
+			out = append(out, b.expand(ev, overrides[ev.uid], end, wr.walks())...)
+			b.done(ev)
+			for _, o := range overrides[ev.uid] {
+				b.done(o)
+			}
 			delete(overrides, ev.uid) // a second master of the same UID gets none
 		default:
-			out = append(out, planned{ev: ev})
+			out = append(out, b.occurrence(ev, ev.start)...)
+			b.done(ev)
 		}
 	}
-	return out, series
-}
-
-// fillAhead starts the filling of the events' components in the order of
-// the plan (fill.go); nil on the reference path of the tests, whose
-// components are whole from the start and not prepared.
-func (b *builder) fillAhead(plan []planned) *filler {
-	if b.keep {
-		return nil
-	}
-	var cs []*component
-	for _, s := range plan {
-		cs = append(cs, s.ev.c)
-		for _, o := range s.overrides {
-			cs = append(cs, o.c)
-		}
-	}
-	return fillAhead(b.r.text, cs)
+	return out
 }
 
 // done says ev has given all its occurrences: on the streaming path its

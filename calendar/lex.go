@@ -87,11 +87,8 @@ type component struct {
 	byName   map[string][]*property
 	pre      *prepared // a VEVENT's text, read ahead (prepare.go)
 	// from and to, when to is set, are the bytes of the text a VEVENT
-	// spans, from its BEGIN line to past its END line (relex). head says
-	// it holds only the properties read before its events are (compact);
-	// noAttendees that its ATTENDEE lines were past the file's bound.
-	from, to          int
-	head, noAttendees bool
+	// spans, from its BEGIN line to past its END line (relex).
+	from, to int
 }
 
 // prop returns the first property called name, or nil.

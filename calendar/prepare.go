@@ -2,23 +2,59 @@ package calendar
 
 import (
 	"bytes"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/visitline/visitline/itinerary"
 )
 
 // prepared is what the text of a VEVENT reads as: its title, notes and
 // place unescaped and cleaned, and the address and name of each ORGANIZER
-// and ATTENDEE. It depends on nothing but the component, so it is made on
-// every core ahead of the ordered pass (fill.go); the order-dependent work
-// (people, budgets, limits, warnings) stays on one goroutine.
+// and ATTENDEE. It depends on nothing but the component, so prepare makes
+// it for every event in parallel before the events are read in order;
+// the order-dependent work (people, budgets, limits, warnings) stays on one
+// goroutine.
 type prepared struct {
 	title, notes, place string
 	names               []attendeeText // of c.Props' ORGANIZERs and ATTENDEEs, in order
 }
 
 type attendeeText struct{ addr, name string }
+
+// vevent chunks prepared per worker at a time.
+const preparePerChunk = 512
+
+// prepare makes the prepared text of the components, on every core, and
+// their name indexes (which replay then only reads).
+func prepare(cs []*component) {
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	if len(cs) < 2*preparePerChunk || workers == 1 {
+		for _, c := range cs {
+			c.prepare()
+		}
+		return
+	}
+	next := make(chan int, (len(cs)+preparePerChunk-1)/preparePerChunk)
+	for k := 0; k < len(cs); k += preparePerChunk {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				for _, c := range cs[k:min(k+preparePerChunk, len(cs))] {
+					c.prepare()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
 
 func (c *component) prepare() {
 	defer func() {

@@ -250,12 +250,8 @@ func (n *nesting) end(p *property) {
 	}
 	if c := n.stack[j]; c.Name == "VEVENT" && n.to > 0 && n.warned[j] == n.r.warnings() {
 		// Its lines nest as they are written and warned of nothing: read
-		// again from the text, they give the same properties (fill,
-		// relex), so it keeps only those read before its events are.
-		// The bounds on ATTENDEE lines took none of its lines, or, past
-		// the file's bound, every one.
-		c.to, c.noAttendees = n.to, n.allAttendees > maxAttendeeLines
-		c.compact()
+		// again from the text, they give the same properties (relex).
+		c.to = n.to
 	}
 	n.stack, n.warned = n.stack[:j], n.warned[:j]
 }
