@@ -158,17 +158,11 @@ func (b *builder) events(vevents []*component) []occ {
 }
 
 // done says ev has given all its occurrences: on the streaming path its
-// component lets go of its properties, which replay reads again from the
-// text (relex), or, when they cannot be read again as they were, keeps
-// only what replay reads of them (trim).
+// component keeps only what replay reads of it (trim).
 func (b *builder) done(ev *vevent) {
 	ev.peopleNodes = nil
-	switch c := ev.c; {
-	case b.keep:
-	case c.to > 0:
-		c.Props, c.Children, c.byName, c.pre = nil, nil, nil, nil
-	default:
-		c.trim()
+	if !b.keep {
+		ev.c.trim()
 	}
 }
 

@@ -86,9 +86,6 @@ type component struct {
 	Children []*component
 	byName   map[string][]*property
 	pre      *prepared // a VEVENT's text, read ahead (prepare.go)
-	// from and to, when to is set, are the bytes of the text a VEVENT
-	// spans, from its BEGIN line to past its END line (relex).
-	from, to int
 }
 
 // prop returns the first property called name, or nil.
@@ -219,68 +216,39 @@ func isASCII(s string) bool {
 // lines. Each line is a string of its own, so that the text is not held
 // by the lines that outlive it.
 func unfold(text []byte) (lines []string, at []int) {
-	unfoldEach(text, math.MaxInt, false, func(u unfolded) { lines, at = u.lines, u.at })
+	unfoldEach(text, math.MaxInt, func(l []string, a []int) { lines, at = l, a })
 	return lines, at
 }
 
-// unfolded is a run of logical lines: each line, the physical line it
-// starts on and, when asked for, the bytes of the text it spans (from its
-// first byte to past the line break of its last physical line).
-type unfolded struct {
-	lines    []string
-	at       []int
-	from, to []int
-}
-
 // unfoldEach is unfold handing the lines to emit n at a time, and the
-// rest at the end (emit is called at least once; the slices are its),
-// with the spans of the lines when spans is set.
-func unfoldEach(text []byte, n int, spans bool, emit func(u unfolded)) {
+// rest at the end (emit is called at least once; the slices are its).
+func unfoldEach(text []byte, n int, emit func(lines []string, at []int)) {
 	// Room for the lines of a file written as calendars are (lines of
 	// some 50 bytes): growing the lists a line at a time copies them over
 	// and over. A file of blank lines does not get room for them all.
 	room := min(max(bytes.Count(text, []byte{'\n'}), bytes.Count(text, []byte{'\r'}))+1, len(text)/16+1, n)
-	fresh := func() unfolded {
-		u := unfolded{lines: make([]string, 0, room), at: make([]int, 0, room)}
-		if spans {
-			u.from, u.to = make([]int, 0, room), make([]int, 0, room)
-		}
-		return u
-	}
-	u := fresh()
-	eachLine(text, func(l []byte, line, from, to int) {
-		u.lines, u.at = append(u.lines, string(l)), append(u.at, line)
-		if spans {
-			u.from, u.to = append(u.from, from), append(u.to, to)
-		}
-		if len(u.lines) == n {
-			emit(u)
-			u = fresh()
-		}
-	})
-	emit(u)
-}
-
-// eachLine calls fn with each logical line of text (its bytes, which fn
-// may not keep), the physical line it starts on and the bytes it spans.
-func eachLine(text []byte, fn func(l []byte, line, from, to int)) {
-	size, physical := len(text), 0
+	lines, at := make([]string, 0, room), make([]int, 0, room)
+	physical := 0
 	var first []byte  // the current line's first physical line
 	var joined []byte // the current line with its continuations, once it has one
 	folded := false
-	curLine, curFrom, curTo := 0, 0, 0
+	curLine := 0
 	flush := func() {
 		if curLine > 0 {
-			l := first
 			if folded {
-				l = joined
+				lines = append(lines, string(joined))
+			} else {
+				lines = append(lines, string(first))
 			}
-			fn(l, curLine, curFrom, curTo)
+			at = append(at, curLine)
+			if len(lines) == n {
+				emit(lines, at)
+				lines, at = make([]string, 0, room), make([]int, 0, room)
+			}
 		}
 		joined, folded, curLine = joined[:0], false, 0
 	}
 	for len(text) > 0 {
-		from := size - len(text)
 		i := bytes.IndexAny(text, "\r\n")
 		var l []byte
 		if i < 0 {
@@ -298,16 +266,16 @@ func eachLine(text []byte, fn func(l []byte, line, from, to int)) {
 				joined, folded = append(joined[:0], first...), true
 			}
 			joined = append(joined, l[1:]...)
-			curTo = size - len(text)
 			continue
 		}
 		flush()
 		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		first, curLine, curFrom, curTo = l, physical, from, size-len(text)
+		first, curLine = l, physical
 	}
 	flush()
+	emit(lines, at)
 }
 
 // parseLine splits a content line into name, parameters and value

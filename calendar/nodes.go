@@ -64,22 +64,7 @@ func (b *builder) occurrence(ev *vevent, start tval) []occ {
 func (b *builder) replay(o occ, rp *replaying) *yaml.Node {
 	startText, eventZone, startAt := b.startValue(o.start)
 	rp.skip = o.drop
-	return b.node(rp.event(o.ev, b.r.text), o.start, startText, eventZone, startAt, rp).Node
-}
-
-// event is ev as replay reads it: with the properties its component let
-// go (builder.done) read again from the text, once for the occurrences of
-// ev that follow one another.
-func (rp *replaying) event(ev *vevent, text []byte) *vevent {
-	if ev.c.to == 0 {
-		return ev
-	}
-	if rp.read != ev {
-		rp.read, rp.readEv = ev, *ev
-		rp.readEv.c = relex(text, ev.c)
-		rp.ev = nil // the participants are made again
-	}
-	return &rp.readEv
+	return b.node(o.ev, o.start, startText, eventZone, startAt, rp).Node
 }
 
 // replaying is the state of one worker's replay: the fields the budgets
@@ -91,9 +76,6 @@ type replaying struct {
 	skip   uint8
 	ev     *vevent
 	people []*yaml.Node
-	// readEv is read, with its properties read again (event).
-	read   *vevent
-	readEv vevent
 }
 
 // node makes the mapping of ev's occurrence at start, replayed when rp is

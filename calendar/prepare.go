@@ -1,9 +1,7 @@
 package calendar
 
 import (
-	"bytes"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -136,46 +134,4 @@ func (c *component) trim() {
 		c.pre.names, c.pre.notes = nil, ""
 	}
 	c.props("")
-}
-
-// relex reads c's properties again from text, for its nodes: those that
-// replay reads (replayLines, replayReads), of c itself, not of the
-// components in it. c's lines were nested as they are written, with no
-// warning (nesting.end), so each such line gives the property it gave
-// when the file was first read.
-func relex(text []byte, c *component) *component {
-	out := &component{Name: c.Name, Line: c.Line}
-	depth := 0
-	eachLine(text[c.from:c.to], func(l []byte, line, _, _ int) {
-		i := bytes.IndexAny(l, ";:")
-		if i <= 0 {
-			return
-		}
-		name := bytes.TrimSpace(l[:i])
-		switch {
-		case bytes.EqualFold(name, []byte("BEGIN")):
-			depth++
-		case bytes.EqualFold(name, []byte("END")):
-			depth--
-		case depth == 1 && replayed(name):
-			if p, ok := parseLine(string(l), c.Line-1+line); ok {
-				out.Props = append(out.Props, p)
-			}
-		}
-	})
-	return out
-}
-
-// replayed reports whether replay reads the property called name (in
-// any case, as parseLine reads names).
-func replayed(name []byte) bool {
-	if _, ok := replayLines[string(name)]; ok || replayReads[string(name)] {
-		return true
-	}
-	if !slices.ContainsFunc(name, func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }) {
-		return false
-	}
-	upper := strings.ToUpper(string(name))
-	_, ok := replayLines[upper]
-	return ok || replayReads[upper]
 }

@@ -149,9 +149,6 @@ type reader struct {
 	// revs is the identity of each event node, in node order (Load
 	// gives them to the events when there are as many).
 	revs []itinerary.Revision
-	// text is the file, when its events' properties may be read from it
-	// again (relex).
-	text []byte
 }
 
 func (r *reader) warn(line int, format string, args ...any) {
@@ -164,11 +161,6 @@ func (r *reader) warn(line int, format string, args ...any) {
 
 func (r *reader) fail(line int, format string, args ...any) {
 	r.problems = append(r.problems, itinerary.Problem{Line: line, Message: fmt.Sprintf(format, args...)})
-}
-
-// warnings counts the warnings so far, those left out included.
-func (r *reader) warnings() int {
-	return len(r.problems) + r.dropped
 }
 
 func (r *reader) errors() []itinerary.Problem {
@@ -206,7 +198,6 @@ func (r *reader) components(text []byte) []*component {
 		// Valid UTF-8 stays valid unfolded: a fold takes out only ASCII.
 		problems, dropped := len(r.problems), r.dropped
 		if cals, ok := r.treeStream(text); ok {
-			r.text = text
 			return cals
 		}
 		r.problems, r.dropped = r.problems[:problems], dropped

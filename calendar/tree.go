@@ -14,7 +14,7 @@ func (r *reader) tree(lines []string, at []int) []*component {
 	if !r.whole {
 		parsed = parseLines(lines, at)
 	}
-	n.lines(unfolded{lines: lines, at: at}, parsed)
+	n.lines(lines, at, parsed)
 	return n.finish()
 }
 
@@ -27,7 +27,11 @@ const streamLines = 1 << 14
 // the lines of the whole file is never made. ok is false when the
 // unfolding failed (it panicked); the caller then reads the file whole.
 func (r *reader) treeStream(text []byte) (cals []*component, ok bool) {
-	parts := make(chan unfolded, 2)
+	type part struct {
+		lines []string
+		at    []int
+	}
+	parts := make(chan part, 2)
 	done := make(chan struct{})
 	defer close(done)
 	var failed atomic.Bool
@@ -38,17 +42,17 @@ func (r *reader) treeStream(text []byte) (cals []*component, ok bool) {
 				failed.Store(true)
 			}
 		}()
-		unfoldEach(text, streamLines, true, func(u unfolded) {
+		unfoldEach(text, streamLines, func(lines []string, at []int) {
 			select {
-			case parts <- u:
+			case parts <- part{lines, at}:
 			case <-done:
 				panic("stopped") // the reader stopped: end the unfolding
 			}
 		})
 	}()
 	n := r.nesting()
-	for u := range parts {
-		n.lines(u, parseLines(u.lines, u.at))
+	for p := range parts {
+		n.lines(p.lines, p.at, parseLines(p.lines, p.at))
 	}
 	if failed.Load() {
 		return nil, false
@@ -59,18 +63,15 @@ func (r *reader) treeStream(text []byte) (cals []*component, ok bool) {
 // nesting starts the nesting of the components of a file.
 func (r *reader) nesting() *nesting {
 	n := &nesting{r: r, top: &component{}, attendees: map[*component]int{}}
-	n.stack, n.warned = []*component{n.top}, []int{0}
+	n.stack = []*component{n.top}
 	return n
 }
 
 // lines nests the next lines of the file; parsed, when not nil, holds the
 // property of each line but the ATTENDEE lines (parseLines).
-func (n *nesting) lines(u unfolded, parsed []*property) {
-	r, lines, at := n.r, u.lines, u.at
+func (n *nesting) lines(lines []string, at []int, parsed []*property) {
+	r := n.r
 	for i, s := range lines {
-		if u.from != nil {
-			n.from, n.to = u.from[i], u.to[i]
-		}
 		attendee := isAttendee(s)
 		if attendee && len(n.stack) > 1 && !n.countAttendee(at[i]) {
 			continue
@@ -170,11 +171,6 @@ type nesting struct {
 	outside      bool
 	attendees    map[*component]int
 	allAttendees int
-	// warned is the count of the reader's warnings when each component
-	// of the stack began; from and to are the bytes the current line
-	// spans in the text, when the text is at hand (treeStream).
-	warned   []int
-	from, to int
 }
 
 // countAttendee counts an ATTENDEE line at line before it is parsed (a
@@ -211,11 +207,10 @@ func (n *nesting) begin(p *property) {
 	if calendarPart[name] {
 		n.closeParts(name, p.Line)
 	}
-	c := &component{Name: name, Line: p.Line, from: n.from}
+	c := &component{Name: name, Line: p.Line}
 	cur := n.stack[len(n.stack)-1]
 	cur.Children = append(cur.Children, c)
 	n.stack = append(n.stack, c)
-	n.warned = append(n.warned, n.r.warnings())
 }
 
 // closeParts handles a component that only a calendar holds, name, begun
@@ -230,7 +225,7 @@ func (n *nesting) closeParts(name string, line int) {
 		for k := len(stack) - 1; k > j; k-- {
 			n.r.warn(stack[k].Line, "BEGIN:%s is not closed before BEGIN:%s at line %d; closed there", clip(stack[k].Name), name, line)
 		}
-		n.stack, n.warned = stack[:j+1], n.warned[:j+1]
+		n.stack = stack[:j+1]
 	}
 }
 
@@ -248,12 +243,7 @@ func (n *nesting) end(p *property) {
 	for k := len(n.stack) - 1; k > j; k-- {
 		n.r.warn(n.stack[k].Line, "BEGIN:%s is not closed before END:%s at line %d", clip(n.stack[k].Name), clip(name), p.Line)
 	}
-	if c := n.stack[j]; c.Name == "VEVENT" && n.to > 0 && n.warned[j] == n.r.warnings() {
-		// Its lines nest as they are written and warned of nothing: read
-		// again from the text, they give the same properties (relex).
-		c.to = n.to
-	}
-	n.stack, n.warned = n.stack[:j], n.warned[:j]
+	n.stack = n.stack[:j]
 }
 
 // property adds a property to the open component.
