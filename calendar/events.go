@@ -60,11 +60,12 @@ type builder struct {
 	keep bool
 
 	work int // the work of expanding rules so far (recur.go)
-	// spent is work, for the walks made ahead on other goroutines (walks.go).
-	spent  atomic.Int64
-	capped []string // titles of series cut at MaxOccurrences
-	count  int
-	full   bool
+	// spent is work, for the walks made ahead on other goroutines
+	// (walks.go), and reserved what those walks may cost.
+	spent, reserved atomic.Int64
+	capped          []string // titles of series cut at MaxOccurrences
+	count           int
+	full            bool
 	// text and participations are what the events so far cost against
 	// maxTextBudget and maxParticipations; nameBytes is each person's
 	// name's length, read again each time they are listed.

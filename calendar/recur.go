@@ -273,10 +273,11 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time, w
 	for k, rp := range ev.c.props("RRULE") {
 		if r := b.rule(rp, ev, endWall); r != nil {
 			var wk walk
-			if walks != nil {
+			if walks != nil && !walks[k].later {
 				wk = walks[k]
+				b.reserved.Add(-int64(wk.reserved))
 			} else {
-				wk = walkAhead(r, ev.start, startWall, endWall, aheadLimit(ev), b.work)
+				wk = walkAhead(r, ev.start, startWall, endWall, aheadLimit(ev), b.work, nil)
 			}
 			walls, _ := b.walkRule(wk, ev, rp.Line, startWall, excluded, MaxOccurrences+len(exdates)+1)
 			for _, w := range walls {

@@ -20,6 +20,10 @@ type walk struct {
 	worst  int    // what the walk costs at worst
 	failed bool   // the library refused the rule
 	steps  []step // empty when the budget was spent before it began
+	// reserved is what the walk holds of the budget while it is ahead
+	// (builder.reserve); later says it was left to be made in order.
+	reserved int
+	later    bool
 }
 
 // step is one occurrence the iterator gave, in the series' wall clock, or
@@ -47,7 +51,9 @@ const (
 // would stop, or later. It leaves the EXDATEs to walkRule (reading them
 // resolves zones, which is done in order), so it walks to limit
 // occurrences in the window, counting the excluded ones (aheadLimit).
-func walkAhead(r *rrule.RRule, start tval, startWall, endWall time.Time, limit, spent int) walk {
+// reserve, when not nil, is asked for the walk's worst cost before it
+// walks; refused, the walk is left for later.
+func walkAhead(r *rrule.RRule, start tval, startWall, endWall time.Time, limit, spent int, reserve func(worst int) bool) walk {
 	opt := r.OrigOptions
 	dedupe(&opt)
 	if why := never(&opt); why != "" {
@@ -68,6 +74,13 @@ func walkAhead(r *rrule.RRule, start tval, startWall, endWall time.Time, limit, 
 	wk := walk{worst: periods(&opt, opt.Dtstart, end, days) * per}
 	if wk.worst > maxRuleWork || spent >= maxRecurWork {
 		return wk
+	}
+	if reserve != nil {
+		if !reserve(wk.worst) {
+			wk.later = true
+			return wk
+		}
+		wk.reserved = wk.worst
 	}
 	shifted, err := rrule.NewRRule(opt)
 	if err != nil {
@@ -192,10 +205,22 @@ func (b *builder) walksOf(ev *vevent, rules []*property, startWall, endWall time
 	quiet := func(int, string, ...any) {}
 	for k, rp := range rules {
 		if r := ruleOf(rp, ev, endWall, quiet); r != nil {
-			walks[k] = walkAhead(r, ev.start, startWall, endWall, limit, int(b.spent.Load()))
+			walks[k] = walkAhead(r, ev.start, startWall, endWall, limit, int(b.spent.Load()), b.reserve)
 		}
 	}
 	return walks
+}
+
+// reserve holds worst of the budget for a walk made ahead, unless the
+// walks ahead would then hold more than is left of it: they may all be
+// made in vain (the series before them spending the budget), and so the
+// work spent in vain is at most the budget, whatever the file.
+func (b *builder) reserve(worst int) bool {
+	if b.spent.Load()+b.reserved.Add(int64(worst)) > maxRecurWork {
+		b.reserved.Add(-int64(worst))
+		return false
+	}
+	return true
 }
 
 // walks are the walks of the next series, waited for; nil when there is
