@@ -131,7 +131,7 @@ func (b *builder) events(vevents []*component) []occ {
 			masters[ev.uid] = true
 		}
 	}
-	plan, series := plan(evs, overrides, masters)
+	plan, series := planOf(evs, overrides, masters)
 	wr := b.walkSeries(series, end)
 	defer wr.close()
 	pr := b.prepareAhead(plan)
@@ -163,10 +163,10 @@ type planned struct {
 	overrides []*vevent
 }
 
-// plan is the events in the order their occurrences are kept, and the
+// planOf is the events in the order their occurrences are kept, and the
 // series among them: a series gives its overrides' occurrences, a second
 // series of the same UID none.
-func plan(evs []*vevent, overrides map[string][]*vevent, masters map[string]bool) (out []planned, series []*vevent) {
+func planOf(evs []*vevent, overrides map[string][]*vevent, masters map[string]bool) (out []planned, series []*vevent) {
 	for _, ev := range evs {
 		switch {
 		case ev.recurID != nil && masters[ev.uid]:

@@ -196,8 +196,17 @@ func (b *builder) walkSeries(series []*vevent, windowEnd time.Time) *walker {
 // a walk panicked (walkRule then walks it again, in order, where the
 // panic is reported).
 func (b *builder) walksOf(ev *vevent, rules []*property, startWall, endWall time.Time, limit int) (walks []walk) {
+	held := 0 // reserved, and given back if none of the walks is used
+	reserve := func(worst int) bool {
+		if b.reserve(worst) {
+			held += worst
+			return true
+		}
+		return false
+	}
 	defer func() {
 		if recover() != nil {
+			b.reserved.Add(-int64(held))
 			walks = nil
 		}
 	}()
@@ -205,7 +214,7 @@ func (b *builder) walksOf(ev *vevent, rules []*property, startWall, endWall time
 	quiet := func(int, string, ...any) {}
 	for k, rp := range rules {
 		if r := ruleOf(rp, ev, endWall, quiet); r != nil {
-			walks[k] = walkAhead(r, ev.start, startWall, endWall, limit, int(b.spent.Load()), b.reserve)
+			walks[k] = walkAhead(r, ev.start, startWall, endWall, limit, int(b.spent.Load()), reserve)
 		}
 	}
 	return walks
