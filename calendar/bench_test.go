@@ -3,6 +3,7 @@ package calendar
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +73,43 @@ func BenchmarkLoad100kYAML(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := itinerary.Load("big.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// walkCalendar is n series over a window of 140 years whose rules match
+// rarely (a 29 February that is a given weekday), so that reading them is
+// mostly walking their rules: some 1,400,000 steps each.
+func walkCalendar(n int) []byte {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+	b.WriteString("BEGIN:VEVENT\r\nUID:first\r\nDTSTART:19000101T100000Z\r\nEND:VEVENT\r\n")
+	days := []string{"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
+	for i := range n {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:w%d\r\nSUMMARY:Leap %d\r\nDTSTART:19000301T%02d0000Z\r\n", i, i, i%24)
+		fmt.Fprintf(&b, "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=%s\r\nEND:VEVENT\r\n", days[i%7])
+	}
+	b.WriteString("BEGIN:VEVENT\r\nUID:last\r\nDTSTART:20400101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	return []byte(b.String())
+}
+
+// BenchmarkWalks reads 60 series of walkCalendar, their walks made ahead
+// on every core; beside it, BenchmarkWalksOneCore reads them on one, where
+// the walks are made in order as the series are expanded.
+func BenchmarkWalks(b *testing.B) {
+	benchmarkWalks(b, runtime.GOMAXPROCS(0))
+}
+
+func BenchmarkWalksOneCore(b *testing.B) {
+	benchmarkWalks(b, 1)
+}
+
+func benchmarkWalks(b *testing.B, cores int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
+	data := walkCalendar(60)
+	for b.Loop() {
+		if _, err := Load("walks.ics", data); err != nil {
 			b.Fatal(err)
 		}
 	}

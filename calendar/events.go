@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/visitline/visitline/itinerary"
@@ -58,10 +59,13 @@ type builder struct {
 	// keep keeps each occurrence's nodes (the reference path, see loadCalendar).
 	keep bool
 
-	work   int      // the work of expanding rules so far (recur.go)
-	capped []string // titles of series cut at MaxOccurrences
-	count  int
-	full   bool
+	work int // the work of expanding rules so far (recur.go)
+	// spent is work, for the walks made ahead on other goroutines
+	// (walks.go), and reserved what those walks may cost.
+	spent, reserved atomic.Int64
+	capped          []string // titles of series cut at MaxOccurrences
+	count           int
+	full            bool
 	// text and participations are what the events so far cost against
 	// maxTextBudget and maxParticipations; nameBytes is each person's
 	// name's length, read again each time they are listed.
@@ -80,8 +84,9 @@ type builder struct {
 
 func (b *builder) events(vevents []*component) []occ {
 	var evs []*vevent
-	for _, c := range vevents {
-		if ev := b.read(c); ev != nil {
+	titles := titlesOf(vevents)
+	for i, c := range vevents {
+		if ev := b.read(c, titles[i]); ev != nil {
 			evs = append(evs, ev)
 		}
 	}
@@ -126,24 +131,72 @@ func (b *builder) events(vevents []*component) []occ {
 			masters[ev.uid] = true
 		}
 	}
+	plan, series := planOf(evs, overrides, masters)
+	wr := b.walkSeries(series, end)
+	defer wr.close()
+	pr := b.prepareAhead(plan)
+	defer pr.close()
 	var out []occ
+	read := 0
+	for _, s := range plan {
+		read += 1 + len(s.overrides)
+		pr.wait(read)
+		if !s.series {
+			out = append(out, b.occurrence(s.ev, s.ev.start)...)
+			b.done(s.ev)
+			continue
+		}
+		out = append(out, b.expand(s.ev, s.overrides, end, wr.walks())...)
+		b.done(s.ev)
+		for _, o := range s.overrides {
+			b.done(o)
+		}
+	}
+	return out
+}
+
+// planned is one event of the ordered pass: an event on its own, or a
+// series with its overrides.
+type planned struct {
+	ev        *vevent
+	series    bool
+	overrides []*vevent
+}
+
+// planOf is the events in the order their occurrences are kept, and the
+// series among them: a series gives its overrides' occurrences, a second
+// series of the same UID none.
+func planOf(evs []*vevent, overrides map[string][]*vevent, masters map[string]bool) (out []planned, series []*vevent) {
 	for _, ev := range evs {
 		switch {
 		case ev.recurID != nil && masters[ev.uid]:
 			// emitted by its series
 		case ev.recurID == nil && isSeries(ev):
-			out = append(out, b.expand(ev, overrides[ev.uid], end)...)
-			b.done(ev)
-			for _, o := range overrides[ev.uid] {
-				b.done(o)
-			}
+			out = append(out, planned{ev, true, overrides[ev.uid]})
+			series = append(series, ev)
 			delete(overrides, ev.uid) // a second master of the same UID gets none
 		default:
-			out = append(out, b.occurrence(ev, ev.start)...)
-			b.done(ev)
+			out = append(out, planned{ev: ev})
 		}
 	}
-	return out
+	return out, series
+}
+
+// prepareAhead starts the preparing of the events' components in the
+// order of the plan (prepare.go); nil on the reference path of the tests,
+// which does not prepare.
+func (b *builder) prepareAhead(plan []planned) *preparer {
+	if b.keep {
+		return nil
+	}
+	var cs []*component
+	for _, s := range plan {
+		cs = append(cs, s.ev.c)
+		for _, o := range s.overrides {
+			cs = append(cs, o.c)
+		}
+	}
+	return prepareAhead(cs)
 }
 
 // done says ev has given all its occurrences: on the streaming path its
@@ -189,13 +242,13 @@ func isSeries(ev *vevent) bool {
 	return ev.c.prop("RRULE") != nil || ev.c.prop("RDATE") != nil
 }
 
-// read reads the parts of a VEVENT every occurrence shares; nil (with a
-// warning) when it has no usable start.
-func (b *builder) read(c *component) *vevent {
+// read reads the parts of a VEVENT every occurrence shares, titled title
+// (titleOf); nil (with a warning) when it has no usable start.
+func (b *builder) read(c *component, title string) *vevent {
 	ev := &vevent{c: c, uid: propValue(c, "UID")}
 	ev.seq, _ = strconv.Atoi(strings.TrimSpace(propValue(c, "SEQUENCE")))
 	ev.stamp = stampOf(c)
-	ev.title = titleOf(c)
+	ev.title = title
 	name := "VEVENT"
 	if ev.title != "" {
 		name = fmt.Sprintf("event %q", clip(ev.title))

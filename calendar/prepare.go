@@ -4,54 +4,98 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/visitline/visitline/itinerary"
 )
 
-// prepared is what the text of a VEVENT reads as: its title, notes and
-// place unescaped and cleaned, and the address and name of each ORGANIZER
-// and ATTENDEE. It depends on nothing but the component, so prepare makes
-// it for every event in parallel before the events are read in order;
-// the order-dependent work (people, budgets, limits, warnings) stays on one
-// goroutine.
+// prepared is what the text of a VEVENT reads as: its notes and place
+// unescaped and cleaned, and the address and name of each ORGANIZER and
+// ATTENDEE. It depends on nothing but the component, so it is made on
+// every core just ahead of the ordered pass that reads it (preparer),
+// and let go once the event is done (trim): the prepared text of the
+// whole calendar is never held at once. The order-dependent work (people,
+// budgets, limits, warnings) stays on one goroutine.
 type prepared struct {
-	title, notes, place string
-	names               []attendeeText // of c.Props' ORGANIZERs and ATTENDEEs, in order
+	notes, place string
+	names        []attendeeText // of c.Props' ORGANIZERs and ATTENDEEs, in order
 }
 
 type attendeeText struct{ addr, name string }
 
-// vevent chunks prepared per worker at a time.
-const preparePerChunk = 512
+// preparer prepares the components of the ordered pass ahead of it, a
+// chunk at a time, in its order, on every core.
+type preparer struct {
+	cs      []*component
+	results []chan struct{} // a chunk's, sent once it is prepared
+	ahead   chan struct{}
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	ready   int // the components of the chunks received
+}
 
-// prepare makes the prepared text of the components, on every core, and
-// their name indexes (which replay then only reads).
-func prepare(cs []*component) {
+// preparePerChunk is how many components a worker prepares at a time.
+const preparePerChunk = 256
+
+// prepareAhead starts the preparing of cs, the components the ordered
+// pass reads, in the order it reads them.
+func prepareAhead(cs []*component) *preparer {
+	chunks := (len(cs) + preparePerChunk - 1) / preparePerChunk
 	workers := max(runtime.GOMAXPROCS(0), 1)
-	if len(cs) < 2*preparePerChunk || workers == 1 {
-		for _, c := range cs {
-			c.prepare()
-		}
-		return
-	}
-	next := make(chan int, (len(cs)+preparePerChunk-1)/preparePerChunk)
-	for k := 0; k < len(cs); k += preparePerChunk {
+	pr := &preparer{cs: cs, results: make([]chan struct{}, chunks), ahead: make(chan struct{}, 2*workers), stop: make(chan struct{})}
+	next := make(chan int, chunks)
+	for k := range chunks {
+		pr.results[k] = make(chan struct{}, 1)
 		next <- k
 	}
 	close(next)
-	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
+		pr.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for k := range next {
-				for _, c := range cs[k:min(k+preparePerChunk, len(cs))] {
+			defer pr.wg.Done()
+			for {
+				// A place before a chunk, as in the loader's: the chunk
+				// the ordered pass waits for always has one.
+				select {
+				case pr.ahead <- struct{}{}:
+				case <-pr.stop:
+					return
+				}
+				k, more := <-next
+				if !more {
+					return
+				}
+				for _, c := range pr.chunk(k) {
 					c.prepare()
 				}
+				pr.results[k] <- struct{}{}
 			}
 		}()
 	}
-	wg.Wait()
+	return pr
+}
+
+func (pr *preparer) chunk(k int) []*component {
+	return pr.cs[k*preparePerChunk : min((k+1)*preparePerChunk, len(pr.cs))]
+}
+
+// wait returns once the first n components are prepared; a nil preparer
+// has nothing to prepare.
+func (pr *preparer) wait(n int) {
+	for pr != nil && pr.ready < n {
+		k := pr.ready / preparePerChunk
+		<-pr.results[k]
+		<-pr.ahead
+		pr.ready += len(pr.chunk(k))
+	}
+}
+
+// close stops the workers and waits for them.
+func (pr *preparer) close() {
+	if pr != nil {
+		close(pr.stop)
+		pr.wg.Wait()
+	}
 }
 
 func (c *component) prepare() {
@@ -62,7 +106,7 @@ func (c *component) prepare() {
 			c.pre = nil
 		}
 	}()
-	pre := &prepared{title: titleOf(c), notes: notesOf(c), place: placeOf(c)}
+	pre := &prepared{notes: notesOf(c), place: placeOf(c)}
 	for _, p := range c.Props {
 		if p.Name == "ORGANIZER" || p.Name == "ATTENDEE" {
 			addr, name := attendeeName(p)
@@ -72,11 +116,48 @@ func (c *component) prepare() {
 	c.pre = pre
 }
 
+// titlesPerChunk is how many titles a worker of titlesOf makes at a time.
+const titlesPerChunk = 1024
+
+// titlesOf is the title of each VEVENT (titleOf), made on every core
+// before the events are read in order; a worker's panic is met again
+// here, where Load reports it.
+func titlesOf(vevents []*component) []string {
+	titles := make([]string, len(vevents))
+	var failed atomic.Bool
+	next := make(chan int, len(vevents)/titlesPerChunk+1)
+	for k := 0; k < len(vevents); k += titlesPerChunk {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(max(runtime.GOMAXPROCS(0), 1), len(next)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if recover() != nil {
+					failed.Store(true)
+				}
+			}()
+			for k := range next {
+				for i := k; i < min(k+titlesPerChunk, len(vevents)); i++ {
+					titles[i] = titleOf(vevents[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		for i, c := range vevents {
+			titles[i] = titleOf(c)
+		}
+	}
+	return titles
+}
+
 // titleOf is c's SUMMARY as a title, or "".
 func titleOf(c *component) string {
-	if c.pre != nil {
-		return c.pre.title
-	}
 	if p := c.prop("SUMMARY"); p != nil {
 		return cut(itinerary.CleanLine(unescapeText(p.Value)), maxLine)
 	}

@@ -250,9 +250,6 @@ func (r *reader) build(cals []*component, whole bool) *built {
 		nameBytes: map[string]int{}, warnedBudget: map[string]bool{}}
 	zs := &zones{defs: map[string]*component{}, cache: map[string]*zone{}, years: map[string][2]int{}, top: time.UTC}
 	vevents := gather(cals, zs)
-	if !whole {
-		prepare(vevents)
-	}
 	b.zs = zs
 
 	title := ""

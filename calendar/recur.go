@@ -35,80 +35,64 @@ func shiftYears(endWall time.Time) int {
 	return max(0, (rrule.MAXYEAR-endWall.Year())/400*400)
 }
 
-// walkRule expands the rule r (made by rule: DTSTART, UNTIL within the
-// window, COUNT) into its occurrences in the window [startWall, endWall],
-// at most limit of them, leaving out those in exdates. Occurrences before
-// the window are counted in b.early. ok is false when the rule is not
-// expanded at all (with a warning); a rule cut by the budget warns too.
-func (b *builder) walkRule(r *rrule.RRule, ev *vevent, line int, startWall, endWall time.Time, exdates map[time.Time]bool, limit int) (out []time.Time, ok bool) {
-	opt := r.OrigOptions
-	dedupe(&opt)
-	if why := never(&opt); why != "" {
-		b.r.warn(line, "event %q: its RRULE can never match (%s); only the first occurrence is shown", clip(ev.title), why)
+// walkRule applies the walk of one of ev's rules (walkAhead) to the
+// file's expansion budget, in file order: its occurrences in the window
+// [startWall, endWall], at most limit of them, leaving out those in
+// exdates. Occurrences before the window are counted in b.early. ok is
+// false when the rule is not expanded at all (with a warning); a rule cut
+// by the budget warns too. The walk may have been made ahead, on another
+// goroutine, with less of the budget spent than now: it then holds every
+// step this walk takes, and this walk stops where the serial one would.
+func (b *builder) walkRule(wk walk, ev *vevent, line int, startWall time.Time, exdates map[time.Time]bool, limit int) (out []time.Time, ok bool) {
+	switch {
+	case wk.never != "":
+		b.r.warn(line, "event %q: its RRULE can never match (%s); only the first occurrence is shown", clip(ev.title), wk.never)
 		return nil, false
-	}
-	until, count := opt.Until, opt.Count
-	shift := shiftYears(endWall)
-	opt.Dtstart = opt.Dtstart.AddDate(shift, 0, 0)
-	opt.Until, opt.Count = time.Time{}, 0
-	per, days := ruleCost(&opt)
-	end := time.Date(rrule.MAXYEAR+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	if len(opt.Bymonth)+len(opt.Byweekno)+len(opt.Byyearday)+len(opt.Bymonthday)+len(opt.Byweekday)+len(opt.Bysetpos) == 0 &&
-		(opt.Freq > rrule.MONTHLY || opt.Dtstart.Day() <= 28) {
-		// Without filters (and not on a day some months lack) a rule
-		// matches every period: its walk ends a period after the window.
-		end = endWall.AddDate(shift, 0, 0)
-	}
-	worst := periods(&opt, opt.Dtstart, end, days) * per
-	if worst > maxRuleWork {
-		b.r.warn(line, "event %q: its RRULE would cost too much to expand (%d steps; the limit is %d); only the first occurrence is shown", clip(ev.title), worst, maxRuleWork)
+	case wk.worst > maxRuleWork:
+		b.r.warn(line, "event %q: its RRULE would cost too much to expand (%d steps; the limit is %d); only the first occurrence is shown", clip(ev.title), wk.worst, maxRuleWork)
 		return nil, false
-	}
-	if b.work >= maxRecurWork {
+	case b.work >= maxRecurWork:
 		if !b.warnedBudget["rules"] {
 			b.warnedBudget["rules"] = true
 			b.r.warn(line, "event %q: the calendar's repeating events have used the expansion budget (%d steps); from this one on, each shows its first occurrence only", clip(ev.title), maxRecurWork)
 		}
 		return nil, false
-	}
-	shifted, err := rrule.NewRRule(opt)
-	if err != nil {
+	case wk.failed:
 		return nil, false
 	}
-	next := shifted.Iterator()
-	cost := worst // what the walk costs when the iterator runs out
-	n := 0
-	for {
-		t, more := next()
-		if !more {
-			break
-		}
-		cost = periods(&opt, opt.Dtstart, t, days) * per
-		w := t.AddDate(-shift, 0, 0)
-		if w.After(until) && !until.IsZero() || w.After(endWall) || len(out) > limit {
+	cost := 0
+	for _, s := range wk.steps {
+		cost = s.cost
+		if s.end == ranOut || s.end == stopped || len(out) > limit {
 			break
 		}
 		if b.work+cost > maxRecurWork {
-			b.r.warn(line, "event %q: the calendar's repeating events have used the expansion budget (%d steps); this one stops at %s", clip(ev.title), maxRecurWork, w.Format("2006-01-02"))
+			b.r.warn(line, "event %q: the calendar's repeating events have used the expansion budget (%d steps); this one stops at %s", clip(ev.title), maxRecurWork, s.w.Format("2006-01-02"))
 			break
 		}
-		if count > 0 && n == count {
+		if s.end == counted {
 			break
 		}
-		n++
-		if exdates[w] {
+		if exdates[s.w] {
 			continue
 		}
-		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
-			if !w.Equal(ev.start.wall) { // DTSTART is counted with the set
+		if before(s.w, ev.start, startWall) {
+			if !s.w.Equal(ev.start.wall) { // DTSTART is counted with the set
 				b.early++ // before the window (a calendar spanning centuries)
 			}
 			continue
 		}
-		out = append(out, w)
+		out = append(out, s.w)
 	}
 	b.work += cost
+	b.spent.Store(int64(b.work))
 	return out, true
+}
+
+// before reports whether the occurrence at w of a series starting at
+// start falls before the window, which starts at startWall.
+func before(w time.Time, start tval, startWall time.Time) bool {
+	return w.Before(startWall) && (!start.date || w.AddDate(0, 0, 1).Before(startWall))
 }
 
 // periods is how many of the rule's periods the library walks from a to
@@ -271,12 +255,11 @@ func listText(l []int, n int) string {
 
 // expand emits the occurrences of a repeating event in the window, with
 // its overrides in place of the occurrences they replace.
-func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) []occ {
+// walks, when not nil, are the walks of its RRULEs made ahead
+// (walks.go), one a rule, in order.
+func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time, walks []walk) []occ {
 	z := ev.start.z
-	endWall, startWall := z.wall(windowEnd), z.wall(b.first)
-	if ev.start.date {
-		endWall = time.Date(endWall.Year(), endWall.Month(), endWall.Day(), 0, 0, 0, 0, time.UTC)
-	}
+	startWall, endWall := b.seriesWindow(ev, windowEnd)
 	set := &rrule.Set{}
 	set.DTStart(ev.start.wall)
 	exdates := b.dateList(ev, "EXDATE")
@@ -287,9 +270,16 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	// Several RRULEs are united (RFC 2445 allowed them, and other readers
 	// unite them). Each rule's occurrences in the window, walked with a
 	// counted budget (recur.go), join the set as dates.
-	for _, rp := range ev.c.props("RRULE") {
+	for k, rp := range ev.c.props("RRULE") {
 		if r := b.rule(rp, ev, endWall); r != nil {
-			walls, _ := b.walkRule(r, ev, rp.Line, startWall, endWall, excluded, MaxOccurrences+len(exdates)+1)
+			var wk walk
+			if walks != nil && !walks[k].later {
+				wk = walks[k]
+				b.reserved.Add(-int64(wk.reserved))
+			} else {
+				wk = walkAhead(r, ev.start, startWall, endWall, aheadLimit(ev), b.work, nil)
+			}
+			walls, _ := b.walkRule(wk, ev, rp.Line, startWall, excluded, MaxOccurrences+len(exdates)+1)
 			for _, w := range walls {
 				set.RDate(w)
 			}
@@ -319,7 +309,7 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 		if !ok || w.After(endWall) {
 			break
 		}
-		if w.Before(startWall) && (!ev.start.date || w.AddDate(0, 0, 1).Before(startWall)) {
+		if before(w, ev.start, startWall) {
 			b.early++ // before the window (a calendar spanning centuries)
 			continue
 		}
@@ -350,13 +340,30 @@ func (b *builder) expand(ev *vevent, overrides []*vevent, windowEnd time.Time) [
 	return out
 }
 
+// seriesWindow is the window of the calendar in the wall clock of ev's
+// series.
+func (b *builder) seriesWindow(ev *vevent, windowEnd time.Time) (startWall, endWall time.Time) {
+	z := ev.start.z
+	endWall, startWall = z.wall(windowEnd), z.wall(b.first)
+	if ev.start.date {
+		endWall = time.Date(endWall.Year(), endWall.Month(), endWall.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return startWall, endWall
+}
+
 // rule reads an RRULE in wall-clock time, bounded by the window.
 func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule {
+	return ruleOf(p, ev, endWall, b.r.warn)
+}
+
+// ruleOf is rule, warning by warn (which walks ahead, on other goroutines,
+// leave out: the rule is read again in order, with its warnings).
+func ruleOf(p *property, ev *vevent, endWall time.Time, warn func(line int, format string, args ...any)) *rrule.RRule {
 	value := strings.TrimSpace(p.Value)
 	if strings.ContainsAny(value, " \t") {
 		// Lenient writers put spaces in lists (BYDAY=MO, TU, WE).
 		value = strings.Join(strings.Fields(value), "")
-		b.r.warn(p.Line, "event %q: RRULE %q has spaces in it; read as %q", clip(ev.title), clip(p.Value), clip(value))
+		warn(p.Line, "event %q: RRULE %q has spaces in it; read as %q", clip(ev.title), clip(p.Value), clip(value))
 	}
 	opt, err := rrule.StrToROptionInLocation(value, time.UTC)
 	if err != nil {
@@ -370,18 +377,18 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 		}
 		if clean := strings.Join(kept, ";"); clean != value {
 			if o, err2 := rrule.StrToROptionInLocation(clean, time.UTC); err2 == nil {
-				b.r.warn(p.Line, "event %q: RRULE %q has parts that are not rule parts; read as %q", clip(ev.title), clip(p.Value), clip(clean))
+				warn(p.Line, "event %q: RRULE %q has parts that are not rule parts; read as %q", clip(ev.title), clip(p.Value), clip(clean))
 				opt, err = o, nil
 				value = clean
 			}
 		}
 	}
 	if err != nil {
-		b.r.warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
+		warn(p.Line, "event %q: RRULE %q does not parse (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
 		return nil
 	}
 	if why := unexpandable(opt); why != "" {
-		b.r.warn(p.Line, "event %q: RRULE %q %s, which this reader does not expand; only the first occurrence is shown", clip(ev.title), clip(p.Value), why)
+		warn(p.Line, "event %q: RRULE %q %s, which this reader does not expand; only the first occurrence is shown", clip(ev.title), clip(p.Value), why)
 		return nil
 	}
 	opt.Dtstart = ev.start.wall
@@ -404,7 +411,7 @@ func (b *builder) rule(p *property, ev *vevent, endWall time.Time) *rrule.RRule 
 	}
 	r, err := rrule.NewRRule(*opt)
 	if err != nil {
-		b.r.warn(p.Line, "event %q: RRULE %q is not valid (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
+		warn(p.Line, "event %q: RRULE %q is not valid (%v); only the first occurrence is shown", clip(ev.title), clip(p.Value), clip(err.Error()))
 		return nil
 	}
 	return r
