@@ -134,18 +134,7 @@ func loadChunked(t *fileText, lines lineIndex, perChunk int, progress func(done,
 		return nil, nil, "the events line is not the top level's events field"
 	}
 
-	var bounds [][2]int // the chunk's first and end byte, its first line
-	for k := 0; k < len(sec.items); k += perChunk {
-		end := sec.end
-		if k+perChunk < len(sec.items) {
-			end = sec.items[k+perChunk]
-		}
-		bounds = append(bounds, [2]int{lines.start(sec.items[k]), lines.end(data, end)})
-	}
-	firsts := make([]int, len(bounds))
-	for k := range bounds {
-		firsts[k] = sec.items[k*perChunk]
-	}
+	bounds, firsts := chunkBounds(sec, lines, data, perChunk)
 	// The parts are found: a file's text goes (nothing below reads data),
 	// each chunk is read again from the file when it is parsed.
 	t.release()
@@ -187,12 +176,7 @@ func loadChunked(t *fileText, lines lineIndex, perChunk int, progress func(done,
 				if !more {
 					return
 				}
-				var items []*yaml.Node
-				text, err := t.slice(bounds[k][0], bounds[k][1])
-				ok := err == nil
-				if ok {
-					items, ok = parseChunk(text, firsts[k])
-				}
+				items, ok := readChunk(t, bounds[k], firsts[k])
 				results[k] <- chunk{items, ok}
 			}
 		}()
@@ -222,6 +206,30 @@ func loadChunked(t *fileText, lines lineIndex, perChunk int, progress func(done,
 		return nil, nil, "a part of the events list does not parse on its own"
 	}
 	return l, it, ""
+}
+
+// chunkBounds is where each chunk of perChunk items is in data (its first
+// and end byte) and its first line (0-based).
+func chunkBounds(sec eventsSection, lines lineIndex, data []byte, perChunk int) (bounds [][2]int, firsts []int) {
+	for k := 0; k < len(sec.items); k += perChunk {
+		end := sec.end
+		if k+perChunk < len(sec.items) {
+			end = sec.items[k+perChunk]
+		}
+		bounds = append(bounds, [2]int{lines.start(sec.items[k]), lines.end(data, end)})
+		firsts = append(firsts, sec.items[k])
+	}
+	return bounds, firsts
+}
+
+// readChunk reads the chunk at bytes b of the text (again, from its file,
+// once the text is let go) and parses it, its first line first.
+func readChunk(t *fileText, b [2]int, first int) ([]*yaml.Node, bool) {
+	text, err := t.slice(b[0], b[1])
+	if err != nil {
+		return nil, false
+	}
+	return parseChunk(text, first)
 }
 
 // bareCR reports a carriage return not followed by a line feed.
