@@ -24,8 +24,10 @@ const debounce = 150 * time.Millisecond
 // pollInterval is how often the watcher checks, besides its events, that it
 // still watches the right directory and that the file has not changed
 // unseen: a directory moved or swapped further up the path sends no event to
-// the watch below it.
-const pollInterval = time.Second
+// the watch below it. Every 5 s, not every second: each check is two
+// stats, and on a virtual machine the wake-up and its system calls were
+// most of an idle view's CPU (tests check every second).
+var pollInterval = 5 * time.Second
 
 // fileChangedMsg says the watched file changed and has settled.
 type fileChangedMsg struct{}

@@ -29,8 +29,9 @@ const watchDebounce = 150 * time.Millisecond
 
 // watchPoll is how often the watch checks that it still follows its root
 // folders (a root removed and made again, moved or swapped sends no event
-// to the watch of the old one).
-const watchPoll = time.Second
+// to the watch of the old one): every 5 s, as the single file's watch in
+// tui (tests check every second).
+var watchPoll = 5 * time.Second
 
 // Watcher follows the folders and files of a gathered source: every folder
 // under a root folder, recursively (folders made later are added, removed
