@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
@@ -133,5 +134,22 @@ func runCold(b *testing.B, m Model, keys ...string) {
 func BenchmarkSearchEveryEvent(b *testing.B) {
 	forSizes(b, func(b *testing.B, n int) {
 		runCold(b, press(benchModel(b, n), "/"), "e", "backspace")
+	})
+}
+
+// BenchmarkMinuteTick: the clock's tick at the start of a minute that
+// crosses no start or end (the idle view's one message a minute), with
+// the frame it draws.
+func BenchmarkMinuteTick(b *testing.B) {
+	forSizes(b, func(b *testing.B, n int) {
+		m := benchModel(b, n)
+		at := m.clock()
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			next, _ := m.Update(tickMsg(at.Add(time.Duration(i+1) * time.Minute)))
+			m = next.(Model)
+			_ = m.View()
+		}
 	})
 }
