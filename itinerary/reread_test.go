@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,8 +14,10 @@ import (
 )
 
 // memFile is a file in memory for LoadFromFile: its content and its time
-// can change under the load, and it counts the parts read again.
+// can change under the load, and it counts the parts read again. The
+// load's workers read it at once, as they read an *os.File.
 type memFile struct {
+	mu     sync.Mutex
 	data   []byte
 	mtime  time.Time
 	reads  int
@@ -22,6 +25,8 @@ type memFile struct {
 }
 
 func (f *memFile) ReadAt(p []byte, off int64) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.change != nil {
 		f.change(f)
 		f.change = nil
@@ -30,7 +35,11 @@ func (f *memFile) ReadAt(p []byte, off int64) (int, error) {
 	return bytes.NewReader(f.data).ReadAt(p, off)
 }
 
-func (f *memFile) Stat() (fs.FileInfo, error) { return memInfo{int64(len(f.data)), f.mtime}, nil }
+func (f *memFile) Stat() (fs.FileInfo, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return memInfo{int64(len(f.data)), f.mtime}, nil
+}
 
 // memInfo is what a memFile was when Stat was called.
 type memInfo struct {
@@ -51,6 +60,8 @@ func fromFile(data []byte, perChunk int) (string, bool) {
 	f := &memFile{data: data, mtime: time.Unix(1e9, 0)}
 	info, _ := f.Stat()
 	it, err := loadFromFile("f.yaml", bytes.Clone(data), f, info, chunking{perChunk: perChunk}, nil)
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	return summary(it, err), f.reads > 0
 }
 
