@@ -10,8 +10,8 @@ import (
 // scanChunk reads a chunk of the events list (parseChunk's text and first
 // line) without yaml.v3, for the shape that format-v1 files nearly always
 // have: items that are block mappings of simple keys, each value on the
-// key's line (a plain, a quoted scalar or a flow list of them) or a
-// literal block text. It gives the very nodes yaml.v3 gives — kind, tag,
+// key's line (a plain, a quoted scalar or a flow list of them), a block
+// list of such scalars on the lines below it, or a literal block text. It gives the very nodes yaml.v3 gives — kind, tag,
 // style, value, line and column — and reports false on anything else
 // (comments, anchors, tags, escapes, nested blocks, folded or multi-line
 // scalars, tabs, any character yaml.v3 would refuse), which parseChunk
@@ -184,11 +184,21 @@ func (s *chunkScanner) pair(col int) (k, v *yaml.Node) {
 	for end < len(line) && isKeyByte(line[end]) {
 		end++
 	}
-	if end == col || end-col > 128 || end+1 >= len(line) || line[end] != ':' || line[end+1] != ' ' {
-		return nil, nil // no key, or a value on later lines
+	if end == col || end-col > 128 || end >= len(line) || line[end] != ':' {
+		return nil, nil // no key
 	}
 	key := string(line[col:end])
 	k = s.node(yaml.ScalarNode, plainTag(key), key, col)
+	if end+1 == len(line) {
+		// The value on the lines below: a block list.
+		if v = s.blockList(col); v == nil {
+			return nil, nil
+		}
+		return k, v
+	}
+	if line[end+1] != ' ' {
+		return nil, nil
+	}
 	at := end + 1
 	for at < len(line) && line[at] == ' ' {
 		at++
@@ -221,6 +231,55 @@ func isKeyByte(c byte) bool {
 }
 
 func onlySpaces(b []byte) bool { return len(bytes.TrimLeft(b, " ")) == 0 }
+
+// blockList is the block list of one-line scalars on the lines after a
+// key at offset col ("participants:", then "- p1" at the key's indentation
+// or deeper); it leaves the line after it pending. Nil for anything else
+// below the key: a blank line, a nested list or mapping, an item that goes
+// on over lines.
+func (s *chunkScanner) blockList(col int) *yaml.Node {
+	if !s.next() {
+		return nil
+	}
+	ind, rest := s.indent()
+	if ind < col || !isItemStart(rest) {
+		return nil
+	}
+	seq := s.node(yaml.SequenceNode, "!!seq", "", ind)
+	var items []*yaml.Node
+	for {
+		at := skipSpaces(s.cur, ind+1)
+		if at == ind+1 || at == len(s.cur) {
+			return nil // "-" alone, or with nothing after it
+		}
+		var n *yaml.Node
+		if c := s.cur[at]; c == '"' || c == '\'' {
+			var after int
+			if n, after = s.quoted(at); n != nil && !onlySpaces(s.cur[after:]) {
+				return nil
+			}
+		} else {
+			n = s.plain(at, len(s.cur), false)
+		}
+		if n == nil {
+			return nil
+		}
+		items = append(items, n)
+		if !s.next() {
+			break
+		}
+		next, rest := s.indent()
+		if len(rest) == 0 {
+			return nil
+		}
+		if next != ind || !isItemStart(rest) {
+			s.pending = true
+			break
+		}
+	}
+	seq.Content = s.content(items...)
+	return seq
+}
 
 // plainFirst holds the characters a plain scalar that scanChunk reads may
 // not start with: YAML's indicators, and a space.

@@ -27,7 +27,13 @@ var scanCases = []struct {
 	{"  - id: a\n    title: a long\n      title\n", false},
 	{"  - id: a\n    title: \"esc\\n\"\n", false},
 	{"  - id: a\n    title: &x t\n", false},
-	{"  - id: a\n    participants:\n      - p1\n", false},
+	{"  - id: a\n    participants:\n      - p1\n      - \"p 2\"\n    title: t\n", true},
+	{"  - id: a\n    participants:\n    - p1\n    -   'p2'\n  - id: b\n    topics:\n      - x\n", true},
+	{"  - id: a\n    participants:\n      - p1\n\n      - p2\n", false},
+	{"  - id: a\n    participants:\n      - - p1\n", false},
+	{"  - id: a\n    participants:\n      - p1\n        more\n", false},
+	{"  - id: a\n    participants:\n      - k: v\n", false},
+	{"  - id: a\n    participants:\n    title: t\n", false},
 	{"  - id: a\n    title: t\tu\n", false},
 	{"  - id: a\n    title: t\r\n", false},
 	{"  - id: a\n    title: a: b\n", false},
@@ -150,6 +156,10 @@ func FuzzScanChunkValues(f *testing.F) {
 				l = indent + "    " + l
 			}
 			b.WriteString(l + "\n")
+		}
+		fmt.Fprintf(&b, "%s  block:\n", indent)
+		for _, item := range strings.Split(list, ",") {
+			fmt.Fprintf(&b, "%s%s- %s\n", indent, []string{"  ", "    "}[shape>>6&1], strings.TrimLeft(item, " "))
 		}
 		if shape&0x80 != 0 {
 			fmt.Fprintf(&b, "%s-   %s: '%s'\n", indent, key, value)
