@@ -11,7 +11,8 @@ import (
 // line) without yaml.v3, for the shape that format-v1 files nearly always
 // have: items that are block mappings of simple keys, each value on the
 // key's line (a plain, a quoted scalar or a flow list of them), a block
-// list of such scalars on the lines below it, or a literal block text. It gives the very nodes yaml.v3 gives — kind, tag,
+// list of such scalars on the lines below it, or a literal or folded block
+// text. It gives the very nodes yaml.v3 gives — kind, tag,
 // style, value, line and column — and reports false on anything else
 // (comments, anchors, tags, escapes, nested blocks, folded or multi-line
 // scalars, tabs, any character yaml.v3 would refuse), which parseChunk
@@ -215,7 +216,7 @@ func (s *chunkScanner) pair(col int) (k, v *yaml.Node) {
 		}
 	case '[':
 		v = s.flow(at)
-	case '|':
+	case '|', '>':
 		v = s.literal(at, col)
 	default:
 		v = s.plain(at, len(line), false)
@@ -437,17 +438,23 @@ func skipSpaces(b []byte, i int) int {
 	return i
 }
 
-// literal is the literal block text whose indicator (|, |- or |+) is at
-// offset at of a key at offset col; it reads the lines of the text and
-// leaves the line after it pending. Nil for leading blank lines, lines of
-// spaces deeper than the text and an empty text.
+// literal is the block text whose indicator (|, |- or |+, or folded: >,
+// >- or >+) is at offset at of a key at offset col; it reads the lines of
+// the text and leaves the line after it pending. Nil for leading blank
+// lines, lines of spaces deeper than the text, an empty text, and in a
+// folded text a line indented deeper than the first (YAML keeps those
+// lines' breaks, which is left to yaml.v3).
 func (s *chunkScanner) literal(at, col int) *yaml.Node {
 	head := bytes.TrimRight(s.cur[at:], " ")
 	if len(head) > 2 || len(head) == 2 && head[1] != '-' && head[1] != '+' {
 		return nil
 	}
+	folded := head[0] == '>'
 	n := s.node(yaml.ScalarNode, "!!str", "", at)
 	n.Style = yaml.LiteralStyle
+	if folded {
+		n.Style = yaml.FoldedStyle
+	}
 	var value []byte
 	indent, breaks, lines := -1, 0, 0
 	for s.next() {
@@ -464,12 +471,17 @@ func (s *chunkScanner) literal(at, col int) *yaml.Node {
 			indent = ind
 		case ind < indent:
 			s.pending = true
+		case folded && ind > indent:
+			return nil
 		}
 		if s.pending {
 			break
 		}
-		if lines > 0 {
-			breaks++
+		switch {
+		case lines > 0 && folded && breaks == 0:
+			value = append(value, ' ') // a line break folded into a space
+		case lines > 0 && !folded:
+			breaks++ // the line break before this line, as it is
 		}
 		for ; breaks > 0; breaks-- {
 			value = append(value, '\n')
@@ -480,16 +492,23 @@ func (s *chunkScanner) literal(at, col int) *yaml.Node {
 	if lines == 0 {
 		return nil
 	}
+	n.Value = string(chomp(value, head, breaks))
+	return n
+}
+
+// chomp ends a block text's value as its indicator head says: clip (| or
+// >) keeps the last line's break, strip (-) none, keep (+) every break
+// after the text, of which breaks are the blank lines.
+func chomp(value, head []byte, breaks int) []byte {
 	switch {
-	case len(head) == 1: // clip: the last line's break
+	case len(head) == 1:
 		value = append(value, '\n')
-	case head[1] == '+': // keep: every break after the text
+	case head[1] == '+':
 		for breaks++; breaks > 0; breaks-- {
 			value = append(value, '\n')
 		}
 	}
-	n.Value = string(value)
-	return n
+	return value
 }
 
 // slabNodes is how many nodes one slab holds: 64 of yaml.Node's 160-odd
