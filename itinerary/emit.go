@@ -102,25 +102,36 @@ func (m *yamlMap) value(key, v string, text bool) {
 	m.key(key)
 	t := m.t
 	t.b = append(t.b, ' ')
-	switch blockStyle(v) {
-	case stylePlain:
-		t.b = append(t.b, v...)
-	case styleSingle:
-		t.b = appendSingle(t.b, v)
-	case styleDouble:
-		t.b = append(append(append(t.b, '"'), v...), '"')
+	switch style := blockStyle(v); style {
+	case stylePlain, styleSingle, styleDouble:
+		t.b = append(appendQuoted(t.b, v, style), '\n')
 	case styleLiteral:
 		t.b = appendLiteral(t.b, v, m.indent+2)
-		return
 	default:
-		s, err := byYAMLv3(key, ystrOrText(v, text), m.indent, false)
-		if err != nil {
-			t.err = errors.Join(t.err, err)
-		}
-		t.b = append(t.b, s...)
-		return
+		t.appendByYAMLv3(key, ystrOrText(v, text), m.indent, false)
 	}
-	t.b = append(t.b, '\n')
+}
+
+// appendQuoted appends v as a plain, single- or double-quoted scalar
+// (double: one with nothing to escape).
+func appendQuoted(b []byte, v string, style scalarStyle) []byte {
+	switch style {
+	case styleSingle:
+		return appendSingle(b, v)
+	case styleDouble:
+		return append(append(append(b, '"'), v...), '"')
+	}
+	return append(b, v...)
+}
+
+// appendByYAMLv3 appends the scalar n as yaml.v3 writes it under key (in a flow
+// list when flow), for the strings this writer does not spell itself.
+func (t *yamlText) appendByYAMLv3(key string, n *yaml.Node, indent int, flow bool) {
+	s, err := byYAMLv3(key, n, indent, flow)
+	if err != nil {
+		t.err = errors.Join(t.err, err)
+	}
+	t.b = append(t.b, s...)
 }
 
 // flowStart writes key as the start of a flow list.
@@ -137,19 +148,11 @@ func (m *yamlMap) flowItem(v string) {
 		t.b = append(t.b, ", "...)
 	}
 	m.flowFirst = false
-	switch flowStyle(v) {
-	case stylePlain:
-		t.b = append(t.b, v...)
-	case styleSingle:
-		t.b = appendSingle(t.b, v)
-	case styleDouble:
-		t.b = append(append(append(t.b, '"'), v...), '"')
+	switch style := flowStyle(v); style {
+	case stylePlain, styleSingle, styleDouble:
+		t.b = appendQuoted(t.b, v, style)
 	default:
-		s, err := byYAMLv3(m.flowKey, ystr(v), m.indent, true)
-		if err != nil {
-			t.err = errors.Join(t.err, err)
-		}
-		t.b = append(t.b, s...)
+		t.appendByYAMLv3(m.flowKey, ystr(v), m.indent, true)
 	}
 }
 

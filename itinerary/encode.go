@@ -106,6 +106,20 @@ const yamlBatch = 64
 // know it check the file against the format's schema.
 const yamlSchemaComment = "yaml-language-server: $schema=https://raw.githubusercontent.com/visitline/visitline/main/data/itinerary.schema.json"
 
+// writeList writes key as a block list of one mapping for each item, filled
+// by fill, unless there are no items.
+func writeList[T any](t *yamlText, m *yamlMap, key string, items []T, fill func(item *yamlMap, x T)) {
+	if len(items) == 0 {
+		return
+	}
+	m.list(key)
+	for _, x := range items {
+		item := t.item()
+		fill(&item, x)
+		item.end()
+	}
+}
+
 // head writes the top level of the file without its events.
 func (t *yamlText) head(it *Itinerary) {
 	t.b = append(t.b, "# "+yamlSchemaComment+"\n\nversion: 1\n"...)
@@ -120,38 +134,23 @@ func (t *yamlText) head(it *Itinerary) {
 	}
 	// The calendars the events name, with their colours: an event's
 	// calendar field names one of them.
-	if cals := uniqueCalendars(it.Calendars); len(cals) > 0 {
-		m.list("calendars")
-		for _, c := range cals {
-			item := t.item()
-			item.str("name", c.Name)
-			item.str("color", c.Color)
-			item.end()
-		}
-	}
-	if len(it.Sources) > 0 {
-		m.list("sources")
-		for _, s := range it.Sources {
-			item := t.item()
-			item.str("id", s.ID)
-			item.str("publisher", s.Publisher)
-			item.str("title", s.Title)
-			item.str("date", s.Date)
-			item.str("url", s.URL)
-			item.end()
-		}
-	}
-	if len(it.Orgs) > 0 {
-		m.list("orgs")
-		for _, o := range it.Orgs {
-			item := t.item()
-			item.str("id", o.ID)
-			item.str("name", o.Name)
-			item.str("native", o.Native)
-			item.str("color", o.Color)
-			item.end()
-		}
-	}
+	writeList(t, &m, "calendars", uniqueCalendars(it.Calendars), func(item *yamlMap, c Calendar) {
+		item.str("name", c.Name)
+		item.str("color", c.Color)
+	})
+	writeList(t, &m, "sources", it.Sources, func(item *yamlMap, s Source) {
+		item.str("id", s.ID)
+		item.str("publisher", s.Publisher)
+		item.str("title", s.Title)
+		item.str("date", s.Date)
+		item.str("url", s.URL)
+	})
+	writeList(t, &m, "orgs", it.Orgs, func(item *yamlMap, o Org) {
+		item.str("id", o.ID)
+		item.str("name", o.Name)
+		item.str("native", o.Native)
+		item.str("color", o.Color)
+	})
 	if len(it.People) > 0 {
 		m.list("people")
 		for i := range it.People {
