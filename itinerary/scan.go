@@ -2,6 +2,7 @@ package itinerary
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -292,7 +293,7 @@ const plainFirst = "-?:,[]{}#&*!|>'\"%@` "
 // a key inside (": "), a comment (" #"), a flow indicator in a list.
 func (s *chunkScanner) plain(at, end int, flow bool) *yaml.Node {
 	b := bytes.TrimRight(s.cur[at:end], " ")
-	if len(b) == 0 || bytes.IndexByte([]byte(plainFirst), b[0]) >= 0 || b[len(b)-1] == ':' ||
+	if len(b) == 0 || strings.IndexByte(plainFirst, b[0]) >= 0 || b[len(b)-1] == ':' ||
 		bytes.Contains(b, []byte(": ")) || bytes.Contains(b, []byte(" #")) ||
 		flow && bytes.ContainsAny(b, "[]{},:#?") {
 		return nil
@@ -313,7 +314,7 @@ func plainTag(v string) string {
 	switch c := v[0]; {
 	case c >= '0' && c <= '9' && isWallClock(v):
 		return "!!str"
-	case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' || bytes.IndexByte([]byte("yYnNtTfFoO~"), c) >= 0:
+	case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9' || strings.IndexByte("yYnNtTfFoO~", c) >= 0:
 		return (&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag()
 	}
 	return "!!str"
